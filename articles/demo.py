@@ -1,0 +1,295 @@
+"""
+The demo: a release built on the facts of INTERPOL's 2024 European Regional
+Conference in Tirana, and a few shorter releases so lists are not empty.
+
+The text is Newsroom's own; the only words taken from the original release are
+the three short quotations, attributed to their speakers. The photos are
+generated.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from PIL import Image, ImageDraw, ImageFilter
+
+from articles import services
+from articles.models import Article, Event, Quote, Speaker
+
+DEMO_SLUG = "european-regional-conference-tirana-2024"
+DEMO_THEMES = [
+    "organized crime",
+    "cybercrime",
+    "migration",
+    "drug trafficking",
+    "terrorism",
+    "climate change",
+]
+PHOTO_SIZE = (2400, 1600)
+PHOTO_COUNT = 13
+
+SPEAKERS = [
+    {
+        "slug": "taulant-balla",
+        "name": "Taulant Balla",
+        "role": "Interior Minister of Albania",
+        "organisation": "Government of Albania",
+        "country": "Albania",
+        "bio": "Minister responsible for Albania's State Police; host of the 2024 conference.",
+    },
+    {
+        "slug": "ahmed-naser-al-raisi",
+        "name": "Ahmed Naser Al-Raisi",
+        "role": "INTERPOL President",
+        "organisation": "INTERPOL",
+        "country": "United Arab Emirates",
+        "bio": "Elected President of INTERPOL by its General Assembly.",
+    },
+    {
+        "slug": "jurgen-stock",
+        "name": "Jurgen Stock",
+        "role": "Secretary General of INTERPOL",
+        "organisation": "INTERPOL",
+        "country": "Germany",
+        "bio": "Head of INTERPOL's General Secretariat in Lyon.",
+    },
+]
+
+QUOTES = [
+    ("taulant-balla", "Today’s crimes are increasingly international.", "opening the conference"),
+    (
+        "ahmed-naser-al-raisi",
+        "Europe requires a unified and strategic policing response to these ongoing issues.",
+        "",
+    ),
+    ("jurgen-stock", "We can only take on these challenges together.", ""),
+]
+
+EVENT = {
+    "slug": "european-regional-conference-2024",
+    "name": "INTERPOL European Regional Conference 2024",
+    "venue": "Conference centre",
+    "city": "Tirana",
+    "country": "Albania",
+    "start_date": date(2024, 6, 11),
+    "end_date": date(2024, 6, 13),
+    "expected_participants": 160,
+    "description": (
+        "Three days on emerging security threats in Europe: organized crime and its spread "
+        "across borders, the future of policing, migration, cyber-enabled crime and drug "
+        "trafficking."
+    ),
+}
+
+BODY = """
+<p>Senior police representatives from across Europe and beyond, some 160 of them, are meeting
+in the Albanian capital from 11 to 13 June for three days of talks on the security threats the
+region faces now and those it expects next.</p>
+<p>Organized crime, and how quickly it now crosses borders, sets the agenda. Delegations will
+also look at migration, crime that relies on the internet, and the trafficking of drugs, and at
+what policing itself will need to change to keep up.</p>
+<h2>Building on the Vienna Declaration</h2>
+<p>The meeting follows the declaration adopted at the General Assembly in Vienna in November
+2023, which set out long-term steps against organized crime: political priority at the highest
+level, more investment in technology, support for officers on the front line, and more
+cooperation and sharing of information between countries.</p>
+<p>Europe is the most active region in the use of the Organization's databases, accounting for
+about 4.2 billion searches in 2023, close to half of all checks made worldwide.</p>
+"""
+
+LEAD = (
+    "Police leaders from across Europe meet in Tirana for three days to agree how to answer "
+    "organized crime that grows faster and reaches further than ever, alongside cybercrime, "
+    "migration and drug trafficking."
+)
+
+CAPTIONS = [
+    "Delegates take their seats for the opening session.",
+    "The Interior Minister of Albania opens the conference.",
+    "The INTERPOL President addresses the plenary.",
+    "The Secretary General of INTERPOL speaks on organized crime.",
+    "Heads of delegation during the first panel.",
+    "A working group on cyber-enabled crime.",
+    "Discussion on migration and border security.",
+    "Experts compare notes on drug trafficking routes.",
+    "Delegates between sessions in the conference hall.",
+    "The panel on the future of policing.",
+    "Bilateral meetings on the second day.",
+    "The closing session of the conference.",
+    "Group photo of the heads of delegation.",
+]
+
+OTHER_RELEASES = [
+    {
+        "slug": "financial-investigations-workshop",
+        "title": "Workshop trains investigators to follow criminal money across borders",
+        "city": "Lyon",
+        "country": "France",
+        "days_ago": 3,
+        "themes": ["organized crime", "money laundering"],
+        "lead": (
+            "Forty financial investigators from twelve countries spend a week on tracing, "
+            "freezing and recovering the proceeds of organized crime."
+        ),
+    },
+    {
+        "slug": "ransomware-operation-results",
+        "title": "Joint operation against ransomware groups leads to arrests in five countries",
+        "city": "The Hague",
+        "country": "Netherlands",
+        "days_ago": 10,
+        "themes": ["cybercrime"],
+        "lead": (
+            "Coordinated searches and arrests follow months of shared analysis of servers "
+            "used to extort hospitals, schools and small businesses."
+        ),
+    },
+    {
+        "slug": "environmental-crime-report",
+        "title": "New report maps the links between environmental crime and organized crime",
+        "city": "Nairobi",
+        "country": "Kenya",
+        "days_ago": 24,
+        "themes": ["climate change", "organized crime"],
+        "lead": (
+            "Illegal logging, mining and waste trafficking generate profits that fund other "
+            "criminal activity, the report finds; it sets out ten recommendations."
+        ),
+    },
+    {
+        "slug": "drug-trafficking-maritime-routes",
+        "title": "Police agencies agree closer watch on maritime drug trafficking routes",
+        "city": "Lisbon",
+        "country": "Portugal",
+        "days_ago": 45,
+        "themes": ["drug trafficking"],
+        "lead": (
+            "Port and coastal police commit to sharing vessel data in real time to intercept "
+            "cocaine shipments crossing the Atlantic."
+        ),
+    },
+    {
+        "slug": "missing-migrants-identification",
+        "title": "Helping families find missing migrants: a new identification protocol",
+        "city": "Rome",
+        "country": "Italy",
+        "days_ago": 60,
+        "themes": ["migration"],
+        "lead": (
+            "A shared protocol for recording and comparing information on missing and "
+            "unidentified migrants is to be tested in four countries."
+        ),
+    },
+]
+
+
+def demo_photo(index: int, size: tuple[int, int] = PHOTO_SIZE) -> bytes:
+    """A photo-sized JPEG that looks like a conference scene in soft focus."""
+    rng = random.Random(index)  # the same photos on every run
+    width, height = size
+    top = (rng.randint(30, 70), rng.randint(50, 90), rng.randint(90, 140))
+    bottom = (rng.randint(150, 200), rng.randint(130, 170), rng.randint(100, 140))
+    gradient = Image.linear_gradient("L").resize(size)
+    img = Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), gradient)
+    draw = ImageDraw.Draw(img)
+    # A stage, a screen and rows of seated figures.
+    draw.rectangle([0, int(height * 0.62), width, height], fill=(60, 52, 48))
+    screen = [int(width * 0.3), int(height * 0.12), int(width * 0.7), int(height * 0.42)]
+    draw.rectangle(screen, fill=(220, 228, 240), outline=(30, 30, 30), width=8)
+    for row in range(4):
+        y = int(height * (0.66 + row * 0.085))
+        for col in range(14):
+            x = int(width * (col + rng.random() * 0.3) / 14)
+            r = int(height * (0.03 + row * 0.006))
+            shade = rng.randint(20, 90)
+            draw.ellipse([x, y - r, x + 2 * r, y + r], fill=(shade, shade, shade + 10))
+            draw.rectangle([x - r // 2, y + r, x + 2 * r + r // 2, y + 4 * r], fill=(shade, 40, 60))
+    img = img.filter(ImageFilter.GaussianBlur(radius=3))
+    label = ImageDraw.Draw(img)
+    label.text((screen[0] + 40, screen[1] + 40), f"Tirana 2024 · {index:02d}", fill=(11, 61, 110))
+    buffer = io.BytesIO()
+    img.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def load_demo(*, photo_size: tuple[int, int] = PHOTO_SIZE) -> Article:
+    """Create or refresh the demo data; running it again changes nothing."""
+    speakers = {}
+    for data in SPEAKERS:
+        speakers[data["slug"]], _ = Speaker.objects.update_or_create(
+            slug=data["slug"], defaults={k: v for k, v in data.items() if k != "slug"}
+        )
+    event, _ = Event.objects.update_or_create(
+        slug=EVENT["slug"], defaults={k: v for k, v in EVENT.items() if k != "slug"}
+    )
+    tirana = ZoneInfo("Europe/Tirane")
+    article, _ = Article.objects.update_or_create(
+        slug=DEMO_SLUG,
+        defaults={
+            "title": "Organized crime tops the agenda as European police leaders meet in Tirana",
+            "dateline_city": "Tirana",
+            "dateline_country": "Albania",
+            "lead": LEAD,
+            "body": BODY.strip(),
+            "status": Article.Status.PUBLISHED,
+            "publish_at": datetime(2024, 6, 11, 9, 0, tzinfo=tirana),
+            "unpublish_at": None,
+            "event": event,
+            "language": "en",
+            "reference": "PR-2024-061",
+        },
+    )
+    article.themes.set(DEMO_THEMES)
+    article.quotes.all().delete()
+    Quote.objects.bulk_create(
+        Quote(article=article, speaker=speakers[slug], text=text, context=context, position=i)
+        for i, (slug, text, context) in enumerate(QUOTES)
+    )
+    _load_gallery(article, photo_size)
+    _load_other_releases()
+    return article
+
+
+def _load_gallery(article: Article, photo_size: tuple[int, int]) -> None:
+    existing = list(article.images.all())
+    if len(existing) == PHOTO_COUNT and all(image.has_renditions for image in existing):
+        return
+    for image in existing:
+        image.image.delete(save=False)
+        image.delete()
+    for index in range(1, PHOTO_COUNT + 1):
+        services.gallery_image_create(
+            article=article,
+            file=ContentFile(demo_photo(index, photo_size), name=f"tirana-2024-{index:02d}.jpg"),
+            alt_text=f"{CAPTIONS[index - 1].rstrip('.')} (generated demo photo)",
+            caption=CAPTIONS[index - 1],
+            credit="Newsroom demo (generated image)",
+            licence="Free for editorial use",
+            position=index,
+        )
+
+
+def _load_other_releases() -> None:
+    # Dated before the demo release so that it leads the home page.
+    demo_day = datetime(2024, 6, 11, 9, 0, tzinfo=ZoneInfo("Europe/Tirane"))
+    for data in OTHER_RELEASES:
+        article, _ = Article.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "title": data["title"],
+                "dateline_city": data["city"],
+                "dateline_country": data["country"],
+                "lead": data["lead"],
+                "body": f"<p>{data['lead']}</p><p>This is a demo release.</p>",
+                "status": Article.Status.PUBLISHED,
+                "publish_at": demo_day - timedelta(days=data["days_ago"]),
+                "language": "en",
+            },
+        )
+        article.themes.set(data["themes"])

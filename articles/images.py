@@ -1,0 +1,118 @@
+"""
+Gallery renditions: resized WebP and JPEG copies made once per image and width.
+
+The originals stay in storage for journalists to download; public pages only
+show renditions. Each rendition's storage name is derived from the original's
+name and recorded on the model, so a page view builds URLs without touching
+storage, and several app servers share the renditions through one storage.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+ALLOWED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+RENDITION_FORMATS = {"webp": "WEBP", "jpeg": "JPEG"}
+QUALITY = {"webp": 80, "jpeg": 82}
+
+
+def check_image(file) -> tuple[str, int, int]:
+    """
+    Check an uploaded file by its content: a real JPEG, PNG or WebP within the
+    size and pixel limits. Returns (format, width, height); raises
+    ValidationError with a message an editor can act on.
+    """
+    size = getattr(file, "size", None)
+    if size is not None and size > settings.NEWSROOM_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s MB; the limit is %(limit)s MB.")
+            % {
+                "size": round(size / 1_000_000, 1),
+                "limit": settings.NEWSROOM_MAX_UPLOAD_BYTES // 1_000_000,
+            }
+        )
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with Image.open(file) as img:
+            fmt, (width, height) = img.format, img.size
+            if fmt not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    _("%(format)s images are not accepted; use JPEG, PNG or WebP.")
+                    % {"format": fmt or _("This kind of")}
+                )
+            if width * height > settings.NEWSROOM_MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _("The image is %(w)s×%(h)s pixels, more than the limit of %(limit)s million.")
+                    % {
+                        "w": width,
+                        "h": height,
+                        "limit": settings.NEWSROOM_MAX_IMAGE_PIXELS // 10**6,
+                    }
+                )
+            img.verify()
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError as exc:
+        raise ValidationError(_("The image has too many pixels to be processed safely.")) from exc
+    except Exception as exc:
+        raise ValidationError(_("The file is not a valid JPEG, PNG or WebP image.")) from exc
+    finally:
+        file.seek(position)
+    return fmt, width, height
+
+
+def rendition_name(original_name: str, width: int, ext: str) -> str:
+    stem = posixpath.splitext(original_name)[0]
+    return f"renditions/{stem}-{width}w.{ext}"
+
+
+def make_renditions(original_name: str, storage=default_storage) -> dict[str, dict[str, str]]:
+    """
+    Write the renditions of one stored original and return {ext: {width: name}}.
+
+    Widths wider than the original are not made (no upscaling); the original's
+    own width stands in for them. Metadata (EXIF, including GPS) is not copied.
+    """
+    with storage.open(original_name, "rb") as fh:
+        img = Image.open(fh)
+        img.load()
+    img = ImageOps.exif_transpose(img)
+    if img.mode not in ("RGB", "RGBA"):
+        img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
+
+    widths = sorted(
+        {w for w in settings.NEWSROOM_RENDITION_WIDTHS if w < img.width}
+        | {min(img.width, max(settings.NEWSROOM_RENDITION_WIDTHS))}
+    )
+    result: dict[str, dict[str, str]] = {}
+    for ext, pil_format in RENDITION_FORMATS.items():
+        result[ext] = {}
+        for width in widths:
+            height = max(1, round(img.height * width / img.width))
+            resized = img.resize((width, height), Image.Resampling.LANCZOS)
+            if pil_format == "JPEG" and resized.mode == "RGBA":
+                background = Image.new("RGB", resized.size, (255, 255, 255))
+                background.paste(resized, mask=resized.getchannel("A"))
+                resized = background
+            buffer = io.BytesIO()
+            resized.save(buffer, pil_format, quality=QUALITY[ext], optimize=pil_format == "JPEG")
+            name = rendition_name(original_name, width, ext)
+            if storage.exists(name):
+                storage.delete(name)
+            result[ext][str(width)] = storage.save(name, ContentFile(buffer.getvalue()))
+    return result
+
+
+def delete_renditions(renditions: dict, storage=default_storage) -> None:
+    for names in renditions.values():
+        for name in names.values():
+            storage.delete(name)

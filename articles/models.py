@@ -1,0 +1,376 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from articles.html import sanitize_body
+
+LEAD_MAX_LENGTH = 300
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Fixtures refer to speakers, events and releases by slug, never by id."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Speaker(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    role = models.CharField(
+        _("role"),
+        max_length=300,
+        blank=True,
+        help_text=_("As it should appear beside a quote, e.g. “Interior Minister of Albania”."),
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:speaker", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def title_line(self) -> str:
+        """What stands beside the name under a quote: the role, else the organisation."""
+        return self.role or self.organisation
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+
+    def past(self):
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
+
+class EventManager(SlugNaturalKeyManager.from_queryset(EventQuerySet)):
+    pass
+
+
+class Event(models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    expected_participants = models.PositiveIntegerField(
+        _("expected participants"), null=True, blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    link = models.URLField(_("link"), blank=True)
+
+    objects = EventManager()
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="event_ends_after_it_starts",
+                violation_error_message=_("The end date cannot be before the start date."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:event", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.venue, self.city, self.country) if part)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        """The one rule for what readers may see, used by every public surface."""
+        now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now).filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
+        )
+
+    def for_listing(self):
+        return self.select_related("event").prefetch_related("themes")
+
+
+class ArticleManager(SlugNaturalKeyManager.from_queryset(ArticleQuerySet)):
+    pass
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    dateline_city = models.CharField(_("dateline city"), max_length=100, blank=True)
+    dateline_country = models.CharField(_("dateline country"), max_length=100, blank=True)
+    lead = models.TextField(
+        _("lead"),
+        validators=[MaxLengthValidator(LEAD_MAX_LENGTH)],
+        help_text=_(
+            "Plain text, at most 300 characters. Shown in lists, feeds and search results, "
+            "and used as the page description."
+        ),
+    )
+    body = models.TextField(_("body"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("A published release goes live at this time (embargo until then)."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the release is withdrawn from the public site at this time."),
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    themes = TaggableManager(
+        verbose_name=_("themes"),
+        blank=True,
+        help_text=_("Comma-separated themes, e.g. organized crime, cybercrime."),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    reference = models.CharField(_("reference number"), max_length=50, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = ArticleManager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        permissions = [("publish_article", _("Can publish, unpublish and schedule releases"))]
+        indexes = [
+            models.Index(fields=["status", "-publish_at", "-id"], name="article_public_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Sanitised on every save, whatever the path (admin, import, shell).
+        self.body = sanitize_body(self.body)
+        self.lead = self.lead.strip()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == self.Status.PUBLISHED and not self.publish_at:
+            errors["publish_at"] = _("A published release needs a publication time.")
+        if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
+            errors["unpublish_at"] = _("The release must be withdrawn after it is published.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_public(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    is_public.boolean = True
+    is_public.short_description = _("public")
+
+    @property
+    def dateline(self) -> str:
+        return ", ".join(
+            part for part in (self.dateline_city.upper(), self.dateline_country) if part
+        )
+
+
+class Quote(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="quotes"
+    )
+    speaker = models.ForeignKey(
+        Speaker, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="quotes"
+    )
+    text = models.TextField(_("text"), help_text=_("Paragraphs separated by a blank line."))
+    context = models.CharField(
+        _("context"),
+        max_length=255,
+        blank=True,
+        help_text=_("Optional, e.g. “opening the conference”."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#quote-{self.pk}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+
+class GalleryImage(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(
+        _("image"), upload_to="gallery/%Y/%m/", width_field="width", height_field="height"
+    )
+    caption = models.TextField(_("caption"), blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=255, blank=True, help_text=_("Photographer or source.")
+    )
+    licence = models.CharField(
+        _("licence or usage note"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. “Free for editorial use”."),
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("Describes the picture for people who cannot see it. Required."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    renditions = models.JSONField(
+        _("renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Resized copies made once from the original: {format: {width: path}}."),
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+    def __str__(self):
+        return self.alt_text or self.image.name
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#image-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if not self.alt_text.strip():
+            raise ValidationError({"alt_text": _("Every image needs alt text.")})
+
+    def _renditions(self, ext: str) -> list[tuple[int, str]]:
+        names = self.renditions.get(ext, {})
+        return sorted((int(width), default_storage.url(name)) for width, name in names.items())
+
+    @cached_property
+    def srcset_webp(self) -> str:
+        return ", ".join(f"{url} {width}w" for width, url in self._renditions("webp"))
+
+    @cached_property
+    def srcset_jpeg(self) -> str:
+        return ", ".join(f"{url} {width}w" for width, url in self._renditions("jpeg"))
+
+    @cached_property
+    def thumbnail_url(self) -> str:
+        jpegs = self._renditions("jpeg")
+        return jpegs[0][1] if jpegs else ""
+
+    @cached_property
+    def middle(self) -> tuple[int, str]:
+        """The JPEG rendition used as plain ``src``, for browsers without srcset."""
+        jpegs = self._renditions("jpeg")
+        return jpegs[len(jpegs) // 2] if jpegs else (0, "")
+
+    @cached_property
+    def large_url(self) -> str:
+        jpegs = self._renditions("jpeg")
+        return jpegs[-1][1] if jpegs else ""
+
+    @property
+    def has_renditions(self) -> bool:
+        return bool(self.renditions.get("jpeg"))
+
+    def height_for(self, width: int) -> int:
+        if not self.width or not self.height:
+            return 0
+        return round(self.height * width / self.width)
+
+    @property
+    def middle_height(self) -> int:
+        return self.height_for(self.middle[0])
