@@ -1,0 +1,3 @@
+"""Routes of the read-only JSON API (/api/...)."""
+
+urlpatterns: list = []
