@@ -1,3 +1,4 @@
+import argparse
 import secrets
 
 from django.contrib.auth import get_user_model
@@ -16,9 +17,25 @@ class Command(BaseCommand):
             action="store_true",
             help="Also create an 'admin' superuser with a generated password, shown once.",
         )
+        parser.add_argument(
+            "--photo-size",
+            default="2400x1600",
+            type=self._size,
+            help="Size of the generated gallery photos, WIDTHxHEIGHT (default 2400x1600).",
+        )
 
-    def handle(self, *args, admin=False, **options):
-        article = load_demo()
+    @staticmethod
+    def _size(value):
+        try:
+            width, height = (int(part) for part in value.lower().split("x"))
+        except ValueError:
+            raise argparse.ArgumentTypeError("use WIDTHxHEIGHT, e.g. 2400x1600") from None
+        if not (16 <= width <= 8000 and 16 <= height <= 8000):
+            raise argparse.ArgumentTypeError("each side must be between 16 and 8000 pixels")
+        return width, height
+
+    def handle(self, *args, admin=False, photo_size=(2400, 1600), **options):
+        article = load_demo(photo_size=photo_size)
         self.stdout.write(
             self.style.SUCCESS(f"Demo loaded: {article.title} ({article.images.count()} photos)")
         )
