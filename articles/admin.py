@@ -1,18 +1,33 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.widgets import AdminTextareaWidget
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_prose_editor.fields import ProseEditorFormField
+from reversion.admin import VersionAdmin
+from taggit.models import Tag, TaggedItem
 
 from articles import images, services
 from articles.html import BODY_EXTENSIONS, sanitize_body
-from articles.models import Article, Event, GalleryImage, Quote, Speaker
+from articles.models import Article, Event, GalleryImage, Quote, ShareLink, Speaker, Theme
+
+# A release's history holds its quotes, gallery and themes with it, so that
+# restoring a version restores all of them.
+reversion.register(Quote)
+reversion.register(GalleryImage)
+reversion.register(TaggedItem)
+reversion.register(Article, follow=["quotes", "images", "theme_links"])
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -60,6 +75,8 @@ class ArticleAdminForm(forms.ModelForm):
     gallery_upload_licence = forms.CharField(
         label=_("Licence for these photos"), required=False, max_length=255
     )
+    # The version the editor started from: a save over a newer one is refused.
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -73,6 +90,9 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            current = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+            self.fields["expected_version"].initial = current.first()
         if not self.can_publish and "status" in self.fields:
             published = self.instance.pk and self.instance.status == Article.Status.PUBLISHED
             if not published:
@@ -82,6 +102,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk:
+            self._check_edit_conflict(cleaned)
         if cleaned.get("gallery_upload") and not cleaned.get("gallery_upload_alt_text", "").strip():
             self.add_error(
                 "gallery_upload_alt_text", _("Describe the new photos: alt text is required.")
@@ -89,6 +111,47 @@ class ArticleAdminForm(forms.ModelForm):
         if not self.can_publish:
             self._check_editor_limits(cleaned)
         return cleaned
+
+    def _check_edit_conflict(self, cleaned):
+        # The admin runs this inside its transaction; the row lock holds a
+        # concurrent save back until this one is decided.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        expected = cleaned.get("expected_version")
+        if current is None or expected == current:
+            return
+        entry = (
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article),
+                object_id=str(self.instance.pk),
+            )
+            .select_related("user")
+            .order_by("-action_time")
+            .first()
+        )
+        who = entry.user.get_username() if entry and entry.user else _("someone else")
+        when = (
+            timezone.localtime(entry.action_time).strftime("%d %b %Y %H:%M")
+            if entry
+            else _("a moment ago")
+        )
+        # The form keeps this editor's input; saving again, after a look at
+        # the other version, is a deliberate overwrite.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("expected_version")] = current
+        raise ValidationError(
+            _(
+                "%(who)s saved this release at %(when)s while you were editing it, so your "
+                "changes were not saved. They are still in the form below. Open the release in "
+                "another tab to see the other version; save again to replace it with yours."
+            )
+            % {"who": who, "when": when},
+            code="edit_conflict",
+        )
 
     def _check_editor_limits(self, cleaned):
         """Editors write and send for review; publishing and timing are for Publishers."""
@@ -105,7 +168,27 @@ class ArticleAdminForm(forms.ModelForm):
                     )
 
 
-class QuoteInline(admin.StackedInline):
+class ParentRightsMixin:
+    """The inlines of a live release are read-only for Editors, like the release."""
+
+    def _parent_locked(self, request, obj):
+        return (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not services.user_can_publish(request.user)
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return not self._parent_locked(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._parent_locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._parent_locked(request, obj) and super().has_delete_permission(request, obj)
+
+
+class QuoteInline(ParentRightsMixin, admin.StackedInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
@@ -125,7 +208,7 @@ class GalleryImageForm(forms.ModelForm):
         return upload
 
 
-class GalleryImageInline(admin.TabularInline):
+class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
     model = GalleryImage
     form = GalleryImageForm
     extra = 0
@@ -141,10 +224,65 @@ class GalleryImageInline(admin.TabularInline):
         return "—"
 
 
+class ShareLinkForm(forms.ModelForm):
+    revoke = forms.BooleanField(label=_("Revoke"), required=False)
+
+    class Meta:
+        model = ShareLink
+        fields = ["note", "expires_at"]
+
+    def clean_expires_at(self):
+        expires_at = self.cleaned_data["expires_at"]
+        if "expires_at" in self.changed_data and expires_at <= timezone.now():
+            raise ValidationError(_("The expiry time must be in the future."))
+        return expires_at
+
+
+class ShareLinkInline(admin.TabularInline):
+    model = ShareLink
+    form = ShareLinkForm
+    extra = 0
+    can_delete = False
+    fields = ["note", "expires_at", "link", "state", "created_by", "created_at", "revoke"]
+    readonly_fields = ["link", "state", "created_by", "created_at"]
+    verbose_name = _("share link for journalists")
+    verbose_name_plural = _(
+        "Share links for journalists (read the release before it is public; noindex)"
+    )
+
+    @admin.display(description=_("Link"))
+    def link(self, obj):
+        if not obj.pk:
+            return _("Made when you save")
+        url = self.request_absolute(obj.get_absolute_url())
+        return format_html(
+            '<input type="text" readonly value="{}" size="40" class="vTextField">', url
+        )
+
+    @admin.display(description=_("State"))
+    def state(self, obj):
+        if not obj.pk:
+            return "—"
+        if obj.revoked_at:
+            return _("Revoked %(when)s") % {"when": _local(obj.revoked_at)}
+        if not obj.is_active():
+            return _("Expired")
+        return _("Active until %(when)s") % {"when": _local(obj.expires_at)}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.request_absolute = request.build_absolute_uri
+        return super().get_formset(request, obj, **kwargs)
+
+
+def _local(moment):
+    return timezone.localtime(moment).strftime("%d %b %Y %H:%M")
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
-    inlines = [QuoteInline, GalleryImageInline]
+    inlines = [QuoteInline, GalleryImageInline, ShareLinkInline]
+    history_latest_first = True
     list_display = ["title", "state", "publish_at", "event", "theme_list", "language"]
     list_filter = ["status", "language", "event", "themes"]
     list_select_related = ["event"]
@@ -155,7 +293,7 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["author", "version", "created_at", "updated_at"]
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "lead", "body", "expected_version"]}),
         (_("Dateline"), {"fields": [("dateline_city", "dateline_country")]}),
         (_("Publication"), {"fields": ["status", ("publish_at", "unpublish_at")]}),
         (_("Context"), {"fields": ["event", "themes", "language", "reference"]}),
@@ -189,6 +327,37 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request):
         return services.user_can_publish(request.user)
 
+    def _locked(self, request, obj):
+        """A live release is read-only for Editors: changing it is publishing."""
+        return (
+            obj is not None
+            and obj.status == Article.Status.PUBLISHED
+            and not services.user_can_publish(request.user)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a version is publishing when either side of it is live."""
+        from reversion.models import Version
+
+        article = self.get_object(request, object_id)
+        version = Version.objects.filter(pk=version_id, object_id=object_id).first()
+        if article is None or version is None:
+            return super().revision_view(request, object_id, version_id, extra_context)
+        old_status = version.field_dict.get("status")
+        if not services.user_can_publish(request.user) and Article.Status.PUBLISHED in (
+            article.status,
+            old_status,
+        ):
+            raise PermissionDenied(_("Only Publishers can restore a version of a live release."))
+        request.newsroom_current_version = article.version
+        return super().revision_view(request, object_id, version_id, extra_context)
+
     def view_on_site(self, obj):
         if obj.is_public():
             return obj.get_absolute_url()
@@ -216,8 +385,25 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change and obj.author_id is None:
             obj.author = request.user
         if change:
-            obj.version += 1
+            current = Article.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+            # A restored version carries its old number; numbering only moves on.
+            obj.version = max(current or 0, getattr(request, "newsroom_current_version", 0)) + 1
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ShareLink:
+            return super().save_formset(request, form, formset, change)
+        for link_form in formset.forms:
+            if not link_form.has_changed() and not link_form.instance.pk:
+                continue
+            link = link_form.instance
+            if link_form.cleaned_data.get("revoke") and link.revoked_at is None:
+                link.revoked_at = timezone.now()
+            if link.pk is None:
+                link.created_by = request.user
+            link.article = form.instance
+            link.save()
+        formset.new_objects = formset.changed_objects = formset.deleted_objects = []
 
     def save_related(self, request, form, formsets, change):
         with transaction.atomic():
@@ -252,6 +438,8 @@ class ArticleAdmin(admin.ModelAdmin):
         except PermissionDenied as exc:
             self.message_user(request, str(exc), messages.ERROR)
             return
+        for article in queryset:
+            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
         self.message_user(
             request,
             ngettext("%d release published.", "%d releases published.", count) % count,
@@ -265,6 +453,8 @@ class ArticleAdmin(admin.ModelAdmin):
         except PermissionDenied as exc:
             self.message_user(request, str(exc), messages.ERROR)
             return
+        for article in queryset:
+            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
         self.message_user(
             request,
             ngettext("%d release unpublished.", "%d releases unpublished.", count) % count,
@@ -287,3 +477,83 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["country"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["name"]}
+
+
+admin.site.unregister(Tag)
+
+
+class ThemeMergeForm(forms.Form):
+    into = forms.CharField(
+        label=_("Merge into the theme named"),
+        max_length=100,
+        help_text=_("One of the selected themes, or a new name."),
+    )
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "release_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    actions = ["merge_themes", "merge_case_duplicates"]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).annotate(release_count=Count("taggit_taggeditem_items"))
+        )
+
+    @admin.display(description=_("Releases"), ordering="release_count")
+    def release_count(self, obj):
+        return obj.release_count
+
+    def delete_queryset(self, request, queryset):
+        services.themes_delete(themes=queryset)
+
+    def delete_model(self, request, obj):
+        services.themes_delete(themes=[obj])
+
+    @admin.action(description=_("Merge selected themes into one…"), permissions=["change"])
+    def merge_themes(self, request, queryset):
+        themes = list(queryset.order_by("-release_count", "name"))
+        if "apply" in request.POST:
+            form = ThemeMergeForm(request.POST)
+            if form.is_valid():
+                target = services.themes_merge(themes=themes, into=form.cleaned_data["into"])
+                self.message_user(
+                    request,
+                    _("%(count)d themes merged into “%(name)s”.")
+                    % {"count": len(themes), "name": target.name},
+                    messages.SUCCESS,
+                )
+                return redirect(request.get_full_path())
+        else:
+            form = ThemeMergeForm(initial={"into": themes[0].name if themes else ""})
+        return TemplateResponse(
+            request,
+            "admin/articles/theme/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Merge themes"),
+                "opts": self.model._meta,
+                "themes": themes,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(
+        description=_("Merge themes that differ only in case (e.g. Cybercrime, cybercrime)"),
+        permissions=["change"],
+    )
+    def merge_case_duplicates(self, request, queryset):
+        merged = services.themes_merge_case_duplicates(themes=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%d group of case duplicates merged.",
+                "%d groups of case duplicates merged.",
+                merged,
+            )
+            % merged,
+            messages.SUCCESS if merged else messages.INFO,
+        )

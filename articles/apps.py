@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,16 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Press releases")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from taggit.models import Tag, TaggedItem
+
+        from articles import caching
+        from articles.models import Article, Event, GalleryImage, Quote, Speaker
+
+        # Cache invalidation, not business logic: it must follow every write
+        # path (admin, services, imports, loaddata, shell), which signals do.
+        for model in (Article, Quote, GalleryImage, Speaker, Event, Tag, TaggedItem):
+            post_save.connect(caching.content_changed, sender=model, weak=False)
+            post_delete.connect(caching.content_changed, sender=model, weak=False)
+        m2m_changed.connect(caching.content_changed, weak=False)

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import MaxLengthValidator
@@ -11,6 +15,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItem
 
 from articles.html import sanitize_body
 
@@ -182,6 +187,8 @@ class Article(models.Model):
         blank=True,
         help_text=_("Comma-separated themes, e.g. organized crime, cybercrime."),
     )
+    # The rows behind ``themes``, so that a release's history includes its themes.
+    theme_links = GenericRelation(TaggedItem, related_query_name="article")
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
@@ -374,3 +381,80 @@ class GalleryImage(models.Model):
     @property
     def middle_height(self) -> int:
         return self.height_for(self.middle[0])
+
+
+class Theme(Tag):
+    """Themes are taggit tags; this proxy gives them their own admin and name."""
+
+    class Meta:
+        proxy = True
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def get_absolute_url(self):
+        return reverse("articles:theme", kwargs={"slug": self.slug})
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _default_expiry():
+    return timezone.now() + timedelta(days=7)
+
+
+class ShareLink(models.Model):
+    """
+    An unguessable, expiring link to a release that is not public yet, for
+    accredited journalists to read before the embargo lifts.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="share_links"
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=_new_token, editable=False
+    )
+    note = models.CharField(
+        _("given to"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who the link is for, e.g. a journalist and their outlet."),
+    )
+    expires_at = models.DateTimeField(_("expires at"), default=_default_expiry)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+
+    def __str__(self):
+        return f"{self.article} ({self.note or self.token[:8]})"
+
+    def get_absolute_url(self):
+        return reverse("articles:share", kwargs={"token": self.token})
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and self.expires_at > now
+
+    is_active.boolean = True
+    is_active.short_description = _("active")

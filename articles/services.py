@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from taggit.models import Tag, TaggedItem
 
 from articles import images
 from articles.models import Article, GalleryImage
@@ -103,3 +104,58 @@ def gallery_image_create(*, article: Article, file, alt_text: str, **fields) -> 
     image.full_clean()
     image.save()
     return gallery_image_renditions_make(image=image)
+
+
+@transaction.atomic
+def themes_merge(*, themes: Iterable[Tag], into: str) -> Tag:
+    """
+    Move every release of ``themes`` to the theme named ``into`` (one of them,
+    an existing theme, or a new one) and delete the others. Releases are never
+    deleted; a release that had several of the themes ends up with one.
+    """
+    themes = list(themes)
+    name = into.strip()
+    target = next((t for t in themes if t.name == name), None)
+    if target is None:
+        target = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+    if target.name != name:
+        target.name = name
+        target.save()
+    others = [t.pk for t in themes if t.pk != target.pk]
+    already = set(TaggedItem.objects.filter(tag=target).values_list("content_type_id", "object_id"))
+    for item in TaggedItem.objects.filter(tag_id__in=others):
+        if (item.content_type_id, item.object_id) in already:
+            item.delete()
+        else:
+            already.add((item.content_type_id, item.object_id))
+            item.tag = target
+            item.save(update_fields=["tag"])
+    Tag.objects.filter(pk__in=others).delete()
+    return target
+
+
+@transaction.atomic
+def themes_merge_case_duplicates(*, themes: Iterable[Tag]) -> int:
+    """Merge each group of themes whose names differ only in case; returns the groups merged."""
+    groups: dict[str, list[Tag]] = {}
+    for theme in themes:
+        groups.setdefault(theme.name.casefold(), []).append(theme)
+    merged = 0
+    for group in groups.values():
+        # Duplicates outside the selection belong to the group too.
+        group = list(Tag.objects.filter(name__iexact=group[0].name))
+        if len(group) < 2:
+            continue
+        counts = {t.pk: TaggedItem.objects.filter(tag=t).count() for t in group}
+        keep = max(group, key=lambda t: (counts[t.pk], -t.pk))
+        themes_merge(themes=group, into=keep.name)
+        merged += 1
+    return merged
+
+
+@transaction.atomic
+def themes_delete(*, themes: Iterable[Tag]) -> None:
+    """Delete themes; their releases stay, without the theme."""
+    pks = [t.pk for t in themes]
+    TaggedItem.objects.filter(tag_id__in=pks).delete()
+    Tag.objects.filter(pk__in=pks).delete()
