@@ -198,7 +198,7 @@ class QuoteInline(ParentRightsMixin, admin.StackedInline):
 class GalleryImageForm(forms.ModelForm):
     class Meta:
         model = GalleryImage
-        fields = ["image", "alt_text", "caption", "credit", "licence", "position"]
+        fields = ["image", "alt_text", "caption", "credit", "licence", "keep_metadata", "position"]
         widgets = {"caption": forms.Textarea(attrs={"rows": 2})}
 
     def clean_image(self):
@@ -207,12 +207,22 @@ class GalleryImageForm(forms.ModelForm):
             images.check_image(upload)
         return upload
 
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("image")
+        if upload and "image" in self.changed_data and not cleaned.get("keep_metadata"):
+            cleaned["image"] = images.strip_metadata(upload)
+        return cleaned
+
 
 class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
     model = GalleryImage
     form = GalleryImageForm
     extra = 0
-    fields = ["thumbnail", "image", "alt_text", "caption", "credit", "licence", "position"]
+    fields = [
+        "thumbnail", "image", "alt_text", "caption", "credit", "licence", "keep_metadata",
+        "position",
+    ]  # fmt: skip
     readonly_fields = ["thumbnail"]
 
     @admin.display(description=_("Preview"))

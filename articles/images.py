@@ -20,6 +20,13 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 ALLOWED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+# Markup or code hidden in an image file (a "polyglot") is refused: a browser
+# or a careless server could be made to treat the download as a page.
+POLYGLOT_MARKERS = (b"<script", b"<?php", b"<html", b"<svg", b"<!doctype", b"<iframe", b"<?xml")
+# EXIF tags kept in downloadable originals: who owns the picture and which
+# way up it is. Everything else (GPS position, camera make, model and serial
+# numbers, maker notes) is removed.
+KEPT_EXIF_TAGS = {0x0112: "Orientation", 0x013B: "Artist", 0x8298: "Copyright"}
 RENDITION_FORMATS = {"webp": "WEBP", "jpeg": "JPEG"}
 QUALITY = {"webp": 80, "jpeg": 82}
 
@@ -41,6 +48,15 @@ def check_image(file) -> tuple[str, int, int]:
         )
     position = file.tell() if hasattr(file, "tell") else 0
     try:
+        file.seek(0)
+        head = file.read(min(size or 0, 64 * 1024 * 1024) or 64 * 1024 * 1024)
+        if not head:
+            raise ValidationError(_("The file is empty."))
+        lowered = head.lower()
+        if any(marker in lowered for marker in POLYGLOT_MARKERS):
+            raise ValidationError(
+                _("The file contains markup or code besides the picture; it was refused.")
+            )
         file.seek(0)
         with Image.open(file) as img:
             fmt, (width, height) = img.format, img.size
@@ -116,3 +132,59 @@ def delete_renditions(renditions: dict, storage=default_storage) -> None:
     for names in renditions.values():
         for name in names.values():
             storage.delete(name)
+
+
+def strip_metadata(file) -> ContentFile:
+    """
+    A copy of an uploaded original without location and camera metadata.
+
+    JPEG is rewritten losslessly (only its metadata segments change); PNG and
+    WebP are re-encoded (PNG losslessly) without EXIF or XMP.
+    """
+    file.seek(0)
+    data = file.read()
+    with Image.open(io.BytesIO(data)) as img:
+        fmt = img.format
+        exif = img.getexif()
+        kept = Image.Exif()
+        for tag in KEPT_EXIF_TAGS:
+            if tag in exif:
+                kept[tag] = exif[tag]
+        if fmt == "JPEG":
+            cleaned = _jpeg_replace_metadata(data, kept.tobytes() if len(kept) else b"")
+        else:
+            img.load()
+            buffer = io.BytesIO()
+            options = {"exif": kept.tobytes()} if len(kept) else {}
+            if fmt == "WEBP":
+                options.update(quality=95, lossless=img.info.get("lossless", False))
+            img.save(buffer, fmt, **options)
+            cleaned = buffer.getvalue()
+    return ContentFile(cleaned, name=getattr(file, "name", None))
+
+
+def _jpeg_replace_metadata(data: bytes, exif: bytes) -> bytes:
+    """Drop APP1 (EXIF, XMP) segments of a JPEG and insert ``exif`` instead."""
+    if data[:2] != b"\xff\xd8":
+        raise ValueError("not a JPEG")
+    out = bytearray(b"\xff\xd8")
+    if exif:
+        segment = b"Exif\x00\x00" + exif if not exif.startswith(b"Exif") else exif
+        out += b"\xff\xe1" + (len(segment) + 2).to_bytes(2, "big") + segment
+    pos = 2
+    while pos < len(data):
+        if data[pos] != 0xFF:
+            raise ValueError("corrupt JPEG segment")
+        marker = data[pos + 1]
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[pos:]
+            break
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            out += data[pos : pos + 2]
+            pos += 2
+            continue
+        length = int.from_bytes(data[pos + 2 : pos + 4], "big")
+        if marker != 0xE1:  # APP1 holds EXIF and XMP
+            out += data[pos : pos + 2 + length]
+        pos += 2 + length
+    return bytes(out)

@@ -315,6 +315,14 @@ class GalleryImage(models.Model):
         help_text=_("Describes the picture for people who cannot see it. Required."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    keep_metadata = models.BooleanField(
+        _("keep photo metadata"),
+        default=False,
+        help_text=_(
+            "Leave off unless the location and camera details must stay in the downloadable "
+            "original. Public renditions never carry them."
+        ),
+    )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
     renditions = models.JSONField(

@@ -5,6 +5,7 @@ one is a transaction.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -94,13 +95,25 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
 
 
 @transaction.atomic
-def gallery_image_create(*, article: Article, file, alt_text: str, **fields) -> GalleryImage:
+def gallery_image_create(
+    *, article: Article, file, alt_text: str, keep_metadata: bool = False, **fields
+) -> GalleryImage:
+    """Check, clean and store an uploaded photo, then make its renditions."""
     images.check_image(file)
+    name = getattr(file, "name", None) or "image.jpg"
+    if not keep_metadata:
+        file = images.strip_metadata(file)
     position = fields.pop("position", None)
     if position is None:
         position = article.images.count()
-    image = GalleryImage(article=article, alt_text=alt_text, position=position, **fields)
-    image.image.save(getattr(file, "name", "image.jpg"), file, save=False)
+    image = GalleryImage(
+        article=article,
+        alt_text=alt_text,
+        position=position,
+        keep_metadata=keep_metadata,
+        **fields,
+    )
+    image.image.save(os.path.basename(name), file, save=False)
     image.full_clean()
     image.save()
     return gallery_image_renditions_make(image=image)

@@ -62,6 +62,10 @@ def release_form(**overrides):
         "images-INITIAL_FORMS": "0",
         "images-MIN_NUM_FORMS": "0",
         "images-MAX_NUM_FORMS": "1000",
+        "share_links-TOTAL_FORMS": "0",
+        "share_links-INITIAL_FORMS": "0",
+        "share_links-MIN_NUM_FORMS": "0",
+        "share_links-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
@@ -212,11 +216,11 @@ class TestPublishingRights:
             publish_at_0=when.strftime("%Y-%m-%d"),
             publish_at_1=when.strftime("%H:%M:%S"),
         )
-        response = editor_client.post(change_url, data)
-        assert response.status_code == 200
-        assert "Only Publishers" in response.content.decode()
+        # A live release is read-only for Editors: the change is refused outright.
+        assert editor_client.post(change_url, data).status_code == 403
+        assert editor_client.post(change_url, {**data, "status": "draft"}).status_code == 403
         article.refresh_from_db()
-        assert article.publish_at < timezone.now()
+        assert article.publish_at < timezone.now() and article.is_public()
 
     def test_publisher_can_publish_through_the_form(self, publisher_client):
         now = timezone.localtime() - timedelta(minutes=1)
