@@ -293,11 +293,13 @@ class ShareLinkInline(admin.TabularInline):
 EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 
 
+def _sha256_source(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
 def _inline_script_hashes(html: str) -> list[str]:
-    return [
-        "'sha256-{}'".format(base64.b64encode(hashlib.sha256(body.encode()).digest()).decode())
-        for body in re.findall(r"<script type=\"importmap\"[^>]*>(.*?)</script>", html, re.S)
-    ]
+    pattern = r"<script type=\"importmap\"[^>]*>(.*?)</script>"
+    return [_sha256_source(body) for body in re.findall(pattern, html, re.S)]
 
 
 def _local(moment):
