@@ -3,11 +3,16 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from newsroom.views import FaviconView, healthz, readyz
+
 admin.site.site_header = settings.NEWSROOM_SITE_NAME
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz/", healthz, name="healthz"),
+    path("readyz/", readyz, name="readyz"),
+    path("favicon.ico", FaviconView.as_view()),
     path("", include("articles.urls")),
 ]
 
