@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag, TaggedItem
 
 from articles import images
-from articles.models import Article, GalleryImage
+from articles.models import Article, Event, GalleryImage, Quote, Speaker
+from articles.textimport import parse_release_text
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -172,3 +176,150 @@ def themes_delete(*, themes: Iterable[Tag]) -> None:
     pks = [t.pk for t in themes]
     TaggedItem.objects.filter(tag_id__in=pks).delete()
     Tag.objects.filter(pk__in=pks).delete()
+
+
+@dataclass
+class TextImportReport:
+    """What ``article_create_from_text`` found, made and could not place."""
+
+    article: Article | None
+    found: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"Found: {item}" for item in self.found]
+        out += [f"Created: {item}" for item in self.created]
+        out += [f"Dropped as debris: {item}" for item in self.dropped]
+        out += [f"Could not place: {item}" for item in self.unplaced]
+        return out
+
+
+def _unique_slug(model, base: str, max_length: int = 80) -> str:
+    base = slugify(base)[:max_length].strip("-") or "release"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        suffix = f"-{n}"
+        slug = f"{base[: max_length - len(suffix)]}{suffix}"
+        n += 1
+    return slug
+
+
+def _strip_quote_marks(text: str) -> str:
+    return text.strip().strip("“”\"‘’'").strip()
+
+
+@transaction.atomic
+def article_create_from_text(
+    *,
+    text: str,
+    title: str | None = None,
+    year: int | None = None,
+    author: AbstractBaseUser | None = None,
+    dry_run: bool = False,
+) -> TextImportReport:
+    """
+    Turn a pasted or scraped release into a *draft* for an editor to review:
+    title, dateline, lead, body, speakers (reused by name), quotes, event
+    (reused by dates) and themes (only known ones). Never publishes.
+    """
+    known_themes = list(Tag.objects.values_list("name", flat=True))
+    parsed = parse_release_text(text, title=title, known_themes=known_themes, year=year)
+    report = TextImportReport(article=None, dropped=list(parsed.dropped))
+    report.unplaced = list(parsed.unplaced)
+    if not parsed.title and not parsed.paragraphs:
+        report.unplaced.append("no text to make a release from")
+        return report
+
+    quoted = [_strip_quote_marks(p) for q in parsed.quotes for p in q.text.split("\n\n")]
+    body_paragraphs: list[str] = []
+    paragraphs = list(parsed.paragraphs)
+    if paragraphs and paragraphs[0].strip() == parsed.lead.strip():
+        paragraphs = paragraphs[1:]
+    for paragraph in paragraphs:
+        if _strip_quote_marks(paragraph) in quoted:
+            # Shown in the release's quotes; the "…, who said:" line before it goes too.
+            if body_paragraphs and body_paragraphs[-1].rstrip().endswith(":"):
+                body_paragraphs.pop()
+            continue
+        body_paragraphs.append(paragraph)
+
+    article = Article(
+        title=parsed.title[:255] or _("Untitled release"),
+        dateline_city=parsed.dateline_city[:100],
+        dateline_country=parsed.dateline_country[:100],
+        lead=parsed.lead[:300],
+        body="".join(f"<p>{escape(p)}</p>" for p in body_paragraphs),
+        status=Article.Status.DRAFT,
+        author=author,
+    )
+    article.slug = _unique_slug(Article, article.title)
+    report.found.append(f"title “{article.title}”")
+    if article.dateline_city or article.dateline_country:
+        report.found.append(f"dateline {article.dateline}")
+    report.found.append(f"{len(body_paragraphs)} body paragraphs")
+
+    speakers: dict[str, Speaker] = {}
+    for person in parsed.speakers:
+        speaker = Speaker.objects.filter(name__iexact=person.name).first()
+        if speaker is None:
+            speaker = Speaker(name=person.name[:200], role=person.role[:300])
+            speaker.slug = _unique_slug(Speaker, person.name)
+            if not dry_run:
+                speaker.save()
+            report.created.append(f"speaker {person.name} ({person.role or 'no role found'})")
+        else:
+            report.found.append(f"existing speaker {speaker.name}")
+        speakers[person.name] = speaker
+    for quote in parsed.quotes:
+        report.found.append(f"quote by {quote.speaker.name}: “{quote.text[:60]}…”")
+
+    event = None
+    if parsed.events:
+        found = parsed.events[0]
+        event = Event.objects.filter(start_date=found.start, end_date=found.end).first()
+        if event is None:
+            place = article.dateline_city or _("Event")
+            event = Event(
+                name=f"{place} {found.start:%d %b %Y}"[:255],
+                city=article.dateline_city,
+                country=article.dateline_country,
+                start_date=found.start,
+                end_date=found.end,
+            )
+            event.slug = _unique_slug(Event, event.name)
+            if not dry_run:
+                event.save()
+            report.created.append(
+                f"event “{event.name}” {found.start:%d %b %Y} – {found.end:%d %b %Y} "
+                "(give it its real name)"
+            )
+        else:
+            report.found.append(f"existing event {event.name}")
+        for extra in parsed.events[1:]:
+            report.unplaced.append(f"another date range: {extra.source}")
+    article.event = event if not dry_run else None
+    if parsed.themes:
+        report.found.append("themes: " + ", ".join(parsed.themes))
+
+    if dry_run:
+        report.article = article
+        transaction.set_rollback(True)
+        return report
+    article.full_clean()
+    article.save()
+    article.themes.set(parsed.themes)
+    Quote.objects.bulk_create(
+        Quote(
+            article=article,
+            speaker=speakers[q.speaker.name],
+            text=q.text,
+            context=q.context[:255],
+            position=i,
+        )
+        for i, q in enumerate(parsed.quotes)
+        if q.speaker.name in speakers
+    )
+    report.article = article
+    return report

@@ -1,0 +1,160 @@
+"""manage.py import_text and the admin's "New release from text" make drafts from plain text."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from taggit.models import Tag
+
+from articles.models import Article, Event, Quote, Speaker
+from tests.factories import make_speaker
+
+pytestmark = pytest.mark.django_db
+
+SEED_THEMES = [
+    "organized crime",
+    "cybercrime",
+    "migration",
+    "drug trafficking",
+    "terrorism",
+    "climate change",
+]
+
+
+@pytest.fixture
+def seed(shared_dir):
+    for name in SEED_THEMES + ["fisheries"]:
+        Tag.objects.create(name=name)
+    return shared_dir / "seeds" / "interpol-tirana-2024.txt"
+
+
+def test_seed_becomes_a_correct_draft(seed, capsys):
+    call_command("import_text", str(seed), "--year", "2024")
+    out = capsys.readouterr().out
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT and not article.is_public()
+    assert (article.dateline_city, article.dateline_country) == ("Tirana", "Albania")
+    assert article.lead.startswith("The growing threat and globalization of organized crime")
+    assert "1 / 13" not in article.body and "Over the three-day conference" in article.body
+    quotes = list(article.quotes.select_related("speaker"))
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [
+        ("Taulant Balla", "Interior Minister of Albania"),
+        ("Ahmed Naser Al-Raisi", "INTERPOL President"),
+        ("Jurgen Stock", "Secretary General of INTERPOL"),
+    ]
+    assert quotes[0].text.startswith("Today’s crimes are increasingly international")
+    assert quotes[0].text.endswith("innocent citizens.")
+    assert len(quotes[0].paragraphs) == 3
+    assert quotes[1].text.startswith("This year, the European Regional Conference")
+    assert quotes[1].text.endswith("collaborative strategies.")
+    assert quotes[2].text.startswith("Senior police officials")
+    assert quotes[2].text.endswith("growing menace of organized crime.")
+    # The quotes are in the quotes section, not repeated in the body.
+    assert "Today’s crimes" not in article.body and "who said:" not in article.body
+    assert (article.event.start_date.isoformat(), article.event.end_date.isoformat()) == (
+        "2024-06-11",
+        "2024-06-13",
+    )
+    assert sorted(t.name for t in article.themes.all()) == sorted(SEED_THEMES)
+    assert "Dropped as debris: 1 / 13" in out and "Draft created" in out
+
+
+def test_existing_speakers_and_event_are_reused(seed):
+    make_speaker(name="Jurgen Stock", slug="jurgen-stock", role="Secretary General")
+    call_command("import_text", str(seed), "--year", "2024", verbosity=0)
+    call_command("import_text", str(seed), "--year", "2024", verbosity=0)
+    assert Speaker.objects.filter(name="Jurgen Stock").count() == 1
+    assert Speaker.objects.count() == 3
+    assert Event.objects.count() == 1
+    # Two drafts, never merged silently: the editor decides.
+    assert Article.objects.count() == 2
+    assert len({a.slug for a in Article.objects.all()}) == 2
+
+
+def test_dry_run_saves_nothing(seed, capsys):
+    call_command("import_text", str(seed), "--dry-run")
+    assert "Would create the draft" in capsys.readouterr().out
+    assert not Article.objects.exists() and not Speaker.objects.exists()
+    assert not Quote.objects.exists() and not Event.objects.exists()
+
+
+def test_title_option(seed):
+    call_command("import_text", str(seed), "--title", "Police chiefs meet in Tirana", verbosity=0)
+    assert Article.objects.get().title == "Police chiefs meet in Tirana"
+
+
+def test_every_corpus_file_imports(shared_dir, capsys):
+    files = sorted((shared_dir / "corpus").glob("*.txt"))
+    assert len(files) >= 25
+    call_command("import_text", *map(str, files))
+    assert Article.objects.count() == len(files)
+    assert not Article.objects.public().exists()
+    out = capsys.readouterr().out
+    assert out.count("Draft created") == len(files)
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(CommandError, match="nope.txt: cannot read it"):
+        call_command("import_text", str(tmp_path / "nope.txt"))
+    assert not Article.objects.exists()
+
+
+def test_empty_file_is_refused(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n\n  ")
+    with pytest.raises(CommandError, match="1 of 1 files could not be imported"):
+        call_command("import_text", str(empty), verbosity=0)
+    assert not Article.objects.exists()
+
+
+def test_title_with_several_files_is_refused(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("x"), b.write_text("y")
+    with pytest.raises(CommandError, match="one FILE"):
+        call_command("import_text", str(a), str(b), "--title", "T")
+
+
+class TestAdminFromText:
+    @pytest.fixture
+    def editor(self, client):
+        user = User.objects.create_user("ed", password="x-Strong-pass-9", is_staff=True)
+        user.groups.add(Group.objects.get(name="Editors"))
+        client.force_login(user)
+        return client
+
+    def test_paste_makes_a_draft_and_reports(self, editor, seed):
+        response = editor.get("/admin/articles/article/")
+        assert "/admin/articles/article/from-text/" in response.content.decode()
+        response = editor.post(
+            "/admin/articles/article/from-text/",
+            {"text": seed.read_text(), "year": "2024", "title": ""},
+            follow=True,
+        )
+        html = response.content.decode()
+        article = Article.objects.get()
+        assert response.redirect_chain[-1][0].endswith(
+            f"/admin/articles/article/{article.pk}/change/"
+        )
+        assert "Draft created from the text" in html
+        assert "Dropped as debris: 1 / 13" in html
+        assert article.status == Article.Status.DRAFT and article.author.username == "ed"
+        assert article.quotes.count() == 3
+
+    def test_upload_a_text_file(self, editor, seed):
+        with seed.open("rb") as fh:
+            editor.post("/admin/articles/article/from-text/", {"file": fh, "year": "2024"})
+        assert Article.objects.get().quotes.count() == 3
+
+    def test_empty_text_is_an_error(self, editor):
+        response = editor.post("/admin/articles/article/from-text/", {"text": "  "})
+        assert response.status_code == 200
+        assert "Paste the text of a release" in response.content.decode()
+        assert not Article.objects.exists()
+
+    def test_binary_file_is_refused(self, editor, tmp_path):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        blob = SimpleUploadedFile("x.txt", b"\x00\x01\x02" * 100)
+        response = editor.post("/admin/articles/article/from-text/", {"file": blob})
+        assert "not plain text" in response.content.decode()
+        assert not Article.objects.exists()
