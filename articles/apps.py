@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,3 +20,11 @@ class ArticlesConfig(AppConfig):
             post_save.connect(caching.content_changed, sender=model, weak=False)
             post_delete.connect(caching.content_changed, sender=model, weak=False)
         m2m_changed.connect(caching.content_changed, weak=False)
+        # Theme names get the same hygiene as Newsroom's own text fields.
+        pre_save.connect(_clean_tag_name, sender=Tag, weak=False)
+
+
+def _clean_tag_name(sender, instance, **kwargs):
+    from articles.models import strip_control_characters
+
+    instance.name = strip_control_characters(instance.name)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import timedelta
 
@@ -20,6 +21,28 @@ from taggit.models import Tag, TaggedItem
 from articles.html import sanitize_body
 
 LEAD_MAX_LENGTH = 300
+# C0 control characters other than tab and newlines: invisible, invalid in XML
+# feeds and sitemaps, and never wanted in a press release.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(value: str) -> str:
+    return _CONTROL_CHARACTERS.sub("", value)
+
+
+class CleanTextModel(models.Model):
+    """Text fields lose control characters on every save, whatever the path."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField):
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    setattr(self, field.attname, strip_control_characters(value))
+        super().save(*args, **kwargs)
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -29,7 +52,7 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
-class Speaker(models.Model):
+class Speaker(CleanTextModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     role = models.CharField(
@@ -77,7 +100,7 @@ class EventManager(SlugNaturalKeyManager.from_queryset(EventQuerySet)):
     pass
 
 
-class Event(models.Model):
+class Event(CleanTextModel):
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
@@ -140,7 +163,7 @@ class ArticleManager(SlugNaturalKeyManager.from_queryset(ArticleQuerySet)):
     pass
 
 
-class Article(models.Model):
+class Article(CleanTextModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -260,7 +283,7 @@ class Article(models.Model):
         )
 
 
-class Quote(models.Model):
+class Quote(CleanTextModel):
     article = models.ForeignKey(
         Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="quotes"
     )
@@ -292,7 +315,7 @@ class Quote(models.Model):
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]
 
 
-class GalleryImage(models.Model):
+class GalleryImage(CleanTextModel):
     article = models.ForeignKey(
         Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="images"
     )

@@ -1,9 +1,105 @@
-from django.db.models import Prefetch
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView
+"""
+The public site. Every page starts from ``Article.objects.public()``: themes,
+speakers and events are shown only through their public releases, so nothing
+that exists only in drafts or under embargo can leak.
+"""
 
-from articles.models import Article, GalleryImage, Quote
+from django.conf import settings
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.query import QuerySet
+from django.http import Http404, HttpResponse
+from django.http.request import split_domain_port
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag
+
+from articles import ics, search
+from articles.models import Article, Event, GalleryImage, Quote, Speaker
+
+TOP_THEMES = 12
+RECENT_RELEASES = 100
+RELATED_RELEASES = 4
+
+
+class SinglePassPaginator(Paginator):
+    """
+    A paginator that reads the total from the page query itself.
+
+    The total rides along as an uncorrelated scalar subquery, which the
+    database evaluates once, so a list page costs one query fewer and its
+    count and rows come from the same snapshot. Meant for querysets without
+    GROUP BY or DISTINCT (a grouped queryset would count groups per row).
+    """
+
+    def page(self, number):
+        if self.orphans or "count" in self.__dict__ or not isinstance(self.object_list, QuerySet):
+            return super().page(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        total = Subquery(
+            self.object_list.order_by()
+            .annotate(_n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+            .values("_n")
+        )
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list.annotate(_total=total)[bottom : bottom + self.per_page])
+        # An empty page past the end says nothing about the total, but it is a 404 anyway.
+        self.count = rows[0]._total if rows else 0
+        return self._get_page(rows, self.validate_number(number), self)
+
+
+def public_themes():
+    """Themes of at least one public release; the others (drafts' themes) do not exist here."""
+    public = Article.objects.public().filter(themes=OuterRef("pk"))
+    return Tag.objects.filter(Exists(public)).exclude(slug="")
+
+
+def theme_counts():
+    """Themes of public releases, each with its number of public releases, by name."""
+    return (
+        Tag.objects.filter(article__in=Article.objects.public())
+        .exclude(slug="")
+        .annotate(public_count=Count("article"))
+        .order_by("name")
+    )
+
+
+def recent_themes():
+    """
+    The themes most used by the latest public releases: what the press office
+    is talking about now. Counting over a fixed number of releases keeps the
+    cost of the home page's strip the same however large the archive grows.
+    """
+    latest = Article.objects.public().order_by("-publish_at", "-pk").values("pk")
+    latest = latest[:RECENT_RELEASES]
+    return (
+        Tag.objects.filter(article__in=latest)
+        .exclude(slug="")
+        .annotate(recent_count=Count("article"))
+        .order_by("-recent_count", "name")[:TOP_THEMES]
+    )
+
+
+def public_events():
+    """Events that have at least one public release; the others may still be under wraps."""
+    return Event.objects.filter(Exists(Article.objects.public().filter(event=OuterRef("pk"))))
+
+
+def public_speakers():
+    """Speakers quoted in at least one public release."""
+    return Speaker.objects.filter(
+        Exists(Quote.objects.filter(speaker=OuterRef("pk"), article__in=Article.objects.public()))
+    )
 
 
 def release_detail_queryset(queryset):
@@ -15,28 +111,62 @@ def release_detail_queryset(queryset):
     )
 
 
+def related_releases(article, limit=RELATED_RELEASES):
+    """Public releases sharing the most themes with ``article``, newest first among equals."""
+    theme_ids = [theme.pk for theme in article.themes.all()]
+    if not theme_ids:
+        return []
+    return list(
+        Article.objects.public()
+        .filter(themes__in=theme_ids)
+        .exclude(pk=article.pk)
+        .only("slug", "title", "publish_at", "dateline_city", "dateline_country")
+        .annotate(shared_themes=Count("pk"))
+        .order_by("-shared_themes", "-publish_at", "-pk")[:limit]
+    )
+
+
+class SectionMixin:
+    """Names the part of the site a page belongs to, for the navigation's aria-current."""
+
+    section = ""
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("section", self.section)
+        return super().get_context_data(**kwargs)
+
+
 class PublicArticleMixin:
     """Public views start from Article.objects.public(), and from nothing else."""
 
     model = Article
+    paginator_class = SinglePassPaginator
 
     def get_queryset(self):
         return Article.objects.public()
 
 
-class ArticleListView(PublicArticleMixin, ListView):
-    paginate_by = 20
+class ArticleListView(SectionMixin, PublicArticleMixin, ListView):
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
     context_object_name = "articles"
+    section = "releases"
 
     def get_queryset(self):
         return super().get_queryset().for_listing()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(top_themes=recent_themes(), **kwargs)
 
-class ArticleDetailView(PublicArticleMixin, DetailView):
+
+class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
     context_object_name = "article"
+    section = "releases"
 
     def get_queryset(self):
         return release_detail_queryset(super().get_queryset())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(related=related_releases(self.object), **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -60,3 +190,137 @@ class ArticlePreviewView(ArticleDetailView):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class ThemeListView(SectionMixin, ListView):
+    template_name = "articles/theme_list.html"
+    context_object_name = "themes"
+    section = "themes"
+
+    def get_queryset(self):
+        return theme_counts()
+
+
+class ThemeDetailView(SectionMixin, PublicArticleMixin, ListView):
+    """The releases of one theme; a theme without public releases does not exist here."""
+
+    template_name = "articles/theme_detail.html"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+    context_object_name = "articles"
+    section = "themes"
+
+    @cached_property
+    def theme(self):
+        return get_object_or_404(public_themes(), slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        return super().get_queryset().filter(themes=self.theme).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(theme=self.theme, **kwargs)
+
+
+class SpeakerDetailView(DetailView):
+    """A speaker and their quotes in public releases; 404 when nothing of theirs is public."""
+
+    context_object_name = "speaker"
+
+    def get_queryset(self):
+        return public_speakers()
+
+    def get_context_data(self, **kwargs):
+        quotes = (
+            Quote.objects.filter(speaker=self.object, article__in=Article.objects.public())
+            .select_related("article")
+            .order_by("-article__publish_at", "-article__pk", "position", "pk")
+        )
+        paginator = SinglePassPaginator(quotes, settings.NEWSROOM_PAGE_SIZE)
+        try:
+            page = paginator.page(self.request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        return super().get_context_data(
+            quotes=page.object_list,
+            paginator=paginator,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            **kwargs,
+        )
+
+
+class EventListView(SectionMixin, ListView):
+    """Upcoming events in date order, then past events, newest first and paginated."""
+
+    template_name = "articles/event_list.html"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+    paginator_class = SinglePassPaginator
+    context_object_name = "past_events"
+    section = "events"
+
+    def get_queryset(self):
+        return public_events().past()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(upcoming=public_events().upcoming(), **kwargs)
+
+
+class EventDetailView(SectionMixin, DetailView):
+    context_object_name = "event"
+    section = "events"
+
+    def get_queryset(self):
+        return public_events()
+
+    def get_context_data(self, **kwargs):
+        articles = Article.objects.public().filter(event=self.object).for_listing()
+        return super().get_context_data(articles=articles, **kwargs)
+
+
+def event_ics(request, slug):
+    """The event as an iCalendar file, for journalists' calendars."""
+    event = get_object_or_404(public_events(), slug=slug)
+    body = ics.event_calendar(
+        event,
+        url=request.build_absolute_uri(event.get_absolute_url()),
+        domain=split_domain_port(request.get_host())[0],
+        stamp=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+class SearchView(SectionMixin, PublicArticleMixin, ListView):
+    template_name = "articles/search.html"
+    paginate_by = settings.NEWSROOM_PAGE_SIZE
+    context_object_name = "articles"
+    section = "search"
+
+    @cached_property
+    def query(self):
+        return search.clean_query(self.request.GET.get("q", ""))
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return search.search_releases(super().get_queryset(), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            query=self.query,
+            page_query=search.page_query(self.query),
+            noindex=True,
+            **kwargs,
+        )
+        for article in context["articles"]:
+            article.snippet = search.snippet(article, self.query)
+        return context
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        sitemap_url = self.request.build_absolute_uri(reverse("articles:sitemap"))
+        return super().get_context_data(sitemap_url=sitemap_url, **kwargs)

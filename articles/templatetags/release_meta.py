@@ -1,0 +1,156 @@
+"""Page metadata for crawlers and link previews: absolute URLs, OpenGraph image, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# A title containing "</script>" must not end the data block: JSON allows these
+# characters to be written as \u escapes, which HTML parsing leaves alone.
+_JSON_HTML_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def json_for_html(data) -> str:
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_HTML_ESCAPES)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+def _large_rendition(image):
+    widths = [int(width) for width in image.renditions.get("jpeg", {})]
+    return max(widths, default=0)
+
+
+@register.simple_tag
+def og_image(article):
+    """The first gallery image's largest JPEG rendition, as link previews want it."""
+    for image in article.images.all():
+        if image.has_renditions:
+            width = _large_rendition(image)
+            return {
+                "url": image.large_url,
+                "width": width,
+                "height": image.height_for(width),
+                "alt": image.alt_text,
+            }
+    return None
+
+
+def _local_iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def _address(city: str, country: str) -> dict:
+    address = {"@type": "PostalAddress"}
+    if city:
+        address["addressLocality"] = city
+    if country:
+        address["addressCountry"] = country
+    return address
+
+
+def _organisation(home_url: str) -> dict:
+    return {"@type": "Organization", "name": settings.NEWSROOM_PUBLISHER, "url": home_url}
+
+
+def _person(speaker, absolute) -> dict:
+    person = {
+        "@type": "Person",
+        "name": speaker.name,
+        "url": absolute(speaker.get_absolute_url()),
+    }
+    if speaker.role:
+        person["jobTitle"] = speaker.role
+    if speaker.organisation:
+        person["affiliation"] = {"@type": "Organization", "name": speaker.organisation}
+    return person
+
+
+def _event(event, absolute) -> dict:
+    data = {
+        "@type": "Event",
+        "name": event.name,
+        "startDate": event.start_date.isoformat(),
+        "endDate": event.end_date.isoformat(),
+        "url": absolute(event.get_absolute_url()),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if event.description:
+        data["description"] = event.description
+    if event.venue or event.city or event.country:
+        data["location"] = {
+            "@type": "Place",
+            "name": event.place,
+            "address": _address(event.city, event.country),
+        }
+    return data
+
+
+def release_data(article, request) -> dict:
+    """schema.org NewsArticle for a release, from what the page has already loaded."""
+    absolute = request.build_absolute_uri
+    url = absolute(article.get_absolute_url())
+    home = absolute(reverse("articles:list"))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "headline": article.title,
+        "description": article.lead,
+        "datePublished": _local_iso(article.publish_at),
+        "dateModified": _local_iso(article.updated_at),
+        "inLanguage": article.language,
+        "author": _organisation(home),
+        "publisher": _organisation(home),
+    }
+    if article.reference:
+        data["identifier"] = article.reference
+    if article.dateline:
+        data["dateline"] = article.dateline
+        data["locationCreated"] = {
+            "@type": "Place",
+            "name": ", ".join(p for p in (article.dateline_city, article.dateline_country) if p),
+            "address": _address(article.dateline_city, article.dateline_country),
+        }
+    images = [absolute(image.large_url) for image in article.images.all() if image.has_renditions]
+    if images:
+        data["image"] = images
+    themes = [theme.name for theme in article.themes.all()]
+    if themes:
+        data["keywords"] = themes
+    quotes = [
+        {
+            "@type": "Quotation",
+            "text": quote.text,
+            "url": absolute(quote.get_absolute_url()),
+            "spokenByCharacter": _person(quote.speaker, absolute),
+        }
+        for quote in article.quotes.all()
+    ]
+    if quotes:
+        data["hasPart"] = quotes
+    if article.event:
+        data["about"] = _event(article.event, absolute)
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def release_json_ld(context, article):
+    # Safe as it is: json_for_html leaves no <, > or & for the HTML parser to act on.
+    data = mark_safe(json_for_html(release_data(article, context["request"])))  # noqa: S308
+    return format_html('<script type="application/ld+json">{}</script>', data)

@@ -1,0 +1,191 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from articles.search import MAX_QUERY_LENGTH, clean_query
+from tests.factories import make_article, make_quote, make_speaker, yesterday
+from tests.test_public_pages import NON_PUBLIC
+
+pytestmark = pytest.mark.django_db
+
+on_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text ranking is PostgreSQL's"
+)
+
+
+def search(client, query, **params):
+    response = client.get(reverse("articles:search"), {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def titles(response):
+    return [article.title for article in response.context["articles"]]
+
+
+def snippets(response):
+    return [str(article.snippet) for article in response.context["articles"]]
+
+
+def no_markup_but_mark(snippet):
+    return "<" not in snippet.replace("<mark>", "").replace("</mark>", "")
+
+
+class TestFinding:
+    def test_finds_words_in_title_lead_body_quotes_and_speaker_names(self, client):
+        make_article(title="Ransomware gang dismantled")
+        make_article(title="By lead", lead="Investigators trace laundered money.")
+        make_article(title="By body", body="<p>Officers seized <em>cocaine</em> shipments.</p>")
+        quoted = make_article(title="By quote")
+        make_quote(quoted, text="Borders no longer stop traffickers.")
+        spoken = make_article(title="By speaker")
+        make_quote(spoken, make_speaker(name="Valdecy Urquiza"))
+        make_article(title="Unrelated")
+        assert titles(search(client, "ransomware")) == ["Ransomware gang dismantled"]
+        assert titles(search(client, "laundered")) == ["By lead"]
+        assert titles(search(client, "cocaine")) == ["By body"]
+        assert titles(search(client, "traffickers")) == ["By quote"]
+        assert titles(search(client, "Urquiza")) == ["By speaker"]
+
+    def test_every_word_must_match(self, client):
+        make_article(title="Cybercrime summit", lead="Police chiefs meet.")
+        make_article(title="Cybercrime report", lead="Analysts publish figures.")
+        assert titles(search(client, "cybercrime police")) == ["Cybercrime summit"]
+        assert sorted(titles(search(client, "cybercrime"))) == [
+            "Cybercrime report",
+            "Cybercrime summit",
+        ]
+
+    def test_case_does_not_matter(self, client):
+        make_article(title="Interpol conference")
+        assert titles(search(client, "INTERPOL")) == ["Interpol conference"]
+
+    @NON_PUBLIC
+    def test_non_public_releases_are_never_found(self, client, fields):
+        make_article(title="Public vaccine fraud case")
+        make_article(title="Hidden vaccine fraud case", **fields)
+        quoted = make_article(title="Hidden by quote", **fields)
+        make_quote(quoted, text="vaccine fraud everywhere")
+        response = search(client, "vaccine fraud")
+        assert titles(response) == ["Public vaccine fraud case"]
+        assert "Hidden" not in response.content.decode()
+
+    def test_results_are_paginated_and_pages_keep_the_query(self, client):
+        for n in range(23):
+            make_article(title=f"Smuggling case {n}", publish_at=yesterday() - timedelta(hours=n))
+        first = search(client, "smuggling")
+        assert len(first.context["articles"]) == 20
+        html = first.content.decode()
+        assert "23 releases found for “smuggling”" in html
+        assert 'href="?q=smuggling&amp;page=2"' in html
+        assert len(search(client, "smuggling", page=2).context["articles"]) == 3
+
+    @on_postgres
+    def test_title_matches_rank_above_body_matches(self, client):
+        make_article(title="Notes", body="<p>A line about extradition.</p>")
+        make_article(title="Extradition treaty signed", publish_at=yesterday() - timedelta(days=9))
+        assert titles(search(client, "extradition")) == ["Extradition treaty signed", "Notes"]
+
+    @on_postgres
+    def test_words_are_matched_by_their_stem(self, client):
+        make_article(title="Police arrested five suspects")
+        make_article(title="La police a arrêté des suspects", language="fr")
+        assert titles(search(client, "arrests")) == ["Police arrested five suspects"]
+
+
+class TestSnippets:
+    def test_snippet_marks_the_words_around_the_first_match(self, client):
+        body = "<p>" + "Opening words. " * 40 + "The <strong>extradition</strong> treaty.</p>"
+        make_article(title="Treaty", lead="A lead.", body=body)
+        (snippet,) = snippets(search(client, "extradition"))
+        assert "<mark>extradition</mark>" in snippet
+        assert "<strong>" not in snippet
+        assert no_markup_but_mark(snippet)
+
+    def test_snippet_escapes_release_text(self, client):
+        make_article(
+            title="Escaping",
+            lead="Plain lead.",
+            body='<p>Text &lt;script&gt;alert(1)&lt;/script&gt; about piracy &amp; "more".</p>',
+        )
+        response = search(client, "piracy")
+        (snippet,) = snippets(response)
+        assert "<mark>piracy</mark>" in snippet
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in snippet
+        assert no_markup_but_mark(snippet)
+        assert "<script>alert(1)" not in response.content.decode()
+
+    def test_markup_hidden_in_attributes_stays_out(self, client):
+        make_article(
+            title="Attributes",
+            body='<p><a href="https://example.org/?a=<b>" title="x>y<img src=x onerror=alert(1)>">'
+            "piracy link</a> and piracy again</p>",
+        )
+        for snippet in snippets(search(client, "piracy")):
+            assert no_markup_but_mark(snippet)
+            assert "onerror" not in snippet or "&lt;img" in snippet
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "\"'",
+    "%",
+    "_",
+    "\\",
+    "a & b | !c <-> d:*",
+    "' OR 1=1 --",
+    "Ωμέγα 東京 🚓",
+    "null\x00byte",
+    "x" * 5000,
+    "   ",
+]
+
+
+class TestQueries:
+    def test_empty_query_shows_the_form_and_no_results(self, client, django_assert_num_queries):
+        make_article()
+        with django_assert_num_queries(0):
+            response = client.get(reverse("articles:search"))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert 'id="search-page-q"' in html
+        assert "Search the titles" in html
+        assert 'class="release-list' not in html and "found for" not in html
+        assert 'name="robots" content="noindex' in html
+
+    @pytest.mark.parametrize("query", HOSTILE)
+    def test_hostile_queries_are_harmless(self, client, query):
+        make_article(title="An ordinary release")
+        response = search(client, query)
+        html = response.content.decode()
+        assert "<script>alert(1)" not in html
+        assert len(response.context["query"]) <= MAX_QUERY_LENGTH
+        # LIKE wildcards and operators are literal text, never "match everything".
+        assert titles(response) == []
+
+    def test_query_is_echoed_escaped(self, client):
+        html = search(client, '<img src=x onerror="alert(1)">').content.decode()
+        assert "<img src=x" not in html
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+    def test_query_is_cleaned_and_capped(self):
+        assert clean_query("  many   spaces\there\n ") == "many spaces here"
+        assert clean_query("nul\x00 byte") == "nul byte"
+        assert len(clean_query("y" * 1000)) == MAX_QUERY_LENGTH
+
+    def test_unicode_words_are_found(self, client):
+        make_article(title="Sûreté publique à Genève")
+        assert titles(search(client, "Genève")) == ["Sûreté publique à Genève"]
+
+    def test_query_count_does_not_grow_with_results(self, client, django_assert_num_queries):
+        make_article(title="Piracy off the coast")
+        # the page of results, with its total as a subquery
+        with django_assert_num_queries(1):
+            search(client, "piracy")
+        for n in range(30):
+            make_quote(make_article(title=f"Piracy case {n}", themes=["piracy"]))
+        with django_assert_num_queries(1):
+            response = search(client, "piracy")
+        assert len(response.context["articles"]) == 20
