@@ -25,6 +25,13 @@ class ArticlesConfig(AppConfig):
 
 
 def _clean_tag_name(sender, instance, **kwargs):
+    import hashlib
+
     from articles.models import strip_control_characters
 
     instance.name = strip_control_characters(instance.name)
+    # A theme named only in symbols or emoji slugifies to nothing; its pages
+    # still need an address.
+    if not instance.slug:
+        digest = hashlib.sha256(instance.name.encode()).hexdigest()[:10]
+        instance.slug = f"theme-{digest}"

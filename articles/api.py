@@ -1,0 +1,125 @@
+"""
+The read-only JSON API: public releases in the release-bundle format.
+
+A list page is a bundle document (docs/bundle-format.md): releases, plus the
+speakers and events they refer to by slug. A release's own page is its release
+object, with those speakers and events beside its fields. Only images differ
+from an exported bundle: URLs of the original and its renditions instead of
+paths. Every query starts from Article.objects.public().
+"""
+
+from __future__ import annotations
+
+from django.core.files.storage import default_storage
+from django.core.paginator import InvalidPage, Paginator
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from articles.bundles.shapes import (
+    envelope,
+    event_data,
+    gallery_entry,
+    referenced_events,
+    referenced_speakers,
+    release_data,
+    release_queryset,
+    speaker_data,
+)
+from articles.models import Article, GalleryImage, Speaker
+
+PAGE_SIZE = 20
+CONTENT_TYPE = "application/json; charset=utf-8"
+
+
+def json_response(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(
+        data, status=status, content_type=CONTENT_TYPE, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def not_found(message: str) -> JsonResponse:
+    return json_response({"error": "not_found", "detail": message}, status=404)
+
+
+def _renditions(request, image: GalleryImage) -> dict:
+    """{"jpeg": [{"width", "height", "url"}, …], "webp": […]}, narrowest first."""
+    return {
+        ext: [
+            {
+                "width": int(width),
+                "height": image.height_for(int(width)),
+                "url": request.build_absolute_uri(default_storage.url(name)),
+            }
+            for width, name in sorted(names.items(), key=lambda item: int(item[0]))
+        ]
+        for ext, names in sorted(image.renditions.items())
+    }
+
+
+def _document(request, articles: list[Article], **extra) -> dict:
+    def gallery(image: GalleryImage, index: int) -> dict:
+        return gallery_entry(
+            image,
+            location={"url": request.build_absolute_uri(image.image.url)},
+            extra={"renditions": _renditions(request, image)},
+        )
+
+    def speaker(person: Speaker) -> dict:
+        photo_url = request.build_absolute_uri(person.photo.url) if person.photo else None
+        return speaker_data(person, photo_url=photo_url)
+
+    return envelope(
+        **extra,
+        speakers=[speaker(person) for person in referenced_speakers(articles)],
+        events=[event_data(event) for event in referenced_events(articles)],
+        releases=[
+            release_data(
+                article,
+                gallery=gallery,
+                extra={"url": request.build_absolute_uri(article.get_absolute_url())},
+            )
+            for article in articles
+        ],
+    )
+
+
+def _page_url(request, number: int | None) -> str | None:
+    if number is None:
+        return None
+    return request.build_absolute_uri(f"{reverse('articles:api_releases')}?page={number}")
+
+
+@require_safe
+def release_list(request):
+    """Public releases, newest first, 20 a page (?page=N)."""
+    paginator = Paginator(release_queryset(Article.objects.public()), PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        return not_found(_("There is no such page."))
+    return json_response(
+        _document(
+            request,
+            list(page.object_list),
+            count=paginator.count,
+            next=_page_url(request, page.next_page_number() if page.has_next() else None),
+            previous=_page_url(
+                request, page.previous_page_number() if page.has_previous() else None
+            ),
+        )
+    )
+
+
+@require_safe
+def release_detail(request, slug: str):
+    """One public release, with the speakers and events it refers to."""
+    article = release_queryset(Article.objects.public()).filter(slug=slug).first()
+    if article is None:
+        return not_found(_("There is no public release with this address."))
+    document = _document(request, [article])
+    [release] = document["releases"]
+    return json_response(
+        {**release, "speakers": document["speakers"], "events": document["events"]}
+    )

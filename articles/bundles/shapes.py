@@ -1,0 +1,143 @@
+"""
+The objects of a release bundle, as Python dicts ready for JSON.
+
+Bundles and the public API build their speaker, event and release objects
+here, so the two cannot drift apart: they differ only in how an image is
+located (a path inside the bundle, or URLs). docs/bundle-format.md describes
+these objects field by field.
+
+Key order is fixed by construction and lists are sorted, so the same data
+always serialises to the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+
+from django.db.models import Prefetch, QuerySet
+
+from articles.models import Article, Event, GalleryImage, Quote, Speaker
+
+FORMAT_NAME = "newsroom-bundle"
+FORMAT_VERSION = 1
+BUNDLE_JSON = "bundle.json"
+IMAGES_DIR = "images"
+
+
+def release_queryset(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """Everything a release object holds, in a fixed number of queries."""
+    return queryset.select_related("event").prefetch_related(
+        "themes",
+        Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+        Prefetch("images", queryset=GalleryImage.objects.all()),
+    )
+
+
+def envelope(*, speakers: list, events: list, releases: list, **extra) -> dict:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        **extra,
+        "speakers": speakers,
+        "events": events,
+        "releases": releases,
+    }
+
+
+def iso_datetime(value: datetime | None) -> str | None:
+    """UTC with an explicit offset: the one spelling exports use."""
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def iso_date(value: date) -> str:
+    return value.isoformat()
+
+
+def theme_sort_key(name: str) -> tuple[str, str]:
+    return (name.casefold(), name)
+
+
+def speaker_data(speaker: Speaker, **image: str | None) -> dict:
+    """``image`` is ``photo=<path>`` in a bundle, ``photo_url=<url>`` in the API."""
+    return {
+        "slug": speaker.slug,
+        "name": speaker.name,
+        "role": speaker.role,
+        "organisation": speaker.organisation,
+        "country": speaker.country,
+        "bio": speaker.bio,
+        **image,
+    }
+
+
+def event_data(event: Event) -> dict:
+    return {
+        "slug": event.slug,
+        "name": event.name,
+        "start_date": iso_date(event.start_date),
+        "end_date": iso_date(event.end_date),
+        "venue": event.venue,
+        "city": event.city,
+        "country": event.country,
+        "expected_participants": event.expected_participants,
+        "description": event.description,
+        "link": event.link,
+    }
+
+
+def gallery_entry(image: GalleryImage, *, location: dict, extra: dict | None = None) -> dict:
+    """``location`` is ``{"path", "sha256"}`` in a bundle, ``{"url"}`` in the API."""
+    return {
+        **location,
+        "width": image.width,
+        "height": image.height,
+        "alt_text": image.alt_text,
+        "caption": image.caption,
+        "credit": image.credit,
+        "licence": image.licence,
+        **(extra or {}),
+    }
+
+
+def release_data(
+    article: Article,
+    *,
+    gallery: Callable[[GalleryImage, int], dict],
+    extra: dict | None = None,
+) -> dict:
+    """
+    One release. ``article`` comes from release_queryset(); ``gallery(image,
+    index)`` gives each image's entry (see gallery_entry()).
+    """
+    return {
+        "slug": article.slug,
+        **(extra or {}),
+        "title": article.title,
+        "language": article.language,
+        "reference": article.reference,
+        "status": article.status,
+        "publish_at": iso_datetime(article.publish_at),
+        "unpublish_at": iso_datetime(article.unpublish_at),
+        "dateline": {"city": article.dateline_city, "country": article.dateline_country},
+        "lead": article.lead,
+        "body": article.body,
+        "event": article.event.slug if article.event_id else None,
+        "themes": sorted({tag.name for tag in article.themes.all()}, key=theme_sort_key),
+        "quotes": [
+            {"speaker": quote.speaker.slug, "text": quote.text, "context": quote.context}
+            for quote in article.quotes.all()
+        ],
+        "gallery": [gallery(image, index) for index, image in enumerate(article.images.all())],
+    }
+
+
+def referenced_speakers(articles: Iterable[Article]) -> list[Speaker]:
+    """The speakers quoted in ``articles`` (prefetched), by slug."""
+    found = {quote.speaker.slug: quote.speaker for a in articles for quote in a.quotes.all()}
+    return [found[slug] for slug in sorted(found)]
+
+
+def referenced_events(articles: Iterable[Article]) -> list[Event]:
+    found = {a.event.slug: a.event for a in articles if a.event_id}
+    return [found[slug] for slug in sorted(found)]
