@@ -20,17 +20,26 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_prose_editor.fields import ProseEditorFormField
 from reversion.admin import VersionAdmin
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles import images, services
 from articles.html import BODY_EXTENSIONS, sanitize_body
-from articles.models import Article, Event, GalleryImage, Quote, ShareLink, Speaker, Theme
+from articles.models import (
+    Article,
+    ArticleTheme,
+    Event,
+    GalleryImage,
+    Quote,
+    ShareLink,
+    Speaker,
+    Theme,
+)
 
 # A release's history holds its quotes, gallery and themes with it, so that
 # restoring a version restores all of them.
 reversion.register(Quote)
 reversion.register(GalleryImage)
-reversion.register(TaggedItem)
+reversion.register(ArticleTheme)
 reversion.register(Article, follow=["quotes", "images", "theme_links"])
 
 
@@ -629,7 +638,9 @@ class ThemeAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request).annotate(release_count=Count("taggit_taggeditem_items"))
+            super()
+            .get_queryset(request)
+            .annotate(release_count=Count("articles_articletheme_items"))
         )
 
     @admin.display(description=_("Releases"), ordering="release_count")

@@ -9,14 +9,14 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from taggit.models import Tag, TaggedItem
+        from taggit.models import Tag
 
         from articles import caching
-        from articles.models import Article, Event, GalleryImage, Quote, Speaker
+        from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 
         # Cache invalidation, not business logic: it must follow every write
         # path (admin, services, imports, loaddata, shell), which signals do.
-        for model in (Article, Quote, GalleryImage, Speaker, Event, Tag, TaggedItem):
+        for model in (Article, Quote, GalleryImage, Speaker, Event, Tag, ArticleTheme):
             post_save.connect(caching.content_changed, sender=model, weak=False)
             post_delete.connect(caching.content_changed, sender=model, weak=False)
         m2m_changed.connect(caching.content_changed, weak=False)

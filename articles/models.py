@@ -5,7 +5,6 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import MaxLengthValidator
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag, TaggedItemBase
 
 from articles.html import sanitize_body
 
@@ -208,10 +207,9 @@ class Article(CleanTextModel):
     themes = TaggableManager(
         verbose_name=_("themes"),
         blank=True,
+        through="ArticleTheme",
         help_text=_("Comma-separated themes, e.g. organized crime, cybercrime."),
     )
-    # The rows behind ``themes``, so that a release's history includes its themes.
-    theme_links = GenericRelation(TaggedItem, related_query_name="article")
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
@@ -281,6 +279,40 @@ class Article(CleanTextModel):
         return ", ".join(
             part for part in (self.dateline_city.upper(), self.dateline_country) if part
         )
+
+
+class ArticleThemeManager(models.Manager):
+    def get_by_natural_key(self, article_slug, theme_name):
+        return self.get(content_object__slug=article_slug, tag__name=theme_name)
+
+
+class ArticleTheme(TaggedItemBase):
+    """
+    The link between a release and a theme. A real foreign key (instead of
+    taggit's generic one) gives it a natural key, release slug and theme name,
+    so fixtures dumped with natural keys load into any database.
+    """
+
+    content_object = models.ForeignKey(
+        Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="theme_links"
+    )
+
+    objects = ArticleThemeManager()
+
+    class Meta:
+        verbose_name = _("release theme")
+        verbose_name_plural = _("release themes")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_release_theme")
+        ]
+
+    def __str__(self):
+        return f"{self.content_object_id}: {self.tag_id}"
+
+    def natural_key(self):
+        return (self.content_object.slug, self.tag.name)
+
+    natural_key.dependencies = ["articles.article", "taggit.tag"]
 
 
 class Quote(CleanTextModel):

@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles import images
-from articles.models import Article, Event, GalleryImage, Quote, Speaker
+from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 from articles.textimport import parse_release_text
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -139,14 +139,16 @@ def themes_merge(*, themes: Iterable[Tag], into: str) -> Tag:
         target.name = name
         target.save()
     others = [t.pk for t in themes if t.pk != target.pk]
-    already = set(TaggedItem.objects.filter(tag=target).values_list("content_type_id", "object_id"))
-    for item in TaggedItem.objects.filter(tag_id__in=others):
-        if (item.content_type_id, item.object_id) in already:
-            item.delete()
+    already = set(
+        ArticleTheme.objects.filter(tag=target).values_list("content_object_id", flat=True)
+    )
+    for link in ArticleTheme.objects.filter(tag_id__in=others):
+        if link.content_object_id in already:
+            link.delete()
         else:
-            already.add((item.content_type_id, item.object_id))
-            item.tag = target
-            item.save(update_fields=["tag"])
+            already.add(link.content_object_id)
+            link.tag = target
+            link.save(update_fields=["tag"])
     Tag.objects.filter(pk__in=others).delete()
     return target
 
@@ -163,7 +165,7 @@ def themes_merge_case_duplicates(*, themes: Iterable[Tag]) -> int:
         group = list(Tag.objects.filter(name__iexact=group[0].name))
         if len(group) < 2:
             continue
-        counts = {t.pk: TaggedItem.objects.filter(tag=t).count() for t in group}
+        counts = {t.pk: ArticleTheme.objects.filter(tag=t).count() for t in group}
         keep = max(group, key=lambda t: (counts[t.pk], -t.pk))
         themes_merge(themes=group, into=keep.name)
         merged += 1
@@ -174,7 +176,7 @@ def themes_merge_case_duplicates(*, themes: Iterable[Tag]) -> int:
 def themes_delete(*, themes: Iterable[Tag]) -> None:
     """Delete themes; their releases stay, without the theme."""
     pks = [t.pk for t in themes]
-    TaggedItem.objects.filter(tag_id__in=pks).delete()
+    ArticleTheme.objects.filter(tag_id__in=pks).delete()
     Tag.objects.filter(pk__in=pks).delete()
 
 

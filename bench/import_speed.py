@@ -218,9 +218,8 @@ def worker(command: str, path: str) -> None:
 
     django.setup()
     from django.core.management import call_command
-    from taggit.models import TaggedItem
 
-    from articles.models import Article, Quote
+    from articles.models import Article, ArticleTheme, Quote
 
     started = time.perf_counter()
     if command == "import":
@@ -231,7 +230,7 @@ def worker(command: str, path: str) -> None:
     counts = {
         "releases": Article.objects.count(),
         "quotes": Quote.objects.count(),
-        "themes": TaggedItem.objects.count(),
+        "themes": ArticleTheme.objects.count(),
     }
     print(json.dumps({"seconds": seconds, **counts}))
 

@@ -18,10 +18,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 from PIL import Image
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles.demo import DEMO_SLUG, load_demo
-from articles.models import Article, Event, GalleryImage, Quote, Speaker
+from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 from tests.factories import image_bytes, make_article, make_event, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def empty_content(*, keep_media: bool = False) -> None:
     """What a new site has: no speakers, events, releases or themes, no media."""
     GalleryImage.objects.all().delete()
     Quote.objects.all().delete()
-    TaggedItem.objects.all().delete()
+    ArticleTheme.objects.all().delete()
     Tag.objects.all().delete()
     Article.objects.all().delete()
     Speaker.objects.all().delete()
@@ -716,7 +716,7 @@ class TestSideEffects:
         assert revision.comment == f"Imported from {folder / 'bundle.json'}"
         # The revision holds the quotes, gallery and themes, so restoring restores them.
         held = {v.content_type.model for v in revision.version_set.all()}
-        assert held == {"article", "quote", "galleryimage", "taggeditem"}
+        assert held == {"article", "quote", "galleryimage", "articletheme"}
 
         run("import_releases", str(folder))
         assert Version.objects.get_for_object(article).count() == 1  # nothing changed

@@ -7,8 +7,8 @@ Moving a site's data with Django fixtures, as docs/bundle-format.md describes:
 
 Content keeps its ids; everything else (content types, users, speakers and
 releases referred to from other rows) travels by natural key, so the target's
-own ids do not matter. --natural-primary is not used for the content because
-taggit's TaggedItem has no usable natural key (see the last tests).
+own ids do not matter. Content alone also moves with --natural-primary: the
+release-theme links have a natural key of their own (see the last tests).
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from reversion.models import Revision, Version
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles.demo import load_demo
-from articles.models import Article, Event, GalleryImage, Quote, ShareLink, Speaker
+from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, ShareLink, Speaker
 from tests.factories import make_article, make_quote, make_speaker, tomorrow
 from tests.test_bundles import empty_content, export_folder
 
@@ -47,7 +47,7 @@ CONTENT_MODELS = [
     GalleryImage,
     ShareLink,
     Tag,
-    TaggedItem,
+    ArticleTheme,
     Revision,
     Version,
 ]
@@ -126,7 +126,7 @@ def site(tmp_path):
 class TestNaturalKeyFixtures:
     def test_dump_empty_load_gives_back_the_same_rows(self, site, tmp_path):
         before = content_rows()
-        assert before["taggit.TaggedItem"] and before["reversion.Version"]
+        assert before["articles.ArticleTheme"] and before["reversion.Version"]
         users, content = dump(tmp_path)
 
         empty_site()
@@ -154,9 +154,9 @@ class TestNaturalKeyFixtures:
         by_model = {}
         for row in rows:
             by_model.setdefault(row["model"], []).append(row)
-        item = by_model["taggit.taggeditem"][0]["fields"]
-        assert item["content_type"] == ["articles", "article"]
-        assert isinstance(item["tag"], list)  # the tag's name
+        link = by_model["articles.articletheme"][0]["fields"]
+        assert isinstance(link["content_object"], list)  # the release's slug
+        assert isinstance(link["tag"], list)  # the theme's name
         quote = by_model["articles.quote"][0]["fields"]
         assert isinstance(quote["article"], list) and isinstance(quote["speaker"], list)
         draft = next(
@@ -167,34 +167,69 @@ class TestNaturalKeyFixtures:
         assert "pk" not in user and user["fields"]["username"] == "editor"
 
 
-class TestTaggitNaturalPrimaryKeys:
+class TestNaturalPrimaryKeys:
     """
-    Why the documented commands keep the content's ids: taggit's TaggedItem
-    says its natural key is its object_id alone. With --natural-primary,
-    loaddata takes every later theme of a release for the first one and
-    overwrites it, and object ids still point at the old site's releases. If
-    this test starts failing, taggit has fixed it and the docs can drop the
-    distinction.
+    dumpdata --natural-foreign --natural-primary: content travels without its
+    ids, and lands on the target's own ids with every reference intact.
     """
 
-    def test_natural_primary_keys_lose_and_misplace_themes(self, site, tmp_path):
-        themes_before = {a.slug: sorted(a.themes.names()) for a in Article.objects.all()}
+    def test_content_moves_without_its_ids(self, site, tmp_path):
+        def content():
+            return {
+                a.slug: (
+                    sorted(a.themes.names()),
+                    [(q.speaker.slug, q.text) for q in a.quotes.all()],
+                    [(i.alt_text, i.image.name) for i in a.images.all()],
+                    a.event.slug if a.event else None,
+                )
+                for a in Article.objects.all()
+            }
+
+        before = content()
+        ids_before = set(Article.objects.values_list("pk", flat=True))
         fixture = tmp_path / "all-natural.json"
         call_command(
             "dumpdata",
-            "articles",
-            "taggit",
+            "articles.speaker",
+            "articles.event",
+            "articles.article",
+            "articles.articletheme",
+            "articles.quote",
+            "articles.galleryimage",
+            "taggit.tag",
             natural_foreign=True,
             natural_primary=True,
             output=str(fixture),
         )
+        rows = json.loads(fixture.read_text())
+        assert all("pk" not in r for r in rows if r["model"] != "articles.quote" and
+                   r["model"] != "articles.galleryimage")  # fmt: skip
         empty_site()
+        # The target has rows of its own: the loaded ones cannot keep their ids.
+        make_article(slug="already-here", themes=["cybercrime"])
         get_user_model().objects.create_user("editor")
         call_command("loaddata", str(fixture), verbosity=0)
-        themes_after = {a.slug: sorted(a.themes.names()) for a in Article.objects.all()}
-        assert themes_after.keys() == themes_before.keys()
-        assert themes_after != themes_before
-        assert TaggedItem.objects.count() < sum(len(t) for t in themes_before.values())
+        after = content()
+        assert after.pop("already-here") == (["cybercrime"], [], [], None)
+        assert after == before
+        assert set(Article.objects.values_list("pk", flat=True)).isdisjoint(ids_before)
+
+    def test_loading_twice_updates_instead_of_duplicating(self, site, tmp_path):
+        fixture = tmp_path / "content.json"
+        call_command(
+            "dumpdata",
+            "articles.article",
+            "articles.articletheme",
+            "taggit.tag",
+            natural_foreign=True,
+            natural_primary=True,
+            output=str(fixture),
+        )
+        links = ArticleTheme.objects.count()
+        call_command("loaddata", str(fixture), verbosity=0)
+        call_command("loaddata", str(fixture), verbosity=0)
+        assert ArticleTheme.objects.count() == links
+        assert Article.objects.filter(slug="draft-with-author").count() == 1
 
 
 # --- a real move: SQLite to this test run's database, through both paths --------------------

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import reversion
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -33,7 +32,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles import caching
 from articles import images as image_checks
@@ -41,7 +40,7 @@ from articles.bundles.errors import BundleError, Problem
 from articles.bundles.parse import Bundle, Record, parse_bundle
 from articles.bundles.sources import Source, Unreadable, open_source
 from articles.html import sanitize_body
-from articles.models import Article, Event, GalleryImage, Quote, Speaker
+from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 from articles.services import gallery_image_renditions_make
 
 BATCH_SIZE = 500
@@ -412,11 +411,10 @@ class Planner:
         themes: dict[int, set[str]] = defaultdict(set)
         quotes: dict[int, list[Quote]] = defaultdict(list)
         gallery: dict[int, list[GalleryImage]] = defaultdict(list)
-        content_type = ContentType.objects.get_for_model(Article)
         for chunk in _chunks(ids):
-            for article_id, name in TaggedItem.objects.filter(
-                content_type=content_type, object_id__in=chunk
-            ).values_list("object_id", "tag__name"):
+            for article_id, name in ArticleTheme.objects.filter(
+                content_object_id__in=chunk
+            ).values_list("content_object_id", "tag__name"):
                 themes[article_id].add(theme_key(name))
             for quote in Quote.objects.filter(article_id__in=chunk):
                 quotes[quote.article_id].append(quote)
@@ -736,15 +734,13 @@ class Writer:
                     new_tags.append(tag)
         Tag.objects.bulk_create(new_tags, batch_size=BATCH_SIZE)
         _ensure_pks(Tag, new_tags, key="name")
-        content_type = ContentType.objects.get_for_model(Article)
         replaced = [p.article.pk for p in plans if not p.is_new]
         for chunk in _chunks(replaced):
-            TaggedItem.objects.filter(content_type=content_type, object_id__in=chunk).delete()
-        TaggedItem.objects.bulk_create(
+            ArticleTheme.objects.filter(content_object_id__in=chunk).delete()
+        ArticleTheme.objects.bulk_create(
             (
-                TaggedItem(
-                    content_type=content_type,
-                    object_id=plan.article.pk,
+                ArticleTheme(
+                    content_object_id=plan.article.pk,
                     tag_id=tags[theme_key(name)].pk,
                 )
                 for plan in plans
@@ -805,7 +801,7 @@ class Writer:
                 for article in Article.objects.filter(pk__in=chunk).prefetch_related(
                     Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
                     "images",
-                    Prefetch("theme_links", queryset=TaggedItem.objects.select_related("tag")),
+                    Prefetch("theme_links", queryset=ArticleTheme.objects.select_related("tag")),
                 ):
                     # Each version records str(obj); a theme link's names its
                     # release, which would otherwise be fetched once per link.
