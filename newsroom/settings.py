@@ -237,7 +237,11 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 60_0
 NEWSROOM_PAGE_SIZE = 20
 # Public pages are cached until content changes or a scheduled publish or
 # unpublish time comes, and at most this long (0 turns the page cache off).
-NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
+# On by default only with Redis: a local-memory cache is per process, so with
+# several workers an edit would only reach the worker that made it.
+NEWSROOM_PAGE_CACHE_SECONDS = int(
+    os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600" if REDIS_URL else "0")
+)
 
 LOGGING = {
     "version": 1,
