@@ -156,6 +156,27 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible object storage (several app servers), through
+# django-storages: pip install "newsroom[s3]" and set S3_BUCKET.
+if S3_BUCKET := os.environ.get("S3_BUCKET", ""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            # Public photos get plain, cacheable URLs; names are never reused.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    if os.environ.get("S3_CUSTOM_DOMAIN"):
+        MEDIA_URL = f"https://{os.environ['S3_CUSTOM_DOMAIN']}/"
+
 # Uploads larger than this go to a temporary file rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -203,7 +224,15 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *_origin(STATIC_URL)],
         "style-src": ["'self'", *_origin(STATIC_URL)],
-        "img-src": ["'self'", "data:", *_origin(MEDIA_URL), *_origin(STATIC_URL)],
+        "img-src": [
+            "'self'",
+            "data:",
+            *_origin(MEDIA_URL),
+            *_origin(STATIC_URL),
+            # Where media is served from when it is not MEDIA_URL's origin
+            # (e.g. https://bucket.s3.eu-west-1.amazonaws.com).
+            *_origin(os.environ.get("MEDIA_ORIGIN", "")),
+        ],
         "font-src": ["'self'", *_origin(STATIC_URL)],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
