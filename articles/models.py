@@ -401,7 +401,7 @@ class GalleryImage(CleanTextModel):
 
     def clean(self):
         super().clean()
-        if not self.alt_text.strip():
+        if not strip_control_characters(self.alt_text).strip():
             raise ValidationError({"alt_text": _("Every image needs alt text.")})
 
     def _renditions(self, ext: str) -> list[tuple[int, str]]:

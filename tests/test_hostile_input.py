@@ -91,6 +91,8 @@ class HostileStringsTest(TestCase):
     @settings(
         max_examples=30,
         deadline=None,
+        # The same examples on every run: CI stays reproducible.
+        derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     )
     @given(st.lists(hostile, min_size=20, max_size=20))
@@ -128,7 +130,7 @@ class HostileStringsTest(TestCase):
         theme = fit(s[15], 100).strip() or "theme"
         article.themes.add(theme)
         Quote.objects.create(article=article, speaker=speaker, text=s[16], context=fit(s[17], 255))
-        make_image(article, caption=s[18], credit=fit(s[19], 255), alt_text=fit(s[18], 300) or "a")
+        make_image(article, caption=s[18], credit=fit(s[19], 255), alt_text=fit(s[18], 300).strip() or "a")
         theme_slug = article.themes.get().slug
 
         pages = [
