@@ -130,7 +130,9 @@ class HostileStringsTest(TestCase):
         theme = fit(s[15], 100).strip() or "theme"
         article.themes.add(theme)
         Quote.objects.create(article=article, speaker=speaker, text=s[16], context=fit(s[17], 255))
-        make_image(article, caption=s[18], credit=fit(s[19], 255), alt_text=fit(s[18], 300).strip() or "a")
+        make_image(
+            article, caption=s[18], credit=fit(s[19], 255), alt_text=fit(s[18], 300).strip() or "a"
+        )
         theme_slug = article.themes.get().slug
 
         pages = [
