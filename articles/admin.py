@@ -572,33 +572,31 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description=_("Publish selected releases"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        try:
-            count = services.articles_publish(articles=queryset, by=request.user)
-        except PermissionDenied as exc:
-            self.message_user(request, str(exc), messages.ERROR)
-            return
-        for article in queryset:
-            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
-        self.message_user(
+        self._change_status(
             request,
-            ngettext("%d release published.", "%d releases published.", count) % count,
-            messages.SUCCESS,
+            queryset,
+            services.articles_publish,
+            lambda n: ngettext("%d release published.", "%d releases published.", n) % n,
         )
 
     @admin.action(description=_("Unpublish selected releases"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
+        self._change_status(
+            request,
+            queryset,
+            services.articles_unpublish,
+            lambda n: ngettext("%d release unpublished.", "%d releases unpublished.", n) % n,
+        )
+
+    def _change_status(self, request, queryset, change, done_message):
         try:
-            count = services.articles_unpublish(articles=queryset, by=request.user)
+            count = change(articles=queryset, by=request.user)
         except PermissionDenied as exc:
             self.message_user(request, str(exc), messages.ERROR)
             return
         for article in queryset:
             self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
-        self.message_user(
-            request,
-            ngettext("%d release unpublished.", "%d releases unpublished.", count) % count,
-            messages.SUCCESS,
-        )
+        self.message_user(request, done_message(count), messages.SUCCESS)
 
 
 @admin.register(Speaker)

@@ -1,8 +1,20 @@
+import os
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_available() -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except Exception:
+        return False
+    return True
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +48,25 @@ def shared_dir():
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the project")
     return SHARED
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def cache_backend(request, settings, page_cache):
+    """The page cache on, in local memory and in Redis (required in CI)."""
+    from django.core.cache import caches
+
+    if request.param == "redis":
+        if not redis_available():
+            if os.environ.get("CI"):
+                pytest.fail(f"Redis is not reachable at {REDIS_URL}")
+            pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_URL,
+                "KEY_PREFIX": "newsroom-test",
+            }
+        }
+    caches["default"].clear()
+    yield request.param
+    caches["default"].clear()

@@ -1,48 +1,15 @@
 """Public pages are cached, and never stale: edits and embargoes show at once."""
 
-import os
 from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.cache import caches
 from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import make_article, make_image, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def redis_available() -> bool:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:
-        return False
-    return True
-
-
-@pytest.fixture(params=["locmem", "redis"])
-def cache_backend(request, settings, page_cache):
-    if request.param == "redis":
-        if not redis_available():
-            if os.environ.get("CI"):
-                pytest.fail(f"Redis is not reachable at {REDIS_URL}")
-            pytest.skip(f"Redis is not reachable at {REDIS_URL}")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": REDIS_URL,
-                "KEY_PREFIX": "newsroom-test",
-            }
-        }
-    caches["default"].clear()
-    yield request.param
-    caches["default"].clear()
 
 
 def test_second_request_is_served_from_the_cache(client, cache_backend):

@@ -3,12 +3,10 @@ Nothing that is not public leaks onto any public surface; an embargoed release
 appears on all of them at once when its time comes, through the page cache.
 """
 
-import os
 from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,37 +15,7 @@ from tests.factories import make_article, make_event, make_image, make_quote, ma
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 LIFT = timedelta(hours=3)
-
-
-def redis_available() -> bool:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:
-        return False
-    return True
-
-
-@pytest.fixture(params=["locmem", "redis"])
-def cached(request, settings, page_cache):
-    if request.param == "redis":
-        if not redis_available():
-            if os.environ.get("CI"):
-                pytest.fail(f"Redis is not reachable at {REDIS_URL}")
-            pytest.skip(f"Redis is not reachable at {REDIS_URL}")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": REDIS_URL,
-                "KEY_PREFIX": "newsroom-leak",
-            }
-        }
-    caches["default"].clear()
-    yield request.param
-    caches["default"].clear()
 
 
 def hidden_release(word: str, event, shared_theme: str, **fields):
@@ -153,14 +121,14 @@ def assert_absent(client, word: str):
 
 
 @pytest.mark.parametrize("word", ["draftword", "reviewword", "embargoword", "expiredword"])
-def test_non_public_release_is_absent_everywhere(client, world, cached, word):
+def test_non_public_release_is_absent_everywhere(client, world, cache_backend, word):
     # Visit everything once so that the cache holds every page.
     for url in surfaces(word).values():
         client.get(url)
     assert_absent(client, word)
 
 
-def test_embargoed_release_appears_everywhere_at_once(client, world, cached):
+def test_embargoed_release_appears_everywhere_at_once(client, world, cache_backend):
     word = "embargoword"
     for url in surfaces(word).values():
         client.get(url)
