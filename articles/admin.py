@@ -98,8 +98,9 @@ class ArticleAdminForm(forms.ModelForm):
             "publish_at", "unpublish_at", "event", "themes", "language", "reference",
         ]  # fmt: skip
 
-    # Set by ArticleAdmin.get_form for the request's user.
+    # Set by ArticleAdmin.get_form for the request.
     can_publish = False
+    storage_error = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,6 +116,15 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.storage_error is not None:
+            raise ValidationError(
+                _(
+                    "The photos could not be stored (%(reason)s). Nothing was saved; save "
+                    "again once storage is available."
+                )
+                % {"reason": self.storage_error.strerror or self.storage_error},
+                code="storage",
+            )
         if self.instance.pk:
             self._check_edit_conflict(cleaned)
         if cleaned.get("gallery_upload") and not cleaned.get("gallery_upload_alt_text", "").strip():
@@ -410,6 +420,7 @@ class ArticleAdmin(VersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = services.user_can_publish(request.user)
+        form.storage_error = getattr(request, "newsroom_storage_error", None)
         return form
 
     def has_publish_permission(self, request):
@@ -529,7 +540,34 @@ class ArticleAdmin(VersionAdmin):
             obj.version = max(current or 0, getattr(request, "newsroom_current_version", 0)) + 1
         super().save_model(request, obj, form, change)
 
+    def add_view(self, request, form_url="", extra_context=None):
+        return self._storage_safe(super().add_view, request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self._storage_safe(super().change_view, request, object_id, form_url, extra_context)
+
+    def _storage_safe(self, view, request, *args):
+        """
+        A save whose photos cannot be stored (full disk, storage down) is rolled
+        back with the files it already wrote, and the form comes back with the
+        editor's input and a clear error instead of a server error.
+        """
+        try:
+            with images.removed_on_error():
+                return view(request, *args)
+        except OSError as exc:
+            request.newsroom_storage_error = exc
+            return view(request, *args)
+
     def save_formset(self, request, form, formset, change):
+        if formset.model is GalleryImage:
+            instances = formset.save(commit=False)
+            for image in formset.deleted_objects:
+                image.delete()
+            for image in instances:
+                image.save()
+                images.record_write(image.image.storage, image.image.name)
+            return formset.save_m2m()
         if formset.model is not ShareLink:
             return super().save_formset(request, form, formset, change)
         for link_form in formset.forms:

@@ -100,7 +100,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.NEWSROOM_PAGE_CACHE_SECONDS or not is_cacheable_request(request):
-            return self.get_response(request)
+            return _one_chunk(self.get_response(request))
         url = request.build_absolute_uri().encode()
         key = f"newsroom:page:{generation()}:{hashlib.sha256(url).hexdigest()}"
         now = timezone.now()
@@ -112,7 +112,7 @@ class PublicPageCacheMiddleware:
             response = entry[1]
             response["X-Cache"] = "hit"
             return response
-        response = self.get_response(request)
+        response = _one_chunk(self.get_response(request))
         if is_cacheable_response(response):
             timeout = page_timeout(now)
             if timeout > 0:
@@ -121,3 +121,14 @@ class PublicPageCacheMiddleware:
                 cache.set(key, (now.timestamp() + timeout, response), timeout)
             response["X-Cache"] = "miss"
         return response
+
+
+def _one_chunk(response):
+    """
+    Join a response written in pieces (Django's feed writer leaves one per XML
+    fragment) so that the server sends it in one write, and the cache stores
+    one string.
+    """
+    if not response.streaming and len(getattr(response, "_container", ())) > 1:
+        response.content = response.content
+    return response

@@ -9,8 +9,10 @@ storage, and several app servers share the renditions through one storage.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import posixpath
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +31,33 @@ POLYGLOT_MARKERS = (b"<script", b"<?php", b"<html", b"<svg", b"<!doctype", b"<if
 KEPT_EXIF_TAGS = {0x0112: "Orientation", 0x013B: "Artist", 0x8298: "Copyright"}
 RENDITION_FORMATS = {"webp": "WEBP", "jpeg": "JPEG"}
 QUALITY = {"webp": 80, "jpeg": 82}
+
+
+# Files written during the current save, so that a save that fails part-way
+# (a full disk, storage going away) can take back what it already wrote.
+_written: ContextVar[list | None] = ContextVar("newsroom_written_files", default=None)
+
+
+def record_write(storage, name: str) -> None:
+    written = _written.get()
+    if written is not None:
+        written.append((storage, name))
+
+
+@contextlib.contextmanager
+def removed_on_error():
+    """Delete the files written inside this block if it raises."""
+    written: list = []
+    token = _written.set(written)
+    try:
+        yield
+    except BaseException:
+        for storage, name in reversed(written):
+            with contextlib.suppress(Exception):
+                storage.delete(name)
+        raise
+    finally:
+        _written.reset(token)
 
 
 def check_image(file) -> tuple[str, int, int]:
@@ -125,6 +154,7 @@ def make_renditions(original_name: str, storage=default_storage) -> dict[str, di
             if storage.exists(name):
                 storage.delete(name)
             result[ext][str(width)] = storage.save(name, ContentFile(buffer.getvalue()))
+            record_write(storage, result[ext][str(width)])
     return result
 
 

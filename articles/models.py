@@ -234,7 +234,12 @@ class Article(CleanTextModel):
         verbose_name_plural = _("press releases")
         permissions = [("publish_article", _("Can publish, unpublish and schedule releases"))]
         indexes = [
-            models.Index(fields=["status", "-publish_at", "-id"], name="article_public_idx"),
+            # Covers the public rule and the list's order, so counts and
+            # deep pages are answered from the index alone.
+            models.Index(
+                fields=["status", "-publish_at", "-id", "unpublish_at"],
+                name="article_public_list_idx",
+            ),
         ]
 
     def __str__(self):
@@ -404,9 +409,16 @@ class GalleryImage(CleanTextModel):
         if not strip_control_characters(self.alt_text).strip():
             raise ValidationError({"alt_text": _("Every image needs alt text.")})
 
+    @cached_property
+    def _rendition_urls(self) -> dict[str, list[tuple[int, str]]]:
+        """Each rendition's URL, built once per image: {ext: [(width, url)], narrowest first}."""
+        return {
+            ext: sorted((int(width), default_storage.url(name)) for width, name in names.items())
+            for ext, names in self.renditions.items()
+        }
+
     def _renditions(self, ext: str) -> list[tuple[int, str]]:
-        names = self.renditions.get(ext, {})
-        return sorted((int(width), default_storage.url(name)) for width, name in names.items())
+        return self._rendition_urls.get(ext, [])
 
     @cached_property
     def srcset_webp(self) -> str:

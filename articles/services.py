@@ -118,6 +118,7 @@ def gallery_image_create(
         **fields,
     )
     image.image.save(os.path.basename(name), file, save=False)
+    images.record_write(image.image.storage, image.image.name)
     image.full_clean()
     image.save()
     return gallery_image_renditions_make(image=image)

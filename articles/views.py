@@ -20,11 +20,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import ics, search
-from articles.models import Article, Event, GalleryImage, Quote, Speaker
+from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 
 TOP_THEMES = 12
 RECENT_RELEASES = 100
 RELATED_RELEASES = 4
+RELATED_CANDIDATES = 100
 
 
 class SinglePassPaginator(Paginator):
@@ -52,7 +53,10 @@ class SinglePassPaginator(Paginator):
             .values("_n")
         )
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list.annotate(_total=total)[bottom : bottom + self.per_page])
+        # The page's ids first (an index-only walk, cheap even deep into the
+        # archive), then only those rows in full.
+        ids = self.object_list.values("pk")[bottom : bottom + self.per_page]
+        rows = list(self.object_list.filter(pk__in=Subquery(ids)).annotate(_total=total))
         # An empty page past the end says nothing about the total, but it is a 404 anyway.
         self.count = rows[0]._total if rows else 0
         return self._get_page(rows, self.validate_number(number), self)
@@ -112,16 +116,33 @@ def release_detail_queryset(queryset):
 
 
 def related_releases(article, limit=RELATED_RELEASES):
-    """Public releases sharing the most themes with ``article``, newest first among equals."""
+    """
+    Recent public releases sharing the most themes with ``article``, newest
+    first among equals. Only the newest RELATED_CANDIDATES releases that share
+    a theme are scored, so the cost stays flat however large the archive grows
+    (a walk down the publication index that stops early).
+    """
     theme_ids = [theme.pk for theme in article.themes.all()]
     if not theme_ids:
         return []
-    return list(
+    links = ArticleTheme.objects.filter(content_object=OuterRef("pk"), tag_id__in=theme_ids)
+    candidates = (
         Article.objects.public()
-        .filter(themes__in=theme_ids)
+        .filter(Exists(links))
         .exclude(pk=article.pk)
+        .order_by("-publish_at", "-pk")
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    shared = (
+        links.order_by()
+        .values("content_object")
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return list(
+        Article.objects.filter(pk__in=Subquery(candidates))
         .only("slug", "title", "publish_at", "dateline_city", "dateline_country")
-        .annotate(shared_themes=Count("pk"))
+        .annotate(shared_themes=Subquery(shared, output_field=IntegerField()))
         .order_by("-shared_themes", "-publish_at", "-pk")[:limit]
     )
 

@@ -82,17 +82,6 @@ def test_nothing_is_half_saved(editor, broken_media, form_with_photos):
     assert not GalleryImage.objects.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "The storage's OSError escapes ArticleAdmin's save and the editor gets the site's "
-        "500 page, losing what they typed. Wanted: ArticleAdmin.changeform_view catches "
-        "OSError from storage (the admin's transaction has already rolled back), and "
-        "renders the form again, bound to the POST, with a non-field error such as 'The "
-        "photos could not be stored (No space left on device). Nothing was saved; try "
-        "again once storage is available.' — see docs/performance.md, 'Faults'."
-    ),
-)
 @pytest.mark.django_db
 def test_the_editor_gets_a_clear_error_and_keeps_the_form(editor, broken_media, form_with_photos):
     response = editor.post(ADD_URL, form_with_photos)
@@ -104,16 +93,6 @@ def test_the_editor_gets_a_clear_error_and_keeps_the_form(editor, broken_media, 
     assert not Article.objects.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Files written before the disk filled (the first original) stay in storage after "
-        "the database rolls back. Wanted: services.gallery_image_create deletes what it "
-        "wrote (original and renditions) when a later write fails, and the admin deletes "
-        "the images of earlier uploads of the same save, e.g. through "
-        "transaction.on_commit-style bookkeeping of written names on the request."
-    ),
-)
 @pytest.mark.django_db
 def test_a_disk_filling_up_leaves_no_orphan_files(editor, settings, form_with_photos):
     FillingDiskStorage.writes = 0
