@@ -120,6 +120,32 @@ def rendition_name(original_name: str, width: int, ext: str) -> str:
     return f"renditions/{stem}-{width}w.{ext}"
 
 
+def _open_for_renditions(original_name: str, storage) -> Image.Image:
+    with storage.open(original_name, "rb") as fh:
+        img = Image.open(fh)
+        img.load()
+    img = ImageOps.exif_transpose(img)
+    if img.mode not in ("RGB", "RGBA"):
+        img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
+    return img
+
+
+def _write(img: Image.Image, name: str, ext: str, storage) -> str:
+    """Encode one rendition (no metadata) and store it under ``name``."""
+    pil_format = RENDITION_FORMATS[ext]
+    if pil_format == "JPEG" and img.mode == "RGBA":
+        background = Image.new("RGB", img.size, (255, 255, 255))
+        background.paste(img, mask=img.getchannel("A"))
+        img = background
+    buffer = io.BytesIO()
+    img.save(buffer, pil_format, quality=QUALITY[ext], optimize=pil_format == "JPEG")
+    if storage.exists(name):
+        storage.delete(name)
+    stored = storage.save(name, ContentFile(buffer.getvalue()))
+    record_write(storage, stored)
+    return stored
+
+
 def make_renditions(original_name: str, storage=default_storage) -> dict[str, dict[str, str]]:
     """
     Write the renditions of one stored original and return {ext: {width: name}}.
@@ -127,34 +153,36 @@ def make_renditions(original_name: str, storage=default_storage) -> dict[str, di
     Widths wider than the original are not made (no upscaling); the original's
     own width stands in for them. Metadata (EXIF, including GPS) is not copied.
     """
-    with storage.open(original_name, "rb") as fh:
-        img = Image.open(fh)
-        img.load()
-    img = ImageOps.exif_transpose(img)
-    if img.mode not in ("RGB", "RGBA"):
-        img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
-
+    img = _open_for_renditions(original_name, storage)
     widths = sorted(
         {w for w in settings.NEWSROOM_RENDITION_WIDTHS if w < img.width}
         | {min(img.width, max(settings.NEWSROOM_RENDITION_WIDTHS))}
     )
     result: dict[str, dict[str, str]] = {}
-    for ext, pil_format in RENDITION_FORMATS.items():
+    for ext in RENDITION_FORMATS:
         result[ext] = {}
         for width in widths:
             height = max(1, round(img.height * width / img.width))
             resized = img.resize((width, height), Image.Resampling.LANCZOS)
-            if pil_format == "JPEG" and resized.mode == "RGBA":
-                background = Image.new("RGB", resized.size, (255, 255, 255))
-                background.paste(resized, mask=resized.getchannel("A"))
-                resized = background
-            buffer = io.BytesIO()
-            resized.save(buffer, pil_format, quality=QUALITY[ext], optimize=pil_format == "JPEG")
             name = rendition_name(original_name, width, ext)
-            if storage.exists(name):
-                storage.delete(name)
-            result[ext][str(width)] = storage.save(name, ContentFile(buffer.getvalue()))
-            record_write(storage, result[ext][str(width)])
+            result[ext][str(width)] = _write(resized, name, ext, storage)
+    return result
+
+
+PORTRAIT_SIZES = (160, 320)
+
+
+def make_portraits(original_name: str, storage=default_storage) -> dict[str, dict[str, str]]:
+    """Square, centred crops of a speaker's photo: {ext: {size: name}}."""
+    img = _open_for_renditions(original_name, storage)
+    result: dict[str, dict[str, str]] = {}
+    for ext in RENDITION_FORMATS:
+        result[ext] = {}
+        for size in PORTRAIT_SIZES:
+            square = ImageOps.fit(img, (size, size), Image.Resampling.LANCZOS)
+            stem = posixpath.splitext(rendition_name(original_name, size, ext))[0]
+            name = f"{stem}-square.{ext}"
+            result[ext][str(size)] = _write(square, name, ext, storage)
     return result
 
 

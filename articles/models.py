@@ -63,6 +63,13 @@ class Speaker(CleanTextModel):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
     photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
+    photo_renditions = models.JSONField(
+        _("photo renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Square crops made once from the photo: {format: {size: path}}."),
+    )
     bio = models.TextField(_("short bio"), blank=True)
 
     objects = SlugNaturalKeyManager()
@@ -80,6 +87,20 @@ class Speaker(CleanTextModel):
 
     def natural_key(self):
         return (self.slug,)
+
+    def portrait(self, ext: str = "jpeg") -> list[tuple[int, str]]:
+        """The photo's square renditions, smallest first: [(size, url)]."""
+        names = self.photo_renditions.get(ext, {}) if self.photo else {}
+        return sorted((int(size), default_storage.url(name)) for size, name in names.items())
+
+    @property
+    def portrait_src(self) -> str:
+        sizes = self.portrait()
+        return sizes[0][1] if sizes else ""
+
+    @property
+    def portrait_srcset(self) -> str:
+        return ", ".join(f"{url} {size}w" for size, url in self.portrait("webp"))
 
     @property
     def title_line(self) -> str:

@@ -98,6 +98,17 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
     return image
 
 
+def speaker_photo_renditions_make(*, speaker: Speaker) -> Speaker:
+    """Make the square renditions of a speaker's photo (or forget them without one)."""
+    speaker.photo_renditions = (
+        images.make_portraits(speaker.photo.name, storage=speaker.photo.storage)
+        if speaker.photo
+        else {}
+    )
+    Speaker.objects.filter(pk=speaker.pk).update(photo_renditions=speaker.photo_renditions)
+    return speaker
+
+
 @transaction.atomic
 def gallery_image_create(
     *, article: Article, file, alt_text: str, keep_metadata: bool = False, **fields

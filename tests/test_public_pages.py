@@ -401,12 +401,16 @@ class TestSpeakerPage:
         assert "Not this one." not in html
 
     def test_photo_is_shown(self, client):
+        from articles.services import speaker_photo_renditions_make
         from tests.factories import image_upload
 
         speaker = make_speaker(photo=image_upload("balla.jpg"))
+        speaker_photo_renditions_make(speaker=speaker)
         make_quote(make_article(), speaker)
         html = client.get(speaker.get_absolute_url()).content.decode()
-        assert f'src="{speaker.photo.url}"' in html
+        # A square rendition, never the original.
+        assert f'src="{speaker.portrait_src}"' in html
+        assert speaker.photo.url not in html
 
     @NON_PUBLIC
     def test_quotes_in_non_public_releases_are_not_shown(self, client, fields):

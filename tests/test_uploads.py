@@ -148,3 +148,42 @@ class TestMetadata:
         result = Image.open(cleaned)
         assert result.format == fmt
         assert 0x010F not in result.getexif()
+
+
+class TestSpeakerPhotos:
+    def test_portrait_is_checked_stripped_and_served_as_renditions(self, admin_client):
+        from articles.models import Speaker
+        from tests.factories import make_quote
+
+        response = admin_client.post(
+            "/admin/articles/speaker/add/",
+            {
+                "name": "Jurgen Stock",
+                "slug": "jurgen-stock",
+                "role": "Secretary General",
+                "photo": upload(jpeg_with_exif(900, 1200), "portrait.jpg"),
+            },
+        )
+        assert response.status_code == 302
+        speaker = Speaker.objects.get()
+        with speaker.photo.open("rb") as fh:
+            assert not Image.open(io.BytesIO(fh.read())).getexif().get_ifd(GPS_IFD)
+        assert sorted(speaker.photo_renditions) == ["jpeg", "webp"]
+        for names in speaker.photo_renditions.values():
+            for size, name in names.items():
+                with speaker.photo.storage.open(name, "rb") as fh:
+                    assert Image.open(io.BytesIO(fh.read())).size == (int(size), int(size))
+        make_quote(make_article(), speaker)
+        html = admin_client.get(speaker.get_absolute_url()).content.decode()
+        assert speaker.portrait_src in html and "160w" in html
+        assert speaker.photo.url not in html
+
+    def test_fake_portrait_is_refused(self, admin_client):
+        from articles.models import Speaker
+
+        response = admin_client.post(
+            "/admin/articles/speaker/add/",
+            {"name": "X", "slug": "x", "photo": upload(b"not an image", "x.jpg")},
+        )
+        assert response.status_code == 200
+        assert not Speaker.objects.exists()

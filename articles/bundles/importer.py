@@ -647,9 +647,20 @@ class Writer:
                 self.old_files.append((speaker.photo.storage, speaker.photo.name))
             if plan.photo is None:
                 speaker.photo = ""
+                speaker.photo_renditions = {}
             else:
                 speaker.photo.save(plan.photo.name, self.read(plan.photo), save=False)
                 self.new_files.append((speaker.photo.storage, speaker.photo.name))
+                speaker.photo_renditions = image_checks.make_portraits(
+                    speaker.photo.name, storage=speaker.photo.storage
+                )
+                self.new_files.extend(
+                    (speaker.photo.storage, name)
+                    for names in speaker.photo_renditions.values()
+                    for name in names.values()
+                )
+            if not plan.is_new and "photo_renditions" not in plan.changed:
+                plan.changed.append("photo_renditions")
         self._save_all(
             Speaker,
             self.plan.speakers,
