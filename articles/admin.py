@@ -369,6 +369,10 @@ class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
     inlines = [QuoteInline, GalleryImageInline, ShareLinkInline]
     history_latest_first = True
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = ["title", "state", "publish_at", "event", "theme_list", "language"]
     list_filter = ["status", "language", "event", "themes"]
     list_select_related = ["event"]
@@ -376,12 +380,12 @@ class ArticleAdmin(VersionAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["event"]
-    readonly_fields = ["author", "version", "created_at", "updated_at"]
+    readonly_fields = ["state", "author", "version", "created_at", "updated_at"]
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "expected_version"]}),
         (_("Dateline"), {"fields": [("dateline_city", "dateline_country")]}),
-        (_("Publication"), {"fields": ["status", ("publish_at", "unpublish_at")]}),
+        (_("Publication"), {"fields": ["state", "status", ("publish_at", "unpublish_at")]}),
         (_("Context"), {"fields": ["event", "themes", "language", "reference"]}),
         (
             _("Add photos to the gallery"),

@@ -330,3 +330,22 @@ class TestThemes:
         assert not Tag.objects.filter(name="terrorism").exists()
         assert Article.objects.filter(pk=article.pk).exists()
         assert [t.name for t in article.themes.all()] == ["migration"]
+
+
+class TestStateInTheForm:
+    def test_form_says_embargoed_until_when(self):
+        from datetime import timedelta
+
+        article = make_article(publish_at=timezone.now() + timedelta(days=2))
+        html = signed_in(staff("pub", "Publishers")).get(change_url(article)).content.decode()
+        assert "Embargoed until" in html
+
+    def test_form_says_expired(self):
+        from datetime import timedelta
+
+        article = make_article(
+            publish_at=timezone.now() - timedelta(days=3),
+            unpublish_at=timezone.now() - timedelta(days=1),
+        )
+        html = signed_in(staff("pub", "Publishers")).get(change_url(article)).content.decode()
+        assert "nr-state--expired" in html
