@@ -672,6 +672,28 @@ class TestPhotoMetadata:
         assert image.keep_metadata
         assert image.image.read() == jpeg_with_location()
 
+    def test_speaker_portrait_loses_location_and_gets_renditions(self, tmp_path):
+        document = small_bundle()
+        document["speakers"][0]["photo"] = "images/speakers/stock.jpg"
+        folder = write_bundle(
+            tmp_path / "b",
+            document,
+            {**SMALL_IMAGES, "images/speakers/stock.jpg": jpeg_with_location()},
+        )
+        run("import_releases", str(folder))
+        speaker = Speaker.objects.get()
+        with speaker.photo.open("rb") as fh:
+            exif = Image.open(io.BytesIO(fh.read())).getexif()
+        assert not exif.get_ifd(GPS_IFD) and 0x010F not in exif
+        assert sorted(speaker.photo_renditions) == ["jpeg", "webp"]
+        assert all(
+            speaker.photo.storage.exists(name)
+            for names in speaker.photo_renditions.values()
+            for name in names.values()
+        )
+        out, _ = run("import_releases", str(folder))
+        assert "Nothing to change" in out
+
     def test_a_clean_webp_is_stored_byte_for_byte(self, tmp_path):
         # Re-encoding a WebP is never lossless, so a clean file must not be touched.
         webp = photo(fmt="WEBP", size=(300, 200))

@@ -156,7 +156,7 @@ class SpeakerPlan:
     speaker: Speaker
     is_new: bool
     changed: list[str]
-    photo: object = KEEP  # KEEP, None (remove) or an ImageFile
+    photo: object = KEEP  # KEEP, None (remove) or a StoredImage
 
 
 @dataclass
@@ -355,10 +355,12 @@ class Planner:
                         changed.append("photo")
                 else:
                     photo = self.image(record, "photo", path)
-                    if photo and (
-                        not speaker.photo or stored_sha256(speaker.photo) != photo.sha256
+                    # Portraits lose location and camera details, as in the admin.
+                    stored = photo and self.stored_form(photo, keep_metadata=False)
+                    if stored and (
+                        not speaker.photo or stored_sha256(speaker.photo) != stored.sha256
                     ):
-                        plan.photo = photo
+                        plan.photo = stored
                         changed.append("photo")
             self.speakers.append(plan)
             self.tally(self.report.speakers, _("speaker"), record.slug, plan.is_new, changed)
@@ -649,7 +651,11 @@ class Writer:
                 speaker.photo = ""
                 speaker.photo_renditions = {}
             else:
-                speaker.photo.save(plan.photo.name, self.read(plan.photo), save=False)
+                speaker.photo.save(
+                    plan.photo.file.name,
+                    self.read(plan.photo.file, strip=plan.photo.strip),
+                    save=False,
+                )
                 self.new_files.append((speaker.photo.storage, speaker.photo.name))
                 speaker.photo_renditions = image_checks.make_portraits(
                     speaker.photo.name, storage=speaker.photo.storage
