@@ -5,6 +5,7 @@ that exists only in drafts or under embargo can leak.
 """
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.query import QuerySet
@@ -195,8 +196,6 @@ class ArticlePreviewView(ArticleDetailView):
     """Staff see any release as readers will, before it is public."""
 
     def dispatch(self, request, *args, **kwargs):
-        from django.contrib.auth.views import redirect_to_login
-
         if not (request.user.is_active and request.user.is_staff):
             return redirect_to_login(request.get_full_path())
         return super().dispatch(request, *args, **kwargs)
