@@ -6,11 +6,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from articles.html import sanitize_body
+from articles.links import media_url, reverse
 
 LEAD_MAX_LENGTH = 300
 # C0 control characters other than tab and newlines: invisible, invalid in XML
@@ -91,7 +90,7 @@ class Speaker(CleanTextModel):
     def portrait(self, ext: str = "jpeg") -> list[tuple[int, str]]:
         """The photo's square renditions, smallest first: [(size, url)]."""
         names = self.photo_renditions.get(ext, {}) if self.photo else {}
-        return sorted((int(size), default_storage.url(name)) for size, name in names.items())
+        return sorted((int(size), media_url(name)) for size, name in names.items())
 
     @property
     def portrait_src(self) -> str:
@@ -434,12 +433,17 @@ class GalleryImage(CleanTextModel):
     def _rendition_urls(self) -> dict[str, list[tuple[int, str]]]:
         """Each rendition's URL, built once per image: {ext: [(width, url)], narrowest first}."""
         return {
-            ext: sorted((int(width), default_storage.url(name)) for width, name in names.items())
+            ext: sorted((int(width), media_url(name)) for width, name in names.items())
             for ext, names in self.renditions.items()
         }
 
     def _renditions(self, ext: str) -> list[tuple[int, str]]:
         return self._rendition_urls.get(ext, [])
+
+    @cached_property
+    def original_url(self) -> str:
+        """The uploaded file, for download."""
+        return media_url(self.image.name, self.image.storage)
 
     @cached_property
     def srcset_webp(self) -> str:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article, ShareLink
-from articles.views import release_detail_queryset
+from articles.views import release_detail_queryset, release_parts
 
 
 @never_cache
@@ -34,6 +34,7 @@ def share_view(request, token: str):
                 if article.publish_at and article.publish_at > timezone.now()
                 else None,
                 "noindex": True,
+                **release_parts(article),
             },
         )
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"

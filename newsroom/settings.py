@@ -84,6 +84,14 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
+    # The public site's templates (base.html, articles/…, error pages) are
+    # Jinja2, for speed; everything else (the admin's) goes to Django's engine.
+    {
+        "NAME": "jinja2",
+        "BACKEND": "articles.templating.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"context_processors": ["articles.context_processors.site"]},
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

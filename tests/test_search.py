@@ -168,7 +168,8 @@ class TestQueries:
     def test_query_is_echoed_escaped(self, client):
         html = search(client, '<img src=x onerror="alert(1)">').content.decode()
         assert "<img src=x" not in html
-        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+        assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
+        assert 'value="&lt;img src=x onerror=&#34;alert(1)&#34;&gt;"' in html  # the search box
 
     def test_query_is_cleaned_and_capped(self):
         assert clean_query("  many   spaces\there\n ") == "many spaces here"

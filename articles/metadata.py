@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 
-from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-
-register = template.Library()
 
 # A title containing "</script>" must not end the data block: JSON allows these
 # characters to be written as \u escapes, which HTML parsing leaves alone.
@@ -23,9 +20,8 @@ def json_for_html(data) -> str:
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_HTML_ESCAPES)
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+def absolute_url(request, path: str) -> str:
+    return request.build_absolute_uri(path)
 
 
 def _large_rendition(image):
@@ -33,10 +29,9 @@ def _large_rendition(image):
     return max(widths, default=0)
 
 
-@register.simple_tag
-def og_image(article):
+def og_image(gallery):
     """The first gallery image's largest JPEG rendition, as link previews want it."""
-    for image in article.images.all():
+    for image in gallery:
         if image.has_renditions:
             width = _large_rendition(image)
             return {
@@ -99,7 +94,7 @@ def _event(event, absolute) -> dict:
     return data
 
 
-def release_data(article, request) -> dict:
+def release_data(request, article, themes, quotes, gallery) -> dict:
     """schema.org NewsArticle for a release, from what the page has already loaded."""
     absolute = request.build_absolute_uri
     url = absolute(article.get_absolute_url())
@@ -127,30 +122,29 @@ def release_data(article, request) -> dict:
             "name": ", ".join(p for p in (article.dateline_city, article.dateline_country) if p),
             "address": _address(article.dateline_city, article.dateline_country),
         }
-    images = [absolute(image.large_url) for image in article.images.all() if image.has_renditions]
+    images = [absolute(image.large_url) for image in gallery if image.has_renditions]
     if images:
         data["image"] = images
-    themes = [theme.name for theme in article.themes.all()]
     if themes:
-        data["keywords"] = themes
-    quotes = [
+        data["keywords"] = [theme.name for theme in themes]
+    parts = [
         {
             "@type": "Quotation",
             "text": quote.text,
             "url": absolute(quote.get_absolute_url()),
             "spokenByCharacter": _person(quote.speaker, absolute),
         }
-        for quote in article.quotes.all()
+        for quote in quotes
     ]
-    if quotes:
-        data["hasPart"] = quotes
+    if parts:
+        data["hasPart"] = parts
     if article.event:
         data["about"] = _event(article.event, absolute)
     return data
 
 
-@register.simple_tag(takes_context=True)
-def release_json_ld(context, article):
+def release_json_ld(request, article, themes, quotes, gallery):
+    data = release_data(request, article, themes, quotes, gallery)
     # Safe as it is: json_for_html leaves no <, > or & for the HTML parser to act on.
-    data = mark_safe(json_for_html(release_data(article, context["request"])))  # noqa: S308
+    data = mark_safe(json_for_html(data))  # noqa: S308
     return format_html('<script type="application/ld+json">{}</script>', data)
