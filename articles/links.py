@@ -10,6 +10,8 @@ configuration, so:
 - ``reverse()`` remembers its results per process, keyed by the URL name and
   arguments, the URLconf and the script prefix (a different mount point or
   URLconf gets its own entries);
+- ``static()`` remembers the hashed names of static files, fixed by the
+  manifest for the life of the process;
 - ``media_url()`` joins ``MEDIA_URL`` and the quoted file name itself when the
   files are on the local file system (what ``urljoin`` would give for the
   names storages allow); other storages (S3) build their own URLs.
@@ -17,13 +19,17 @@ configuration, so:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.templatetags.static import static as django_static
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
 from django.utils.encoding import filepath_to_uri
+
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.-][A-Za-z0-9_./-]*")
 
 
 @lru_cache(maxsize=50_000)
@@ -39,10 +45,31 @@ def reverse(viewname: str, args=None, kwargs=None) -> str:
     return _reverse(urlconf, get_script_prefix(), viewname, args, kwargs)
 
 
-def media_url(name: str, storage=default_storage) -> str:
+@lru_cache(maxsize=1_000)
+def _static(path, static_url):
+    return django_static(path)
+
+
+def static(path: str) -> str:
+    """static(), remembered: the manifest does not change while the process runs."""
+    return _static(path, settings.STATIC_URL)
+
+
+def media_urls(names, storage=default_storage) -> list[str]:
+    """The URLs of several files of one storage, as its url() gives them."""
     base = getattr(storage, "base_url", None)  # also sets up a lazy storage
-    if type(getattr(storage, "_wrapped", storage)) is FileSystemStorage and base.endswith("/"):
-        path = filepath_to_uri(name).lstrip("/")
-        if "/." not in f"/{path}":
-            return base + path
-    return storage.url(name)
+    if type(getattr(storage, "_wrapped", storage)) is not FileSystemStorage or not base:
+        return [storage.url(name) for name in names]
+    urls = []
+    for name in names:
+        # Names the site makes itself (renditions) need no quoting.
+        path = name if _URL_SAFE.fullmatch(name) else filepath_to_uri(name).lstrip("/")
+        if base.endswith("/") and "/." not in f"/{path}":
+            urls.append(base + path)
+        else:
+            urls.append(storage.url(name))
+    return urls
+
+
+def media_url(name: str, storage=default_storage) -> str:
+    return media_urls([name], storage)[0]

@@ -6,22 +6,38 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.links import reverse
+
+
 # A title containing "</script>" must not end the data block: JSON allows these
 # characters to be written as \u escapes, which HTML parsing leaves alone.
-_JSON_HTML_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
-
 def json_for_html(data) -> str:
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_HTML_ESCAPES)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def absolute_url(request, path: str) -> str:
     return request.build_absolute_uri(path)
+
+
+def absolute_urls(request):
+    """
+    build_absolute_uri() for many URLs of one page: a site path (already
+    URI-encoded, as reverse() and the storages give them) is appended to the
+    scheme and host, worked out once; anything else goes the long way.
+    """
+    origin = request.build_absolute_uri("/").removesuffix("/")
+
+    def absolute(path: str) -> str:
+        if path.startswith("/") and not path.startswith("//") and "/." not in path:
+            return origin + path
+        return request.build_absolute_uri(path)
+
+    return absolute
 
 
 def _large_rendition(image):
@@ -96,7 +112,7 @@ def _event(event, absolute) -> dict:
 
 def release_data(request, article, themes, quotes, gallery) -> dict:
     """schema.org NewsArticle for a release, from what the page has already loaded."""
-    absolute = request.build_absolute_uri
+    absolute = absolute_urls(request)
     url = absolute(article.get_absolute_url())
     home = absolute(reverse("articles:list"))
     data = {

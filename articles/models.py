@@ -16,7 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from articles.html import sanitize_body
-from articles.links import media_url, reverse
+from articles.links import media_url, media_urls, reverse
 
 LEAD_MAX_LENGTH = 300
 # C0 control characters other than tab and newlines: invisible, invalid in XML
@@ -90,7 +90,7 @@ class Speaker(CleanTextModel):
     def portrait(self, ext: str = "jpeg") -> list[tuple[int, str]]:
         """The photo's square renditions, smallest first: [(size, url)]."""
         names = self.photo_renditions.get(ext, {}) if self.photo else {}
-        return sorted((int(size), media_url(name)) for size, name in names.items())
+        return sorted(zip(map(int, names), media_urls(names.values()), strict=True))
 
     @property
     def portrait_src(self) -> str:
@@ -167,9 +167,9 @@ class Event(CleanTextModel):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def public(self):
+    def public(self, now=None):
         """The one rule for what readers may see, used by every public surface."""
-        now = timezone.now()
+        now = now or timezone.now()
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now).filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
         )
@@ -433,7 +433,7 @@ class GalleryImage(CleanTextModel):
     def _rendition_urls(self) -> dict[str, list[tuple[int, str]]]:
         """Each rendition's URL, built once per image: {ext: [(width, url)], narrowest first}."""
         return {
-            ext: sorted((int(width), media_url(name)) for width, name in names.items())
+            ext: sorted(zip(map(int, names), media_urls(names.values()), strict=True))
             for ext, names in self.renditions.items()
         }
 

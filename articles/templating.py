@@ -17,7 +17,6 @@ import datetime
 
 import jinja2
 from django.template.backends import jinja2 as django_jinja2
-from django.templatetags.static import static
 from django.test.signals import template_rendered
 from django.utils import dateformat, timezone, translation
 from django.utils.text import Truncator
@@ -75,6 +74,8 @@ def date(value, format_string: str = "j F Y") -> str:
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
+    if format_string == "c":  # ISO 8601, as Django's "c"; the most used on the site
+        return value.isoformat()
     return dateformat.format(value, format_string)
 
 
@@ -84,6 +85,11 @@ def truncatechars(value, length: int) -> str:
 
 def truncatewords(value, length: int) -> str:
     return Truncator(value).words(length, truncate=" …")
+
+
+def gettext_pattern(message: str) -> str:
+    """A translated message whose %(name)s placeholders a loop fills in (``pattern % {...}``)."""
+    return translation.gettext(message)
 
 
 def capfirst(value) -> str:
@@ -97,8 +103,9 @@ def environment(**options) -> jinja2.Environment:
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
     env.globals.update(
         url=url,
-        static=static,
+        static=links.static,
         get_language=translation.get_language,
+        gettext_pattern=gettext_pattern,
         absolute_url=metadata.absolute_url,
         og_image=metadata.og_image,
         release_json_ld=metadata.release_json_ld,
