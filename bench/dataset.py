@@ -362,9 +362,10 @@ def prepare(database_url: str, releases: int, *, quiet: bool = False) -> bool:
     migrated = time.perf_counter() - start
     start = time.perf_counter()
     timings = build(releases)
-    # Planner statistics, as PostgreSQL's autovacuum would gather them in time.
+    # Planner statistics and the visibility map (index-only scans without
+    # heap fetches), as PostgreSQL's autovacuum would make them in time.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     _write_marker(connection, wanted)
     total = time.perf_counter() - start
     if not quiet:

@@ -114,6 +114,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_SERVER_SIDE_BINDING", True
+):
+    # Parameters bound by the server, so psycopg prepares the statements a
+    # connection runs often (the public pages' queries) and PostgreSQL plans
+    # them once per connection instead of once per request. Turn off behind a
+    # pooler in transaction mode (PgBouncer), which cannot keep them.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := os.environ.get("REDIS_URL", ""):

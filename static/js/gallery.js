@@ -50,6 +50,12 @@
     return node ? node.textContent.trim() : "";
   }
 
+  // The large WebP sizes are the thumbnail's own <source>: the browser picks by width.
+  function webpSrcset(link) {
+    var source = link.querySelector("source[type='image/webp']");
+    return source ? source.getAttribute("srcset") || "" : "";
+  }
+
   function Lightbox(gallery) {
     this.gallery = gallery;
     this.links = Array.prototype.slice.call(gallery.querySelectorAll(".gallery__link"));
@@ -293,7 +299,7 @@
     if (this.image.getAttribute("src") !== link.getAttribute("href")) {
       this.image.classList.add("lightbox__image--loading");
     }
-    this.source.setAttribute("srcset", link.getAttribute("data-srcset") || "");
+    this.source.setAttribute("srcset", webpSrcset(link));
     this.image.setAttribute("width", link.getAttribute("data-width") || "");
     this.image.setAttribute("height", link.getAttribute("data-height") || "");
     this.image.setAttribute("alt", thumbnail ? thumbnail.getAttribute("alt") : "");
@@ -331,7 +337,7 @@
       element("source", "", {
         type: "image/webp",
         sizes: "100vw",
-        srcset: link.getAttribute("data-srcset") || ""
+        srcset: webpSrcset(link)
       }),
       image
     );
