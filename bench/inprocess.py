@@ -19,6 +19,7 @@ import argparse
 import io
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -74,16 +75,20 @@ def measure(paths: list[str], runs: int, warmup: int = 20) -> dict[str, dict]:
         # resets connection.queries, which CaptureQueriesContext relies on.
         queries: list[list] = []
 
-        def timed(execute, sql, params, many, context, queries=queries):
+        executed: list[tuple] = []
+
+        def timed(execute, sql, params, many, context, queries=queries, executed=executed):
             start = time.perf_counter()
             try:
                 return execute(sql, params, many, context)
             finally:
                 queries.append([sql, (time.perf_counter() - start) * 1000])
+                executed.append((sql, params))
 
         db_times = []
         for _ in range(5):
             queries.clear()
+            executed.clear()
             with connection.execute_wrapper(timed):
                 fetch(handler, path)
             db_times.append(sum(ms for _, ms in queries))
@@ -100,8 +105,29 @@ def measure(paths: list[str], runs: int, warmup: int = 20) -> dict[str, dict]:
             "db_ms": statistics.median(db_times),
             "sql": queries,
             "bytes": size,
+            "plan": query_plan(connection, executed),
         }
     return results
+
+
+_INDEX_SCAN = re.compile(
+    r"(?:Index Scan|Index Only Scan)(?: Backward)? using (\w+)|Bitmap Index Scan on (\w+)"
+)
+_SEQ_SCAN = re.compile(r"Seq Scan on (\w+)")
+
+
+def query_plan(connection, executed: list[tuple]) -> dict | None:
+    """On PostgreSQL, the indexes and sequential scans of the page's queries' plans (EXPLAIN)."""
+    if connection.vendor != "postgresql":
+        return None
+    indexes, scans = set(), set()
+    with connection.cursor() as cursor:
+        for sql, params in executed:
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            indexes.update(a or b for a, b in _INDEX_SCAN.findall(plan))
+            scans.update(_SEQ_SCAN.findall(plan))
+    return {"indexes": sorted(indexes), "seq_scans": sorted(scans)}
 
 
 def profile(path: str, runs: int) -> None:

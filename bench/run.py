@@ -140,6 +140,17 @@ def report(summary: dict, local: dict, args, cache_label: str, database: str) ->
             f"{row['db_ms']:8.2f} {row['queries']:7d}"
         )
 
+    if any(local[path].get("plan") for _, path in harness.TARGETS):
+        print()
+        print("query plans (EXPLAIN, PostgreSQL): indexes used; sequential scans")
+        for label, path in harness.TARGETS:
+            plan = local[path].get("plan")
+            if plan and (plan["indexes"] or plan["seq_scans"]):
+                print(
+                    f"{label:16} {', '.join(plan['indexes']) or '-'}; "
+                    f"{', '.join(plan['seq_scans']) or 'none'}"
+                )
+
     def ratio(mode, path):
         return summary[(mode, path)]["rps"] / summary[(mode, harness.TRIVIAL)]["rps"]
 
