@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles.models import Article, by_name
 from articles.views import public_themes
 
 FEED_SIZE = 20
@@ -53,7 +53,7 @@ class LatestReleasesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [xml_text(theme.name) for theme in item.themes.all()]
+        return [xml_text(theme.name) for theme in by_name(item.themes.all())]
 
     def item_author_name(self, item):
         # Releases speak for the organisation, not for the staff member who typed them.

@@ -23,7 +23,15 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import ics, search
-from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
+from articles.models import (
+    Article,
+    ArticleTheme,
+    Event,
+    GalleryImage,
+    Quote,
+    Speaker,
+    by_name,
+)
 from articles.prepared import PreparedQuery
 
 TOP_THEMES = 12
@@ -124,7 +132,8 @@ def release_parts(article) -> dict:
     images = _release_images(article_id=article.pk)
     for item in itertools.chain(quotes, images):
         item.article = article
-    return {"themes": _release_themes(article_id=article.pk), "quotes": quotes, "gallery": images}
+    themes = by_name(_release_themes(article_id=article.pk))
+    return {"themes": themes, "quotes": quotes, "gallery": images}
 
 
 # The release page's queries, compiled once per process (see articles.prepared).

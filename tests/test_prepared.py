@@ -1,13 +1,15 @@
 """Prepared queries give what the ORM gives, bind every value, and refuse what they cannot bind."""
 
+import threading
 from datetime import timedelta
 
 import pytest
-from django.db.models import Count
+from django.db import connections
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from articles.models import Article, GalleryImage
-from articles.prepared import PreparedQuery
+from articles.models import Article, Event, GalleryImage
+from articles.prepared import PreparedQuery, PreparedQueryError
 from tests.factories import make_article, make_event, make_image, tomorrow, yesterday
 
 pytestmark = pytest.mark.django_db
@@ -73,8 +75,42 @@ def test_lists_are_prepared_once_per_length_and_annotations_and_json_come_back()
     assert isinstance(first.renditions, dict) and first.renditions["jpeg"]
 
 
-def test_a_value_the_orm_transforms_is_refused_not_bound_wrong():
-    query = PreparedQuery(lambda words: Article.objects.filter(title__icontains=words))
-    make_article(title="Border security")
-    with pytest.raises(ValueError, match="words not bound as given"):
-        query(words="border")
+@pytest.mark.parametrize(
+    "build",
+    [
+        # The ORM wraps the value in wildcards: it never reaches the SQL as given.
+        lambda words: Article.objects.filter(title__icontains=words),
+        # Once as given, once transformed: the transformed place would keep its stand-in.
+        lambda words: Article.objects.filter(Q(slug=words) | Q(title__icontains=words)),
+        # A value out of a column's range makes the ORM drop the condition.
+        lambda n: Event.objects.filter(expected_participants__gte=n).exclude(pk=n),
+    ],
+    ids=["transformed", "once-as-given-once-transformed", "condition-depends-on-value"],
+)
+def test_what_cannot_be_bound_as_given_is_refused_not_bound_wrong(build):
+    make_article(title="Border security", slug="alpha")
+    make_event(expected_participants=500)
+    values = {"n": -1} if "n" in build.__code__.co_varnames else {"words": "alph"}
+    with pytest.raises(PreparedQueryError, match="cannot prepare"):
+        PreparedQuery(build)(**values)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plans_serve_every_thread():
+    query = PreparedQuery(public_by_slug)
+    make_article(slug="threaded")
+    now = timezone.now()
+    assert [a.slug for a in query(slug="threaded", now=now)] == ["threaded"]
+    found = []
+
+    def other_thread():
+        try:
+            found.extend(a.slug for a in query(slug="threaded", now=now))
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert found == ["threaded"]
+    assert len(query.plans) == 1

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -515,3 +516,20 @@ class TestLayout:
         events = client.get(reverse("articles:events")).content.decode()
         assert f'<a href="{reverse("articles:events")}" aria-current="page">' in events
         assert events.count("aria-current=") == 1
+
+
+class TestThemeOrder:
+    def test_every_page_lists_a_releases_themes_by_name(self, client):
+        article = make_article(themes=["organized crime", "Climate change", "border security"])
+        wanted = ["border security", "Climate change", "organized crime"]
+
+        def chips(html):
+            return re.findall(r'<a class="chip" href="[^"]+">([^<]+)</a>', html)
+
+        release = client.get(detail_url(article)).content.decode()
+        assert chips(release) == wanted
+        assert re.findall(r'<meta property="article:tag" content="([^"]+)">', release) == wanted
+        home = client.get(reverse("articles:list")).content.decode()
+        assert chips(home.split('<article class="card">')[1]) == wanted
+        feed = client.get(reverse("articles:feed")).content.decode()
+        assert re.findall(r"<category>([^<]+)</category>", feed) == wanted

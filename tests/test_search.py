@@ -49,6 +49,15 @@ class TestFinding:
         assert titles(search(client, "traffickers")) == ["By quote"]
         assert titles(search(client, "Urquiza")) == ["By speaker"]
 
+    def test_a_speakers_name_and_a_word_of_their_quote(self, client):
+        quoted = make_article(title="Conference closes")
+        make_quote(quoted, make_speaker(name="Jürgen Stock"), text="Cybercrime knows no borders.")
+        other = make_article(title="Other speaker")
+        make_quote(other, make_speaker(name="Ana Peyró"), text="Cybercrime is on the rise.")
+        assert titles(search(client, "Stock cybercrime")) == ["Conference closes"]
+        assert titles(search(client, "Jürgen borders")) == ["Conference closes"]
+        assert titles(search(client, "Stock rise")) == []
+
     def test_every_word_must_match(self, client):
         make_article(title="Cybercrime summit", lead="Police chiefs meet.")
         make_article(title="Cybercrime report", lead="Analysts publish figures.")
