@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from articles.models import Article, by_name
+from articles.models import Article
 from articles.views import public_themes
 
 FEED_SIZE = 20
@@ -38,7 +38,7 @@ class LatestReleasesFeed(Feed):
         return settings.NEWSROOM_PUBLISHER
 
     def items(self):
-        return Article.objects.public().prefetch_related("themes")[:FEED_SIZE]
+        return Article.objects.public().with_themes()[:FEED_SIZE]
 
     def item_title(self, item):
         return xml_text(item.title)
@@ -53,7 +53,7 @@ class LatestReleasesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [xml_text(theme.name) for theme in by_name(item.themes.all())]
+        return [xml_text(theme.name) for theme in item.theme_list]
 
     def item_author_name(self, item):
         # Releases speak for the organisation, not for the staff member who typed them.
@@ -87,4 +87,4 @@ class ThemeFeed(LatestReleasesFeed):
         return reverse("articles:theme", kwargs={"slug": theme.slug})
 
     def items(self, theme):
-        return Article.objects.public().filter(themes=theme).prefetch_related("themes")[:FEED_SIZE]
+        return Article.objects.public().filter(themes=theme).with_themes()[:FEED_SIZE]

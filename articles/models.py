@@ -179,8 +179,19 @@ class ArticleQuerySet(models.QuerySet):
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
         )
 
+    def with_themes(self):
+        """
+        The releases' themes in one query, as ``theme_list``. Through the link
+        rows rather than taggit's manager, whose prefetching builds a queryset
+        per release (a fifth of a list page's time).
+        """
+        links = ArticleTheme.objects.select_related("tag").order_by("pk")
+        return self.prefetch_related(
+            models.Prefetch("theme_links", queryset=links, to_attr="listed_theme_links")
+        )
+
     def for_listing(self):
-        return self.select_related("event").prefetch_related("themes")
+        return self.select_related("event").with_themes()
 
 
 class ArticleManager(SlugNaturalKeyManager.from_queryset(ArticleQuerySet)):
@@ -291,6 +302,14 @@ class Article(CleanTextModel):
             errors["unpublish_at"] = _("The release must be withdrawn after it is published.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def theme_list(self) -> list:
+        """The release's themes by name, from with_themes() when the list prefetched them."""
+        links = getattr(self, "listed_theme_links", None)
+        if links is None:
+            return by_name(self.themes.all())
+        return by_name(link.tag for link in links)
 
     def is_public(self, now=None) -> bool:
         now = now or timezone.now()
