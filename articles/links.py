@@ -12,7 +12,7 @@ configuration, so:
   URLconf gets its own entries);
 - ``static()`` remembers the hashed names of static files, fixed by the
   manifest for the life of the process;
-- ``media_url()`` joins ``MEDIA_URL`` and the quoted file name itself when the
+- ``media_url()`` joins (and remembers) ``MEDIA_URL`` and the quoted file name itself when the
   files are on the local file system (what ``urljoin`` would give for the
   names storages allow); other storages (S3) build their own URLs.
 """
@@ -60,15 +60,17 @@ def media_urls(names, storage=default_storage) -> list[str]:
     base = getattr(storage, "base_url", None)  # also sets up a lazy storage
     if type(getattr(storage, "_wrapped", storage)) is not FileSystemStorage or not base:
         return [storage.url(name) for name in names]
-    urls = []
-    for name in names:
-        # Names the site makes itself (renditions) need no quoting.
-        path = name if _URL_SAFE.fullmatch(name) else filepath_to_uri(name).lstrip("/")
-        if base.endswith("/") and "/." not in f"/{path}":
-            urls.append(base + path)
-        else:
-            urls.append(storage.url(name))
-    return urls
+    return [_local_url(base, name) or storage.url(name) for name in names]
+
+
+@lru_cache(maxsize=100_000)
+def _local_url(base: str, name: str) -> str | None:
+    """base + the quoted name, as urljoin would give it; None where urljoin must decide."""
+    # Names the site makes itself (renditions) need no quoting.
+    path = name if _URL_SAFE.fullmatch(name) else filepath_to_uri(name).lstrip("/")
+    if base.endswith("/") and "/." not in f"/{path}":
+        return base + path
+    return None
 
 
 def media_url(name: str, storage=default_storage) -> str:
