@@ -69,14 +69,6 @@ def _quotes_matching(words: list[str]) -> QuerySet:
     return quotes
 
 
-def _speakers_named(words: list[str]) -> QuerySet:
-    """Speakers whose name contains every one of ``words``."""
-    speakers = Speaker.objects.all() if words else Speaker.objects.none()
-    for word in words:
-        speakers = speakers.filter(name__icontains=word)
-    return speakers
-
-
 def _simple_search(releases: QuerySet, query: str) -> QuerySet:
     for word in query_words(query):
         in_quotes = _quotes_matching([word]).filter(article=OuterRef("pk"))
@@ -166,7 +158,8 @@ def _postgres_search(releases: QuerySet, query: str) -> QuerySet:
             .filter(document=SearchQuery(word, search_type="plain", config=SEARCH_CONFIG))
             .values("pk")
         )
-        by_speaker = Quote.objects.filter(speaker__in=_speakers_named([word])).values("pk")
+        speakers = Speaker.objects.filter(name__icontains=word)
+        by_speaker = Quote.objects.filter(speaker__in=speakers).values("pk")
         quotes = quotes.filter(pk__in=by_text_of_quote.union(by_speaker))
     by_quote = quotes.values("article_id")
     headline = SearchHeadline(

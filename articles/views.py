@@ -138,7 +138,7 @@ def release_parts(article) -> dict:
 
 # The release page's queries, compiled once per process (see articles.prepared).
 _public_release = PreparedQuery(
-    lambda slug, now: Article.objects.public(now).select_related("event").filter(slug=slug)
+    lambda slug, now: release_detail_queryset(Article.objects.public(now)).filter(slug=slug)
 )
 _release_themes = PreparedQuery(
     lambda article_id: Tag.objects.filter(
@@ -226,11 +226,8 @@ class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
     context_object_name = "article"
     section = "releases"
 
-    def get_queryset(self):
-        return release_detail_queryset(super().get_queryset())
-
     def get_object(self, queryset=None):
-        # get_queryset()'s query, prepared: the busiest page skips the ORM's compiling.
+        # A prepared query: the busiest page skips the ORM's compiling.
         found = _public_release(slug=self.kwargs["slug"], now=timezone.now())
         if not found:
             raise Http404("No public release here")

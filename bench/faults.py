@@ -234,12 +234,7 @@ def wait_for_quiet(database_url: str, wait: float) -> None:
 
 def run(database_url: str, *, releases: int, workdir: Path, quiet=None) -> Outcome:
     """Serve a small dataset, wait for ``quiet()`` (if given), then restart under load."""
-    here = Path(__file__).resolve().parent
-    subprocess.run(
-        [harness.PYTHON, str(here / "dataset.py"), "--releases", str(releases),
-         "--database-url", database_url],
-        check=True,
-    )  # fmt: skip
+    harness.build_dataset(database_url, releases)
     env = harness.production_env(
         database_url=database_url,
         media_root=harness.workdir_for(database_url) / "media",

@@ -295,6 +295,15 @@ class WrkResult:
         return sum(self.errors.values())
 
 
+def build_dataset(database_url: str, releases: int) -> None:
+    """The benchmark's dataset in ``database_url`` (bench/dataset.py; reused when it matches)."""
+    subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "dataset.py"), "--releases", str(releases),
+         "--database-url", database_url],
+        check=True,
+    )  # fmt: skip
+
+
 def ensure_wrk() -> str:
     """wrk from Debian's package, installed on first use when running as root."""
     found = shutil.which("wrk")

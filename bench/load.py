@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,7 +29,6 @@ from pathlib import Path
 import harness
 from dataset import default_database_url
 
-HERE = Path(__file__).resolve().parent
 SEARCHES = ["vienna", "declaration", "ransomware", "tirana", "cybercrime"]
 
 
@@ -65,11 +63,7 @@ def main() -> None:
     args = parse_args()
     harness.ensure_wrk()
     database_url = default_database_url(args.database_url)
-    subprocess.run(
-        [harness.PYTHON, str(HERE / "dataset.py"), "--releases", str(args.releases),
-         "--database-url", database_url],
-        check=True,
-    )  # fmt: skip
+    harness.build_dataset(database_url, args.releases)
     targets = paths()
     with tempfile.TemporaryDirectory(prefix="newsroom-load-") as tmp:
         env = harness.production_env(

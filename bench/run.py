@@ -211,11 +211,7 @@ def main() -> None:
     args = parse_args()
     harness.ensure_wrk()
     database_url = default_database_url(args.database_url)
-    subprocess.run(
-        [harness.PYTHON, str(HERE / "dataset.py"), "--releases", str(args.releases),
-         "--database-url", database_url],
-        check=True,
-    )  # fmt: skip
+    harness.build_dataset(database_url, args.releases)
     database = "PostgreSQL" if harness.is_postgres(database_url) else "SQLite"
     workdir = harness.workdir_for(database_url)
     cache_label = "Redis" if args.redis_url else "local memory per worker"

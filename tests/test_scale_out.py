@@ -14,18 +14,7 @@ import pytest
 from django.db import connection
 
 from bench import harness, scale_out
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def redis_available() -> bool:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:
-        return False
-    return True
+from tests.conftest import REDIS_URL, redis_available
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.demo import DEMO_THEMES
 from articles.textimport import (
     ParsedEvent,
     ParsedQuote,
@@ -18,14 +19,7 @@ from articles.textimport import (
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "interpol-tirana-2024.txt"
 CORPUS = SHARED / "corpus"
-SEED_THEMES = [
-    "organized crime",
-    "cybercrime",
-    "migration",
-    "drug trafficking",
-    "terrorism",
-    "climate change",
-]
+SEED_THEMES = DEMO_THEMES  # the seed release's themes, as the demo loads them
 
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="shared seed release is not available")
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus is not available")
