@@ -1,5 +1,7 @@
 """The public pages the browser checks visit, and how a reader gets to them."""
 
+import time
+
 from playwright.sync_api import expect
 
 from articles.demo import PHOTO_COUNT
@@ -14,6 +16,19 @@ PUBLIC_PAGES = {
     "event": "/events/european-regional-conference-2024/",
     "search": "/search/?q=police",
 }
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """
+    page.wait_for_function(), polled from here: Playwright polls a string
+    expression with eval() inside the page, which the site's CSP (no
+    'unsafe-eval') forbids whenever the condition is not already true.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(50)
 
 
 def visit(page, demo, name):
@@ -38,14 +53,15 @@ def load_lazy_images(page):
             window.scrollTo(0, 0);
         }"""
     )
-    page.wait_for_function("[...document.images].every((img) => img.complete)")
+    wait_until(page, "[...document.images].every((img) => img.complete)")
 
 
 def open_lightbox(page, index=0):
     page.locator(".gallery__link").nth(index).click()
     expect(page.locator(".lightbox__counter")).to_have_text(f"{index + 1} / {PHOTO_COUNT}")
-    page.wait_for_function(
-        "() => { const img = document.querySelector('.lightbox__image');"
+    wait_until(
+        page,
+        "(() => { const img = document.querySelector('.lightbox__image');"
         " return img.complete && img.naturalWidth > 0"
-        " && !img.classList.contains('lightbox__image--loading'); }"
+        " && !img.classList.contains('lightbox__image--loading'); })()",
     )

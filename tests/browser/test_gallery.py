@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.demo import CAPTIONS, PHOTO_COUNT
-from tests.browser.pages import open_lightbox
+from tests.browser.pages import open_lightbox, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +60,7 @@ def test_lightbox_opens_on_click_and_moves_with_keys_and_buttons(page, demo):
 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
-    page.wait_for_function("document.activeElement === document.querySelector('.gallery__link')")
+    wait_until(page, "document.activeElement === document.querySelector('.gallery__link')")
 
 
 def test_counter_is_a_polite_live_region_and_controls_have_names(page, demo):
@@ -82,7 +82,7 @@ def test_large_image_is_the_webp_rendition_with_its_size_reserved(page, demo):
     expect(image).to_have_attribute("alt", second.locator("img").get_attribute("alt"))
     expect(image).to_have_attribute("width", second.get_attribute("data-width"))
     expect(image).to_have_attribute("height", second.get_attribute("data-height"))
-    page.wait_for_function("document.querySelector('.lightbox__image').naturalWidth > 0")
+    wait_until(page, "document.querySelector('.lightbox__image').naturalWidth > 0")
     current = page.evaluate("document.querySelector('.lightbox__image').currentSrc")
     assert re.search(r"/media/renditions/.+-\d+w\.webp$", current)
     expect(image).to_have_attribute("src", second.get_attribute("href"))
@@ -110,9 +110,7 @@ def test_focus_moves_in_is_trapped_and_returns_to_the_opening_thumbnail(page, de
 
     page.get_by_role("button", name="Close").click()
     expect(page.locator("dialog.lightbox")).to_be_hidden()
-    page.wait_for_function(
-        "document.activeElement === document.querySelectorAll('.gallery__link')[2]"
-    )
+    wait_until(page, "document.activeElement === document.querySelectorAll('.gallery__link')[2]")
 
 
 def test_space_on_a_thumbnail_opens_the_lightbox_too(page, demo):
@@ -138,7 +136,7 @@ def test_backdrop_click_closes_and_page_scroll_is_locked_while_open(page, demo):
 
     page.locator(".lightbox__stage").click(position={"x": 4, "y": 4})
     expect(page.locator("dialog.lightbox")).to_be_hidden()
-    page.wait_for_function(f"{overflow} !== 'hidden'")
+    wait_until(page, f"{overflow} !== 'hidden'")
 
 
 def test_without_javascript_thumbnails_link_to_the_large_renditions(new_page, demo):
