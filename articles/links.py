@@ -20,6 +20,8 @@ configuration, so:
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from django.conf import settings
@@ -37,12 +39,34 @@ def _reverse(urlconf, prefix, name, args, kwargs):
     return django_reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
 
 
+# The URLconf and script prefix of the page being rendered (see render_scope()).
+_scope: ContextVar[tuple[str, str] | None] = ContextVar("newsroom_url_scope", default=None)
+
+
+def _urlconf_and_prefix() -> tuple[str, str]:
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+
+@contextmanager
+def render_scope():
+    """
+    Within one page's rendering, read the request's URLconf and script
+    prefix once: each read is a lookup in a context-local that costs more
+    than the remembered URL itself, and a page builds about 35 URLs.
+    """
+    token = _scope.set(_urlconf_and_prefix())
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
 def reverse(viewname: str, args=None, kwargs=None) -> str:
     """django.urls.reverse(), remembered."""
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    urlconf, prefix = _scope.get() or _urlconf_and_prefix()
     args = tuple(args) if args else ()
     kwargs = tuple(sorted(kwargs.items())) if kwargs else ()
-    return _reverse(urlconf, get_script_prefix(), viewname, args, kwargs)
+    return _reverse(urlconf, prefix, viewname, args, kwargs)
 
 
 @lru_cache(maxsize=1_000)

@@ -16,7 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from articles.html import sanitize_body
-from articles.links import media_url, media_urls, reverse
+from articles.links import media_urls, reverse
 
 LEAD_MAX_LENGTH = 300
 # C0 control characters other than tab and newlines: invisible, invalid in XML
@@ -456,10 +456,27 @@ class GalleryImage(CleanTextModel):
     @cached_property
     def _rendition_urls(self) -> dict[str, list[tuple[int, str]]]:
         """Each rendition's URL, built once per image: {ext: [(width, url)], narrowest first}."""
-        return {
-            ext: sorted(zip(map(int, names), media_urls(names.values()), strict=True))
-            for ext, names in self.renditions.items()
-        }
+        self.load_urls([self])
+        return self.__dict__["_rendition_urls"]
+
+    @classmethod
+    def load_urls(cls, images) -> None:
+        """
+        The URLs of the photos' originals and renditions, for a whole gallery
+        at once: the storage is asked for its base URL once, not once a file.
+        """
+        names = []
+        for image in images:
+            names.append(image.image.name)
+            for by_width in image.renditions.values():
+                names.extend(by_width.values())
+        urls = iter(media_urls(names))
+        for image in images:
+            image.__dict__["original_url"] = next(urls)
+            image.__dict__["_rendition_urls"] = {
+                ext: sorted([(int(width), next(urls)) for width in by_width])
+                for ext, by_width in image.renditions.items()
+            }
 
     def _renditions(self, ext: str) -> list[tuple[int, str]]:
         return self._rendition_urls.get(ext, [])
@@ -467,7 +484,8 @@ class GalleryImage(CleanTextModel):
     @cached_property
     def original_url(self) -> str:
         """The uploaded file, for download."""
-        return media_url(self.image.name, self.image.storage)
+        self.load_urls([self])
+        return self.__dict__["original_url"]
 
     @cached_property
     def srcset_webp(self) -> str:

@@ -163,8 +163,8 @@ class TestReleaseMetadata:
 
     def test_metadata_costs_no_extra_query(self, client, release, django_assert_num_queries):
         article, _ = release
-        # release + event, themes, quotes with speakers, images, related releases
-        with django_assert_num_queries(5):
+        # the release with its event, themes, quotes, speakers and images; related releases
+        with django_assert_num_queries(2):
             client.get(detail_url(article))
 
 

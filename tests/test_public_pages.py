@@ -127,8 +127,8 @@ class TestReleasePage:
         make_image(article)
         make_quote(article)
         make_article(themes=["a"])
-        # release + event, themes, quotes with speakers, images, related releases
-        with django_assert_num_queries(5):
+        # the release with its event, themes, quotes, speakers and images; related releases
+        with django_assert_num_queries(2):
             client.get(detail_url(article))
 
 
