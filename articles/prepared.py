@@ -110,6 +110,7 @@ class _Plan:
         self.related_populators = get_related_populators(klass_info, select, using)
         self.annotations = list(compiler.annotation_col_map.items())
         self.columns = list(enumerate(column[0] for column in select[: compiler.col_count]))
+        self._last_converters = None
 
     @staticmethod
     def _compile(queryset, using):
@@ -134,12 +135,17 @@ class _Plan:
 
     def _converters(self, connection) -> list:
         """What the ORM applies to each column (SQLite's dates, JSON), for this connection."""
+        # Worked out once per connection object: the last one's are kept.
+        cached = self._last_converters
+        if cached is not None and cached[0] is connection:
+            return cached[1]
         converters = []
         for position, expression in self.columns:
             found = connection.ops.get_db_converters(expression)
             found += expression.get_db_converters(connection)
             if found:
                 converters.append((position, found, expression))
+        self._last_converters = (connection, converters)
         return converters
 
     def run(self, values: dict) -> list:
@@ -177,7 +183,7 @@ class PreparedQuery:
         self.build = build
         self.plans: dict = {}
 
-    def __call__(self, using: str = "default", **values) -> list:
+    def _plan(self, using: str, values: dict) -> _Plan:
         shape = tuple(
             (name, len(value) if isinstance(value, list | tuple) else None)
             for name, value in sorted(values.items())
@@ -186,4 +192,12 @@ class PreparedQuery:
         plan = self.plans.get(key)
         if plan is None:
             plan = self.plans[key] = _Plan(self.build, values, using)
-        return plan.run(values)
+        return plan
+
+    def __call__(self, using: str = "default", **values) -> list:
+        return self._plan(using, values).run(values)
+
+    def sql(self, using: str = "default", **values) -> tuple[str, list]:
+        """The compiled SQL and its parameters for these values, for a statement built around it."""
+        plan = self._plan(using, values)
+        return plan.sql, plan._bind(values)

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import views
 from articles.models import Article
@@ -245,6 +246,31 @@ class TestRelatedReleases:
         for article in (lonely, bare):
             html = client.get(detail_url(article)).content.decode()
             assert "Related releases" not in html
+
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the one-walk query is PostgreSQL's"
+    )
+    def test_postgresql_walk_chooses_what_the_orm_query_chooses(self):
+        """Ties, non-public releases and the candidate window, both ways."""
+        now = timezone.now()
+        hour = timedelta(hours=1)
+        names = ["a", "b", "c", "d"]
+        releases = []
+        for n in range(views.RELATED_CANDIDATES + 30):
+            themes = [name for i, name in enumerate(names) if (n >> i) & 1] or ["z"]
+            # Several releases per hour: equal dates are broken by id.
+            releases.append(make_article(themes=themes, publish_at=now - (n // 3 + 1) * hour))
+        for fields in ({"status": Article.Status.DRAFT}, {"publish_at": now + hour}):
+            make_article(themes=names, **fields)
+        make_article(themes=names, publish_at=now - 9 * hour, unpublish_at=now - hour)
+        for release in releases[::9]:
+            theme_ids = [theme.pk for theme in release.themes.all()]
+            walk = views._related_releases_lateral(release.pk, theme_ids, now, "default")
+            orm = views._related_releases(article_id=release.pk, theme_ids=theme_ids, now=now)
+            assert [(r.pk, r.shared_themes, r.title) for r in walk] == [
+                (r.pk, r.shared_themes, r.title) for r in orm
+            ]
+            assert len(walk) == views.RELATED_RELEASES
 
     def test_one_query_whatever_the_number_of_candidates(self, client):
         article = make_article(themes=["a", "b"])
