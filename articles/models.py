@@ -396,6 +396,10 @@ class Quote(CleanTextModel):
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]
 
 
+def _srcset(renditions: list[tuple[int, str]]) -> str:
+    return ", ".join([f"{url} {width}w" for width, url in renditions])
+
+
 class GalleryImage(CleanTextModel):
     article = models.ForeignKey(
         Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="images"
@@ -453,17 +457,13 @@ class GalleryImage(CleanTextModel):
         if not strip_control_characters(self.alt_text).strip():
             raise ValidationError({"alt_text": _("Every image needs alt text.")})
 
-    @cached_property
-    def _rendition_urls(self) -> dict[str, list[tuple[int, str]]]:
-        """Each rendition's URL, built once per image: {ext: [(width, url)], narrowest first}."""
-        self.load_urls([self])
-        return self.__dict__["_rendition_urls"]
-
     @classmethod
     def load_urls(cls, images) -> None:
         """
-        The URLs of the photos' originals and renditions, for a whole gallery
-        at once: the storage is asked for its base URL once, not once a file.
+        The URLs a page shows of each photo (original, renditions, srcsets),
+        for a whole gallery at once: the storage is asked for its base URL
+        once, not once a file, and each value is set on the photo, where the
+        properties below would otherwise work it out one photo at a time.
         """
         names = []
         for image in images:
@@ -472,44 +472,71 @@ class GalleryImage(CleanTextModel):
                 names.extend(by_width.values())
         urls = iter(media_urls(names))
         for image in images:
-            image.__dict__["original_url"] = next(urls)
-            image.__dict__["_rendition_urls"] = {
+            original = next(urls)
+            # {ext: [(width, url)], narrowest first}
+            by_ext = {
                 ext: sorted([(int(width), next(urls)) for width in by_width])
                 for ext, by_width in image.renditions.items()
             }
+            jpegs = by_ext.get("jpeg", [])
+            image.__dict__.update(
+                original_url=original,
+                _rendition_urls=by_ext,
+                srcset_webp=_srcset(by_ext.get("webp", [])),
+                srcset_jpeg=_srcset(jpegs),
+                thumbnail_url=jpegs[0][1] if jpegs else "",
+                middle=jpegs[len(jpegs) // 2] if jpegs else (0, ""),
+                large_url=jpegs[-1][1] if jpegs else "",
+            )
 
-    def _renditions(self, ext: str) -> list[tuple[int, str]]:
-        return self._rendition_urls.get(ext, [])
+    _URL_NAMES = (
+        "original_url",
+        "_rendition_urls",
+        "srcset_webp",
+        "srcset_jpeg",
+        "thumbnail_url",
+        "middle",
+        "large_url",
+    )
+
+    def _loaded(self, name: str):
+        self.load_urls([self])
+        return self.__dict__[name]
+
+    def forget_urls(self) -> None:
+        """After the file or its renditions change: the next read works the URLs out anew."""
+        for name in self._URL_NAMES:
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def _rendition_urls(self) -> dict[str, list[tuple[int, str]]]:
+        return self._loaded("_rendition_urls")
 
     @cached_property
     def original_url(self) -> str:
         """The uploaded file, for download."""
-        self.load_urls([self])
-        return self.__dict__["original_url"]
+        return self._loaded("original_url")
 
     @cached_property
     def srcset_webp(self) -> str:
-        return ", ".join(f"{url} {width}w" for width, url in self._renditions("webp"))
+        return self._loaded("srcset_webp")
 
     @cached_property
     def srcset_jpeg(self) -> str:
-        return ", ".join(f"{url} {width}w" for width, url in self._renditions("jpeg"))
+        return self._loaded("srcset_jpeg")
 
     @cached_property
     def thumbnail_url(self) -> str:
-        jpegs = self._renditions("jpeg")
-        return jpegs[0][1] if jpegs else ""
+        return self._loaded("thumbnail_url")
 
     @cached_property
     def middle(self) -> tuple[int, str]:
         """The JPEG rendition used as plain ``src``, for browsers without srcset."""
-        jpegs = self._renditions("jpeg")
-        return jpegs[len(jpegs) // 2] if jpegs else (0, "")
+        return self._loaded("middle")
 
     @cached_property
     def large_url(self) -> str:
-        jpegs = self._renditions("jpeg")
-        return jpegs[-1][1] if jpegs else ""
+        return self._loaded("large_url")
 
     @property
     def has_renditions(self) -> bool:

@@ -89,6 +89,7 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
         return image
     old = image.renditions
     image.renditions = images.make_renditions(image.image.name, storage=image.image.storage)
+    image.forget_urls()
     GalleryImage.objects.filter(pk=image.pk).update(renditions=image.renditions)
     stale = {
         ext: {w: n for w, n in names.items() if n not in image.renditions.get(ext, {}).values()}

@@ -187,3 +187,15 @@ class TestSpeakerPhotos:
         )
         assert response.status_code == 200
         assert not Speaker.objects.exists()
+
+
+def test_urls_read_before_the_renditions_are_made_are_not_kept(db):
+    from articles import services
+
+    made = make_image(make_article())
+    GalleryImage.objects.filter(pk=made.pk).update(renditions={})
+    image = GalleryImage.objects.get(pk=made.pk)
+    assert image.srcset_jpeg == "" and image.thumbnail_url == ""
+    services.gallery_image_renditions_make(image=image)
+    assert image.srcset_jpeg.endswith("w") and image.thumbnail_url
+    assert image.thumbnail_url in image.srcset_jpeg
