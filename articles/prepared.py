@@ -196,8 +196,3 @@ class PreparedQuery:
 
     def __call__(self, using: str = "default", **values) -> list:
         return self._plan(using, values).run(values)
-
-    def sql(self, using: str = "default", **values) -> tuple[str, list]:
-        """The compiled SQL and its parameters for these values, for a statement built around it."""
-        plan = self._plan(using, values)
-        return plan.sql, plan._bind(values)

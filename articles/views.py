@@ -5,18 +5,29 @@ that exists only in drafts or under embargo can leak.
 """
 
 import itertools
+import json
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
-from django.db import connections
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Subquery
+from django.db import NotSupportedError, connections
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    TextField,
+)
 from django.db.models.query import QuerySet
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
@@ -136,13 +147,19 @@ _images = NestedRows(
 )
 
 
-def release_detail_queryset(queryset):
-    """The release with its event, themes, quotes and photos: release_parts() reads them."""
-    return queryset.select_related("event").annotate(
+def release_detail_queryset(queryset, now=None):
+    """
+    The release with its event, themes, quotes and photos, and on PostgreSQL
+    its related releases too: release_parts() reads them.
+    """
+    queryset = queryset.select_related("event").annotate(
         nested_themes=_themes.annotation(),
         nested_quotes=_quotes.annotation(),
         nested_images=_images.annotation(),
     )
+    if connections[queryset.db].vendor == "postgresql":
+        queryset = queryset.annotate(nested_related=RelatedReleasesJSON(now or timezone.now()))
+    return queryset
 
 
 def release_parts(article) -> dict:
@@ -158,13 +175,16 @@ def release_parts(article) -> dict:
         item.article = article
     GalleryImage.load_urls(images)
     themes = by_name(_themes.instances(article.nested_themes, using))
-    related = related_releases(article, themes)
+    if hasattr(article, "nested_related"):
+        related = _related_from_json(article.nested_related, using)
+    else:
+        related = related_releases(article, themes)
     return {"themes": themes, "quotes": quotes, "gallery": images, "related": related}
 
 
 # The release page's queries, compiled once per process (see articles.prepared).
 _public_release = PreparedQuery(
-    lambda slug, now: release_detail_queryset(Article.objects.public(now)).filter(slug=slug)
+    lambda slug, now: release_detail_queryset(Article.objects.public(now), now).filter(slug=slug)
 )
 
 
@@ -178,11 +198,10 @@ def related_releases(article, themes):
     theme_ids = [theme.pk for theme in themes]
     if not theme_ids:
         return []
-    now = timezone.now()
     using = article._state.db or "default"
-    if connections[using].vendor == "postgresql":
-        return _related_releases_lateral(article.pk, theme_ids, now, using)
-    return _related_releases(article_id=article.pk, theme_ids=theme_ids, now=now, using=using)
+    return _related_releases(
+        article_id=article.pk, theme_ids=theme_ids, now=timezone.now(), using=using
+    )
 
 
 def _related_releases_queryset(article_id, theme_ids, now):
@@ -210,69 +229,93 @@ def _related_releases_queryset(article_id, theme_ids, now):
 
 _related_releases = PreparedQuery(_related_releases_queryset)
 
-# On PostgreSQL, the same choice in one walk: each candidate's shared themes
-# are counted once, as the walk meets it (LATERAL), and only the chosen rows
-# are read in full. The query above counts twice (EXISTS, then COUNT) and
-# reads every candidate; PostgreSQL also plans it anew on every run, as its
-# generic plan comes out dearer. The walk itself is Article.objects.public().
-_public_walk = PreparedQuery(
-    lambda article_id, now: (
-        Article.objects.public(now)
-        .exclude(pk=article_id)
-        .order_by("-publish_at", "-pk")
-        .only("publish_at")
-    )
-)
-# In the model's order of fields, as Model.from_db() reads them.
-_RELATED_FIELDS = tuple(
+
+class RelatedReleasesJSON(Subquery):
+    """
+    On PostgreSQL, the release's related releases as a JSON array in the
+    release's own query: the same choice as _related_releases_queryset(), in
+    one walk down the publication index (Article.objects.public()), where
+    each candidate's shared themes are counted once (LATERAL) and only the
+    chosen rows are read in full. One statement a page instead of two: under
+    load, each round trip to the database costs a switch of processes on a
+    busy machine, more than the SQL it runs.
+    """
+
+    output_field = TextField()
+
+    def __init__(self, now):
+        walk = (
+            Article.objects.public(now)
+            .exclude(pk=OuterRef("pk"))
+            .order_by("-publish_at", "-pk")
+            .values(walk_id=F("pk"), walk_publish_at=F("publish_at"))
+        )
+        super().__init__(walk)
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        clone = super().resolve_expression(query, *args, **kwargs)
+        # The release itself, as a column of the query this expression is part of.
+        clone.release = F("pk").resolve_expression(query, *args, **kwargs)
+        return clone
+
+    def as_sql(self, compiler, connection, template=None, **extra_context):
+        raise NotSupportedError("RelatedReleasesJSON is PostgreSQL's")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        quote = connection.ops.quote_name
+        article, link = Article._meta, ArticleTheme._meta
+        columns = ", ".join(f"a.{quote(article.get_field(f).column)}" for f in RELATED_FIELDS)
+        pk = quote(article.pk.column)
+        links, release = quote(link.db_table), quote(link.get_field("content_object").column)
+        tag = quote(link.get_field("tag").column)
+        release_sql, release_params = compiler.compile(self.release)
+        # Names from the models and SQL from the ORM: no value is written into the text.
+        template = f"""(
+            SELECT COALESCE(JSON_AGG(JSON_BUILD_ARRAY({columns}, top.n)
+                                     ORDER BY top.n DESC, top.publish_at DESC, top.id DESC)::text,
+                            '[]')
+            FROM (
+                SELECT c.id, c.publish_at, c.n FROM (
+                    SELECT w.walk_id AS id, w.walk_publish_at AS publish_at, s.n
+                    FROM (%(subquery)s) w
+                    CROSS JOIN LATERAL (
+                        SELECT COUNT(*) AS n FROM {links} l
+                        WHERE l.{release} = w.walk_id AND l.{tag} = ANY(ARRAY(
+                            SELECT r.{tag} FROM {links} r WHERE r.{release} = {release_sql}
+                        ))
+                    ) s
+                    WHERE s.n > 0
+                    ORDER BY w.walk_publish_at DESC, w.walk_id DESC
+                    LIMIT {int(RELATED_CANDIDATES)}
+                ) c
+                ORDER BY c.n DESC, c.publish_at DESC, c.id DESC
+                LIMIT {int(RELATED_RELEASES)}
+            ) top
+            JOIN {quote(article.db_table)} a ON a.{pk} = top.id
+        )"""  # noqa: S608
+        sql, params = super().as_sql(compiler, connection, template=template, **extra_context)
+        # The release's column comes after the walk in the text, and so do its parameters.
+        return sql, (*params, *release_params)
+
+
+# What the page shows of a related release, in the model's order of fields
+# (as Model.from_db() reads them).
+RELATED_FIELDS = tuple(
     f.name
     for f in Article._meta.concrete_fields
     if f.name in {"id", "slug", "title", "publish_at", "dateline_city", "dateline_country"}
 )
-_lateral_statements: dict[str, str] = {}
 
 
-def _lateral_statement(walk: str, quote) -> str:
-    article, link = Article._meta, ArticleTheme._meta
-    columns = ", ".join(f"a.{quote(article.get_field(f).column)}" for f in _RELATED_FIELDS)
-    pk, publish_at = quote(article.pk.column), quote(article.get_field("publish_at").column)
-    release = quote(link.get_field("content_object").column)
-    tag = quote(link.get_field("tag").column)
-    # Names from the models and SQL from the ORM: no value is written into the text.
-    return f"""
-        SELECT {columns}, top.n FROM (
-            SELECT c.id, c.publish_at, c.n FROM (
-                SELECT w.{pk} AS id, w.{publish_at} AS publish_at, s.n FROM ({walk}) w
-                CROSS JOIN LATERAL (
-                    SELECT COUNT(*) AS n FROM {quote(link.db_table)} l
-                    WHERE l.{release} = w.{pk} AND l.{tag} = ANY(%s)
-                ) s
-                WHERE s.n > 0
-                ORDER BY w.{publish_at} DESC, w.{pk} DESC
-                LIMIT {int(RELATED_CANDIDATES)}
-            ) c
-            ORDER BY c.n DESC, c.publish_at DESC, c.id DESC
-            LIMIT {int(RELATED_RELEASES)}
-        ) top
-        JOIN {quote(article.db_table)} a ON a.{pk} = top.id
-        ORDER BY top.n DESC, top.publish_at DESC, top.id DESC
-    """  # noqa: S608
-
-
-def _related_releases_lateral(article_id, theme_ids, now, using):
-    connection = connections[using]
-    walk, params = _public_walk.sql(using, article_id=article_id, now=now)
-    statement = _lateral_statements.get(walk)
-    if statement is None:
-        statement = _lateral_statements[walk] = _lateral_statement(walk, connection.ops.quote_name)
-    with connection.cursor() as cursor:
-        cursor.execute(statement, [*params, theme_ids])
-        rows = cursor.fetchall()
-    attnames = [Article._meta.get_field(f).attname for f in _RELATED_FIELDS]
+def _related_from_json(value: str, using: str) -> list:
+    attnames = [Article._meta.get_field(f).attname for f in RELATED_FIELDS]
     related = []
-    for row in rows:
-        release = Article.from_db(using, attnames, row[:-1])
-        release.shared_themes = row[-1]
+    for row in json.loads(value):
+        *fields, shared = row
+        index = attnames.index("publish_at")
+        fields[index] = parse_datetime(fields[index])
+        release = Article.from_db(using, attnames, fields)
+        release.shared_themes = shared
         related.append(release)
     return related
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_article, make_event, make_image, make_quote, make_speaker
-from tests.test_public_pages import NON_PUBLIC, detail_url
+from tests.test_public_pages import NON_PUBLIC, RELEASE_PAGE_QUERIES, detail_url
 
 pytestmark = pytest.mark.django_db
 
@@ -163,8 +163,7 @@ class TestReleaseMetadata:
 
     def test_metadata_costs_no_extra_query(self, client, release, django_assert_num_queries):
         article, _ = release
-        # the release with its event, themes, quotes, speakers and images; related releases
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(RELEASE_PAGE_QUERIES):
             client.get(detail_url(article))
 
 
