@@ -29,7 +29,7 @@ from django.utils.text import Truncator
 from django.utils.translation import trans_real
 from markupsafe import Markup
 
-from articles import links, metadata
+from articles import gallery, links, metadata
 
 # Only these are the public site's; every other name (the admin's overrides,
 # robots.txt, other apps' templates) falls through to Django's engine.
@@ -214,6 +214,7 @@ def environment(**options) -> jinja2.Environment:
         absolute_url=metadata.absolute_url,
         og_image=metadata.og_image,
         release_json_ld=metadata.release_json_ld,
+        gallery_figures=gallery.gallery_figures,
     )
     env.filters.update(
         date=date,

@@ -173,13 +173,15 @@ def release_parts(article) -> dict:
     images = _images.instances(article.nested_images, using)
     for item in itertools.chain(quotes, images):
         item.article = article
-    GalleryImage.load_urls(images)
     themes = by_name(_themes.instances(article.nested_themes, using))
     if hasattr(article, "nested_related"):
         related = _related_from_json(article.nested_related, using)
     else:
         related = related_releases(article, themes)
-    return {"themes": themes, "quotes": quotes, "gallery": images, "related": related}
+    # Photos whose renditions are not made yet are not shown.
+    gallery = [photo for photo in images if photo.has_renditions]
+    GalleryImage.load_urls(gallery)
+    return {"themes": themes, "quotes": quotes, "gallery": gallery, "related": related}
 
 
 # The release page's queries, compiled once per process (see articles.prepared).

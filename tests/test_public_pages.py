@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import views
-from articles.models import Article
+from articles.models import Article, GalleryImage
 from tests.factories import (
     make_article,
     make_event,
@@ -97,6 +97,30 @@ class TestReleasePage:
         # Without JavaScript the thumbnail links to the large rendition.
         assert f'href="{image.large_url}"' in html
         assert "1600w" in image.srcset_webp
+
+    def test_gallery_escapes_what_editors_typed_and_loads_later_photos_lazily(self, client):
+        article = make_article()
+        for n in range(4):
+            make_image(
+                article,
+                position=n,
+                caption=f'<img src=x onerror="alert({n})"> & more',
+                credit="</span><script>credit()</script>",
+                licence="CC BY & co",
+                alt_text='Hall "A" > hall B',
+            )
+        unready = make_image(article, position=9)
+        GalleryImage.objects.filter(pk=unready.pk).update(renditions={})
+        html = client.get(detail_url(article)).content.decode()
+        gallery = html[html.index('<section class="gallery"') : html.index("</section>")]
+        assert "<img src=x" not in gallery and "<script>" not in gallery
+        assert "&lt;img src=x onerror=&#34;alert(0)&#34;&gt; &amp; more" in gallery
+        assert "Photo: &lt;/span&gt;&lt;script&gt;credit()&lt;/script&gt;" in gallery
+        assert 'alt="Hall &#34;A&#34; &gt; hall B"' in gallery and "CC BY &amp; co" in gallery
+        # Four photos with renditions shown and counted; the one without is left out.
+        assert gallery.count('class="gallery__item"') == 4 and "(4)" in gallery
+        assert "(photo 4 of 4, open large)" in gallery
+        assert gallery.count('loading="lazy"') == 1
 
     def test_user_strings_are_escaped(self, client):
         article = make_article(title="<script>alert('t')</script>", lead="<b>lead</b>")
