@@ -21,7 +21,8 @@ from __future__ import annotations
 import json
 from datetime import UTC
 
-from django.db import NotSupportedError, models
+from django.conf import settings
+from django.db import NotSupportedError, connections, models
 from django.db.models import F, Subquery
 from django.utils.dateparse import parse_datetime
 
@@ -39,21 +40,38 @@ _AS_IS = (
 )
 
 
+def _refuse(field, why: str):
+    return TypeError(f"NestedRows cannot carry {field.model.__name__}.{field.name}: {why}")
+
+
 def _converter(field):
-    """How a value of ``field`` read back from JSON becomes what the ORM gives; None: as is."""
-    if isinstance(field, models.BooleanField):
-        return lambda value: value if value is None else bool(value)
+    """
+    How a value of ``field`` read back from JSON becomes what the ORM gives,
+    as ``convert(value, vendor)``; None: as it is.
+    """
     if isinstance(field, models.JSONField):
-        # PostgreSQL nests a jsonb value; SQLite gives the stored JSON text as a string.
-        return lambda value: json.loads(value) if isinstance(value, str) else value
+        if field.decoder is not None:
+            raise _refuse(field, "a JSON field with its own decoder")
+        return _json_value
+    if isinstance(field, models.BooleanField):
+        return lambda value, vendor: value if value is None else bool(value)
     if isinstance(field, models.DateTimeField):
+        if not settings.USE_TZ:
+            raise _refuse(field, "date-times without USE_TZ")
         return _datetime
+    if hasattr(field, "from_db_value"):
+        raise _refuse(field, "the field converts what the database gives")
     if isinstance(field, _AS_IS):
         return None
-    raise TypeError(f"NestedRows cannot carry {field.model.__name__}.{field.name} ({field!r})")
+    raise _refuse(field, f"no JSON form that converts back exactly ({field!r})")
 
 
-def _datetime(value):
+def _json_value(value, vendor):
+    # PostgreSQL nests the jsonb value itself; SQLite gives the stored JSON text.
+    return json.loads(value) if vendor == "sqlite" and value is not None else value
+
+
+def _datetime(value, vendor):
     if value is None:
         return None
     moment = parse_datetime(value)
@@ -69,12 +87,16 @@ class _Group:
         self.model = model
         self.path = path
         self.attnames = [f.attname for f in fields]
+        self.pk_index = self.attnames.index(model._meta.pk.attname)
         self.columns = [f"{path}__{f.attname}" if path else f.attname for f in fields]
         self.converters = [(i, c) for i, f in enumerate(fields) if (c := _converter(f))]
 
-    def instance(self, values: list, using: str):
+    def instance(self, values: list, using: str, vendor: str):
+        # A null foreign key: no related row, every column null.
+        if values[self.pk_index] is None:
+            return None
         for index, convert in self.converters:
-            values[index] = convert(values[index])
+            values[index] = convert(values[index], vendor)
         return self.model.from_db(using, self.attnames, values)
 
 
@@ -129,15 +151,14 @@ class NestedRows:
         return JSONArrayOfRows(self.queryset.all(), self.columns)
 
     def instances(self, value: str, using: str = "default") -> list:
+        vendor = connections[using].vendor
         objects = []
         for row in json.loads(value):
             start = 0
             made = []
             for group in self.groups:
                 end = start + len(group.attnames)
-                values = row[start:end]
-                # A null foreign key: no related row, every column null.
-                made.append(group.instance(values, using) if values[0] is not None else None)
+                made.append(group.instance(row[start:end], using, vendor))
                 start = end
             obj = made[0]
             for name, related in zip(self.related, made[1:], strict=True):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import weakref
 from collections.abc import Callable
 
 from django.db import connections
@@ -110,7 +111,7 @@ class _Plan:
         self.related_populators = get_related_populators(klass_info, select, using)
         self.annotations = list(compiler.annotation_col_map.items())
         self.columns = list(enumerate(column[0] for column in select[: compiler.col_count]))
-        self._last_converters = None
+        self._converters_by_connection: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     @staticmethod
     def _compile(queryset, using):
@@ -135,17 +136,17 @@ class _Plan:
 
     def _converters(self, connection) -> list:
         """What the ORM applies to each column (SQLite's dates, JSON), for this connection."""
-        # Worked out once per connection object: the last one's are kept.
-        cached = self._last_converters
-        if cached is not None and cached[0] is connection:
-            return cached[1]
+        # Worked out once per connection (each thread has its own).
+        cached = self._converters_by_connection.get(connection)
+        if cached is not None:
+            return cached
         converters = []
         for position, expression in self.columns:
             found = connection.ops.get_db_converters(expression)
             found += expression.get_db_converters(connection)
             if found:
                 converters.append((position, found, expression))
-        self._last_converters = (connection, converters)
+        self._converters_by_connection[connection] = converters
         return converters
 
     def run(self, values: dict) -> list:

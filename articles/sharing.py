@@ -22,7 +22,9 @@ def share_view(request, token: str):
     elif link.article.is_public():
         return redirect(link.article)
     else:
-        article = release_detail_queryset(Article.objects.filter(pk=link.article_id)).get()
+        # No related releases: the page is about this one release, before it is out.
+        queryset = Article.objects.filter(pk=link.article_id)
+        article = release_detail_queryset(queryset, related=False).get()
         response = TemplateResponse(
             request,
             "articles/article_share.html",
@@ -34,7 +36,7 @@ def share_view(request, token: str):
                 if article.publish_at and article.publish_at > timezone.now()
                 else None,
                 "noindex": True,
-                **release_parts(article),
+                **release_parts(article, related=False),
             },
         )
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"

@@ -51,6 +51,9 @@ TOP_THEMES = 12
 RECENT_RELEASES = 100
 RELATED_RELEASES = 4
 RELATED_CANDIDATES = 100
+# How far down the newest public releases the PostgreSQL walk looks for its
+# candidates before it leaves the choice to the ORM's query (rare themes).
+RELATED_WALK = 5 * RELATED_CANDIDATES
 
 
 class SinglePassPaginator(Paginator):
@@ -147,26 +150,27 @@ _images = NestedRows(
 )
 
 
-def release_detail_queryset(queryset, now=None):
+def release_detail_queryset(queryset, now=None, *, related=True):
     """
     The release with its event, themes, quotes and photos, and on PostgreSQL
-    its related releases too: release_parts() reads them.
+    its related releases too (unless ``related`` is false): release_parts()
+    reads them.
     """
     queryset = queryset.select_related("event").annotate(
         nested_themes=_themes.annotation(),
         nested_quotes=_quotes.annotation(),
         nested_images=_images.annotation(),
     )
-    if connections[queryset.db].vendor == "postgresql":
+    if related and connections[queryset.db].vendor == "postgresql":
         queryset = queryset.annotate(nested_related=RelatedReleasesJSON(now or timezone.now()))
     return queryset
 
 
-def release_parts(article) -> dict:
+def release_parts(article, *, related=True) -> dict:
     """
     The release's themes, quotes (with speakers) and photos, from its own row
-    (release_detail_queryset), and its related releases: lists the page uses
-    several times (body, metadata, JSON-LD).
+    (release_detail_queryset), and its related releases unless ``related`` is
+    false: lists the page uses several times (body, metadata, JSON-LD).
     """
     using = article._state.db
     quotes = _quotes.instances(article.nested_quotes, using)
@@ -174,14 +178,19 @@ def release_parts(article) -> dict:
     for item in itertools.chain(quotes, images):
         item.article = article
     themes = by_name(_themes.instances(article.nested_themes, using))
-    if hasattr(article, "nested_related"):
-        related = _related_from_json(article.nested_related, using)
-    else:
-        related = related_releases(article, themes)
     # Photos whose renditions are not made yet are not shown.
     gallery = [photo for photo in images if photo.has_renditions]
     GalleryImage.load_urls(gallery)
-    return {"themes": themes, "quotes": quotes, "gallery": gallery, "related": related}
+    parts = {"themes": themes, "quotes": quotes, "gallery": gallery}
+    if related:
+        found = getattr(article, "nested_related", None)
+        # None: no walk on this database, or its themes are too rare for the
+        # walk's window (see RelatedReleasesJSON); the ORM's query decides.
+        if found is not None:
+            parts["related"] = _related_from_json(found, using)
+        else:
+            parts["related"] = related_releases(article, themes)
+    return parts
 
 
 # The release page's queries, compiled once per process (see articles.prepared).
@@ -194,8 +203,10 @@ def related_releases(article, themes):
     """
     Recent public releases sharing the most themes with ``article``, newest
     first among equals. Only the newest RELATED_CANDIDATES releases that share
-    a theme are scored, so the cost stays flat however large the archive grows
-    (a walk down the publication index that stops early).
+    a theme are scored. For themes in common use that is a short walk down the
+    publication index; for rare ones PostgreSQL starts from the themes' rows,
+    while SQLite walks on until it has found them (its cost then grows with
+    the archive).
     """
     theme_ids = [theme.pk for theme in themes]
     if not theme_ids:
@@ -241,6 +252,13 @@ class RelatedReleasesJSON(Subquery):
     chosen rows are read in full. PostgreSQL planned the ORM's form anew on
     every run (its generic plan came out dearer than the custom one); this
     statement keeps a generic plan, and the page makes one query.
+
+    The walk looks at the newest RELATED_WALK public releases at most. When
+    they hold fewer than RELATED_CANDIDATES candidates (the release's themes
+    are rare lately), the answer is NULL and release_parts() asks the ORM's
+    query instead, which PostgreSQL then plans from the themes' own rows: a
+    walk to the end of the archive would cost in proportion to its size.
+    A release without themes gets an empty list without any walk.
     """
 
     output_field = TextField()
@@ -250,7 +268,7 @@ class RelatedReleasesJSON(Subquery):
             Article.objects.public(now)
             .exclude(pk=OuterRef("pk"))
             .order_by("-publish_at", "-pk")
-            .values(walk_id=F("pk"), walk_publish_at=F("publish_at"))
+            .values(walk_id=F("pk"), walk_publish_at=F("publish_at"))[:RELATED_WALK]
         )
         super().__init__(walk)
 
@@ -270,34 +288,53 @@ class RelatedReleasesJSON(Subquery):
         pk = quote(article.pk.column)
         links, release = quote(link.db_table), quote(link.get_field("content_object").column)
         tag = quote(link.get_field("tag").column)
-        release_sql, release_params = compiler.compile(self.release)
-        # Names from the models and SQL from the ORM: no value is written into the text.
-        template = f"""(
+        walk, walk_params = self.query.as_sql(compiler, connection)
+        this, this_params = compiler.compile(self.release)
+        chosen = f"""(
             SELECT COALESCE(JSON_AGG(JSON_BUILD_ARRAY({columns}, top.n)
                                      ORDER BY top.n DESC, top.publish_at DESC, top.id DESC)::text,
                             '[]')
             FROM (
-                SELECT c.id, c.publish_at, c.n FROM (
-                    SELECT w.walk_id AS id, w.walk_publish_at AS publish_at, s.n
-                    FROM (%(subquery)s) w
-                    CROSS JOIN LATERAL (
-                        SELECT COUNT(*) AS n FROM {links} l
-                        WHERE l.{release} = w.walk_id AND l.{tag} = ANY(ARRAY(
-                            SELECT r.{tag} FROM {links} r WHERE r.{release} = {release_sql}
-                        ))
-                    ) s
-                    WHERE s.n > 0
-                    ORDER BY w.walk_publish_at DESC, w.walk_id DESC
-                    LIMIT {int(RELATED_CANDIDATES)}
-                ) c
-                ORDER BY c.n DESC, c.publish_at DESC, c.id DESC
+                SELECT id, publish_at, n FROM candidates
+                ORDER BY n DESC, publish_at DESC, id DESC
                 LIMIT {int(RELATED_RELEASES)}
             ) top
             JOIN {quote(article.db_table)} a ON a.{pk} = top.id
         )"""  # noqa: S608
-        sql, params = super().as_sql(compiler, connection, template=template, **extra_context)
-        # The release's column comes after the walk in the text, and so do its parameters.
-        return sql, (*params, *release_params)
+        # Names from the models and SQL from the ORM: no value is written into the text.
+        # The walk stops at the RELATED_CANDIDATES-th candidate or the end of its window.
+        sql = f"""(
+            WITH candidates AS (
+                SELECT w.walk_id AS id, w.walk_publish_at AS publish_at, s.n
+                FROM {walk} w
+                CROSS JOIN LATERAL (
+                    SELECT COUNT(*) AS n FROM {links} l
+                    WHERE l.{release} = w.walk_id AND l.{tag} = ANY(ARRAY(
+                        SELECT r.{tag} FROM {links} r WHERE r.{release} = {this}
+                    ))
+                ) s
+                WHERE s.n > 0
+                ORDER BY w.walk_publish_at DESC, w.walk_id DESC
+                LIMIT {int(RELATED_CANDIDATES)}
+            )
+            SELECT CASE
+                WHEN NOT EXISTS (SELECT 1 FROM {links} r WHERE r.{release} = {this}) THEN '[]'
+                WHEN (SELECT COUNT(*) FROM candidates) < {int(RELATED_CANDIDATES)} THEN CASE
+                    WHEN (SELECT COUNT(*) FROM {walk} full_window) = {int(RELATED_WALK)}
+                    THEN NULL
+                    ELSE {chosen}
+                END
+                ELSE {chosen}
+            END
+        )"""  # noqa: S608
+        # Parameters in the order their places come in the text.
+        return sql, (*walk_params, *this_params, *this_params, *walk_params)
+
+    def relabeled_clone(self, relabels):
+        clone = super().relabeled_clone(relabels)
+        if hasattr(self, "release"):
+            clone.release = self.release.relabeled_clone(relabels)
+        return clone
 
 
 # What the page shows of a related release, in the model's order of fields

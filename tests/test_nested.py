@@ -1,10 +1,13 @@
 """Related rows carried in the parent's query as JSON come back as the ORM would load them."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
+from django.db import models
 from django.db.models import OuterRef
 
+from articles import nested
 from articles.models import Article, Event, GalleryImage, Quote
 from articles.nested import NestedRows
 from tests.factories import make_article, make_event, make_image, make_quote, make_speaker
@@ -100,3 +103,19 @@ def test_descending_order():
 def test_field_types_it_cannot_carry_are_refused_up_front():
     with pytest.raises(TypeError, match=r"Event\.start_date"):
         NestedRows(Event.objects.filter(pk=OuterRef("pk")), order_by=("pk",))
+
+
+class _Upper(models.CharField):
+    def from_db_value(self, value, expression, connection):
+        return value.upper()
+
+
+@pytest.mark.parametrize(
+    "field", [models.JSONField(decoder=json.JSONDecoder), _Upper(max_length=5)], ids=repr
+)
+def test_fields_the_orm_converts_are_refused(field):
+    """A JSON field's own decoder, or a field's from_db_value(), would be skipped."""
+    field.set_attributes_from_name("odd")
+    field.model = Article
+    with pytest.raises(TypeError, match=r"Article\.odd"):
+        nested._converter(field)

@@ -301,6 +301,43 @@ class TestRelatedReleases:
             ]
             assert len(walk) == views.RELATED_RELEASES
 
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the one-walk query is PostgreSQL's"
+    )
+    def test_rare_themes_are_left_to_the_orm_query_and_no_themes_cost_no_walk(
+        self, client, monkeypatch
+    ):
+        # A small window, so that a few releases fill it.
+        monkeypatch.setattr(views, "RELATED_CANDIDATES", 3)
+        monkeypatch.setattr(views, "RELATED_WALK", 10)
+        monkeypatch.setattr(views._public_release, "plans", {})
+        monkeypatch.setattr(views._related_releases, "plans", {})
+        old = yesterday() - timedelta(days=30)
+        for n in range(2):
+            make_article(title=f"Rare {n}", themes=["rare"], publish_at=old - timedelta(days=n))
+        this = make_article(title="This", themes=["rare", "common"], publish_at=old)
+        for _ in range(12):
+            make_article(themes=["common"])
+        bare = make_article(title="No themes")
+        # The newest ten hold enough candidates: the walk decides, in one query,
+        # as the ORM's query would have.
+        assert count_queries(client, detail_url(this)) == 1
+        theme_ids = [theme.pk for theme in this.themes.all()]
+        orm = views._related_releases_queryset(this.pk, theme_ids, timezone.now())
+        assert [r.pk for r in self.related(client, this)] == [r.pk for r in orm]
+
+        lonely = make_article(title="Lonely", themes=["rare"], publish_at=old)
+        # Nothing in the window shares "rare": the ORM's query decides.
+        assert count_queries(client, detail_url(lonely)) == 2
+        titles = [r.title for r in self.related(client, lonely)]
+        assert titles == ["This", "Rare 0", "Rare 1"]
+        # No themes: no walk, no second query, no box.
+        assert count_queries(client, detail_url(bare)) == 1
+        assert self.related(client, bare) == []
+
+    def related(self, client, article):
+        return client.get(detail_url(article)).context["related"]
+
     def test_one_query_whatever_the_number_of_candidates(self, client):
         article = make_article(themes=["a", "b"])
         make_article(themes=["a"])

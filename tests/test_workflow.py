@@ -218,6 +218,14 @@ class TestShareLinks:
         # The release itself is still not public.
         assert client.get(article.get_absolute_url()).status_code == 404
 
+    def test_the_shared_page_is_about_this_release_alone(self, client):
+        article = make_article(title="Soon", themes=["migration"], publish_at=tomorrow())
+        make_article(title="Out already", themes=["migration"])
+        link = ShareLink.objects.create(article=article)
+        response = client.get(link.get_absolute_url())
+        assert "related" not in response.context
+        assert "Related releases" not in response.content.decode()
+
     def test_embargo_time_is_shown(self, client):
         article = make_article(title="Soon", publish_at=tomorrow())
         link = ShareLink.objects.create(article=article)
