@@ -481,7 +481,6 @@ class GalleryImage(CleanTextModel):
             jpegs = by_ext.get("jpeg", [])
             image.__dict__.update(
                 original_url=original,
-                _rendition_urls=by_ext,
                 srcset_webp=_srcset(by_ext.get("webp", [])),
                 srcset_jpeg=_srcset(jpegs),
                 thumbnail_url=jpegs[0][1] if jpegs else "",
@@ -491,7 +490,6 @@ class GalleryImage(CleanTextModel):
 
     _URL_NAMES = (
         "original_url",
-        "_rendition_urls",
         "srcset_webp",
         "srcset_jpeg",
         "thumbnail_url",
@@ -507,10 +505,6 @@ class GalleryImage(CleanTextModel):
         """After the file or its renditions change: the next read works the URLs out anew."""
         for name in self._URL_NAMES:
             self.__dict__.pop(name, None)
-
-    @cached_property
-    def _rendition_urls(self) -> dict[str, list[tuple[int, str]]]:
-        return self._loaded("_rendition_urls")
 
     @cached_property
     def original_url(self) -> str:

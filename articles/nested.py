@@ -85,7 +85,6 @@ class _Group:
     def __init__(self, model, path: str):
         fields = model._meta.concrete_fields
         self.model = model
-        self.path = path
         self.attnames = [f.attname for f in fields]
         self.pk_index = self.attnames.index(model._meta.pk.attname)
         self.columns = [f"{path}__{f.attname}" if path else f.attname for f in fields]

@@ -346,14 +346,16 @@ RELATED_FIELDS = tuple(
 )
 
 
+_RELATED_ATTNAMES = [Article._meta.get_field(f).attname for f in RELATED_FIELDS]
+_RELATED_PUBLISH_AT = _RELATED_ATTNAMES.index("publish_at")
+
+
 def _related_from_json(value: str, using: str) -> list:
-    attnames = [Article._meta.get_field(f).attname for f in RELATED_FIELDS]
     related = []
     for row in json.loads(value):
         *fields, shared = row
-        index = attnames.index("publish_at")
-        fields[index] = parse_datetime(fields[index])
-        release = Article.from_db(using, attnames, fields)
+        fields[_RELATED_PUBLISH_AT] = parse_datetime(fields[_RELATED_PUBLISH_AT])
+        release = Article.from_db(using, _RELATED_ATTNAMES, fields)
         release.shared_themes = shared
         related.append(release)
     return related
