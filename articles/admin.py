@@ -10,7 +10,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -29,6 +29,7 @@ from articles.models import (
     ArticleTheme,
     Event,
     GalleryImage,
+    Lifecycle,
     Quote,
     ShareLink,
     Speaker,
@@ -230,24 +231,22 @@ class ReleaseFromTextForm(forms.Form):
         return cleaned
 
 
-class ParentRightsMixin:
-    """The inlines of a live release are read-only for Editors, like the release."""
+def _locked(request, obj: Article | None) -> bool:
+    """The release is read-only for this user; an add view has no release to lock."""
+    return obj is not None and obj.locked_for(request.user)
 
-    def _parent_locked(self, request, obj):
-        return (
-            obj is not None
-            and obj.status == Article.Status.PUBLISHED
-            and not services.user_can_publish(request.user)
-        )
+
+class ParentRightsMixin:
+    """The inlines of a published release are read-only for Editors, like the release."""
 
     def has_add_permission(self, request, obj=None):
-        return not self._parent_locked(request, obj) and super().has_add_permission(request, obj)
+        return not _locked(request, obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return not self._parent_locked(request, obj) and super().has_change_permission(request, obj)
+        return not _locked(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not self._parent_locked(request, obj) and super().has_delete_permission(request, obj)
+        return not _locked(request, obj) and super().has_delete_permission(request, obj)
 
 
 class QuoteInline(ParentRightsMixin, admin.StackedInline):
@@ -364,6 +363,36 @@ def _local(moment):
     return timezone.localtime(moment).strftime("%d %b %Y %H:%M")
 
 
+class StateListFilter(admin.SimpleListFilter):
+    """The releases in one state of ``Article.lifecycle()``, chosen in the database."""
+
+    title = _("State")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Lifecycle.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = Q(status=Article.Status.PUBLISHED)
+        # Each condition mirrors a branch of Article.lifecycle(); live is public() itself.
+        match self.value():
+            case Lifecycle.DRAFT:
+                return queryset.filter(status=Article.Status.DRAFT)
+            case Lifecycle.REVIEW:
+                return queryset.filter(status=Article.Status.REVIEW)
+            case Lifecycle.EMBARGOED:
+                return queryset.filter(
+                    published & (Q(publish_at__isnull=True) | Q(publish_at__gt=now))
+                )
+            case Lifecycle.LIVE:
+                return queryset.public(now)
+            case Lifecycle.EXPIRED:
+                return queryset.filter(published, publish_at__lte=now, unpublish_at__lte=now)
+        # No choice, or one the list does not offer: every release.
+        return None
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
@@ -374,7 +403,7 @@ class ArticleAdmin(VersionAdmin):
         css = {"all": ["css/admin.css"]}
 
     list_display = ["title", "state", "publish_at", "event", "theme_list", "language"]
-    list_filter = ["status", "language", "event", "themes"]
+    list_filter = [StateListFilter, "language", "event", "themes"]
     list_select_related = ["event"]
     search_fields = ["title", "lead", "body", "reference", "quotes__speaker__name"]
     date_hierarchy = "publish_at"
@@ -481,32 +510,23 @@ class ArticleAdmin(VersionAdmin):
             },
         )
 
-    def _locked(self, request, obj):
-        """A live release is read-only for Editors: changing it is publishing."""
-        return (
-            obj is not None
-            and obj.status == Article.Status.PUBLISHED
-            and not services.user_can_publish(request.user)
-        )
-
     def has_change_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+        return not _locked(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+        return not _locked(request, obj) and super().has_delete_permission(request, obj)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restoring a version is publishing when either side of it is live."""
+        """Restoring a version is publishing when either side of it is published."""
         from reversion.models import Version
 
         article = self.get_object(request, object_id)
         version = Version.objects.filter(pk=version_id, object_id=object_id).first()
         if article is None or version is None:
             return super().revision_view(request, object_id, version_id, extra_context)
-        old_status = version.field_dict.get("status")
-        if not services.user_can_publish(request.user) and Article.Status.PUBLISHED in (
-            article.status,
-            old_status,
+        restores_published = version.field_dict.get("status") == Article.Status.PUBLISHED
+        if article.locked_for(request.user) or (
+            restores_published and not services.user_can_publish(request.user)
         ):
             raise PermissionDenied(_("Only Publishers can restore a version of a live release."))
         request.newsroom_current_version = article.version
@@ -519,17 +539,12 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.display(description=_("State"), ordering="status")
     def state(self, obj):
-        now = timezone.now()
-        if obj.status != Article.Status.PUBLISHED:
-            label, css = obj.get_status_display(), obj.status
-        elif obj.publish_at and obj.publish_at > now:
-            when = timezone.localtime(obj.publish_at).strftime("%d %b %Y %H:%M")
-            label, css = _("Embargoed until %(when)s") % {"when": when}, "embargoed"
-        elif obj.unpublish_at and obj.unpublish_at <= now:
-            label, css = _("Expired"), "expired"
-        else:
-            label, css = _("Live"), "live"
-        return format_html('<span class="nr-state nr-state--{}">{}</span>', css, label)
+        lifecycle = obj.lifecycle()
+        label = lifecycle.label
+        if lifecycle == Lifecycle.EMBARGOED and obj.publish_at:
+            label = _("Embargoed until %(when)s") % {"when": _local(obj.publish_at)}
+        # The CSS classes (static/css/admin.css) are named after the states.
+        return format_html('<span class="nr-state nr-state--{}">{}</span>', lifecycle.value, label)
 
     @admin.display(description=_("Themes"))
     def theme_list(self, obj):

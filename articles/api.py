@@ -24,7 +24,6 @@ from articles.bundles.shapes import (
     referenced_events,
     referenced_speakers,
     release_data,
-    release_queryset,
     speaker_data,
 )
 from articles.models import Article, GalleryImage, Speaker
@@ -94,7 +93,7 @@ def _page_url(request, number: int | None) -> str | None:
 @require_safe
 def release_list(request):
     """Public releases, newest first, 20 a page (?page=N)."""
-    paginator = Paginator(release_queryset(Article.objects.public()), PAGE_SIZE)
+    paginator = Paginator(Article.objects.public().for_export(), PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -115,7 +114,7 @@ def release_list(request):
 @require_safe
 def release_detail(request, slug: str):
     """One public release, with the speakers and events it refers to."""
-    article = release_queryset(Article.objects.public()).filter(slug=slug).first()
+    article = Article.objects.public().for_export().filter(slug=slug).first()
     if article is None:
         return not_found(_("There is no public release with this address."))
     document = _document(request, [article])

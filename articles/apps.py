@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,10 +16,25 @@ class ArticlesConfig(AppConfig):
 
         # Cache invalidation, not business logic: it must follow every write
         # path (admin, services, imports, loaddata, shell), which signals do.
-        for model in (Article, Quote, GalleryImage, Speaker, Event, Tag, ArticleTheme):
-            post_save.connect(caching.content_changed, sender=model, weak=False)
-            post_delete.connect(caching.content_changed, sender=model, weak=False)
-        m2m_changed.connect(caching.content_changed, weak=False)
+        receivers = [
+            (post_save, Article, caching.article_saved),
+            (post_delete, Article, caching.article_deleted),
+            (post_save, Speaker, caching.speaker_changed),
+            (post_delete, Speaker, caching.speaker_changed),
+            (post_save, Event, caching.event_changed),
+            # Before its releases lose it (SET_NULL sends no signal of its own).
+            (pre_delete, Event, caching.event_changed),
+            (post_save, Tag, caching.theme_changed),
+            (pre_delete, Tag, caching.theme_changed),
+            (m2m_changed, ArticleTheme, caching.themes_changed),
+        ]
+        for model in (Quote, GalleryImage, ArticleTheme):
+            receivers += [
+                (post_save, model, caching.release_part_changed),
+                (post_delete, model, caching.release_part_changed),
+            ]
+        for signal, sender, receiver in receivers:
+            signal.connect(receiver, sender=sender, weak=False)
         # Theme names get the same hygiene as Newsroom's own text fields.
         pre_save.connect(_clean_tag_name, sender=Tag, weak=False)
 

@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from articles.models import Article
-from articles.views import public_themes
+from articles.models import Article, Theme
 
 FEED_SIZE = 20
 
@@ -69,7 +68,7 @@ class LatestReleasesAtomFeed(LatestReleasesFeed):
 
 class ThemeFeed(LatestReleasesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(public_themes(), slug=slug)
+        return get_object_or_404(Theme.objects.with_public_releases(), slug=slug)
 
     def title(self, theme):
         return _("%(site)s: press releases on %(theme)s") % {

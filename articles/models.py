@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +18,13 @@ from taggit.models import Tag, TaggedItemBase
 
 from articles.html import sanitize_body
 from articles.links import media_urls, reverse
+from articles.querysets import (
+    ArticleQuerySet,
+    EventQuerySet,
+    QuoteQuerySet,
+    SpeakerQuerySet,
+    ThemeQuerySet,
+)
 
 LEAD_MAX_LENGTH = 300
 # C0 control characters other than tab and newlines: invisible, invalid in XML
@@ -50,6 +58,10 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
+class SpeakerManager(SlugNaturalKeyManager.from_queryset(SpeakerQuerySet)):
+    pass
+
+
 class Speaker(CleanTextModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -71,7 +83,7 @@ class Speaker(CleanTextModel):
     )
     bio = models.TextField(_("short bio"), blank=True)
 
-    objects = SlugNaturalKeyManager()
+    objects = SpeakerManager()
 
     class Meta:
         ordering = ["name"]
@@ -105,14 +117,6 @@ class Speaker(CleanTextModel):
     def title_line(self) -> str:
         """What stands beside the name under a quote: the role, else the organisation."""
         return self.role or self.organisation
-
-
-class EventQuerySet(models.QuerySet):
-    def upcoming(self):
-        return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
-
-    def past(self):
-        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
 
 
 class EventManager(SlugNaturalKeyManager.from_queryset(EventQuerySet)):
@@ -171,27 +175,14 @@ def by_name(themes) -> list:
     return sorted(themes, key=lambda theme: theme.name.lower())
 
 
-class ArticleQuerySet(models.QuerySet):
-    def public(self, now=None):
-        """The one rule for what readers may see, used by every public surface."""
-        now = now or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now).filter(
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
-        )
+class Lifecycle(models.TextChoices):
+    """A release's state for readers and editors, from its status and times."""
 
-    def with_themes(self):
-        """
-        The releases' themes in one query, as ``theme_list``. Through the link
-        rows rather than taggit's manager, whose prefetching builds a queryset
-        per release (a fifth of a list page's time).
-        """
-        links = ArticleTheme.objects.select_related("tag").order_by("pk")
-        return self.prefetch_related(
-            models.Prefetch("theme_links", queryset=links, to_attr="listed_theme_links")
-        )
-
-    def for_listing(self):
-        return self.select_related("event").with_themes()
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    EMBARGOED = "embargoed", _("Embargoed")
+    LIVE = "live", _("Live")
+    EXPIRED = "expired", _("Expired")
 
 
 class ArticleManager(SlugNaturalKeyManager.from_queryset(ArticleQuerySet)):
@@ -261,6 +252,15 @@ class Article(CleanTextModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    fingerprint = models.UUIDField(
+        _("fingerprint"),
+        default=uuid.uuid4,
+        editable=False,
+        help_text=_(
+            "Changes whenever anything its page shows of the release changes (its text, "
+            "quotes, speakers, photos, themes or event): the key of its cached parts."
+        ),
+    )
 
     objects = ArticleManager()
 
@@ -285,6 +285,9 @@ class Article(CleanTextModel):
         # Sanitised on every save, whatever the path (admin, import, shell).
         self.body = sanitize_body(self.body)
         self.lead = self.lead.strip()
+        self.fingerprint = uuid.uuid4()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "fingerprint"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -311,17 +314,39 @@ class Article(CleanTextModel):
             return by_name(self.themes.all())
         return by_name(link.tag for link in links)
 
-    def is_public(self, now=None) -> bool:
+    def lifecycle(self, now=None) -> Lifecycle:
+        """
+        Where the release stands at ``now``: the one answer the admin list,
+        the share page and the public site (with ``public()``, its queryset
+        twin) give. A published release without a publication time is held
+        back, as under an embargo that has no end.
+        """
         now = now or timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= now
-            and (self.unpublish_at is None or self.unpublish_at > now)
-        )
+        if self.status == self.Status.DRAFT:
+            return Lifecycle.DRAFT
+        if self.status == self.Status.REVIEW:
+            return Lifecycle.REVIEW
+        if self.publish_at is None or self.publish_at > now:
+            return Lifecycle.EMBARGOED
+        if self.unpublish_at is not None and self.unpublish_at <= now:
+            return Lifecycle.EXPIRED
+        return Lifecycle.LIVE
+
+    def is_public(self, now=None) -> bool:
+        return self.lifecycle(now) == Lifecycle.LIVE
 
     is_public.boolean = True
     is_public.short_description = _("public")
+
+    def locked_for(self, user) -> bool:
+        """
+        A published release (live, embargoed or expired) is read-only for
+        those who may not publish: changing it, its quotes or its photos is
+        publishing.
+        """
+        from articles.services import user_can_publish
+
+        return self.status == self.Status.PUBLISHED and not user_can_publish(user)
 
     @property
     def dateline(self) -> str:
@@ -379,6 +404,8 @@ class Quote(CleanTextModel):
         help_text=_("Optional, e.g. “opening the conference”."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -549,6 +576,8 @@ class GalleryImage(CleanTextModel):
 class Theme(Tag):
     """Themes are taggit tags; this proxy gives them their own admin and name."""
 
+    objects = ThemeQuerySet.as_manager()
+
     class Meta:
         proxy = True
         ordering = ["name"]
@@ -621,3 +650,29 @@ class ShareLink(models.Model):
 
     is_active.boolean = True
     is_active.short_description = _("active")
+
+
+class SiteGeneration(models.Model):
+    """
+    One row whose token changes after every commit that changes what readers
+    may see (articles.caching). It lives in the database so that every
+    process of every server sees the same one, whatever the cache.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+    changed_at = models.DateTimeField(
+        default=timezone.now,
+        help_text=_("When public content last changed, by an edit or by the clock."),
+    )
+    next_change = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("The next scheduled publish or unpublish time, if any."),
+    )
+
+    class Meta:
+        verbose_name = _("site generation")
+        verbose_name_plural = _("site generation")
+
+    def __str__(self):
+        return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import images
+from articles import caching, images
 from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 from articles.textimport import parse_release_text
 
@@ -91,6 +91,8 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
     image.renditions = images.make_renditions(image.image.name, storage=image.image.storage)
     image.forget_urls()
     GalleryImage.objects.filter(pk=image.pk).update(renditions=image.renditions)
+    # A queryset update sends no signal; the page shows only photos with renditions.
+    caching.content_changed(releases=[image.article_id])
     stale = {
         ext: {w: n for w, n in names.items() if n not in image.renditions.get(ext, {}).values()}
         for ext, names in (old or {}).items()
@@ -107,6 +109,7 @@ def speaker_photo_renditions_make(*, speaker: Speaker) -> Speaker:
         else {}
     )
     Speaker.objects.filter(pk=speaker.pk).update(photo_renditions=speaker.photo_renditions)
+    caching.content_changed(releases=(), speakers=[speaker.pk])
     return speaker
 
 

@@ -5,26 +5,29 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from articles.models import Article, ShareLink
-from articles.views import release_detail_queryset, release_parts
+from articles.models import Article, Lifecycle, ShareLink
+from articles.reading import ReleaseParts
 
 
 @never_cache
 def share_view(request, token: str):
+    now = timezone.now()
     link = ShareLink.objects.select_related("article").filter(token=token).first()
-    if link is None or not link.is_active():
+    state = link.article.lifecycle(now) if link else None
+    if state == Lifecycle.LIVE:
+        return redirect(link.article)
+    if link is None or not link.is_active(now) or state == Lifecycle.EXPIRED:
+        # A withdrawn release is not handed out either: its time has passed.
         response = TemplateResponse(
             request,
             "articles/share_unavailable.html",
-            {"link": link, "noindex": True},
+            {"link": link, "withdrawn": state == Lifecycle.EXPIRED, "noindex": True},
             status=404 if link is None else 410,
         )
-    elif link.article.is_public():
-        return redirect(link.article)
     else:
+        article = Article.objects.select_related("event").get(pk=link.article_id)
         # No related releases: the page is about this one release, before it is out.
-        queryset = Article.objects.filter(pk=link.article_id)
-        article = release_detail_queryset(queryset, related=False).get()
+        parts = ReleaseParts(article, related=False, now=now)
         response = TemplateResponse(
             request,
             "articles/article_share.html",
@@ -32,11 +35,12 @@ def share_view(request, token: str):
                 "article": article,
                 "object": article,
                 "share_link": link,
+                "lifecycle": state,
                 "embargoed_until": article.publish_at
-                if article.publish_at and article.publish_at > timezone.now()
+                if state == Lifecycle.EMBARGOED and article.publish_at
                 else None,
                 "noindex": True,
-                **release_parts(article, related=False),
+                **parts.context(),
             },
         )
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"

@@ -3,8 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from articles.models import Article
-from articles.views import SinglePassPaginator, public_events, public_speakers, public_themes
+from articles.models import Article, Event, Speaker, Theme
+from articles.reading import SinglePassPaginator
 
 
 class QuerySetSitemap(Sitemap):
@@ -23,7 +23,7 @@ class ReleaseSitemap(QuerySetSitemap):
 
 class ThemeSitemap(QuerySetSitemap):
     def items(self):
-        return public_themes().order_by("name")
+        return Theme.objects.with_public_releases().order_by("name")
 
     def location(self, theme):
         return reverse("articles:theme", kwargs={"slug": theme.slug})
@@ -31,12 +31,12 @@ class ThemeSitemap(QuerySetSitemap):
 
 class EventSitemap(QuerySetSitemap):
     def items(self):
-        return public_events().only("slug").order_by("-start_date", "pk")
+        return Event.objects.with_public_releases().only("slug").order_by("-start_date", "pk")
 
 
 class SpeakerSitemap(QuerySetSitemap):
     def items(self):
-        return public_speakers().only("slug").order_by("name", "pk")
+        return Speaker.objects.with_public_releases().only("slug").order_by("name", "pk")
 
 
 class SectionSitemap(Sitemap):

@@ -126,16 +126,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache is disposable: pages are rendered without it when it is down or
+# slow (short timeouts), and what it holds is bounded in count and size.
 if REDIS_URL := os.environ.get("REDIS_URL", ""):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+            },
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Local memory, per process: correct with any number of processes and
+    # servers, since the page cache's generation lives in the database.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -284,11 +297,18 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 60_0
 NEWSROOM_PAGE_SIZE = 20
 # Public pages are cached until content changes or a scheduled publish or
 # unpublish time comes, and at most this long (0 turns the page cache off).
-# On by default only with Redis: a local-memory cache is per process, so with
-# several workers an edit would only reach the worker that made it.
-NEWSROOM_PAGE_CACHE_SECONDS = int(
-    os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600" if REDIS_URL else "0")
-)
+# Correct with local memory per process as with a shared Redis: the
+# generation every page is stored under lives in the database.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
+# The heavy parts of a release page, kept under the release's own fingerprint.
+NEWSROOM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("NEWSROOM_FRAGMENT_CACHE_SECONDS", "86400"))
+# Pages larger than this are not stored.
+NEWSROOM_PAGE_CACHE_MAX_BYTES = int(os.environ.get("NEWSROOM_PAGE_CACHE_MAX_BYTES", 1024 * 1024))
+# After a cache error, pages are rendered without the cache for this long.
+NEWSROOM_CACHE_RETRY_SECONDS = float(os.environ.get("NEWSROOM_CACHE_RETRY_SECONDS", "5"))
+# How long browsers and CDNs may keep a public page (never past the next
+# scheduled change); 0: they revalidate every time (ETag, Last-Modified).
+NEWSROOM_BROWSER_CACHE_SECONDS = int(os.environ.get("NEWSROOM_BROWSER_CACHE_SECONDS", "0"))
 
 LOGGING = {
     "version": 1,

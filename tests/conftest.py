@@ -1,3 +1,4 @@
+import contextlib
 import os
 from pathlib import Path
 
@@ -15,6 +16,28 @@ def redis_available() -> bool:
     except Exception:
         return False
     return True
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja_templates_reported():
+    """
+    The test client's ``response.context`` and ``templates``, for the public
+    site's Jinja2 templates too: Django instruments only its own engine.
+    """
+    from django.test.signals import template_rendered
+
+    from articles.templating import Template
+
+    render = Template.render
+
+    def reported(self, context=None, request=None):
+        html = render(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context or {})
+        return html
+
+    Template.render = reported
+    yield
+    Template.render = render
 
 
 @pytest.fixture(autouse=True)
@@ -38,9 +61,14 @@ def page_cache(settings):
 def _fresh_cache():
     from django.core.cache import cache
 
-    cache.clear()
+    def clear():
+        # A cache server a test stopped on purpose cannot be cleared.
+        with contextlib.suppress(Exception):
+            cache.clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 @pytest.fixture

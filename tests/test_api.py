@@ -114,12 +114,12 @@ class TestList:
         self, client, django_assert_num_queries
     ):
         full_release(0, quotes=1, images=1)
-        # count, releases with events, themes, quotes with speakers, images
-        with django_assert_num_queries(5):
+        # the site's generation, count, releases with events, themes, quotes with speakers, images
+        with django_assert_num_queries(6):
             assert len(get_json(client, LIST_URL)["releases"]) == 1
         for n in range(1, 22):
             full_release(n)
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             assert len(get_json(client, LIST_URL)["releases"]) == 20
 
 
@@ -237,10 +237,10 @@ class TestDetail:
     ):
         full_release(1, slug="small", quotes=1, images=1)
         full_release(2, slug="large", quotes=5, images=13)
-        # release with its event, themes, quotes with speakers, images
-        with django_assert_num_queries(4):
+        # the site's generation, release with its event, themes, quotes with speakers, images
+        with django_assert_num_queries(5):
             get_json(client, detail_url("small"))
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(5):
             document = get_json(client, detail_url("large"))
         assert len(document["gallery"]) == 13
 

@@ -5,9 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from articles import views
+from articles import querysets
 from articles.models import Article, GalleryImage
 from tests.factories import (
     make_article,
@@ -34,9 +33,12 @@ NON_PUBLIC = pytest.mark.parametrize(
 )
 
 
-# The release with its event, themes, quotes, speakers and images; then its
-# related releases (on PostgreSQL, in the same query).
-RELEASE_PAGE_QUERIES = 1 if connection.vendor == "postgresql" else 2
+# The site's generation (articles.caching); the release with its event; its
+# themes; its quotes with their speakers; its photos; its related releases.
+RELEASE_PAGE_QUERIES = 6
+
+
+HOUR = timedelta(hours=1)
 
 
 def detail_url(article):
@@ -185,12 +187,12 @@ class TestHomePage:
     def test_query_count_does_not_grow_with_releases(self, client, django_assert_num_queries):
         for _ in range(3):
             make_article(themes=["x", "y"], event=make_event())
-        # page of releases with events (and the total, as a subquery), their themes, theme strip
-        with django_assert_num_queries(3):
+        # the site's generation, page of releases with events (and the total, as a subquery), their themes, theme strip
+        with django_assert_num_queries(4):
             client.get("/")
         for _ in range(17):
             make_article(themes=["x", "z"], event=make_event())
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             client.get("/")
 
     def test_empty_site_says_so(self, client):
@@ -275,65 +277,18 @@ class TestRelatedReleases:
             html = client.get(detail_url(article)).content.decode()
             assert "Related releases" not in html
 
-    @pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="the one-walk query is PostgreSQL's"
-    )
-    def test_postgresql_walk_chooses_what_the_orm_query_chooses(self):
-        """Ties, non-public releases and the candidate window, both ways."""
-        now = timezone.now()
-        hour = timedelta(hours=1)
-        names = ["a", "b", "c", "d"]
-        releases = []
-        for n in range(views.RELATED_CANDIDATES + 30):
-            themes = [name for i, name in enumerate(names) if (n >> i) & 1] or ["z"]
-            # Several releases per hour: equal dates are broken by id.
-            releases.append(make_article(themes=themes, publish_at=now - (n // 3 + 1) * hour))
-        for fields in ({"status": Article.Status.DRAFT}, {"publish_at": now + hour}):
-            make_article(themes=names, **fields)
-        make_article(themes=names, publish_at=now - 9 * hour, unpublish_at=now - hour)
-        for release in releases[::9]:
-            (found,) = views.release_detail_queryset(Article.objects.filter(pk=release.pk), now)
-            walk = views.release_parts(found)["related"]
-            theme_ids = [theme.pk for theme in release.themes.all()]
-            orm = views._related_releases(article_id=release.pk, theme_ids=theme_ids, now=now)
-            assert [(r.pk, r.shared_themes, r.title, r.publish_at) for r in walk] == [
-                (r.pk, r.shared_themes, r.title, r.publish_at) for r in orm
-            ]
-            assert len(walk) == views.RELATED_RELEASES
-
-    @pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="the one-walk query is PostgreSQL's"
-    )
-    def test_rare_themes_are_left_to_the_orm_query_and_no_themes_cost_no_walk(
-        self, client, monkeypatch
-    ):
-        # A small window, so that a few releases fill it.
-        monkeypatch.setattr(views, "RELATED_CANDIDATES", 3)
-        monkeypatch.setattr(views, "RELATED_WALK", 10)
-        monkeypatch.setattr(views._public_release, "plans", {})
-        monkeypatch.setattr(views._related_releases, "plans", {})
+    def test_only_the_newest_candidates_are_scored(self, client, monkeypatch):
+        """The cost stays flat as the archive grows: old releases are not looked at."""
+        monkeypatch.setattr(querysets, "RELATED_CANDIDATES", 3)
         old = yesterday() - timedelta(days=30)
-        for n in range(2):
-            make_article(title=f"Rare {n}", themes=["rare"], publish_at=old - timedelta(days=n))
-        this = make_article(title="This", themes=["rare", "common"], publish_at=old)
-        for _ in range(12):
-            make_article(themes=["common"])
-        bare = make_article(title="No themes")
-        # The newest ten hold enough candidates: the walk decides, in one query,
-        # as the ORM's query would have.
-        assert count_queries(client, detail_url(this)) == 1
-        theme_ids = [theme.pk for theme in this.themes.all()]
-        orm = views._related_releases_queryset(this.pk, theme_ids, timezone.now())
-        assert [r.pk for r in self.related(client, this)] == [r.pk for r in orm]
-
-        lonely = make_article(title="Lonely", themes=["rare"], publish_at=old)
-        # Nothing in the window shares "rare": the ORM's query decides.
-        assert count_queries(client, detail_url(lonely)) == 2
-        titles = [r.title for r in self.related(client, lonely)]
-        assert titles == ["This", "Rare 0", "Rare 1"]
-        # No themes: no walk, no second query, no box.
-        assert count_queries(client, detail_url(bare)) == 1
-        assert self.related(client, bare) == []
+        make_article(title="Old, three shared", themes=["a", "b", "c"], publish_at=old)
+        article = make_article(themes=["a", "b", "c"], publish_at=old)
+        for n in range(3):
+            make_article(title=f"New {n}", themes=["a"], publish_at=yesterday() - n * HOUR)
+        assert [r.title for r in self.related(client, article)] == ["New 0", "New 1", "New 2"]
+        monkeypatch.setattr(querysets, "RELATED_CANDIDATES", 4)
+        titles = [r.title for r in self.related(client, article)]
+        assert titles[0] == "Old, three shared"
 
     def related(self, client, article):
         return client.get(detail_url(article)).context["related"]
@@ -381,7 +336,7 @@ class TestThemeStrip:
         assert strip.index("migration") < strip.index("cybercrime")
 
     def test_counts_the_latest_releases_only_and_shows_twelve_at_most(self, client, monkeypatch):
-        monkeypatch.setattr(views, "RECENT_RELEASES", 3)
+        monkeypatch.setattr(querysets, "RECENT_RELEASES", 3)
         old = yesterday() - timedelta(days=30)
         for _ in range(5):
             make_article(themes=["old news"], publish_at=old)
@@ -454,17 +409,17 @@ class TestThemePages:
         self, client, django_assert_num_queries
     ):
         make_article(themes=["migration", "cybercrime"])
-        # themes with their public counts
-        with django_assert_num_queries(1):
+        # the site's generation, themes with their public counts
+        with django_assert_num_queries(2):
             client.get(reverse("articles:themes"))
-        # theme, page of releases with the total, their themes
-        with django_assert_num_queries(3):
+        # the site's generation, theme, page of releases with the total, their themes
+        with django_assert_num_queries(4):
             client.get(theme_url("migration"))
         for n in range(25):
             make_article(themes=["migration", f"theme {n}"], event=make_event())
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(2):
             client.get(reverse("articles:themes"))
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             client.get(theme_url("migration"))
 
 
@@ -538,12 +493,12 @@ class TestSpeakerPage:
     def test_query_count_does_not_grow_with_quotes(self, client, django_assert_num_queries):
         speaker = make_speaker()
         make_quote(make_article(), speaker)
-        # speaker (if quoted in public), page of quotes with their releases and the total
-        with django_assert_num_queries(2):
+        # the site's generation, speaker (if quoted in public), page of quotes with their releases and the total
+        with django_assert_num_queries(3):
             client.get(speaker.get_absolute_url())
         for _ in range(25):
             make_quote(make_article(themes=["a"]), speaker)
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(3):
             client.get(speaker.get_absolute_url())
 
 

@@ -14,7 +14,7 @@ from articles.bundles.exporter import (
     releases_for_export,
 )
 from articles.bundles.importer import ImportReport, Tally, releases_import
-from articles.bundles.shapes import FORMAT_NAME, FORMAT_VERSION, release_queryset
+from articles.bundles.shapes import FORMAT_NAME, FORMAT_VERSION
 
 __all__ = [
     "FORMAT_NAME",
@@ -26,7 +26,6 @@ __all__ = [
     "Problem",
     "Tally",
     "bundle_bytes",
-    "release_queryset",
     "releases_export",
     "releases_for_export",
     "releases_import",

@@ -34,7 +34,6 @@ from articles.bundles.shapes import (
     referenced_events,
     referenced_speakers,
     release_data,
-    release_queryset,
     speaker_data,
 )
 from articles.models import Article, Event, GalleryImage, Speaker
@@ -168,7 +167,7 @@ def releases_export(
     progress = progress or (lambda iterable, **kwargs: iterable)
     everything = releases is None
     articles = list(
-        release_queryset(Article.objects.all() if everything else releases).order_by("slug")
+        (Article.objects.all() if everything else releases).for_export().order_by("slug")
     )
     if everything:
         speakers = list(Speaker.objects.order_by("slug"))

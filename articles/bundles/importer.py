@@ -592,8 +592,12 @@ class Writer:
                 self.write_releases()
                 self.record_history()
                 transaction.on_commit(self.delete_old_files)
-                # Bulk queries send no post_save signals: tell the page cache.
-                transaction.on_commit(caching.content_changed)
+                # Bulk queries send no signals: tell the page cache what changed.
+                caching.content_changed(
+                    releases=[p.article.pk for p in self.plan.releases if p.is_new or p.changed],
+                    speakers=[pk for pk in self.plan.speaker_ids.values() if pk],
+                    events=[pk for pk in self.plan.event_ids.values() if pk],
+                )
         except IntegrityError as exc:
             self.delete_new_files()
             raise BundleError(

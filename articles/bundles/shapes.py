@@ -15,23 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 
-from django.db.models import Prefetch, QuerySet
-
-from articles.models import Article, Event, GalleryImage, Quote, Speaker
+from articles.models import Article, Event, GalleryImage, Speaker
 
 FORMAT_NAME = "newsroom-bundle"
 FORMAT_VERSION = 1
 BUNDLE_JSON = "bundle.json"
 IMAGES_DIR = "images"
-
-
-def release_queryset(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    """Everything a release object holds, in a fixed number of queries."""
-    return queryset.select_related("event").prefetch_related(
-        "themes",
-        Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-        Prefetch("images", queryset=GalleryImage.objects.all()),
-    )
 
 
 def envelope(*, speakers: list, events: list, releases: list, **extra) -> dict:
@@ -107,7 +96,7 @@ def release_data(
     extra: dict | None = None,
 ) -> dict:
     """
-    One release. ``article`` comes from release_queryset(); ``gallery(image,
+    One release. ``article`` comes from ``for_export()``; ``gallery(image,
     index)`` gives each image's entry (see gallery_entry()).
     """
     return {

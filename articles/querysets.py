@@ -1,0 +1,175 @@
+"""
+What the public side reads, as queryset methods.
+
+``Article.objects.public()`` is the one rule for what readers may see; every
+other method here starts from it, so a theme, speaker or event that exists
+only in drafts or under embargo has no page, no count and no feed. Each
+method chooses its ``select_related`` and ``Prefetch`` once, here, and the
+query counts are held by tests.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+RELATED_RELEASES = 4
+# Only the newest releases sharing a theme are scored for "related releases":
+# a short walk down the publication index, whatever the archive's size.
+RELATED_CANDIDATES = 100
+# The home page's theme strip counts over the latest releases only.
+RECENT_RELEASES = 100
+TOP_THEMES = 12
+
+
+def _model(name: str):
+    return apps.get_model("articles", name)
+
+
+def public_releases(now=None):
+    return _model("Article").objects.public(now)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """The one rule for what readers may see, used by every public surface."""
+        now = now or timezone.now()
+        return self.filter(status=self.model.Status.PUBLISHED, publish_at__lte=now).filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
+        )
+
+    def with_themes(self):
+        """
+        The releases' themes in one query, as ``theme_list``. Through the link
+        rows rather than taggit's manager, whose prefetching builds a queryset
+        per release.
+        """
+        links = _model("ArticleTheme").objects.select_related("tag").order_by("pk")
+        return self.prefetch_related(
+            Prefetch("theme_links", queryset=links, to_attr="listed_theme_links")
+        )
+
+    def for_listing(self):
+        """What a release card shows: title, dateline, date, lead, event and themes."""
+        return self.select_related("event").with_themes()
+
+    def for_release_page(self):
+        """
+        The release with its event, themes, quotes (with their speakers) and
+        photos: four queries, whatever their numbers. Pages that cache the
+        release's own parts ask for the row alone (``select_related("event")``)
+        and read the rest through ``articles.reading.ReleaseParts``.
+        """
+        return self.select_related("event").with_themes().prefetch_related(*release_prefetches())
+
+    def for_export(self):
+        """Everything a release object of the bundle format (and the API) holds."""
+        quotes = _model("Quote").objects.select_related("speaker")
+        return self.select_related("event").prefetch_related(
+            "themes",
+            Prefetch("quotes", queryset=quotes),
+            Prefetch("images", queryset=_model("GalleryImage").objects.all()),
+        )
+
+    def related_to(self, article, now=None):
+        """
+        Public releases sharing the most themes with ``article``, newest first
+        among equals. Only the newest RELATED_CANDIDATES releases that share a
+        theme are scored, so the cost stays flat as the archive grows.
+        """
+        themes = _model("ArticleTheme").objects.filter(content_object=article).values("tag")
+        links = _model("ArticleTheme").objects.filter(
+            content_object=OuterRef("pk"), tag__in=themes
+        )
+        candidates = (
+            self.public(now)
+            .filter(Exists(links))
+            .exclude(pk=article.pk)
+            .order_by("-publish_at", "-pk")
+            .values("pk")[:RELATED_CANDIDATES]
+        )
+        shared = links.order_by().values("content_object").annotate(n=Count("pk")).values("n")
+        return (
+            self.model.objects.filter(pk__in=Subquery(candidates))
+            .only("slug", "title", "publish_at", "dateline_city", "dateline_country")
+            .annotate(shared_themes=Subquery(shared))
+            .order_by("-shared_themes", "-publish_at", "-pk")[:RELATED_RELEASES]
+        )
+
+
+def release_prefetches() -> list[Prefetch]:
+    """A release's quotes with their speakers, and its photos, in page order."""
+    quotes = _model("Quote").objects.select_related("speaker").order_by("position", "pk")
+    photos = _model("GalleryImage").objects.order_by("position", "pk")
+    return [
+        Prefetch("quotes", queryset=quotes, to_attr="quote_list"),
+        Prefetch("images", queryset=photos, to_attr="image_list"),
+    ]
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+
+    def past(self):
+        return self.filter(end_date__lt=timezone.localdate()).order_by("-start_date")
+
+    def with_public_releases(self):
+        """Events with at least one public release; the others may still be under wraps."""
+        return self.filter(Exists(public_releases().filter(event=OuterRef("pk"))))
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def with_public_releases(self):
+        """Speakers quoted in at least one public release."""
+        quotes = _model("Quote").objects.public().filter(speaker=OuterRef("pk"))
+        return self.filter(Exists(quotes))
+
+
+class QuoteQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Quotes in public releases."""
+        return self.filter(article__in=public_releases(now))
+
+    def for_speaker_page(self, speaker):
+        """A speaker's public quotes with their releases, newest release first."""
+        return (
+            self.public()
+            .filter(speaker=speaker)
+            .select_related("article")
+            .order_by("-article__publish_at", "-article__pk", "position", "pk")
+        )
+
+
+class ThemeQuerySet(models.QuerySet):
+    """Themes are taggit tags; only those of public releases exist for readers."""
+
+    def with_public_releases(self):
+        public = public_releases().filter(themes=OuterRef("pk"))
+        return self.filter(Exists(public)).exclude(slug="")
+
+    def with_public_counts(self):
+        """Themes of public releases, each with its number of public releases, by name."""
+        return (
+            self.filter(article__in=public_releases())
+            .exclude(slug="")
+            .annotate(public_count=Count("article"))
+            .order_by("name")
+        )
+
+    def recent(self):
+        """
+        The themes most used by the latest public releases: what the press
+        office is talking about now. Counting over a fixed number of releases
+        keeps the cost of the home page's strip the same however large the
+        archive grows.
+        """
+        latest = public_releases().order_by("-publish_at", "-pk").values("pk")[:RECENT_RELEASES]
+        return (
+            self.filter(article__in=latest)
+            .exclude(slug="")
+            .annotate(recent_count=Count("article"))
+            .order_by("-recent_count", "name")[:TOP_THEMES]
+        )
