@@ -187,7 +187,8 @@ class TestHomePage:
     def test_query_count_does_not_grow_with_releases(self, client, django_assert_num_queries):
         for _ in range(3):
             make_article(themes=["x", "y"], event=make_event())
-        # the site's generation, page of releases with events (and the total, as a subquery), their themes, theme strip
+        # the site's generation; the page of releases with events (and the total);
+        # their themes; the theme strip
         with django_assert_num_queries(4):
             client.get("/")
         for _ in range(17):
@@ -493,7 +494,8 @@ class TestSpeakerPage:
     def test_query_count_does_not_grow_with_quotes(self, client, django_assert_num_queries):
         speaker = make_speaker()
         make_quote(make_article(), speaker)
-        # the site's generation, speaker (if quoted in public), page of quotes with their releases and the total
+        # the site's generation; the speaker (if quoted in public); the page of quotes
+        # with their releases and the total
         with django_assert_num_queries(3):
             client.get(speaker.get_absolute_url())
         for _ in range(25):
