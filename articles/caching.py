@@ -444,5 +444,3 @@ def fragment(name: str, parts, render) -> str:
     html = render()
     cache_set(key, str(html), settings.NEWSROOM_FRAGMENT_CACHE_SECONDS)
     return html
-
-

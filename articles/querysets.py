@@ -80,9 +80,7 @@ class ArticleQuerySet(models.QuerySet):
         theme are scored, so the cost stays flat as the archive grows.
         """
         themes = _model("ArticleTheme").objects.filter(content_object=article).values("tag")
-        links = _model("ArticleTheme").objects.filter(
-            content_object=OuterRef("pk"), tag__in=themes
-        )
+        links = _model("ArticleTheme").objects.filter(content_object=OuterRef("pk"), tag__in=themes)
         candidates = (
             self.public(now)
             .filter(Exists(links))

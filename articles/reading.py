@@ -107,4 +107,3 @@ class ReleaseParts:
         """For the template: each part read only if the template uses it."""
         names = ["themes", "quotes", "gallery"] + (["related"] if self.with_related else [])
         return {name: SimpleLazyObject(lambda name=name: getattr(self, name)) for name in names}
-
