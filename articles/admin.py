@@ -10,7 +10,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -373,22 +373,8 @@ class StateListFilter(admin.SimpleListFilter):
         return Lifecycle.choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = Q(status=Article.Status.PUBLISHED)
-        # Each condition mirrors a branch of Article.lifecycle(); live is public() itself.
-        match self.value():
-            case Lifecycle.DRAFT:
-                return queryset.filter(status=Article.Status.DRAFT)
-            case Lifecycle.REVIEW:
-                return queryset.filter(status=Article.Status.REVIEW)
-            case Lifecycle.EMBARGOED:
-                return queryset.filter(
-                    published & (Q(publish_at__isnull=True) | Q(publish_at__gt=now))
-                )
-            case Lifecycle.LIVE:
-                return queryset.public(now)
-            case Lifecycle.EXPIRED:
-                return queryset.filter(published, publish_at__lte=now, unpublish_at__lte=now)
+        if self.value() in Lifecycle.values:
+            return queryset.in_state(self.value())
         # No choice, or one the list does not offer: every release.
         return None
 

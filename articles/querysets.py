@@ -40,6 +40,26 @@ class ArticleQuerySet(models.QuerySet):
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
         )
 
+    def in_state(self, state: str, now=None):
+        """
+        The releases whose ``lifecycle(now)`` is ``state``: the same branches,
+        in the database (live is ``public()`` itself). An unknown state: none.
+        """
+        now = now or timezone.now()
+        status = self.model.Status
+        published = Q(status=status.PUBLISHED)
+        conditions = {
+            "draft": Q(status=status.DRAFT),
+            "review": Q(status=status.REVIEW),
+            "embargoed": published & (Q(publish_at__isnull=True) | Q(publish_at__gt=now)),
+            "expired": published & Q(publish_at__lte=now, unpublish_at__lte=now),
+        }
+        if state == "live":
+            return self.public(now)
+        if state not in conditions:
+            return self.none()
+        return self.filter(conditions[state])
+
     def with_themes(self):
         """
         The releases' themes in one query, as ``theme_list``. Through the link

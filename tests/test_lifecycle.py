@@ -5,15 +5,14 @@ from itertools import product
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
-from django.test import Client
-from django.urls import reverse
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from articles.admin import GalleryImageInline, QuoteInline
 from articles.models import Article, Lifecycle
 from tests.factories import make_article, make_image, make_quote
 from tests.formdata import form_data
+from tests.test_workflow import change_url, signed_in, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +75,9 @@ class TestTheMatrix:
         assert article.is_public(now) == (expected == Lifecycle.LIVE)
         in_public = Article.objects.public(now).filter(pk=article.pk).exists()
         assert in_public == (expected == Lifecycle.LIVE)
+        for state in Lifecycle.values:
+            found = Article.objects.in_state(state, now).filter(pk=article.pk).exists()
+            assert found == (state == expected), state
 
 
 class TestStateFilter:
@@ -115,22 +117,6 @@ class TestStateFilter:
         html = admin_client.get(LIST_URL).content.decode()
         assert '<span class="nr-state nr-state--embargoed">Embargoed</span>' in html
         assert '<span class="nr-state nr-state--embargoed">Embargoed until ' in html
-
-
-def staff(username: str, role: str) -> User:
-    user = User.objects.create_user(username, password="x-Strong-pass-9", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def release_in(state: Lifecycle) -> Article:
