@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -676,3 +677,48 @@ class SiteGeneration(models.Model):
 
     def __str__(self):
         return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class ReleaseSearchDocument(models.Model):
+    """
+    On PostgreSQL, each release's stored, indexed full-text vector: a column
+    the database generates in the release's own table (migration 0006). This
+    unmanaged model reads it, so queries name it like any other field
+    (``search_document__vector``); SQLite has no such column and never asks.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        primary_key=True,
+        db_column="id",
+        on_delete=models.DO_NOTHING,
+        related_name="search_document",
+    )
+    vector = SearchVectorField(db_column="search_vector")
+
+    class Meta:
+        managed = False
+        db_table = "articles_article"
+
+    def __str__(self):
+        return str(self.pk)
+
+
+class QuoteSearchDocument(models.Model):
+    """Each quote's stored, indexed full-text vector (migration 0010), as above."""
+
+    quote = models.OneToOneField(
+        Quote,
+        primary_key=True,
+        db_column="id",
+        on_delete=models.DO_NOTHING,
+        related_name="search_document",
+    )
+    vector = SearchVectorField(db_column="search_vector")
+
+    class Meta:
+        managed = False
+        db_table = "articles_quote"
+
+    def __str__(self):
+        return str(self.pk)

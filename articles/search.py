@@ -18,12 +18,17 @@ import re
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Exists, Expression, F, Func, OuterRef, Q, QuerySet, TextField, Value
+from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat, Replace
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article, Quote, Speaker
+from articles.models import (
+    Quote,
+    QuoteSearchDocument,
+    ReleaseSearchDocument,
+    Speaker,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -115,23 +120,6 @@ def _postgres_escaped(expression):
     return _without_markers(expression)
 
 
-class StoredSearchVector(Expression):
-    """
-    The ``search_vector`` column that PostgreSQL generates and indexes for each
-    release. It is not a model field, so it is named here, on whatever alias the
-    release table has in the query at hand (subqueries rename it).
-    """
-
-    def __init__(self):
-        from django.contrib.postgres.search import SearchVectorField
-
-        super().__init__(output_field=SearchVectorField())
-
-    def as_sql(self, compiler, connection):
-        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
-        return f"{alias}.{connection.ops.quote_name('search_vector')}", []
-
-
 def _postgres_search(releases: QuerySet, query: str) -> QuerySet:
     from django.contrib.postgres.search import (
         SearchHeadline,
@@ -144,20 +132,14 @@ def _postgres_search(releases: QuerySet, query: str) -> QuerySet:
     # word, each word in the quote's own stored vector (migration 0010) or in
     # its speaker's name, so "Stock cybercrime" finds Jürgen Stock's quote
     # on cybercrime; the speakers are a short table, read by name.
-    by_text = (
-        Article.objects.alias(document=StoredSearchVector())
-        .filter(document=search_query)
-        .values("pk")
-    )
+    by_text = ReleaseSearchDocument.objects.filter(vector=search_query).values("pk")
     words = re.findall(r"\w+", query)[:MAX_WORDS]
     quotes = Quote.objects.all() if words else Quote.objects.none()
     for word in words:
         # A union, not an OR, so that each side keeps its index.
-        by_text_of_quote = (
-            Quote.objects.alias(document=StoredSearchVector())
-            .filter(document=SearchQuery(word, search_type="plain", config=SEARCH_CONFIG))
-            .values("pk")
-        )
+        by_text_of_quote = QuoteSearchDocument.objects.filter(
+            vector=SearchQuery(word, search_type="plain", config=SEARCH_CONFIG)
+        ).values("pk")
         speakers = Speaker.objects.filter(name__icontains=word)
         by_speaker = Quote.objects.filter(speaker__in=speakers).values("pk")
         quotes = quotes.filter(pk__in=by_text_of_quote.union(by_speaker))
@@ -179,9 +161,8 @@ def _postgres_search(releases: QuerySet, query: str) -> QuerySet:
         fragment_delimiter=" … ",
     )
     return (
-        releases.alias(document=StoredSearchVector())
-        .filter(Q(pk__in=by_text) | Q(pk__in=by_quote))
-        .annotate(rank=SearchRank(StoredSearchVector(), search_query), headline=headline)
+        releases.filter(Q(pk__in=by_text) | Q(pk__in=by_quote))
+        .annotate(rank=SearchRank(F("search_document__vector"), search_query), headline=headline)
         .order_by("-rank", "-publish_at", "-pk")
     )
 

@@ -398,13 +398,33 @@ def machine_summary() -> str:
 
 DEMO_SLUG = "european-regional-conference-tirana-2024"
 TRIVIAL = "/healthz/"
+RELEASE = f"/releases/{DEMO_SLUG}/"
+HOME = "/"
+PAGE_400 = "/?page=400"
 TARGETS = [
     ("trivial view", TRIVIAL),
-    ("release page", f"/releases/{DEMO_SLUG}/"),
-    ("home page", "/"),
-    ("list page 400", "/?page=400"),
+    ("release page", RELEASE),
+    ("home page", HOME),
+    ("list page 400", PAGE_400),
     ("theme page", "/themes/cybercrime/"),
+    # The demo release's speaker and event, as a reader reaches them from it.
+    ("speaker page", "/speakers/jurgen-stock/"),
+    ("event page", "/events/european-regional-conference-2024/"),
     # One release in fifty matches (bench/dataset.py), as a real query would.
     ("search", "/search/?q=vienna"),
     ("RSS feed", "/feed/"),
 ]
+# Pages whose query count must be fixed: each benchmark page above, and a page
+# of the same kind with much more (or less) on it, which must make as many
+# queries (bench/dataset.py: 1–4 photos on a few hundred releases, about 500
+# quotes for each bench speaker, about 80 releases for each bench event).
+SAME_QUERIES = {
+    "release page": [RELEASE, "/releases/bench-release-00001/"],
+    "list pages": [HOME, PAGE_400, "/?page=2"],
+    "theme page": ["/themes/cybercrime/", "/themes/cybercrime/?page=50"],
+    "speaker page": ["/speakers/jurgen-stock/", "/speakers/bench-speaker-000/?page=20"],
+    "event page": [
+        "/events/european-regional-conference-2024/",
+        "/events/bench-conference-000/",
+    ],
+}

@@ -125,6 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
         server_side_binding=True, prepare_threshold=5
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Keeps the search documents (views of generated columns) out of dumps and loads.
+DATABASE_ROUTERS = ["articles.routers.SearchDocumentRouter"]
 
 # The cache is disposable: pages are rendered without it when it is down or
 # slow (short timeouts), and what it holds is bounded in count and size.
