@@ -1,5 +1,12 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,6 +42,7 @@ class ArticlesConfig(AppConfig):
             ]
         for signal, sender, receiver in receivers:
             signal.connect(receiver, sender=sender, weak=False)
+        post_migrate.connect(caching.after_migrate, sender=self, weak=False)
         # Theme names get the same hygiene as Newsroom's own text fields.
         pre_save.connect(_clean_tag_name, sender=Tag, weak=False)
 

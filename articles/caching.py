@@ -116,18 +116,36 @@ def _advance(seen, now: datetime) -> Generation:
     return Generation(token.hex, changed_at, next_change)
 
 
-def bump_generation() -> None:
+def bump_generation(using=None) -> None:
     """A new generation after an edit: every cached page is forgotten, on every server."""
     from articles.models import SiteGeneration
 
     now = timezone.now()
-    fields = {"token": uuid.uuid4(), "changed_at": now, "next_change": schedule(now).next_change}
-    if not SiteGeneration.objects.filter(pk=1).update(**fields):
+    rows = SiteGeneration.objects.using(using)
+    fields = {
+        "token": uuid.uuid4(),
+        "changed_at": now,
+        "next_change": schedule(now, using=using).next_change,
+    }
+    if not rows.filter(pk=1).update(**fields):
         try:
-            with transaction.atomic():
-                SiteGeneration.objects.create(pk=1, **fields)
+            with transaction.atomic(using=using):
+                rows.create(pk=1, **fields)
         except IntegrityError:
-            SiteGeneration.objects.filter(pk=1).update(**fields)
+            rows.filter(pk=1).update(**fields)
+
+
+def after_migrate(sender, using=None, **kwargs):
+    """
+    A deploy runs ``migrate``, and may change how every page looks (templates,
+    static files' names): the pages cached by the previous version are
+    forgotten, in a shared cache too.
+    """
+    try:
+        bump_generation(using)
+    except DatabaseError:
+        # Migrated back past the table's creation: nothing to move on.
+        logger.warning("The site generation could not be moved on after migrate")
 
 
 # One generation bump per transaction, however many rows it changed: every
@@ -268,12 +286,13 @@ class Schedule:
     next_change: datetime | None  # the next one to come
 
 
-def schedule(now: datetime | None = None) -> Schedule:
+def schedule(now: datetime | None = None, using=None) -> Schedule:
     """When the public site last changed by itself, and when it will next."""
     from articles.models import Article
 
     now = now or timezone.now()
-    found = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
+    published = Article.objects.using(using).filter(status=Article.Status.PUBLISHED)
+    found = published.aggregate(
         last_publish=Max("publish_at", filter=Q(publish_at__lte=now)),
         last_unpublish=Max("unpublish_at", filter=Q(unpublish_at__lte=now)),
         next_publish=Min("publish_at", filter=Q(publish_at__gt=now)),

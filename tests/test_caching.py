@@ -19,6 +19,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection, connections, transaction
 from django.test import Client
 from django.utils import timezone
@@ -108,6 +109,15 @@ class TestHitsAndEdits:
         article.save()
         process("two")
         assert "After" in text(client, url)
+
+
+def test_a_deploy_forgets_the_cached_pages(client, cache_backend):
+    """migrate moves the generation on: new templates show, even from a shared cache."""
+    make_article()
+    text(client, "/")
+    assert client.get("/")["X-Cache"] == "hit"
+    call_command("migrate", verbosity=0)
+    assert client.get("/")["X-Cache"] == "miss"
 
 
 class TestRaces:
