@@ -25,6 +25,7 @@ The public page cache: never stale, and never needed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import logging
@@ -68,10 +69,16 @@ class Generation:
     next_change: datetime | None  # the next scheduled publish or unpublish time
 
 
-def _generation_row():
+@functools.cache
+def _generation_query():
     from articles.models import SiteGeneration
 
     return SiteGeneration.objects.filter(pk=1).values_list("token", "changed_at", "next_change")
+
+
+def _generation_row():
+    # The queryset is built once; each read is a fresh copy of it.
+    return _generation_query().all()
 
 
 def current_generation(now: datetime | None = None) -> Generation:
@@ -82,10 +89,10 @@ def current_generation(now: datetime | None = None) -> Generation:
     generation on, so pages cached before that moment are not served after.
     """
     now = now or timezone.now()
-    row = _generation_row().first()
-    if row is None:
+    rows = list(_generation_row())
+    if not rows:
         return _advance(None, now)
-    token, changed_at, next_change = row
+    [(token, changed_at, next_change)] = rows
     if next_change is not None and next_change <= now:
         return _advance(token, now)
     return Generation(token.hex, changed_at, next_change)
@@ -333,7 +340,8 @@ def page_key(request, generation: Generation) -> str:
     """
     parts = [
         generation.token,
-        translation.get_language() or "",
+        # As LocaleMiddleware, further down, will choose it for the page.
+        translation.get_language_from_request(request),
         request.scheme,
         request.get_host(),
         request.path,

@@ -44,6 +44,23 @@ class TestHitsAndEdits:
         assert response["X-Cache"] == "hit"
         assert "Cached release" in response.content.decode()
 
+    def test_a_hit_carries_the_headers_of_the_page(self, client, cache_backend):
+        """The cache sits early in the middleware; what the later ones add is stored."""
+        article = make_article()
+        miss = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
+        hit = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
+        assert hit["X-Cache"] == "hit"
+        for header in (
+            "Content-Security-Policy",
+            "X-Frame-Options",
+            "X-Content-Type-Options",
+            "Content-Language",
+            "Vary",
+            "Content-Type",
+        ):
+            assert hit[header] == miss[header], header
+        assert hit["Content-Language"] == "fr"
+
     def test_an_edit_shows_on_the_next_request(self, client, cache_backend):
         article = make_article(title="Before")
         client.get("/"), client.get(article.get_absolute_url()), client.get("/feed/")
