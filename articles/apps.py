@@ -50,9 +50,10 @@ class ArticlesConfig(AppConfig):
 def _clean_tag_name(sender, instance, **kwargs):
     import hashlib
 
-    from articles.models import strip_control_characters
+    from articles.text import clean_one_line
 
-    instance.name = strip_control_characters(instance.name)
+    # A theme name is one line: no control, bidi or zero-width characters.
+    instance.name = clean_one_line(instance.name)
     # A theme named only in symbols or emoji slugifies to nothing; its pages
     # still need an address.
     if not instance.slug:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 import secrets
 import uuid
 from datetime import timedelta
@@ -26,30 +25,44 @@ from articles.querysets import (
     SpeakerQuerySet,
     ThemeQuerySet,
 )
+from articles.text import clean_long_text, clean_one_line
 
 LEAD_MAX_LENGTH = 300
-# C0 control characters other than tab and newlines: invisible, invalid in XML
-# feeds and sitemaps, and never wanted in a press release.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def strip_control_characters(value: str) -> str:
-    return _CONTROL_CHARACTERS.sub("", value)
+    """What a one-line field keeps of ``value``: no control, bidi or zero-width characters."""
+    return clean_one_line(value)
 
 
 class CleanTextModel(models.Model):
-    """Text fields lose control characters on every save, whatever the path."""
+    """
+    Text fields are cleaned on every save, whatever the path (articles.text):
+    a CharField (slug, URL…) as one line, a TextField as longer text unless
+    it is named in ``one_line_text_fields``.
+    """
+
+    one_line_text_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
+        self.apply_text_hygiene()
+        super().save(*args, **kwargs)
+
+    def apply_text_hygiene(self) -> None:
+        """Clean every text field in place, as ``save()`` does; for writes that skip it (bulk)."""
         for field in self._meta.concrete_fields:
             if isinstance(field, models.CharField | models.TextField):
                 value = getattr(self, field.attname)
                 if isinstance(value, str):
-                    setattr(self, field.attname, strip_control_characters(value))
-        super().save(*args, **kwargs)
+                    one_line = (
+                        isinstance(field, models.CharField)
+                        or field.name in self.one_line_text_fields
+                    )
+                    clean = clean_one_line if one_line else clean_long_text
+                    setattr(self, field.attname, clean(value))
 
 
 class SlugNaturalKeyManager(models.Manager):
