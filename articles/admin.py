@@ -9,7 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -34,6 +34,7 @@ from articles.models import (
     ShareLink,
     Speaker,
     Theme,
+    by_name,
 )
 
 # A release's history holds its quotes, gallery and themes with it, so that
@@ -184,6 +185,16 @@ class ArticleAdminForm(forms.ModelForm):
         )
         if cleaned.get("status") == Article.Status.PUBLISHED and not was_published:
             raise ValidationError(_("Only Publishers can publish a release."))
+        if not was_published and "unpublish_at" in self.changed_data:
+            # Refused, not dropped: a value kept quietly would be published
+            # by a Publisher who never decided it.
+            self.add_error(
+                "unpublish_at",
+                _(
+                    "Only Publishers decide when a release is withdrawn. Leave this as it was; "
+                    "the Publisher sets it when publishing."
+                ),
+            )
         if was_published:
             for field in ("status", "publish_at", "unpublish_at"):
                 if field in self.changed_data:
@@ -309,9 +320,27 @@ class ShareLinkForm(forms.ModelForm):
         return expires_at
 
 
+class ShareLinkFormSet(forms.BaseInlineFormSet):
+    # Set by ShareLinkInline.get_formset for the request.
+    can_add = True
+
+    def clean(self):
+        super().clean()
+        # The admin quietly ignores new rows from those who may not add them;
+        # a link to an unpublished release is refused outright instead.
+        if not self.can_add and any(form.changed_data for form in self.extra_forms):
+            raise PermissionDenied(_("Only Publishers can share a release before it is public."))
+
+
 class ShareLinkInline(admin.TabularInline):
+    """
+    Handing a release out before it is public is publishing it to a few: a
+    Publisher's decision. Editors see the links, read-only.
+    """
+
     model = ShareLink
     form = ShareLinkForm
+    formset = ShareLinkFormSet
     extra = 0
     can_delete = False
     fields = ["note", "expires_at", "link", "state", "created_by", "created_at", "revoke"]
@@ -334,15 +363,29 @@ class ShareLinkInline(admin.TabularInline):
     def state(self, obj):
         if not obj.pk:
             return "—"
+        if obj.revoked_at and obj.revoked_on_withdrawal:
+            return _("Revoked %(when)s, when the release was withdrawn") % {
+                "when": _local(obj.revoked_at)
+            }
         if obj.revoked_at:
             return _("Revoked %(when)s") % {"when": _local(obj.revoked_at)}
         if not obj.is_active():
             return _("Expired")
         return _("Active until %(when)s") % {"when": _local(obj.expires_at)}
 
+    def has_add_permission(self, request, obj=None):
+        return services.user_can_publish(request.user) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return services.user_can_publish(request.user) and super().has_change_permission(
+            request, obj
+        )
+
     def get_formset(self, request, obj=None, **kwargs):
         self.request_absolute = request.build_absolute_uri
-        return super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.can_add = self.has_add_permission(request, obj)
+        return formset
 
 
 # The hash of the <style> that django-prose-editor 0.28's bundled editor
@@ -361,6 +404,25 @@ def _inline_script_hashes(html: str) -> list[str]:
 
 def _local(moment):
     return timezone.localtime(moment).strftime("%d %b %Y %H:%M")
+
+
+def _timing_note(article: Article) -> str:
+    """The times a release just published carries from before: an embargo, a withdrawal."""
+    when = {"title": article.title}
+    if article.lifecycle() == Lifecycle.EMBARGOED:
+        when["embargo"] = _local(article.publish_at)
+    if article.unpublish_at:
+        when["withdrawal"] = _local(article.unpublish_at)
+    if "embargo" in when and "withdrawal" in when:
+        note = _("“%(title)s” is embargoed until %(embargo)s and withdrawn at %(withdrawal)s.")
+    elif "embargo" in when:
+        note = _("“%(title)s” is embargoed until %(embargo)s.")
+    elif "withdrawal" in when:
+        note = _("“%(title)s” will be withdrawn at %(withdrawal)s.")
+    else:
+        return ""
+    later = _("These times were set before it was published; change them if they are not meant.")
+    return f"{note % when} {later}"
 
 
 class StateListFilter(admin.SimpleListFilter):
@@ -544,6 +606,10 @@ class ArticleAdmin(VersionAdmin):
             # A restored version carries its old number; numbering only moves on.
             obj.version = max(current or 0, getattr(request, "newsroom_current_version", 0)) + 1
         super().save_model(request, obj, form, change)
+        withdrawn = form.initial.get("status") == Article.Status.PUBLISHED
+        if change and withdrawn and obj.status != Article.Status.PUBLISHED:
+            # Unpublished through the form: as services.article_unpublish does.
+            services.share_links_revoke_on_withdrawal(article=obj)
 
     def add_view(self, request, form_url="", extra_context=None):
         return self._storage_safe(super().add_view, request, form_url, extra_context)
@@ -576,7 +642,8 @@ class ArticleAdmin(VersionAdmin):
         if formset.model is not ShareLink:
             return super().save_formset(request, form, formset, change)
         for link_form in formset.forms:
-            if not link_form.has_changed() and not link_form.instance.pk:
+            # Forms this user may not change say they have not changed.
+            if not link_form.has_changed():
                 continue
             link = link_form.instance
             if link_form.cleaned_data.get("revoke") and link.revoked_at is None:
@@ -615,12 +682,26 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description=_("Publish selected releases"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        self._change_status(
-            request,
-            queryset,
-            services.articles_publish,
-            lambda n: ngettext("%d release published.", "%d releases published.", n) % n,
-        )
+        try:
+            report = services.articles_publish(articles=queryset, by=request.user)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        for _article, reason in report.refused:
+            self.message_user(request, reason, messages.ERROR)
+        for article in report.published:
+            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
+            # Times set before publishing (by an Editor, before they could not)
+            # are kept, but never without the Publisher seeing them.
+            if note := _timing_note(article):
+                self.message_user(request, note, messages.WARNING)
+        count = len(report.published)
+        if count or not report.refused:
+            self.message_user(
+                request,
+                ngettext("%d release published.", "%d releases published.", count) % count,
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Unpublish selected releases"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
@@ -642,6 +723,44 @@ class ArticleAdmin(VersionAdmin):
         self.message_user(request, done_message(count), messages.SUCCESS)
 
 
+class PublishedPartMixin:
+    """
+    A speaker, event or theme shown on a published release (live, embargoed
+    or expired) is part of that release: renaming, merging or deleting it
+    changes published pages, so it is for Publishers only, as changing the
+    release is (``Article.locked_for``). Editors still add new ones and
+    change those that only drafts and releases in review use.
+    """
+
+    # The lookup from a release to this model.
+    release_lookup: str
+
+    def used_by_published(self, objs) -> set:
+        """The primary keys of those of ``objs`` that appear on a published release."""
+        return set(
+            Article.objects.filter(
+                status=Article.Status.PUBLISHED,
+                **{f"{self.release_lookup}__in": [obj.pk for obj in objs]},
+            ).values_list(self.release_lookup, flat=True)
+        )
+
+    def locked_for(self, request, objs) -> set:
+        """Those of ``objs`` this user may not change: none for Publishers."""
+        if services.user_can_publish(request.user):
+            return set()
+        return self.used_by_published(objs)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (
+            obj is not None and self.locked_for(request, [obj])
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (
+            obj is not None and self.locked_for(request, [obj])
+        )
+
+
 class SpeakerForm(forms.ModelForm):
     class Meta:
         model = Speaker
@@ -657,7 +776,8 @@ class SpeakerForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(PublishedPartMixin, admin.ModelAdmin):
+    release_lookup = "quotes__speaker"
     form = SpeakerForm
     list_display = ["name", "role", "organisation", "country"]
     search_fields = ["name", "role", "organisation"]
@@ -671,7 +791,10 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(PublishedPartMixin, admin.ModelAdmin):
+    release_lookup = "event"
+    # Django 6's default, chosen now: without it the form warns of the change.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "start_date", "end_date", "city", "country", "expected_participants"]
     search_fields = ["name", "city", "country", "venue"]
     list_filter = ["country"]
@@ -691,7 +814,8 @@ class ThemeMergeForm(forms.Form):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(PublishedPartMixin, admin.ModelAdmin):
+    release_lookup = "theme_links__tag"
     list_display = ["name", "slug", "release_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -714,11 +838,34 @@ class ThemeAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         services.themes_delete(themes=[obj])
 
+    def refused_for_published(self, request, themes) -> bool:
+        """Tell an Editor which of ``themes`` only a Publisher may merge, if any."""
+        locked = self.locked_for(request, themes)
+        if locked:
+            names = ", ".join(f"“{t.name}”" for t in by_name(themes) if t.pk in locked)
+            self.message_user(
+                request,
+                _(
+                    "Only Publishers can merge themes of published releases, and these are: "
+                    "%(names)s. Nothing was merged."
+                )
+                % {"names": names},
+                messages.ERROR,
+            )
+        return bool(locked)
+
     @admin.action(description=_("Merge selected themes into one…"), permissions=["change"])
     def merge_themes(self, request, queryset):
         themes = list(queryset.order_by("-release_count", "name"))
+        if self.refused_for_published(request, themes):
+            return None
         if "apply" in request.POST:
             form = ThemeMergeForm(request.POST)
+            # An existing theme merged into is renamed if the case typed differs.
+            into = form.data.get("into", "").strip()
+            renamed = [t for t in Theme.objects.filter(name__iexact=into) if t.name != into]
+            if self.refused_for_published(request, renamed):
+                return None
             if form.is_valid():
                 target = services.themes_merge(themes=themes, into=form.cleaned_data["into"])
                 self.message_user(
@@ -748,6 +895,8 @@ class ThemeAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def merge_case_duplicates(self, request, queryset):
+        if self.refused_for_published(request, _case_duplicates(queryset)):
+            return
         merged = services.themes_merge_case_duplicates(themes=queryset)
         self.message_user(
             request,
@@ -759,3 +908,20 @@ class ThemeAdmin(admin.ModelAdmin):
             % merged,
             messages.SUCCESS if merged else messages.INFO,
         )
+
+
+def _case_duplicates(themes) -> list[Theme]:
+    """
+    The themes ``services.themes_merge_case_duplicates`` would change for
+    this selection: each group of two or more, duplicates outside the
+    selection included, found as it finds them.
+    """
+    first_of_group = {}
+    for theme in themes:
+        first_of_group.setdefault(theme.name.casefold(), theme)
+    found = []
+    for theme in first_of_group.values():
+        group = list(Theme.objects.filter(name__iexact=theme.name))
+        if len(group) > 1:
+            found += group
+    return found

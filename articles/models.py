@@ -635,6 +635,12 @@ class ShareLink(models.Model):
     )
     expires_at = models.DateTimeField(_("expires at"), default=_default_expiry)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revoked_on_withdrawal = models.BooleanField(
+        _("revoked on withdrawal"),
+        default=False,
+        editable=False,
+        help_text=_("Revoked because the release was withdrawn (unpublished), not by hand."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

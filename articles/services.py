@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -35,41 +35,103 @@ def _require_publisher(user: AbstractBaseUser | None) -> None:
         raise PermissionDenied(_("Only Publishers may publish or unpublish releases."))
 
 
+def _check_publishable(article: Article) -> None:
+    """
+    The release's full validation, at the moment it is published: what a
+    draft may lack (a lead, a withdrawal after publication) is refused here,
+    in a message that names the release.
+    """
+    try:
+        article.full_clean()
+        errors = {}
+    except ValidationError as exc:
+        errors = exc.message_dict
+    passed = article.unpublish_at and article.unpublish_at <= timezone.now()
+    if passed and "unpublish_at" not in errors:
+        errors["unpublish_at"] = [_("Its withdrawal time has already passed.")]
+    if not errors:
+        return
+    problems = [
+        message
+        if name == NON_FIELD_ERRORS
+        else f"{capfirst(Article._meta.get_field(name).verbose_name)}: {message}"
+        for name, messages in errors.items()
+        for message in messages
+    ]
+    raise ValidationError(
+        _("“%(title)s” was not published: %(problems)s")
+        % {"title": article.title, "problems": " ".join(problems)},
+        code="not_publishable",
+    )
+
+
 @transaction.atomic
 def article_publish(
     *, article: Article, by: AbstractBaseUser | None, at: datetime | None = None
 ) -> Article:
-    """Publish now, or at ``at`` (a future time puts the release under embargo)."""
+    """
+    Publish now, or at ``at`` (a future time puts the release under embargo).
+    A release that is not valid is refused with a ``ValidationError`` and
+    left as it was.
+    """
     _require_publisher(by)
+    before = article.status, article.publish_at
     article.status = Article.Status.PUBLISHED
     if at is not None:
         article.publish_at = at
     elif article.publish_at is None:
         article.publish_at = timezone.now()
+    try:
+        _check_publishable(article)
+    except ValidationError:
+        article.status, article.publish_at = before
+        raise
     article.version += 1
     article.save(update_fields=["status", "publish_at", "version", "updated_at"])
     return article
 
 
+def share_links_revoke_on_withdrawal(*, article: Article) -> int:
+    """A withdrawn release is handed out no more: its active share links stop working."""
+    return article.share_links.active().update(
+        revoked_at=timezone.now(), revoked_on_withdrawal=True
+    )
+
+
 @transaction.atomic
 def article_unpublish(*, article: Article, by: AbstractBaseUser | None) -> Article:
-    """Take a release off the public site; it goes back to draft."""
+    """Take a release off the public site; it goes back to draft and its share links stop."""
     _require_publisher(by)
     article.status = Article.Status.DRAFT
     article.version += 1
     article.save(update_fields=["status", "version", "updated_at"])
+    share_links_revoke_on_withdrawal(article=article)
     return article
 
 
-def articles_publish(*, articles: Iterable[Article], by: AbstractBaseUser | None) -> int:
+@dataclass
+class PublishReport:
+    """What ``articles_publish`` did: the releases it published, and why it refused others."""
+
+    published: list[Article] = field(default_factory=list)
+    refused: list[tuple[Article, str]] = field(default_factory=list)
+
+
+def articles_publish(*, articles: Iterable[Article], by: AbstractBaseUser | None) -> PublishReport:
+    """Publish each valid release (already published ones are left alone); refuse the others."""
     _require_publisher(by)
-    count = 0
+    report = PublishReport()
     with transaction.atomic():
         for article in articles:
-            if article.status != Article.Status.PUBLISHED:
+            if article.status == Article.Status.PUBLISHED:
+                continue
+            try:
                 article_publish(article=article, by=by)
-                count += 1
-    return count
+            except ValidationError as exc:
+                report.refused.append((article, " ".join(exc.messages)))
+            else:
+                report.published.append(article)
+    return report
 
 
 def articles_unpublish(*, articles: Iterable[Article], by: AbstractBaseUser | None) -> int:

@@ -17,11 +17,13 @@ def share_view(request, token: str):
     if state == Lifecycle.LIVE:
         return redirect(link.article)
     if link is None or not link.is_active(now) or state == Lifecycle.EXPIRED:
-        # A withdrawn release is not handed out either: its time has passed.
+        # A withdrawn release is not handed out either: its time has passed,
+        # or it was unpublished, which revoked its links.
+        withdrawn = state == Lifecycle.EXPIRED or (link is not None and link.revoked_on_withdrawal)
         response = TemplateResponse(
             request,
             "articles/share_unavailable.html",
-            {"link": link, "withdrawn": state == Lifecycle.EXPIRED, "noindex": True},
+            {"link": link, "withdrawn": withdrawn, "noindex": True},
             status=404 if link is None else 410,
         )
     else:

@@ -198,8 +198,9 @@ class TestShareLinks:
         assert response.status_code == 302, response.content.decode()[:3000]
         return ShareLink.objects.get(article=article, note=note)
 
-    def test_editor_shares_an_embargoed_release(self, client):
-        user = staff("ed", "Editors")
+    def test_publisher_shares_an_embargoed_release(self, client):
+        # Editors may not share (tests/test_roles.py); a Publisher does.
+        user = staff("pub", "Publishers")
         article = make_article(title="Embargoed news", status=Article.Status.DRAFT, publish_at=None)
         link = self.make_link(signed_in(user), article)
         assert link.created_by == user and len(link.token) >= 40
@@ -233,7 +234,7 @@ class TestShareLinks:
         assert "may be published from" in html
 
     def test_revoked_link_stops_working(self, client):
-        user = staff("ed", "Editors")
+        user = staff("pub", "Publishers")
         article = make_article(status=Article.Status.DRAFT, publish_at=None)
         link = self.make_link(signed_in(user), article)
         form = open_form(signed_in(user), article)
