@@ -23,6 +23,7 @@ from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
 from articles import images, services
+from articles.admin_lists import CheckedListMixin
 from articles.html import BODY_EXTENSIONS, sanitize_body
 from articles.models import (
     Article,
@@ -442,7 +443,7 @@ class StateListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(CheckedListMixin, VersionAdmin):
     form = ArticleAdminForm
     inlines = [QuoteInline, GalleryImageInline, ShareLinkInline]
     history_latest_first = True
@@ -776,7 +777,7 @@ class SpeakerForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(PublishedPartMixin, admin.ModelAdmin):
+class SpeakerAdmin(CheckedListMixin, PublishedPartMixin, admin.ModelAdmin):
     release_lookup = "quotes__speaker"
     form = SpeakerForm
     list_display = ["name", "role", "organisation", "country"]
@@ -791,7 +792,7 @@ class SpeakerAdmin(PublishedPartMixin, admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(PublishedPartMixin, admin.ModelAdmin):
+class EventAdmin(CheckedListMixin, PublishedPartMixin, admin.ModelAdmin):
     release_lookup = "event"
     # Django 6's default, chosen now: without it the form warns of the change.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -814,7 +815,7 @@ class ThemeMergeForm(forms.Form):
 
 
 @admin.register(Theme)
-class ThemeAdmin(PublishedPartMixin, admin.ModelAdmin):
+class ThemeAdmin(CheckedListMixin, PublishedPartMixin, admin.ModelAdmin):
     release_lookup = "theme_links__tag"
     list_display = ["name", "slug", "release_count"]
     search_fields = ["name"]

@@ -34,7 +34,14 @@ class SinglePassPaginator(Paginator):
     count and rows come from the same snapshot. The page's ids are chosen
     first (an index-only walk, cheap even deep into the archive), then only
     those rows are read in full. For querysets without GROUP BY or DISTINCT.
+
+    The page number becomes the query's OFFSET before the total is known, so
+    a page whose rows lie past ``max_offset`` (a signed 64-bit integer, as
+    PostgreSQL and SQLite count them) is refused first: it cannot exist, and
+    the database would fail on the number ("bigint out of range").
     """
+
+    max_offset = 2**63 - 1
 
     def page(self, number):
         if self.orphans or "count" in self.__dict__ or not isinstance(self.object_list, QuerySet):
@@ -45,6 +52,8 @@ class SinglePassPaginator(Paginator):
             raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
+        if number * self.per_page > self.max_offset:
+            raise EmptyPage(self.error_messages["no_results"])
         # COUNT as a plain function, not an aggregate: no GROUP BY in the subquery.
         total = Subquery(
             self.object_list.order_by()

@@ -2,6 +2,7 @@
 
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
@@ -22,6 +23,16 @@ def readyz(request):
     except Exception:
         return JsonResponse({"database": "unavailable"}, status=503)
     return JsonResponse({"database": "ok"})
+
+
+@never_cache
+def csrf_failure(request, reason=""):
+    """
+    A form sent without its CSRF token or cookie: the site's own 403 page,
+    which asks the reader to reload the form (Django's page has inline styles,
+    which the Content-Security-Policy blocks). Django logs the reason.
+    """
+    return render(request, "403.html", {"csrf_failure": True, "noindex": True}, status=403)
 
 
 class FaviconView(RedirectView):
