@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from articles.html import sanitize_body
@@ -199,6 +199,25 @@ class Lifecycle(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+class ThemeNamesManager(_TaggableManager):
+    """
+    A release's themes, with names cleaned (articles.text) before taggit looks
+    them up, as they will be stored: "cyber\u200bcrime" joins "Cybercrime"
+    instead of failing on, or duplicating, a theme that looks the same.
+    """
+
+    def add(self, *tags, **kwargs):
+        return super().add(*_clean_theme_names(tags), **kwargs)
+
+    def set(self, tags, **kwargs):
+        return super().set(_clean_theme_names(tags), **kwargs)
+
+
+def _clean_theme_names(tags) -> list:
+    cleaned = [clean_one_line(tag).strip() if isinstance(tag, str) else tag for tag in tags]
+    return [tag for tag in cleaned if tag != ""]
+
+
 class ArticleManager(SlugNaturalKeyManager.from_queryset(ArticleQuerySet)):
     pass
 
@@ -249,6 +268,7 @@ class Article(CleanTextModel):
         verbose_name=_("themes"),
         blank=True,
         through="ArticleTheme",
+        manager=ThemeNamesManager,
         help_text=_("Comma-separated themes, e.g. organized crime, cybercrime."),
     )
     language = models.CharField(
