@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles import services
+from articles import images, services
 from articles.models import Article, Event, Quote, Speaker
 
 DEMO_SLUG = "european-regional-conference-tirana-2024"
@@ -261,6 +261,8 @@ def _load_gallery(article: Article, photo_size: tuple[int, int]) -> None:
     if len(existing) == PHOTO_COUNT and all(image.has_renditions for image in existing):
         return
     for image in existing:
+        # Each photo's files have names of their own: a new photo replaces none.
+        images.delete_renditions(image.renditions, storage=image.image.storage)
         image.image.delete(save=False)
         image.delete()
     for index in range(1, PHOTO_COUNT + 1):

@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from articles.html import sanitize_body
+from articles.images import gallery_upload_to, speaker_upload_to
 from articles.links import media_urls, reverse
 from articles.querysets import (
     ArticleQuerySet,
@@ -87,7 +88,7 @@ class Speaker(CleanTextModel):
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=speaker_upload_to, blank=True)
     photo_renditions = models.JSONField(
         _("photo renditions"),
         default=dict,
@@ -466,7 +467,7 @@ class GalleryImage(CleanTextModel):
         Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="images"
     )
     image = models.ImageField(
-        _("image"), upload_to="gallery/%Y/%m/", width_field="width", height_field="height"
+        _("image"), upload_to=gallery_upload_to, width_field="width", height_field="height"
     )
     caption = models.TextField(_("caption"), blank=True)
     credit = models.CharField(

@@ -155,16 +155,16 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
     GalleryImage.objects.filter(pk=image.pk).update(renditions=image.renditions)
     # A queryset update sends no signal; the page shows only photos with renditions.
     caching.content_changed(releases=[image.article_id])
-    stale = {
-        ext: {w: n for w, n in names.items() if n not in image.renditions.get(ext, {}).values()}
-        for ext, names in (old or {}).items()
-    }
-    images.delete_renditions(stale, storage=image.image.storage)
+    images.delete_replaced_renditions(old, image.renditions, storage=image.image.storage)
     return image
 
 
 def speaker_photo_renditions_make(*, speaker: Speaker) -> Speaker:
-    """Make the square renditions of a speaker's photo (or forget them without one)."""
+    """
+    Make the square renditions of a speaker's photo (or forget them without one);
+    those of the photo it replaces are deleted.
+    """
+    old = speaker.photo_renditions
     speaker.photo_renditions = (
         images.make_portraits(speaker.photo.name, storage=speaker.photo.storage)
         if speaker.photo
@@ -172,6 +172,7 @@ def speaker_photo_renditions_make(*, speaker: Speaker) -> Speaker:
     )
     Speaker.objects.filter(pk=speaker.pk).update(photo_renditions=speaker.photo_renditions)
     caching.content_changed(releases=(), speakers=[speaker.pk])
+    images.delete_replaced_renditions(old, speaker.photo_renditions, storage=speaker.photo.storage)
     return speaker
 
 
@@ -180,8 +181,10 @@ def gallery_image_create(
     *, article: Article, file, alt_text: str, keep_metadata: bool = False, **fields
 ) -> GalleryImage:
     """Check, clean and store an uploaded photo, then make its renditions."""
-    images.check_image(file)
-    name = getattr(file, "name", None) or "image.jpg"
+    fmt = images.check_image(file)[0]
+    # Stored with the extension of the format found, whatever the upload was called.
+    stem = os.path.splitext(os.path.basename(getattr(file, "name", None) or ""))[0]
+    name = f"{stem or 'photo'}.{images.STORED_EXTENSIONS[fmt]}"
     if not keep_metadata:
         file = images.strip_metadata(file)
     position = fields.pop("position", None)
@@ -194,7 +197,7 @@ def gallery_image_create(
         keep_metadata=keep_metadata,
         **fields,
     )
-    image.image.save(os.path.basename(name), file, save=False)
+    image.image.save(name, file, save=False)
     images.record_write(image.image.storage, image.image.name)
     image.full_clean()
     image.save()

@@ -299,6 +299,7 @@ NEWSROOM_RENDITION_WIDTHS = (480, 960, 1600)
 # Uploads: content is checked, not file names.
 NEWSROOM_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 60_000_000))
+NEWSROOM_MAX_IMAGE_SIDE = int(os.environ.get("NEWSROOM_MAX_IMAGE_SIDE", 12_000))
 NEWSROOM_PAGE_SIZE = 20
 # Public pages are cached until content changes or a scheduled publish or
 # unpublish time comes, and at most this long (0 turns the page cache off).

@@ -88,9 +88,12 @@ class TestContentChecks:
         with pytest.raises(ValidationError, match="limit is"):
             images.check_image(upload(buffer.getvalue(), "big.png"))
 
-    @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
-    def test_accepted_formats(self, fmt):
-        assert images.check_image(upload(image_bytes(fmt=fmt), "x")) == (fmt, 640, 480)
+    @pytest.mark.parametrize(
+        ("fmt", "name"),
+        [("JPEG", "x.jpg"), ("JPEG", "x.JPEG"), ("PNG", "x.png"), ("WEBP", "x.webp")],
+    )
+    def test_accepted_formats(self, fmt, name):
+        assert images.check_image(upload(image_bytes(fmt=fmt), name)) == (fmt, 640, 480)
 
     def test_nothing_is_stored_for_a_refused_upload(self, settings):
         article = make_article()

@@ -15,7 +15,6 @@ which is what makes a second import of the same bundle a no-op.
 from __future__ import annotations
 
 import hashlib
-import io
 import posixpath
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
@@ -31,7 +30,6 @@ from django.db.models import F, Model, Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image
 from taggit.models import Tag
 
 from articles import caching
@@ -136,15 +134,13 @@ class StoredImage:
     sha256: str
 
 
-def has_private_metadata(img: Image.Image) -> bool:
+def has_private_metadata(data: bytes) -> bool:
     """
     Whether storing the picture as an upload would remove something from it:
-    EXIF beyond what originals keep, or XMP. Files without any (every original
-    Newsroom stored itself) are stored as they are, byte for byte.
+    EXIF beyond what originals keep, XMP, IPTC, comments. Files without any
+    (every original Newsroom stored itself) are stored as they are, byte for byte.
     """
-    if any(tag not in image_checks.KEPT_EXIF_TAGS for tag in img.getexif()):
-        return True
-    return any(key in img.info for key in ("xmp", "XML:com.adobe.xmp"))
+    return image_checks.has_private_metadata(data)
 
 
 def stripped(data: bytes, name: str) -> bytes:
@@ -294,12 +290,9 @@ class Planner:
         except Unreadable as exc:
             return str(exc)
         try:
+            # By content and name: the file is stored under its name's extension.
             image_checks.check_image(ContentFile(data, name=posixpath.basename(path)))
-            # verify() does not decode JPEG data; a truncated photo would only
-            # fail while making renditions, in the middle of the write.
-            with Image.open(io.BytesIO(data)) as img:
-                img.load()
-                private = has_private_metadata(img)
+            private = has_private_metadata(data)
         except ValidationError as exc:
             return f"“{path}”: {' '.join(exc.messages)}"
         except Exception:
@@ -651,6 +644,7 @@ class Writer:
                 continue
             if speaker.photo:
                 self.old_files.append((speaker.photo.storage, speaker.photo.name))
+                self.old_files.extend(_own_renditions(speaker.photo, speaker.photo_renditions))
             if plan.photo is None:
                 speaker.photo = ""
                 speaker.photo_renditions = {}
@@ -775,11 +769,7 @@ class Writer:
         removed = [image for p in plans for image in p.gallery.remove]
         for image in removed:
             self.old_files.append((image.image.storage, image.image.name))
-            self.old_files.extend(
-                (image.image.storage, name)
-                for names in image.renditions.values()
-                for name in names.values()
-            )
+            self.old_files.extend(_own_renditions(image.image, image.renditions))
         for chunk in _chunks([image.pk for image in removed]):
             GalleryImage.objects.filter(pk__in=chunk).delete()
         GalleryImage.objects.bulk_update(
@@ -829,6 +819,19 @@ class Writer:
                     for link in article.theme_links.all():
                         link.content_object = article
                     reversion.add_to_revision(article)
+
+
+def _own_renditions(fieldfile, renditions: dict) -> list[tuple[object, str]]:
+    """
+    The renditions only this photo uses; older names may be shared by two
+    photos (``teamphoto.jpg`` and ``teamphoto.png``) and stay in storage.
+    """
+    return [
+        (fieldfile.storage, name)
+        for names in renditions.values()
+        for name in names.values()
+        if image_checks.is_own_rendition(name)
+    ]
 
 
 def _possible_renditions(image: GalleryImage) -> list[tuple[object, str]]:
