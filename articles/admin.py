@@ -668,8 +668,16 @@ class ArticleAdmin(CheckedListMixin, VersionAdmin):
                     credit=form.cleaned_data.get("gallery_upload_credit", ""),
                     licence=form.cleaned_data.get("gallery_upload_licence", ""),
                 )
+            # A row whose file was replaced gets renditions of the new picture.
+            replaced = {
+                row.instance.pk
+                for formset in formsets
+                if formset.model is GalleryImage
+                for row in formset.forms
+                if row.instance.pk and "image" in row.changed_data
+            }
             for image in article.images.all():
-                services.gallery_image_renditions_make(image=image)
+                services.gallery_image_renditions_make(image=image, force=image.pk in replaced)
         if uploads:
             messages.success(
                 request,

@@ -22,6 +22,7 @@ from PIL import Image
 from articles import images, services
 from articles.models import Article, GalleryImage, Speaker
 from tests.factories import image_bytes, make_article, make_image, make_speaker
+from tests.formdata import form_data
 from tests.test_admin import ADD_URL, add_images, release_form
 from tests.test_bundles import photo, small_bundle, write_bundle
 
@@ -226,6 +227,21 @@ class TestExtensionOfTheFormatFound:
             with pytest.raises(SuspiciousFileOperation):
                 image.image.save(name, ContentFile(image_bytes()), save=False)
         assert not stored_files()
+
+    def test_replacing_a_rows_file_in_the_admin_remakes_its_renditions(self, admin_client):
+        article = make_article()
+        image = make_image(article, file=upload(image_bytes(color=(200, 30, 30)), "red.jpg"))
+        url = f"/admin/articles/article/{article.pk}/change/"
+        data = form_data(admin_client.get(url).content.decode(), "article_form")
+        data["images-0-image"] = upload(image_bytes(color=(30, 30, 200)), "blue.jpg")
+        data["expected_version"] = str(article.version)
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        image.refresh_from_db()
+        rendition = image.renditions["jpeg"][min(image.renditions["jpeg"], key=int)]
+        with image.image.storage.open(rendition) as file:
+            red, green, blue = Image.open(file).convert("RGB").getpixel((5, 5))
+        assert blue > 150 and red < 100
 
     def test_admin_gallery_refuses_a_mismatched_upload(self, admin_client):
         data = release_form()
