@@ -22,6 +22,7 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError
 from PIL import Image
 
+from articles.bundles.sources import FileSource, Unreadable
 from articles.models import Quote
 from tests.factories import make_article, make_image, make_quote, make_speaker
 from tests.test_bundles import (
@@ -407,7 +408,15 @@ def test_image_over_the_pixel_limit(tmp_path, settings):
 def test_image_over_the_size_limit(tmp_path, settings):
     settings.NEWSROOM_MAX_UPLOAD_BYTES = 100
     folder = bundle_with(tmp_path)
-    refused(folder, RELEASE, "gallery[0].path: “images/opening.jpg” is", "the limit is")
+    refused(folder, RELEASE, "gallery[0].path: “images/opening.jpg” is", "the limit is 100 bytes")
+
+
+def test_the_size_limit_reads_as_the_readme_writes_it(tmp_path, settings):
+    """25 * 1024 * 1024 bytes is “25 MB”, as the README's settings table says."""
+    settings.NEWSROOM_MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+    source = FileSource(bundle_with(tmp_path) / "bundle.json")
+    with pytest.raises(Unreadable, match="is 25.1 MB; the limit is 25 MB"):
+        source._check_size("big.jpg", 25 * 1024 * 1024 + 100_000)
 
 
 def test_missing_image_file(tmp_path):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from articles.bundles.errors import BundleError, Problem
 from articles.bundles.shapes import BUNDLE_JSON
+from articles.images import file_size
 
 # bundle.json of 10,000 releases is about 20 MB; this only stops a zip member
 # that claims to be absurdly large from being inflated into memory.
@@ -67,11 +68,11 @@ class Source:
     def _check_size(self, path: str, size: int) -> None:
         if size > settings.NEWSROOM_MAX_UPLOAD_BYTES:
             raise Unreadable(
-                _("“%(path)s” is %(size)s MB; the limit is %(limit)s MB.")
+                _("“%(path)s” is %(size)s; the limit is %(limit)s.")
                 % {
                     "path": path,
-                    "size": round(size / 1_000_000, 1),
-                    "limit": settings.NEWSROOM_MAX_UPLOAD_BYTES // 1_000_000,
+                    "size": file_size(size, up=True),
+                    "limit": file_size(settings.NEWSROOM_MAX_UPLOAD_BYTES),
                 }
             )
 
