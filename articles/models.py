@@ -55,15 +55,17 @@ class CleanTextModel(models.Model):
     def apply_text_hygiene(self) -> None:
         """Clean every text field in place, as ``save()`` does; for writes that skip it (bulk)."""
         for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField):
-                value = getattr(self, field.attname)
-                if isinstance(value, str):
-                    one_line = (
-                        isinstance(field, models.CharField)
-                        or field.name in self.one_line_text_fields
-                    )
-                    clean = clean_one_line if one_line else clean_long_text
-                    setattr(self, field.attname, clean(value))
+            value = getattr(self, field.attname)
+            setattr(self, field.attname, self.cleaned_text(field.name, value))
+
+    @classmethod
+    def cleaned_text(cls, name: str, value):
+        """``value`` as ``save()`` stores it in the field ``name`` (other values as they are)."""
+        field = cls._meta.get_field(name)
+        if not isinstance(value, str) or not isinstance(field, models.CharField | models.TextField):
+            return value
+        one_line = isinstance(field, models.CharField) or name in cls.one_line_text_fields
+        return clean_one_line(value) if one_line else clean_long_text(value)
 
 
 class SlugNaturalKeyManager(models.Manager):

@@ -257,11 +257,6 @@ class TestBundleImport:
         run("import_releases", str(tmp_path / "b"))
         assert Article.objects.get().body == f"<p>{RLI}abc{PDI}</p><p></p>"
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="the importer writes with bulk_create/bulk_update, which skip "
-        "CleanTextModel.save(); it could call apply_text_hygiene() on what it writes",
-    )
     def test_every_text_field_is_cleaned(self, tmp_path):
         document = small_bundle()
         release = document["releases"][0]

@@ -40,6 +40,7 @@ from articles.bundles.sources import Source, Unreadable, open_source
 from articles.html import sanitize_body
 from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 from articles.services import gallery_image_renditions_make
+from articles.text import clean_one_line
 
 BATCH_SIZE = 500
 THEME_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -244,6 +245,8 @@ class Planner:
         """
         changed = []
         for name, value in values.items():
+            # As save() would store it: bulk writes skip save().
+            value = instance.cleaned_text(name, value)
             model_field = instance._meta.get_field(name)
             try:
                 model_field.clean(value, instance)
@@ -459,7 +462,7 @@ class Planner:
     def _plan_themes(self, record, plan: ReleasePlan, names: list[str], old: set[str]) -> None:
         themes: dict[str, str] = {}
         for index, raw in enumerate(names):
-            name = raw.strip()
+            name = clean_one_line(raw).strip()
             if not name:
                 self.problem(record, f"themes[{index}]", _("a theme cannot be empty"))
             elif len(name) > THEME_MAX_LENGTH:
@@ -494,8 +497,8 @@ class Planner:
             wanted.append(
                 {
                     "speaker": quote["speaker"],
-                    "text": quote["text"],
-                    "context": quote.get("context", ""),
+                    "text": Quote.cleaned_text("text", quote["text"]),
+                    "context": Quote.cleaned_text("context", quote.get("context", "")),
                 }
             )
         stored = [(q.speaker_id, q.text, q.context) for q in old]
@@ -510,6 +513,8 @@ class Planner:
         found: list[tuple[int, dict, StoredImage]] = []
         for index, entry in enumerate(entries):
             prefix = f"gallery[{index}]."
+            entry = {name: GalleryImage.cleaned_text(name, value) if name in IMAGE_FIELDS else value
+                     for name, value in entry.items()}  # fmt: skip
             probe = GalleryImage(**{n: entry[n] for n in IMAGE_FIELDS if n in entry})
             for name in IMAGE_FIELDS:
                 if name in entry:
