@@ -397,8 +397,9 @@ def article_create_from_text(
         Quote(
             article=article,
             speaker=speakers[q.speaker.name],
-            text=q.text,
-            context=q.context[:255],
+            # As save() would store them (bulk_create skips it).
+            text=Quote.cleaned_text("text", q.text),
+            context=Quote.cleaned_text("context", q.context[:255]),
             position=i,
         )
         for i, q in enumerate(parsed.quotes)

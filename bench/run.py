@@ -295,6 +295,7 @@ def targets(results: dict, modes: list[str]) -> list[dict]:
 
 def main() -> None:
     args = parse_args()
+    load_before = os.getloadavg()[0]
     harness.ensure_wrk()
     database_url = default_database_url(args.database_url)
     harness.build_dataset(database_url, args.releases)
@@ -348,7 +349,10 @@ def main() -> None:
     results = {"servers": summary, "in_process": local, "query_counts": counts, "after_edit": edit}
     checks = report(results, args, database)
     load = os.getloadavg()[0]
-    print(f"\nMachine: {harness.machine_summary()}; load average now {load:.2f}")
+    print(
+        f"\nMachine: {harness.machine_summary()}; load average {load_before:.2f} before, "
+        f"{load:.2f} after"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
@@ -359,7 +363,7 @@ def main() -> None:
                     "servers": {mode: MODES[mode] for mode in servers},
                     "releases": args.releases,
                     "machine": harness.machine_summary(),
-                    "load_average_after": round(load, 2),
+                    "load_average": {"before": round(load_before, 2), "after": round(load, 2)},
                     "wrk": {
                         "connections": args.connections,
                         "duration": args.duration,
