@@ -296,7 +296,7 @@ NEWSROOM_PUBLISHER = os.environ.get("NEWSROOM_PUBLISHER", NEWSROOM_SITE_NAME)
 NEWSROOM_SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Widths (pixels) of the public renditions made from every gallery image.
 NEWSROOM_RENDITION_WIDTHS = (480, 960, 1600)
-# Uploads: content is checked, not file names.
+# Uploads: content and name are checked; limits of size, pixels and sides.
 NEWSROOM_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSROOM_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("NEWSROOM_MAX_IMAGE_PIXELS", 60_000_000))
 NEWSROOM_MAX_IMAGE_SIDE = int(os.environ.get("NEWSROOM_MAX_IMAGE_SIDE", 12_000))
