@@ -304,6 +304,12 @@ class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
             return format_html(
                 '<img src="{}" alt="" width="120" class="nr-admin-thumb">', obj.thumbnail_url
             )
+        if obj.pk:
+            # The worker has not made its renditions yet (articles.tasks).
+            return format_html(
+                '<span class="nr-admin-thumb nr-admin-thumb--pending">{}</span>',
+                _("Being prepared…"),
+            )
         return "—"
 
 
@@ -660,15 +666,18 @@ class ArticleAdmin(CheckedListMixin, VersionAdmin):
             super().save_related(request, form, formsets, change)
             article = form.instance
             uploads = form.cleaned_data.get("gallery_upload") or []
+            added = set()
             for upload in uploads:
-                services.gallery_image_create(
+                image = services.gallery_image_create(
                     article=article,
                     file=upload,
                     alt_text=form.cleaned_data["gallery_upload_alt_text"].strip(),
                     credit=form.cleaned_data.get("gallery_upload_credit", ""),
                     licence=form.cleaned_data.get("gallery_upload_licence", ""),
                 )
-            # A row whose file was replaced gets renditions of the new picture.
+                added.add(image.pk)
+            # Rows added or whose file was replaced get renditions of their
+            # picture, made by the worker after the commit (articles.tasks).
             replaced = {
                 row.instance.pk
                 for formset in formsets
@@ -676,14 +685,17 @@ class ArticleAdmin(CheckedListMixin, VersionAdmin):
                 for row in formset.forms
                 if row.instance.pk and "image" in row.changed_data
             }
-            for image in article.images.all():
-                services.gallery_image_renditions_make(image=image, force=image.pk in replaced)
+            for image in article.images.exclude(pk__in=added):
+                if image.pk in replaced or not image.has_renditions:
+                    services.gallery_image_renditions_enqueue(
+                        image=image, replaced=image.pk in replaced
+                    )
         if uploads:
             messages.success(
                 request,
                 ngettext(
-                    "%d photo added to the gallery.",
-                    "%d photos added to the gallery.",
+                    "%d photo added; its renditions are being made.",
+                    "%d photos added; their renditions are being made.",
                     len(uploads),
                 )
                 % len(uploads),
@@ -796,7 +808,7 @@ class SpeakerAdmin(CheckedListMixin, PublishedPartMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "photo" in form.changed_data or (obj.photo and not obj.photo_renditions):
-            services.speaker_photo_renditions_make(speaker=obj)
+            services.speaker_photo_renditions_enqueue(speaker=obj)
 
 
 @admin.register(Event)

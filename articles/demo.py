@@ -258,7 +258,12 @@ def load_demo(*, photo_size: tuple[int, int] = PHOTO_SIZE) -> Article:
 
 def _load_gallery(article: Article, photo_size: tuple[int, int]) -> None:
     existing = list(article.images.all())
-    if len(existing) == PHOTO_COUNT and all(image.has_renditions for image in existing):
+    if len(existing) == PHOTO_COUNT:
+        # Renditions are made by the worker; those it has not made yet (none
+        # was running) are asked for again, which is a no-op if still queued.
+        for image in existing:
+            if not image.has_renditions:
+                services.gallery_image_renditions_enqueue(image=image)
         return
     for image in existing:
         # Each photo's files have names of their own: a new photo replaces none.

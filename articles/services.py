@@ -19,7 +19,7 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import caching, images
+from articles import caching, images, tasks
 from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
 from articles.textimport import parse_release_text
 
@@ -150,13 +150,35 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
     if image.has_renditions and not force:
         return image
     old = image.renditions
-    image.renditions = images.make_renditions(image.image.name, storage=image.image.storage)
+    name, storage = image.image.name, image.image.storage
+    renditions = images.make_renditions(name, storage=storage)
+    # Made by a worker, the photo may have been replaced or deleted meanwhile:
+    # renditions of a file the row no longer names are never recorded.
+    if not GalleryImage.objects.filter(pk=image.pk, image=name).update(renditions=renditions):
+        images.delete_renditions(renditions, storage=storage)
+        return image
+    image.renditions = renditions
     image.forget_urls()
-    GalleryImage.objects.filter(pk=image.pk).update(renditions=image.renditions)
     # A queryset update sends no signal; the page shows only photos with renditions.
     caching.content_changed(releases=[image.article_id])
-    images.delete_replaced_renditions(old, image.renditions, storage=image.image.storage)
+    images.delete_replaced_renditions(old, image.renditions, storage=storage)
     return image
+
+
+def gallery_image_renditions_enqueue(*, image: GalleryImage, replaced: bool = False) -> None:
+    """
+    Have the worker make the image's renditions once this transaction commits
+    (``articles.tasks``): a request never spends seconds a photo on them. The
+    renditions of a ``replaced`` file are dropped at once, so that the photo,
+    like a new one, stays off public pages until its own exist.
+    """
+    if replaced and image.renditions:
+        images.delete_replaced_renditions(image.renditions, {}, storage=image.image.storage)
+        image.renditions = {}
+        image.forget_urls()
+        GalleryImage.objects.filter(pk=image.pk).update(renditions={})
+        caching.content_changed(releases=[image.article_id])
+    tasks.enqueue_on_commit(tasks.make_renditions, image.pk)
 
 
 def speaker_photo_renditions_make(*, speaker: Speaker) -> Speaker:
@@ -176,11 +198,19 @@ def speaker_photo_renditions_make(*, speaker: Speaker) -> Speaker:
     return speaker
 
 
+def speaker_photo_renditions_enqueue(*, speaker: Speaker) -> None:
+    """Have the worker make the speaker's portraits once this transaction commits."""
+    tasks.enqueue_on_commit(tasks.make_speaker_renditions, speaker.pk)
+
+
 @transaction.atomic
 def gallery_image_create(
     *, article: Article, file, alt_text: str, keep_metadata: bool = False, **fields
 ) -> GalleryImage:
-    """Check, clean and store an uploaded photo, then make its renditions."""
+    """
+    Check, clean and store an uploaded photo; its renditions are made by the
+    worker once the photo is committed (``gallery_image_renditions_enqueue``).
+    """
     fmt = images.check_image(file)[0]
     # Stored with the extension of the format found, whatever the upload was called.
     stem = os.path.splitext(os.path.basename(getattr(file, "name", None) or ""))[0]
@@ -201,7 +231,8 @@ def gallery_image_create(
     images.record_write(image.image.storage, image.image.name)
     image.full_clean()
     image.save()
-    return gallery_image_renditions_make(image=image)
+    gallery_image_renditions_enqueue(image=image)
+    return image
 
 
 @transaction.atomic

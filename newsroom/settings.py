@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -116,6 +118,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's web process and task worker write to one file: writers take
+    # the lock at the start of a transaction and wait for it, not fail at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
     "DATABASE_SERVER_SIDE_BINDING", True
 ):
@@ -286,6 +292,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+
+# Background tasks (django-tasks): photo renditions take seconds a photo, so a
+# worker makes them after the upload is committed, never the request. The
+# default queue is a table in the database: `manage.py db_worker` runs it, and
+# nothing else is needed, on one server or several. TASKS_BACKEND chooses
+# another backend, e.g. django_tasks.backends.immediate.ImmediateBackend (no
+# worker: renditions are made right after the upload's commit, in the request).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 # --- Newsroom ----------------------------------------------------------------
 

@@ -46,6 +46,41 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_at_once():
+    """
+    Tasks (photo renditions) run at once, where they are enqueued: a test's
+    transaction is never committed, so ``on_commit`` would never enqueue them,
+    and most tests expect a photo's renditions as soon as it is stored. For the
+    whole session, session fixtures included (the browser tests' demo).
+    """
+    from django.test import override_settings
+
+    from articles import tasks
+
+    real = tasks.enqueue_on_commit
+    tasks.enqueue_on_commit = lambda task, *args: task.enqueue(*args)
+    try:
+        with override_settings(TASKS=IMMEDIATE_TASKS):
+            yield real
+    finally:
+        tasks.enqueue_on_commit = real
+
+
+@pytest.fixture(autouse=True)
+def _real_tasks(request, _tasks_at_once, settings, monkeypatch):
+    """Tests marked ``real_tasks``: the database queue, after the commit, as in production."""
+    if request.node.get_closest_marker("real_tasks"):
+        from articles import tasks
+
+        settings.TASKS = DATABASE_TASKS
+        monkeypatch.setattr(tasks, "enqueue_on_commit", _tasks_at_once)
+
+
 @pytest.fixture(autouse=True)
 def _page_cache_off(settings):
     """Query counts are measured on the uncached path; cache tests use ``page_cache``."""

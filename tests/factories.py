@@ -75,4 +75,7 @@ def image_upload(name="photo.jpg", width=640, height=480, fmt="JPEG") -> SimpleU
 def make_image(article: Article, **kw) -> GalleryImage:
     upload = kw.pop("file", None) or image_upload(width=kw.pop("width", 640))
     kw.setdefault("alt_text", "Delegates in the conference hall")
-    return services.gallery_image_create(article=article, file=upload, **kw)
+    image = services.gallery_image_create(article=article, file=upload, **kw)
+    # Its renditions are made by a task (at once in tests), on a copy of its own.
+    image.refresh_from_db()
+    return image

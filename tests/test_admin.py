@@ -130,7 +130,7 @@ class TestAddingARelease:
         article = Article.objects.get(slug="regional-conference-opens")
         assert article.images.count() == 4
         assert set(article.images.values_list("credit", flat=True)) == {"Jane Doe"}
-        assert "4 photos added to the gallery." in response.content.decode()
+        assert "4 photos added; their renditions are being made." in response.content.decode()
 
     def test_bulk_photos_need_alt_text(self, editor_client):
         data = release_form(gallery_upload=[image_upload("a.jpg")])

@@ -557,7 +557,7 @@ def test_a_failure_while_writing_rolls_everything_back_and_removes_new_files(tmp
     from articles.bundles import importer
 
     calls = []
-    real = importer.gallery_image_renditions_make
+    real = importer.gallery_image_renditions_enqueue
 
     def fail_on_second_image(*, image):
         calls.append(image)
@@ -565,7 +565,7 @@ def test_a_failure_while_writing_rolls_everything_back_and_removes_new_files(tmp
             raise OSError("disk full")
         return real(image=image)
 
-    monkeypatch.setattr(importer, "gallery_image_renditions_make", fail_on_second_image)
+    monkeypatch.setattr(importer, "gallery_image_renditions_enqueue", fail_on_second_image)
     folder = two_photo_bundle(tmp_path)
     rows, files = database_snapshot(), media_files()
     with pytest.raises(OSError, match="disk full"):

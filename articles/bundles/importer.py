@@ -39,7 +39,7 @@ from articles.bundles.parse import Bundle, Record, parse_bundle
 from articles.bundles.sources import Source, Unreadable, open_source
 from articles.html import sanitize_body
 from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
-from articles.services import gallery_image_renditions_make
+from articles.services import gallery_image_renditions_enqueue
 from articles.text import clean_one_line
 
 BATCH_SIZE = 500
@@ -795,10 +795,10 @@ class Writer:
             image.image.save(stored.file.name, content, save=False)
             self.new_files.append((image.image.storage, image.image.name))
             image.save()
-            try:
-                gallery_image_renditions_make(image=image)
-            finally:
-                self.new_files.extend(_possible_renditions(image))
+            # Its renditions are made by the worker once the import commits;
+            # where tasks run at once (the tests), a rollback removes them too.
+            self.new_files.extend(_possible_renditions(image))
+            gallery_image_renditions_enqueue(image=image)
 
     def record_history(self) -> None:
         """

@@ -1,0 +1,48 @@
+"""
+Background work, through Django's task interface (the django-tasks backport).
+
+Making a photo's renditions takes seconds for a large photo, so uploads only
+store the photo and enqueue a task; a worker (``manage.py db_worker`` with the
+default database backend) makes the renditions. Until then the photo is left
+out of public pages (``GalleryImage.has_renditions``), and making them tells
+the page cache (``services.gallery_image_renditions_make``).
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django_tasks import task
+from django_tasks.base import Task
+
+from articles import services
+from articles.models import GalleryImage, Speaker
+
+
+def enqueue_on_commit(task: Task, *args) -> None:
+    """
+    Enqueue ``task`` once the current transaction commits: the worker then
+    finds the row it is about, and a save that is rolled back enqueues nothing.
+    """
+    # Robust: the photo is saved whatever happens to the queue; a failure is
+    # logged, and ``manage.py make_missing_renditions`` enqueues it again.
+    transaction.on_commit(partial(task.enqueue, *args), robust=True)
+
+
+@task()
+def make_renditions(image_id: int) -> bool:
+    """Make a gallery photo's renditions; False if it was deleted in the meantime."""
+    image = GalleryImage.objects.filter(pk=image_id).first()
+    if image is None:
+        return False
+    services.gallery_image_renditions_make(image=image)
+    return True
+
+
+@task()
+def make_speaker_renditions(speaker_id: int) -> bool:
+    """Make a speaker's portrait renditions; False if the speaker was deleted."""
+    speaker = Speaker.objects.filter(pk=speaker_id).first()
+    if speaker is None:
+        return False
+    services.speaker_photo_renditions_make(speaker=speaker)
+    return True
