@@ -32,13 +32,21 @@ def public_releases(now=None):
     return _model("Article").objects.public(now)
 
 
+def public_rule(now=None, prefix: str = "") -> Q:
+    """
+    The one rule for what readers may see, as a condition on a release (or,
+    with ``prefix`` such as ``"article__"``, on a row that points to one).
+    """
+    now = now or timezone.now()
+    return Q(**{f"{prefix}status": "published", f"{prefix}publish_at__lte": now}) & (
+        Q(**{f"{prefix}unpublish_at__isnull": True}) | Q(**{f"{prefix}unpublish_at__gt": now})
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self, now=None):
         """The one rule for what readers may see, used by every public surface."""
-        now = now or timezone.now()
-        return self.filter(status=self.model.Status.PUBLISHED, publish_at__lte=now).filter(
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
-        )
+        return self.filter(public_rule(now))
 
     def in_state(self, state: str, now=None):
         """
@@ -148,8 +156,8 @@ class SpeakerQuerySet(models.QuerySet):
 
 class QuoteQuerySet(models.QuerySet):
     def public(self, now=None):
-        """Quotes in public releases."""
-        return self.filter(article__in=public_releases(now))
+        """Quotes in public releases (through the join: SQLite would list every public id)."""
+        return self.filter(public_rule(now, prefix="article__"))
 
     def for_speaker_page(self, speaker):
         """A speaker's public quotes with their releases, newest release first."""

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import harness
 
-DATASET_VERSION = 3
+DATASET_VERSION = 4
 PHOTO_SIZE = (1600, 1067)
 POOL_PHOTOS = 4
 RELEASES_WITH_PHOTOS = 300
@@ -168,7 +168,7 @@ def build(releases: int) -> dict[str, float]:
     from django.utils.text import slugify
     from taggit.models import Tag
 
-    from articles import images
+    from articles import images, services
     from articles.demo import demo_photo, load_demo
     from articles.models import Article, Event, GalleryImage, Quote, Speaker
 
@@ -176,8 +176,18 @@ def build(releases: int) -> dict[str, float]:
     rng = random.Random(2024)
 
     start = time.perf_counter()
-    load_demo(photo_size=PHOTO_SIZE)
-    timings["demo release (load_demo, 13 photos and renditions)"] = time.perf_counter() - start
+    demo = load_demo(photo_size=PHOTO_SIZE)
+    # Uploads leave renditions to a background worker, and a photo without them
+    # is not shown: the benchmark makes the demo's at once, so that its release
+    # page shows the whole gallery.
+    photos = list(demo.images.all())
+    for photo in photos:
+        services.gallery_image_renditions_make(image=photo)
+    if not photos or not all(photo.has_renditions for photo in photos):
+        sys.exit("The demo release's photos have no renditions: the release page would lack them.")
+    timings[f"demo release (load_demo, {len(photos)} photos and renditions)"] = (
+        time.perf_counter() - start
+    )
 
     start = time.perf_counter()
     pool = []

@@ -18,9 +18,9 @@ Newsroom's performance benchmark.
    (--redis-url, else REDIS_URL, else redis://127.0.0.1:6379/13 when it
    answers; --no-redis leaves it out). Static files are collected into a
    temporary STATIC_ROOT first.
-4. Runs wrk for a fixed time on each page of each server, round-robin over
-   pages and servers and repeated, so that drift in the machine's load falls
-   on all of them alike.
+4. Runs wrk for a fixed time on each page of each server (and on a static
+   file, as WhiteNoise serves it), round-robin over pages and servers and
+   repeated, so that drift in the machine's load falls on all of them alike.
 5. Prints requests/s, p50 and p99 latency and the ratio to the trivial view
    (/healthz/: same middleware and settings on the same server, no database,
    no cache), and checks the targets (see ``targets()``). Exits 0 (it
@@ -47,6 +47,8 @@ RELEASE = harness.RELEASE
 HOME = harness.HOME
 PAGE_400 = harness.PAGE_400
 DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
+# Served by WhiteNoise under its hashed name, measured beside the pages.
+STATIC_FILE = "css/site.css"
 MODES = {
     "uncached": "uncached",
     "locmem": "cached, local memory",
@@ -94,6 +96,28 @@ def in_process(env: dict[str, str], runs: int, *options: str) -> dict:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
+def code_version() -> str:
+    """The commit measured, and whether application code differed from it (read-only git)."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=harness.ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--", "articles", "newsroom", "templates", "static"],
+            cwd=harness.ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{commit} (application code changed since)" if changed else commit
+
+
 def redis_url(args: argparse.Namespace) -> str:
     """The Redis server's cache URL, or "" when there is none (left out, or not answering)."""
     if args.no_redis:
@@ -111,19 +135,29 @@ def redis_url(args: argparse.Namespace) -> str:
     return url
 
 
-def warm(server: harness.Gunicorn, workers: int, cached: bool) -> None:
+def served_pages(static_root: Path) -> list[tuple[str, str]]:
+    """The benchmark's pages, and a static file as WhiteNoise serves it (hashed name)."""
+    manifest = json.loads((static_root / "staticfiles.json").read_text())
+    return [*harness.TARGETS, ("static file", f"/static/{manifest['paths'][STATIC_FILE]}")]
+
+
+def warm(server: harness.Gunicorn, pages: list, workers: int, cached: bool) -> None:
     """
     Every page answers 200 before it is measured. On a cached server, each page
     is asked until its cache answers several times in a row, so that every
     worker holds it (local memory is per worker).
     """
-    for label, path in harness.TARGETS:
+    for label, path in pages:
         hits = 0
         for _ in range(60):
             response = server.http(path)
             if response.status != 200:
                 sys.exit(f"{label} ({path}) answered {response.status} on {server.name}")
-            hit = response.headers.get("X-Cache") == "hit" or path == harness.TRIVIAL
+            # The trivial view and static files bypass the page cache.
+            hit = response.headers.get("X-Cache") == "hit" or label in (
+                "trivial view",
+                "static file",
+            )
             hits = hits + 1 if hit or not cached else 0
             if hits >= 4 * workers:
                 break
@@ -131,12 +165,12 @@ def warm(server: harness.Gunicorn, workers: int, cached: bool) -> None:
             sys.exit(f"{label} ({path}) is not served from the page cache on {server.name}")
 
 
-def measure(servers: dict, args: argparse.Namespace) -> dict:
+def measure(servers: dict, pages: list, args: argparse.Namespace) -> dict:
     per_round = args.duration / args.rounds
     totals: dict = {}
     for round_number in range(1, args.rounds + 1):
         print(f"  round {round_number}/{args.rounds}", flush=True)
-        for _, path in harness.TARGETS:
+        for _, path in pages:
             for mode, server in servers.items():
                 result = harness.run_wrk(
                     server.base_url, [path], seconds=per_round, connections=args.connections
@@ -167,7 +201,7 @@ def report(results: dict, args: argparse.Namespace, database: str) -> list[dict]
         f"{'page':14} {'path':44} {'server':21} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} "
         f"{'× trivial':>9} {'errors':>6}"
     )
-    for label, path in harness.TARGETS:
+    for label, path in results["pages"]:
         for mode in modes:
             row = summary[(mode, path)]
             trivial = summary[(mode, harness.TRIVIAL)]["rps"]
@@ -296,6 +330,7 @@ def targets(results: dict, modes: list[str]) -> list[dict]:
 def main() -> None:
     args = parse_args()
     load_before = os.getloadavg()[0]
+    code = code_version()
     harness.ensure_wrk()
     database_url = default_database_url(args.database_url)
     harness.build_dataset(database_url, args.releases)
@@ -320,6 +355,7 @@ def main() -> None:
             )
         print("Collecting static files…", flush=True)
         harness.collectstatic(envs["uncached"])
+        pages = served_pages(static_root)
         print(f"Measuring in-process ({args.runs} runs a page)…", flush=True)
         local = in_process(envs["uncached"], args.runs)
         same_kind = [path for paths in harness.SAME_QUERIES.values() for path in paths]
@@ -334,24 +370,30 @@ def main() -> None:
         try:
             for mode, server in servers.items():
                 server.start()
-                warm(server, args.workers, cached=mode != "uncached")
+                warm(server, pages, args.workers, cached=mode != "uncached")
             print(
                 f"Measuring under gunicorn ({len(servers)} servers, {args.workers} workers each, "
                 f"wrk {args.connections} connections, {args.duration:g} s a page and server)…",
                 flush=True,
             )
-            summary = measure(servers, args)
+            summary = measure(servers, pages, args)
         finally:
             for server in servers.values():
                 server.stop()
             if redis:
                 _forget_redis_keys(redis, prefix)
-    results = {"servers": summary, "in_process": local, "query_counts": counts, "after_edit": edit}
+    results = {
+        "pages": pages,
+        "servers": summary,
+        "in_process": local,
+        "query_counts": counts,
+        "after_edit": edit,
+    }
     checks = report(results, args, database)
     load = os.getloadavg()[0]
     print(
         f"\nMachine: {harness.machine_summary()}; load average {load_before:.2f} before, "
-        f"{load:.2f} after"
+        f"{load:.2f} after; code {code}"
     )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -359,6 +401,7 @@ def main() -> None:
             json.dumps(
                 {
                     "date": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "code": code,
                     "database": database,
                     "servers": {mode: MODES[mode] for mode in servers},
                     "releases": args.releases,
