@@ -721,14 +721,25 @@ class SiteGeneration(models.Model):
         return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
 
 
-class ReleaseSearchDocument(models.Model):
+class SearchDocument(models.Model):
     """
-    On PostgreSQL, each release's stored, indexed full-text vector: a column
-    the database generates in the release's own table (migration 0006). This
-    unmanaged model reads it, so queries name it like any other field
+    On PostgreSQL, a row's stored, indexed full-text vector: a column the
+    database generates in the row's own table (migrations 0006 and 0010).
+    These unmanaged models read it, so queries name it like any other field
     (``search_document__vector``); SQLite has no such column and never asks.
     """
 
+    vector = SearchVectorField(db_column="search_vector")
+
+    class Meta:
+        abstract = True
+        managed = False
+
+    def __str__(self):
+        return str(self.pk)
+
+
+class ReleaseSearchDocument(SearchDocument):
     article = models.OneToOneField(
         Article,
         primary_key=True,
@@ -736,19 +747,12 @@ class ReleaseSearchDocument(models.Model):
         on_delete=models.DO_NOTHING,
         related_name="search_document",
     )
-    vector = SearchVectorField(db_column="search_vector")
 
-    class Meta:
-        managed = False
+    class Meta(SearchDocument.Meta):
         db_table = "articles_article"
 
-    def __str__(self):
-        return str(self.pk)
 
-
-class QuoteSearchDocument(models.Model):
-    """Each quote's stored, indexed full-text vector (migration 0010), as above."""
-
+class QuoteSearchDocument(SearchDocument):
     quote = models.OneToOneField(
         Quote,
         primary_key=True,
@@ -756,11 +760,6 @@ class QuoteSearchDocument(models.Model):
         on_delete=models.DO_NOTHING,
         related_name="search_document",
     )
-    vector = SearchVectorField(db_column="search_vector")
 
-    class Meta:
-        managed = False
+    class Meta(SearchDocument.Meta):
         db_table = "articles_quote"
-
-    def __str__(self):
-        return str(self.pk)

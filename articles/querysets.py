@@ -74,10 +74,7 @@ class ArticleQuerySet(models.QuerySet):
         rows rather than taggit's manager, whose prefetching builds a queryset
         per release.
         """
-        links = _model("ArticleTheme").objects.select_related("tag").order_by("pk")
-        return self.prefetch_related(
-            Prefetch("theme_links", queryset=links, to_attr="listed_theme_links")
-        )
+        return self.prefetch_related(theme_prefetch())
 
     def for_listing(self):
         """What a release card shows: title, dateline, date, lead, event and themes."""
@@ -90,7 +87,7 @@ class ArticleQuerySet(models.QuerySet):
         release's own parts ask for the row alone (``select_related("event")``)
         and read the rest through ``articles.reading.ReleaseParts``.
         """
-        return self.select_related("event").with_themes().prefetch_related(*release_prefetches())
+        return self.select_related("event").prefetch_related(*release_prefetches())
 
     def for_export(self):
         """Everything a release object of the bundle format (and the API) holds."""
@@ -125,11 +122,18 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+def theme_prefetch() -> Prefetch:
+    """A release's themes through the link rows, as ``listed_theme_links`` (``theme_list``)."""
+    links = _model("ArticleTheme").objects.select_related("tag").order_by("pk")
+    return Prefetch("theme_links", queryset=links, to_attr="listed_theme_links")
+
+
 def release_prefetches() -> list[Prefetch]:
-    """A release's quotes with their speakers, and its photos, in page order."""
+    """A release's themes, its quotes with their speakers, and its photos, in page order."""
     quotes = _model("Quote").objects.select_related("speaker").order_by("position", "pk")
     photos = _model("GalleryImage").objects.order_by("position", "pk")
     return [
+        theme_prefetch(),
         Prefetch("quotes", queryset=quotes, to_attr="quote_list"),
         Prefetch("images", queryset=photos, to_attr="image_list"),
     ]

@@ -13,7 +13,6 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
-    Prefetch,
     Subquery,
     prefetch_related_objects,
 )
@@ -21,7 +20,7 @@ from django.db.models.query import QuerySet
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 
-from articles.models import Article, ArticleTheme, GalleryImage
+from articles.models import Article, GalleryImage
 from articles.querysets import release_prefetches
 
 
@@ -81,11 +80,7 @@ class ReleaseParts:
 
     @cached_property
     def themes(self) -> list:
-        if not hasattr(self.article, "listed_theme_links"):
-            links = ArticleTheme.objects.select_related("tag").order_by("pk")
-            prefetch_related_objects(
-                [self.article], Prefetch("theme_links", links, to_attr="listed_theme_links")
-            )
+        self._prefetch("listed_theme_links")
         return self.article.theme_list
 
     @cached_property
