@@ -191,7 +191,7 @@ class TestCsrfFailurePage:
         assert "The form has expired" not in html
 
 
-# --- The admin's lists: these need articles/admin.py to use CheckedListMixin -----------------
+# --- The admin's lists: these need articles/admin/ to use CheckedListMixin -----------------
 
 ADMIN_RELEASES = "/admin/articles/article/"
 

@@ -1,0 +1,121 @@
+"""The release's inlines: quotes, gallery photos and share links."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from articles import services
+from articles.admin.formatting import local_time
+from articles.admin.forms import GalleryImageForm, ShareLinkForm, ShareLinkFormSet
+from articles.models import (
+    Article,
+    GalleryImage,
+    Quote,
+    ShareLink,
+)
+
+
+def locked_for_user(request, obj: Article | None) -> bool:
+    """The release is read-only for this user; an add view has no release to lock."""
+    return obj is not None and obj.locked_for(request.user)
+
+
+class ParentRightsMixin:
+    """The inlines of a published release are read-only for Editors, like the release."""
+
+    def has_add_permission(self, request, obj=None):
+        return not locked_for_user(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not locked_for_user(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not locked_for_user(request, obj) and super().has_delete_permission(request, obj)
+
+
+class QuoteInline(ParentRightsMixin, admin.StackedInline):
+    model = Quote
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = [("speaker", "position"), "text", "context"]
+
+
+class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
+    model = GalleryImage
+    form = GalleryImageForm
+    extra = 0
+    fields = [
+        "thumbnail", "image", "alt_text", "caption", "credit", "licence", "keep_metadata",
+        "position",
+    ]  # fmt: skip
+    readonly_fields = ["thumbnail"]
+
+    @admin.display(description=_("Preview"))
+    def thumbnail(self, obj):
+        if obj.pk and obj.thumbnail_url:
+            return format_html(
+                '<img src="{}" alt="" width="120" class="nr-admin-thumb">', obj.thumbnail_url
+            )
+        if obj.pk:
+            # The worker has not made its renditions yet (articles.tasks).
+            return format_html(
+                '<span class="nr-admin-thumb nr-admin-thumb--pending">{}</span>',
+                _("Being prepared…"),
+            )
+        return "—"
+
+
+class ShareLinkInline(admin.TabularInline):
+    """
+    Handing a release out before it is public is publishing it to a few: a
+    Publisher's decision. Editors see the links, read-only.
+    """
+
+    model = ShareLink
+    form = ShareLinkForm
+    formset = ShareLinkFormSet
+    extra = 0
+    can_delete = False
+    fields = ["note", "expires_at", "link", "state", "created_by", "created_at", "revoke"]
+    readonly_fields = ["link", "state", "created_by", "created_at"]
+    verbose_name = _("share link for journalists")
+    verbose_name_plural = _(
+        "Share links for journalists (read the release before it is public; noindex)"
+    )
+
+    @admin.display(description=_("Link"))
+    def link(self, obj):
+        if not obj.pk:
+            return _("Made when you save")
+        url = self.request_absolute(obj.get_absolute_url())
+        return format_html(
+            '<input type="text" readonly value="{}" size="40" class="vTextField">', url
+        )
+
+    @admin.display(description=_("State"))
+    def state(self, obj):
+        if not obj.pk:
+            return "—"
+        if obj.revoked_at and obj.revoked_on_withdrawal:
+            return _("Revoked %(when)s, when the release was withdrawn") % {
+                "when": local_time(obj.revoked_at)
+            }
+        if obj.revoked_at:
+            return _("Revoked %(when)s") % {"when": local_time(obj.revoked_at)}
+        if not obj.is_active():
+            return _("Expired")
+        return _("Active until %(when)s") % {"when": local_time(obj.expires_at)}
+
+    def has_add_permission(self, request, obj=None):
+        return services.user_can_publish(request.user) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return services.user_can_publish(request.user) and super().has_change_permission(
+            request, obj
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.request_absolute = request.build_absolute_uri
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.can_add = self.has_add_permission(request, obj)
+        return formset

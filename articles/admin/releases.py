@@ -1,0 +1,315 @@
+"""The release admin: its list, its form's behaviour, its actions."""
+
+import reversion
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
+
+from articles import images, services
+from articles.admin.csp import EDITOR_STYLE_HASH, inline_script_hashes
+from articles.admin.formatting import local_time
+from articles.admin.forms import ArticleAdminForm
+from articles.admin.inlines import GalleryImageInline, QuoteInline, ShareLinkInline, locked_for_user
+from articles.admin.text_import import ReleaseFromTextMixin
+from articles.admin_lists import CheckedListMixin
+from articles.models import (
+    Article,
+    ArticleTheme,
+    GalleryImage,
+    Lifecycle,
+    Quote,
+    ShareLink,
+)
+
+# A release's history holds its quotes, gallery and themes with it, so that
+# restoring a version restores all of them.
+reversion.register(Quote)
+reversion.register(GalleryImage)
+reversion.register(ArticleTheme)
+reversion.register(Article, follow=["quotes", "images", "theme_links"])
+
+
+def _timing_note(article: Article) -> str:
+    """The times a release just published carries from before: an embargo, a withdrawal."""
+    when = {"title": article.title}
+    if article.lifecycle() == Lifecycle.EMBARGOED:
+        when["embargo"] = local_time(article.publish_at)
+    if article.unpublish_at:
+        when["withdrawal"] = local_time(article.unpublish_at)
+    if "embargo" in when and "withdrawal" in when:
+        note = _("“%(title)s” is embargoed until %(embargo)s and withdrawn at %(withdrawal)s.")
+    elif "embargo" in when:
+        note = _("“%(title)s” is embargoed until %(embargo)s.")
+    elif "withdrawal" in when:
+        note = _("“%(title)s” will be withdrawn at %(withdrawal)s.")
+    else:
+        return ""
+    later = _("These times were set before it was published; change them if they are not meant.")
+    return f"{note % when} {later}"
+
+
+class StateListFilter(admin.SimpleListFilter):
+    """The releases in one state of ``Article.lifecycle()``, chosen in the database."""
+
+    title = _("State")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Lifecycle.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Lifecycle.values:
+            return queryset.in_state(self.value())
+        # No choice, or one the list does not offer: every release.
+        return None
+
+
+@admin.register(Article)
+class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
+    form = ArticleAdminForm
+    inlines = [QuoteInline, GalleryImageInline, ShareLinkInline]
+    history_latest_first = True
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    list_display = ["title", "state", "publish_at", "event", "theme_list", "language"]
+    list_filter = [StateListFilter, "language", "event", "themes"]
+    list_select_related = ["event"]
+    search_fields = ["title", "lead", "body", "reference", "quotes__speaker__name"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["event"]
+    readonly_fields = ["state", "author", "version", "created_at", "updated_at"]
+    actions = ["publish_selected", "unpublish_selected"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body", "expected_version"]}),
+        (_("Dateline"), {"fields": [("dateline_city", "dateline_country")]}),
+        (_("Publication"), {"fields": ["state", "status", ("publish_at", "unpublish_at")]}),
+        (_("Context"), {"fields": ["event", "themes", "language", "reference"]}),
+        (
+            _("Add photos to the gallery"),
+            {
+                "fields": [
+                    "gallery_upload",
+                    "gallery_upload_alt_text",
+                    ("gallery_upload_credit", "gallery_upload_licence"),
+                ]
+            },
+        ),
+        (
+            _("Record"),
+            {
+                "fields": [("author", "version"), ("created_at", "updated_at")],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("themes")
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        response = super().render_change_form(request, context, *args, **kwargs)
+        # The rich-text editor's one inline script (an import map) is allowed
+        # by its hash; the Content-Security-Policy stays free of unsafe-inline.
+        if digest := inline_script_hashes(str(context.get("media", ""))):
+            response._csp_update = {
+                "script-src": digest,
+                # The editor injects one fixed stylesheet (ProseMirror's base CSS).
+                "style-src": [EDITOR_STYLE_HASH],
+            }
+        return response
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = services.user_can_publish(request.user)
+        form.storage_error = getattr(request, "newsroom_storage_error", None)
+        return form
+
+    def has_publish_permission(self, request):
+        return services.user_can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return not locked_for_user(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not locked_for_user(request, obj) and super().has_delete_permission(request, obj)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a version is publishing when either side of it is published."""
+        from reversion.models import Version
+
+        article = self.get_object(request, object_id)
+        version = Version.objects.filter(pk=version_id, object_id=object_id).first()
+        if article is None or version is None:
+            return super().revision_view(request, object_id, version_id, extra_context)
+        restores_published = version.field_dict.get("status") == Article.Status.PUBLISHED
+        if article.locked_for(request.user) or (
+            restores_published and not services.user_can_publish(request.user)
+        ):
+            raise PermissionDenied(_("Only Publishers can restore a version of a live release."))
+        request.newsroom_current_version = article.version
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def view_on_site(self, obj):
+        if obj.is_public():
+            return obj.get_absolute_url()
+        return reverse("articles:preview", kwargs={"slug": obj.slug})
+
+    @admin.display(description=_("State"), ordering="status")
+    def state(self, obj):
+        lifecycle = obj.lifecycle()
+        label = lifecycle.label
+        if lifecycle == Lifecycle.EMBARGOED and obj.publish_at:
+            label = _("Embargoed until %(when)s") % {"when": local_time(obj.publish_at)}
+        # The CSS classes (static/css/admin.css) are named after the states.
+        return format_html('<span class="nr-state nr-state--{}">{}</span>', lifecycle.value, label)
+
+    @admin.display(description=_("Themes"))
+    def theme_list(self, obj):
+        return format_html_join(", ", "{}", ((t.name,) for t in obj.themes.all()))
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        if change:
+            current = Article.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+            # A restored version carries its old number; numbering only moves on.
+            obj.version = max(current or 0, getattr(request, "newsroom_current_version", 0)) + 1
+        super().save_model(request, obj, form, change)
+        withdrawn = form.initial.get("status") == Article.Status.PUBLISHED
+        if change and withdrawn and obj.status != Article.Status.PUBLISHED:
+            # Unpublished through the form: as services.article_unpublish does.
+            services.share_links_revoke_on_withdrawal(article=obj)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return self._storage_safe(super().add_view, request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self._storage_safe(super().change_view, request, object_id, form_url, extra_context)
+
+    def _storage_safe(self, view, request, *args):
+        """
+        A save whose photos cannot be stored (full disk, storage down) is rolled
+        back with the files it already wrote, and the form comes back with the
+        editor's input and a clear error instead of a server error.
+        """
+        try:
+            with images.removed_on_error():
+                return view(request, *args)
+        except OSError as exc:
+            request.newsroom_storage_error = exc
+            return view(request, *args)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is GalleryImage:
+            instances = formset.save(commit=False)
+            for image in formset.deleted_objects:
+                image.delete()
+            for image in instances:
+                image.save()
+                images.record_write(image.image.storage, image.image.name)
+            return formset.save_m2m()
+        if formset.model is not ShareLink:
+            return super().save_formset(request, form, formset, change)
+        for link_form in formset.forms:
+            # Forms this user may not change say they have not changed.
+            if not link_form.has_changed():
+                continue
+            link = link_form.instance
+            if link_form.cleaned_data.get("revoke") and link.revoked_at is None:
+                link.revoked_at = timezone.now()
+            if link.pk is None:
+                link.created_by = request.user
+            link.article = form.instance
+            link.save()
+        formset.new_objects = formset.changed_objects = formset.deleted_objects = []
+
+    def save_related(self, request, form, formsets, change):
+        with transaction.atomic():
+            super().save_related(request, form, formsets, change)
+            article = form.instance
+            uploads = form.cleaned_data.get("gallery_upload") or []
+            added = set()
+            for upload in uploads:
+                image = services.gallery_image_create(
+                    article=article,
+                    file=upload,
+                    alt_text=form.cleaned_data["gallery_upload_alt_text"].strip(),
+                    credit=form.cleaned_data.get("gallery_upload_credit", ""),
+                    licence=form.cleaned_data.get("gallery_upload_licence", ""),
+                )
+                added.add(image.pk)
+            # Rows added or whose file was replaced get renditions of their
+            # picture, made by the worker after the commit (articles.tasks).
+            replaced = {
+                row.instance.pk
+                for formset in formsets
+                if formset.model is GalleryImage
+                for row in formset.forms
+                if row.instance.pk and "image" in row.changed_data
+            }
+            for image in article.images.exclude(pk__in=added):
+                if image.pk in replaced or not image.has_renditions:
+                    services.gallery_image_renditions_enqueue(
+                        image=image, replaced=image.pk in replaced
+                    )
+        if uploads:
+            messages.success(
+                request,
+                ngettext(
+                    "%d photo added; its renditions are being made.",
+                    "%d photos added; their renditions are being made.",
+                    len(uploads),
+                )
+                % len(uploads),
+            )
+
+    @admin.action(description=_("Publish selected releases"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        try:
+            report = services.articles_publish(articles=queryset, by=request.user)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        for _article, reason in report.refused:
+            self.message_user(request, reason, messages.ERROR)
+        for article in report.published:
+            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
+            # Times set before publishing (by an Editor, before they could not)
+            # are kept, but never without the Publisher seeing them.
+            if note := _timing_note(article):
+                self.message_user(request, note, messages.WARNING)
+        count = len(report.published)
+        if count or not report.refused:
+            self.message_user(
+                request,
+                ngettext("%d release published.", "%d releases published.", count) % count,
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Unpublish selected releases"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._change_status(
+            request,
+            queryset,
+            services.articles_unpublish,
+            lambda n: ngettext("%d release unpublished.", "%d releases unpublished.", n) % n,
+        )
+
+    def _change_status(self, request, queryset, change, done_message):
+        try:
+            count = change(articles=queryset, by=request.user)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        for article in queryset:
+            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
+        self.message_user(request, done_message(count), messages.SUCCESS)
