@@ -260,7 +260,7 @@ LOGIN_URL = "admin:login"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Content-Security-Policy: no inline scripts or styles anywhere. The admin's
-# rich-text editor needs one import map, allowed by its hash (articles/admin.py).
+# rich-text editor needs one import map, allowed by its hash (articles/admin/csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
