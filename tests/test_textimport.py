@@ -69,8 +69,11 @@ def test_seed_dateline(seed):
 
 def test_seed_title_and_lead_come_from_the_first_sentence(seed):
     assert seed.title.startswith("The growing threat and globalization of organized crime")
-    assert len(seed.title) <= 120
-    assert seed.title.endswith("…")
+    # Cut at a word that carries meaning, with no "…" and no "-of-in" slug.
+    assert seed.title == (
+        "The growing threat and globalization of organized crime is the major theme of "
+        "INTERPOL’s European Regional Conference"
+    )
     assert seed.lead == (
         "The growing threat and globalization of organized crime is the major theme of "
         "INTERPOL’s European Regional Conference hosted this week in Tirana, Albania."
@@ -121,7 +124,7 @@ def test_seed_quotes_carry_no_quotation_marks_at_their_ends(seed):
 
 def test_seed_event_with_year_argument(seed):
     assert seed.events == [
-        ParsedEvent(datetime.date(2024, 6, 11), datetime.date(2024, 6, 13), "11-13 June")
+        ParsedEvent(datetime.date(2024, 6, 11), datetime.date(2024, 6, 13), "11-13 June", 160)
     ]
 
 
@@ -219,8 +222,8 @@ def test_corpus_003_hard_wrapped_lines_and_five_paragraph_quotes():
     assert (
         "The Greens have said that Australia must support a World Trade Organization (WTO) "
         "proposal that would waive intellectual property provisions"
-    ) in release.paragraphs[2]
-    assert release.paragraphs[2].endswith("to everyone in the global community.")
+    ) in release.paragraphs[0]
+    assert release.paragraphs[0].endswith("to everyone in the global community.")
     assert speakers(release) == [
         ("Mehreen Faruqi", "Greens spokesperson for International Aid & Development"),
         ("Rachel Siewert", "Greens spokesperson for Health"),
@@ -797,9 +800,9 @@ def test_title_from_scraped_metadata():
 def test_derived_title_and_lead_are_cut_on_a_word_boundary():
     sentence = "The ministry announced " + "a very long programme of works " * 12 + "today."
     release = parse_release_text(sentence)
-    assert release.title.endswith("…") and len(release.title) <= 120
-    assert release.title[:-1] == sentence[: len(release.title) - 1]
-    assert release.title[-2] != " "
+    # A title ends on a word that carries meaning: no "…", no trailing "of".
+    assert release.title == sentence[: len(release.title)] and len(release.title) <= 120
+    assert release.title.endswith("works")
     assert release.lead.endswith("…") and len(release.lead) <= 300
     assert sentence.startswith(release.lead[:-1])
 
@@ -868,7 +871,6 @@ def test_binary_junk_is_dropped_without_raising():
 def test_bytes_and_none_are_accepted():
     release = parse_release_text("TIRANA, Albania – Talks opened.".encode())
     assert release.dateline_city == "Tirana"
-    assert any("bytes" in note for note in release.unplaced)
     assert parse_release_text(None).paragraphs == []
 
 
@@ -900,12 +902,15 @@ def test_pathological_text_finishes():
     assert release.paragraphs and release.paragraphs[0].startswith("X said X said")
 
 
-def test_module_uses_only_the_standard_library():
-    source = Path(__file__).resolve().parents[1] / "articles" / "textimport.py"
+def test_package_needs_no_django():
+    """The parser runs (and tests) without Django: the standard library and charset-normalizer."""
+    package = Path(__file__).resolve().parents[1] / "articles" / "textimport"
     imported = set()
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
-    assert imported and imported <= set(sys.stdlib_module_names) | {"__future__"}
+    for source in package.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    allowed = set(sys.stdlib_module_names) | {"__future__", "charset_normalizer"}
+    assert imported and imported <= allowed

@@ -1,0 +1,101 @@
+"""Stage 5, dateline: the place (and date) the release opens with.
+
+"TIRANA, Albania –", "THE HAGUE, the Netherlands –", "WASHINGTON, D.C.—",
+"BURLINGTON, Vt., July 31 –", "Washington D.C.—Today", "LONDON, 3 May 2024 -",
+"NEW YORK, 5 May (UN News) —", or a place and date on a line of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Draft, Notes
+from .vocabulary import _MONTH_RE, _MONTHS, _WEEKDAY_RE, _WEEKDAYS, _words
+
+# Datelines: "TIRANA, Albania –", "WASHINGTON, July 31 –", "BURLINGTON, Vt., July 31 –",
+# "Washington, D.C. -Today", "Washington D.C.—Today", "LONDON, 3 May 2024 -".
+_DL_CAPS = r"[A-Z][A-Z’'.\-]*[A-Z.](?:\s+[A-Z][A-Z’'.\-]*[A-Z.]){0,3}"
+_DL_TITLE = r"[A-Z][a-zà-ÿ’'\-]+(?:\s+[A-Z][a-zà-ÿ’'\-]+){0,2}"
+_DL_REGION = (
+    rf"(?!(?i:{_MONTH_RE}|{_WEEKDAY_RE})\b)(?:the\s+)?[A-Z][\w.’'\-]*"
+    rf"(?:\s+(?:and|of|the|[A-Z][\w.’'\-]*)){{0,3}}"
+)
+_DL_DATE = (
+    rf"(?:(?i:{_WEEKDAY_RE}),?\s+)?(?:\d{{1,2}}\s+(?i:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?i:{_MONTH_RE})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
+)
+_DL_DASH = r"(?:\s*[–—]+\s*|\s+-{1,2}\s*|\s*-{1,2}\s+)"
+_DATELINE_CAPS = re.compile(
+    rf"^(?P<city>{_DL_CAPS})(?:\s*,\s*(?P<region>{_DL_REGION}))?"
+    rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?(?:\s*\([A-Za-z][\w .&-]{{0,30}}\))?"
+    rf"{_DL_DASH}(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+_DATELINE_TITLE = re.compile(
+    rf"^(?P<city>{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION})|\s+(?P<dc>D\.\s?C\.))"
+    rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?{_DL_DASH}(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+_DATELINE_ALONE = re.compile(
+    rf"^(?P<city>{_DL_CAPS}|{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION}))?\s*,\s*"
+    rf"(?P<date>{_DL_DATE})\.?$"
+)
+_DATELINE_STOP = (
+    _words(
+        """
+    media release press news statement update advisory joint embargo embargoed note editors
+    editor immediate for contact contacts breaking alert notice exclusive photo video audio
+    transcript speech interview opinion analysis background summary ends end today covid
+    details what when where who why
+    """
+    )
+    | _WEEKDAYS
+    | frozenset(_MONTHS)
+)
+
+
+def match(paragraph: str) -> re.Match[str] | None:
+    """The dateline opening ``paragraph``, with the text after it in ``rest``."""
+    for pattern in (_DATELINE_CAPS, _DATELINE_TITLE):
+        found = pattern.match(paragraph)
+        if not found:
+            continue
+        city_words = re.split(r"[\s.\-’']+", found.group("city").casefold())
+        if any(w in _DATELINE_STOP for w in city_words if w):
+            continue
+        if len(found.group("rest").strip()) < 3:
+            continue
+        return found
+    return None
+
+
+def run(draft: Draft, notes: Notes) -> None:
+    """Take the dateline off its paragraph; the lead starts there."""
+    paragraphs = draft.paragraphs
+    for index, paragraph in enumerate(paragraphs[:8]):
+        found = match(paragraph)
+        if found:
+            region = found.groupdict().get("region") or found.groupdict().get("dc") or ""
+            draft.dateline_city = city_name(found.group("city"))
+            draft.dateline_country = region.strip(" ,")
+            draft.dateline_date = found.group("date") or ""
+            paragraphs[index] = found.group("rest").strip()
+            draft.lead_index = index
+            return
+        found = _DATELINE_ALONE.match(paragraph)
+        if found:
+            city_words = re.split(r"[\s.\-’']+", found.group("city").casefold())
+            if not any(w in _DATELINE_STOP for w in city_words if w):
+                draft.dateline_city = city_name(found.group("city"))
+                draft.dateline_country = (found.group("region") or "").strip(" ,")
+                draft.dateline_date = found.group("date")
+                del paragraphs[index]
+                draft.body_from = min(draft.body_from, index)
+                return
+
+
+def city_name(city: str) -> str:
+    """ "THE HAGUE" reads "The Hague"; a city written in mixed case is kept as written."""
+    if city.upper() != city:
+        return city
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), city.lower())

@@ -1,0 +1,253 @@
+"""Stage 3, letterhead and debris: what surrounds a release but is not part of it.
+
+Dropped and listed for the editor: scraped-page furniture (share buttons,
+gallery counters such as "1 / 13", cookie banners), feed metadata lines,
+"==" item separators, end marks ("Ends", "-END-", "###"), classification
+markings ("UNCLASSIFIED"), "Authorised by" lines, page numbers and page
+footers repeated on every page, and the letterhead above the headline
+(the issuers' names and offices, "MEDIA RELEASE", the date, contact lines).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Draft, Notes
+from .vocabulary import _DATE_ONLY, _phrases, _short
+
+_DEBRIS_LINES = _phrases(
+    """
+    share|share this|share this article|share this page|share on facebook|share on twitter|
+    share on linkedin|print|print this page|read more|continue reading|tweet|email|e-mail|
+    facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|copy link|link copied|
+    back to top|top|skip to content|skip to main content|advertisement|related|related news|
+    related articles|related content|previous|next|close|menu|search|home|subscribe|sign up|
+    log in|login|download|download pdf|view gallery|open gallery|play video|loading|loading...|
+    more|show more|accept|accept all|reject all|manage preferences|cookie settings|got it|
+    image|photo|video|gallery|x|×
+    """
+)
+_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+_COUNTER_HEAD = re.compile(r"^(\d{1,3})\s*/$")
+_LONE_NUMBER = re.compile(r"^\d{1,4}$")
+_COOKIE = re.compile(
+    r"\bcookies?\b.*\b(?:accept|consent|use|policy|settings|browsing|experience)\b"
+    r"|\b(?:accept|consent|use|policy|settings)\b.*\bcookies?\b",
+    re.IGNORECASE,
+)
+_END_MARKER = re.compile(
+    r"^[\s\-–—*#\[\]()]*(?:ends?|end of (?:media )?release|-?end-?)[\s\-–—*#\[\]()]*$|^#{3,}$",
+    re.IGNORECASE,
+)
+_META = re.compile(
+    r"^(Title|Date|Published|Link|URL|Tags|PR Tag|Issues|Content)\s*:\s*(.*)$", re.IGNORECASE
+)
+_LABELS = re.compile(
+    r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|advisory)$"
+    r"|^for immediate release$|^news$|^statement$",
+    re.IGNORECASE,
+)
+_CLASSIFICATION = re.compile(
+    r"^(?:UNCLASSIFIED|OFFICIAL(?::?\s*SENSITIVE)?|PROTECTED|CONFIDENTIAL|RESTRICTED"
+    r"|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)$",
+    re.IGNORECASE,
+)
+_AUTHORISED = re.compile(r"^(?:authori[sz]ed|approved) by\b", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s+of\s+\d{1,3})$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+
+_POST_FOOTER = re.compile(
+    r"\s*(?:The post|Articolul|L[’']article|Der Beitrag|La entrada)\s.{1,300}?\s"
+    r"(?:appeared first on|apare prima dată în|est apparu en premier sur|erschien zuerst auf|"
+    r"se publicó primero en)\s.{1,120}$"
+)
+_READ_MORE_TAIL = re.compile(
+    r"\s*(?:Read more|Continue reading|Mai mult|Lire la suite|Weiterlesen|Leer más)\s*[.…»›>]*$",
+    re.IGNORECASE,
+)
+
+
+def drop_lines(draft: Draft, notes: Notes) -> None:
+    """Drop debris lines, taking feed metadata ("Title:", "Date:") from the item's header."""
+    footers = _repeated_footers(draft.lines)
+    lines: list[str] = []
+    raw = draft.lines
+    item_start = 0
+    i = 0
+    while i < len(raw):
+        line = raw[i]
+        # Feed metadata sits in the first lines of an item, the headline possibly above it.
+        header = i - item_start < 6
+        if line.endswith("=="):
+            # Scraped feeds run items together with "==" between them.
+            notes.drop("==")
+            line = line.rstrip("=").rstrip()
+            item_start, header = i, True
+            if not line:
+                i += 1
+                continue
+        if header and _take_meta(draft, notes, line, before=lines):
+            i += 1
+            continue
+        if _COUNTER.match(line):
+            notes.drop(_COUNTER.sub(r"\1 / \2", line))
+        elif _COUNTER_HEAD.match(line) and i + 1 < len(raw) and _LONE_NUMBER.match(raw[i + 1]):
+            notes.drop(f"{line.rstrip('/ ').strip()} / {raw[i + 1]}")
+            i += 1
+        elif (
+            _LONE_NUMBER.match(line)
+            or line.casefold().strip(" .:|›»>") in _DEBRIS_LINES
+            or _END_MARKER.match(line)
+            or _CLASSIFICATION.match(line)
+            or _PAGE_NUMBER.match(line)
+        ):
+            notes.drop(line)
+        elif (
+            (len(line) <= 300 and _COOKIE.search(line))
+            or _footer_key(line) in footers
+            or _AUTHORISED.match(line)
+            and len(line) <= 300
+        ):
+            notes.drop(_short(line))
+        else:
+            lines.append(line)
+        i += 1
+    draft.lines = lines
+
+
+def _take_meta(draft: Draft, notes: Notes, line: str, *, before: list[str]) -> bool:
+    """Take a "Title:" only in the first item: a later item's title is not this release's."""
+    match = _META.match(line)
+    if not match:
+        return False
+    key, value = match.group(1).casefold(), match.group(2).strip()
+    if key == "title" and value and not draft.meta_title and not before:
+        draft.meta_title = " ".join(value.split())
+    elif key in {"date", "published"} and value and not draft.meta_date:
+        draft.meta_date = value
+    notes.drop(_short(line))
+    return True
+
+
+def _footer_key(line: str) -> str:
+    return _DIGITS.sub("#", line.casefold())
+
+
+def _repeated_footers(lines: list[str]) -> set[str]:
+    """Short lines repeated down the text, as page headers and footers are.
+
+    A title and its copy below the letterhead both sit at the top, so a line
+    counts only when it recurs beyond the first lines; and words repeated
+    inside sentences (a link's text on its own line) are no footer.
+    """
+    seen: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if len(line) <= 120 and not any(c in line for c in '“”"'):
+            seen.setdefault(_footer_key(line), []).append(index)
+    footers = set()
+    for key, where in seen.items():
+        if len(where) < 2 or (len(where) == 2 and (where[1] < 15 or where[1] - where[0] < 8)):
+            continue
+        if _FOOTER_WORDS.search(key) or all(_standalone(lines, i) for i in where):
+            footers.add(key)
+    return footers
+
+
+_FOOTER_WORDS = re.compile(r"authori[sz]ed|page|www\.|@|©|copyright|\||media contact", re.I)
+
+
+def _standalone(lines: list[str], index: int) -> bool:
+    before = lines[index - 1] if index else ""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    ends = not before or before[-1] in '.!?”"’:)' or before.isupper()
+    return ends and not after[:1].islower()
+
+
+def strip_feed_tails(draft: Draft, notes: Notes) -> None:
+    """Drop "The post … appeared first on …" and "Read more" from feed summaries."""
+    kept = []
+    for paragraph in draft.paragraphs:
+        for pattern in (_POST_FOOTER, _READ_MORE_TAIL):
+            match = pattern.search(paragraph)
+            if match:
+                notes.drop(_short(match.group(0).strip()))
+                paragraph = paragraph[: match.start()].rstrip()
+        if paragraph:
+            kept.append(paragraph)
+    draft.paragraphs = kept
+
+
+def drop_junk(draft: Draft, notes: Notes) -> None:
+    kept = []
+    for paragraph in draft.paragraphs:
+        if is_junk(paragraph):
+            notes.drop(_short(paragraph))
+        else:
+            kept.append(paragraph)
+    draft.paragraphs = kept
+
+
+def is_junk(paragraph: str) -> bool:
+    """Text nobody could read: no letters, mostly symbols, or undecodable mojibake."""
+    chars = [c for c in paragraph if not c.isspace()]
+    if not chars:
+        return True
+    letters = sum(1 for c in chars if unicodedata.category(c)[0] in "LM")
+    if letters == 0:
+        return True
+    garbled = sum(1 for c in chars if c in "ÃÂ\ufffd" or "\x80" <= c <= "\x9f")
+    if garbled >= 2 and garbled / len(chars) > 0.08:
+        return True
+    # Text extracted through a broken PDF font: symbols and semicolons between letters.
+    symbols = sum(
+        1 for c in chars if c in ";|{}¿#" or unicodedata.category(c) in {"Sk", "Sm", "So"}
+    )
+    if symbols >= 4 and symbols / len(chars) > 0.08:
+        return True
+    return len(chars) >= 12 and letters / len(chars) < 0.3
+
+
+# --------------------------------------------------------------------------
+# Letterhead
+# --------------------------------------------------------------------------
+
+_LETTERHEAD_START = re.compile(
+    r"^(?:senator\s+)?(?:the\s+)?hon\.?\s|^(?:senator|dr|mr|mrs|ms)\s+the\s+hon\b"
+    r"|^(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
+    r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b",
+    re.IGNORECASE,
+)
+_POST_NOMINAL_TOKEN = re.compile(r"(?<![\w.])(?:MP|MLA|MHR|MLC|MHA|QC|KC|SC)(?![\w.])")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\(0\d\)\s?\d|\+\d{2}\s?\d|\bparliament house\b|\bPO Box\b"
+    r"|\b(?:tel|phone|ph|fax|mob|mobile|email|e-mail|web)\s*[:.]\s*\S",
+    re.IGNORECASE,
+)
+# Words that make a line a sentence, not a letterhead entry.
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:said|says|has|have|is|are|was|were|will|would|announced|today|welcomed?s?|"
+    r"calls?|urges?|gives?|opens?|launch(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_label(line: str) -> bool:
+    """ "MEDIA RELEASE", "Joint media statement", "For immediate release"."""
+    return bool(_LABELS.match(line.strip(" :.-–—")))
+
+
+def is_date_line(line: str) -> bool:
+    return bool(_DATE_ONLY.match(line))
+
+
+def is_letterhead(line: str) -> bool:
+    """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), or contacts."""
+    if _CONTACT.search(line) and len(line) <= 300:
+        return True
+    if _SENTENCE_WORDS.search(line) or len(line) > 300 or line.endswith((".", "!", "?")):
+        return False
+    return bool(_LETTERHEAD_START.search(line) or _POST_NOMINAL_TOKEN.search(line))

@@ -1,0 +1,390 @@
+"""Stage 7, quotes: quotations, followed over paragraph breaks, and who said them.
+
+Attributions are read after the quotation ("…,” said X", "…?” asked X",
+"…,”X said.“…"), on a line of their own after it ("X concluded."), before it
+("X, ROLE, said:", "Comments from X:"), and from a dash line ("– X, ROLE").
+Straight and curly marks are both read. A quotation whose speaker cannot be
+told is listed for the editor as unplaced, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .model import Draft, Notes, ParsedQuote, ParsedSpeaker
+from .people import _mentions, _parse_who, _People, _Who
+from .segment import _last_sentence, _sentence_end
+from .vocabulary import _ANY_QUOTE, _CLOSERS, _INDIRECT_VERB, _OPENERS, _VERB, _short
+
+# Attribution around a quotation.
+_SUFFIX_AFTER = re.compile(rf"^{_VERB}\s+(?P<who>.+)$")
+_SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
+_SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
+_SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
+_PREFIX_SAID = re.compile(
+    rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
+    r"(?:\s+(?:that|in a statement|in (?:a|the|his|her|their) \w+))?\s*[:,]?\s*$"
+)
+_PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
+_PREFIX_FROM = re.compile(
+    r"^(?:comments?|statement|remarks|quotes?|message)\s+(?:from|by)\s+(?P<who>.+?)\s*:$",
+    re.IGNORECASE,
+)
+_PREFIX_STATEMENT = re.compile(
+    r"^(?P<who>.+?)\s+(?:(?:today|has|have|also)\s+)?"
+    r"(?:issued|released|made|gave|delivered|published)\s+"
+    r"(?:the\s+following|a|this)\s+(?:statement|remarks|comments|message)\b.*:\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,80}):$")
+
+
+@dataclass
+class _Span:
+    start_para: int
+    start_pos: int
+    end_para: int = -1
+    end_pos: int = -1
+    pieces: list[str] = field(default_factory=list)
+    closed: bool = True
+    prefix: str = ""
+    suffix: str = ""
+    # Filled in while attributing.
+    speaker: ParsedSpeaker | None = None
+    own_attribution: bool = False
+    suffix_rest: str = ""
+    context: str = ""
+
+
+def _opens_straight(p: str, j: int) -> bool:
+    before_ok = j == 0 or p[j - 1].isspace() or p[j - 1] in "([{—–-/:"
+    return before_ok and j + 1 < len(p) and not p[j + 1].isspace()
+
+
+def _closes_straight(p: str, j: int) -> bool:
+    return j > 0 and not p[j - 1].isspace()
+
+
+def _first_double_is_closer(p: str) -> bool:
+    for j, c in enumerate(p):
+        if c in _OPENERS:
+            return False
+        if c in _CLOSERS:
+            return True
+        if c == '"':
+            return not _opens_straight(p, j) and _closes_straight(p, j)
+    return False
+
+
+def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
+    """Find quotations, following them over paragraph breaks.
+
+    A quotation continues into the next paragraph when that paragraph opens
+    with a quotation mark (the usual convention for multi-paragraph quotes)
+    or when it closes one before opening another (the opening mark was lost).
+    """
+    spans: list[_Span] = []
+    current: _Span | None = None
+    opener = ""
+    depth = 0
+    piece_start = 0
+    for i, p in enumerate(paragraphs):
+        n = len(p)
+        closed_here = False
+        j = 0
+        if current is not None:
+            piece_start = 1 if n and p[0] in _OPENERS + '"‘' else 0
+            j = piece_start
+            depth = 1
+        while j < n:
+            c = p[j]
+            if current is None:
+                double = c in _OPENERS or (c == '"' and _opens_straight(p, j))
+                # Single quotes also serve as apostrophes: only trust one opening a paragraph.
+                single = c == "‘" and (j == 0 or p[max(0, j - 3) : j].rstrip().endswith(":"))
+                if double or single:
+                    current, opener, depth, piece_start = _Span(i, j), c, 1, j + 1
+                elif (
+                    (c in _CLOSERS or (c == '"' and _closes_straight(p, j)))
+                    and not closed_here
+                    and len(p[:j].split()) >= 3
+                ):
+                    # A closing mark with no opening one: the quote began with the paragraph.
+                    spans.append(_Span(i, -1, i, j, [p[:j]]))
+                    closed_here = True
+            else:
+                closing = False
+                if opener == "‘":
+                    closing = (
+                        c == "’"
+                        and p[j - 1] in ",.!?;:—–-"
+                        and (j + 1 == n or not p[j + 1].isalpha())
+                    )
+                elif c == "„" or (c == "“" and opener != "„"):
+                    depth += 1
+                elif c == "”" or c == "“":
+                    depth -= 1
+                    closing = depth == 0
+                elif c == '"':
+                    if _closes_straight(p, j):
+                        depth -= 1
+                        closing = depth <= 0
+                    elif _opens_straight(p, j):
+                        depth += 1
+                if closing:
+                    current.pieces.append(p[piece_start:j])
+                    current.end_para, current.end_pos = i, j
+                    spans.append(current)
+                    current, closed_here = None, True
+            j += 1
+        if current is not None:
+            current.pieces.append(p[piece_start:])
+            following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+            if opener == "‘":
+                continues = following[:1] == "‘"
+            else:
+                continues = bool(following) and (
+                    following[0] in _OPENERS + '"' or _first_double_is_closer(following)
+                )
+            if not continues:
+                current.end_para, current.end_pos, current.closed = i, n, False
+                spans.append(current)
+                current = None
+    spans.sort(key=lambda s: (s.start_para, s.start_pos))
+    # Spans never overlap, so the text around one ends at its neighbours.
+    for index, span in enumerate(spans):
+        start_text = paragraphs[span.start_para]
+        left = 0
+        if index and spans[index - 1].end_para == span.start_para:
+            left = spans[index - 1].end_pos + 1
+        span.prefix = start_text[left : max(span.start_pos, 0)]
+        end_text = paragraphs[span.end_para]
+        right = len(end_text)
+        if index + 1 < len(spans) and spans[index + 1].start_para == span.end_para:
+            right = max(spans[index + 1].start_pos, 0)
+        span.suffix = end_text[span.end_pos + 1 : right]
+    return spans
+
+
+def _quote_text(span: _Span) -> str:
+    parts = []
+    for piece in span.pieces:
+        piece = " ".join(piece.split()).strip('“”„" ')
+        if piece:
+            parts.append(piece)
+    text = "\n\n".join(parts)
+    return text.rstrip(" ,;:–—-")
+
+
+def _attribution_before(sentence: str, *, colon: bool = False) -> _Who | None:
+    """Attribution written before a quotation ("X, ROLE, said:", "Comments from X:")."""
+    sentence = sentence.strip()
+    if not sentence or len(sentence) > 400:
+        return None
+    match = _PREFIX_FROM.match(sentence) if colon else None
+    if match:
+        return _parse_who(match.group("who"), after_verb=False)
+    if colon:
+        match = _PREFIX_STATEMENT.match(sentence)
+        if match:
+            return _parse_who(match.group("who"), after_verb=False)
+    match = _PREFIX_SAID.match(sentence)
+    if match:
+        return _parse_who(match.group("who"), after_verb=False)
+    match = _PREFIX_ACCORDING.search(sentence)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
+    if colon:
+        match = _PREFIX_BARE.match(sentence)
+        if match:
+            who = _parse_who(match.group("who"), after_verb=False)
+            if who is not None and who.name and not who.single:
+                return who
+    return None
+
+
+def run(draft: Draft, notes: Notes) -> None:
+    draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes)
+
+
+def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
+    spans = _scan_quotes(paragraphs)
+    people = _People(_mentions(paragraphs))
+    indirect = _indirect_speakers(paragraphs, spans, people)
+    _note_unquoted_statements(paragraphs, people, notes)
+
+    accepted: list[_Span] = []
+    for span in spans:
+        text = _quote_text(span)
+        who = _own_attribution(span, paragraphs)
+        span.own_attribution = who is not None
+        if not text:
+            continue
+        at = (span.start_para, max(span.start_pos, 0))
+        speaker = None
+        if who is not None:
+            span.context = who.context
+            speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
+        if speaker is None and accepted:
+            speaker = _continuation(accepted[-1], span)
+        if speaker is None and who is None and any(c.isalpha() for c in span.prefix):
+            continue  # quotation marks around a title or a phrase, not speech
+        if speaker is None:
+            speaker = _indirect_before(indirect, span)
+        if speaker is None:
+            if len(text.split()) >= 4:
+                notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
+            continue
+        people.mark_quoted(speaker)
+        if not span.closed:
+            notes.unplace(
+                f"quotation mark opened but not closed, taken to end with its paragraph: "
+                f"“{_short(text, 50)}”"
+            )
+        previous = accepted[-1] if accepted else None
+        if (
+            previous is not None
+            and not span.own_attribution
+            and previous.speaker is speaker
+            and previous.end_para == span.start_para - 1
+            and not span.prefix.strip()
+            and not previous.suffix.strip()
+        ):
+            # Closed and reopened at the paragraph break with nothing between: one quote.
+            previous.pieces.extend(span.pieces)
+            previous.end_para, previous.end_pos = span.end_para, span.end_pos
+            previous.suffix, previous.suffix_rest = span.suffix, span.suffix_rest
+            continue
+        span.speaker = speaker
+        accepted.append(span)
+
+    quotes = [
+        ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context)
+        for s in accepted
+        if s.speaker is not None
+    ]
+    return quotes, people.quoted
+
+
+def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """The attribution written next to the quote; names win over "she" or "the Minister"."""
+    found: list[_Who] = []
+    suffix = span.suffix.lstrip(" ,")
+    end = _sentence_end(suffix)
+    clause = (suffix[:end] if end else suffix).strip().rstrip(".").strip()
+    span.suffix_rest = suffix
+    for pattern, after, max_words in (
+        (_SUFFIX_AFTER, True, 20),
+        (_SUFFIX_ACCORDING, True, 20),
+        (_SUFFIX_DASH, True, 10),
+        (_SUFFIX_BEFORE, False, 10),
+    ):
+        match = pattern.match(clause) if clause else None
+        if not match or len(match.group("who").split()) > max_words:
+            continue
+        who = _parse_who(match.group("who"), after_verb=after)
+        if who is not None:
+            found.append(who)
+            span.suffix_rest = suffix[end:] if end else ""
+            break
+    prefix = _last_sentence(span.prefix)
+    if prefix:
+        who = _attribution_before(prefix)
+        if who is not None:
+            found.append(who)
+    if not span.prefix.strip() and span.start_para > 0:
+        previous = paragraphs[span.start_para - 1]
+        if previous.rstrip().endswith(":"):
+            who = _attribution_before(_last_sentence(previous), colon=True)
+            if who is not None:
+                found.append(who)
+    named = [w for w in found if w.name]
+    return (named or found or [None])[0]
+
+
+def _continuation(previous: _Span, span: _Span) -> ParsedSpeaker | None:
+    """The same speaker carries on when nothing but attribution lies between."""
+    if span.own_attribution:
+        return None
+    if previous.end_para == span.start_para:
+        if previous.suffix != span.prefix:
+            return None  # another quotation lies between
+        gap = previous.suffix_rest
+    elif previous.end_para == span.start_para - 1:
+        gap = previous.suffix_rest + " " + span.prefix
+    else:
+        return None
+    if any(c.isalpha() for c in gap):
+        return None
+    return previous.speaker
+
+
+def _indirect_speakers(
+    paragraphs: list[str], spans: list[_Span], people: _People
+) -> list[tuple[tuple[int, int], ParsedSpeaker]]:
+    """People reported as speaking ("Minister X said the plan..."), by position."""
+    # Words inside quotations are the speaker's, not reports of speech: blank them out.
+    hidden: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        for index in range(span.start_para, span.end_para + 1):
+            a = max(span.start_pos, 0) if index == span.start_para else 0
+            b = span.end_pos if index == span.end_para else len(paragraphs[index])
+            hidden.setdefault(index, []).append((a, b))
+    masked = list(paragraphs)
+    for index, intervals in hidden.items():
+        p, parts, last = paragraphs[index], [], 0
+        for a, b in intervals:
+            parts.append(p[last:a] + " " * (b - a))
+            last = b
+        masked[index] = "".join(parts) + p[last:]
+    found = []
+    for index, paragraph in enumerate(masked):
+        for match in _INDIRECT_VERB.finditer(paragraph):
+            if match.group(0) == "according to":
+                tail = paragraph[match.end() : match.end() + 300]
+                stop = _sentence_end(tail)
+                who = _parse_who(tail[:stop] if stop else tail, after_verb=True)
+            else:
+                head = paragraph[max(0, match.start() - 300) : match.start()]
+                head = re.split(r"[;:“”\"]", head)[-1]
+                who = _parse_who(_last_sentence(head)[-200:], after_verb=False)
+            if who is not None and who.name:
+                speaker = people.candidate(who)
+                found.append(((index, match.start()), speaker))
+    return found
+
+
+def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Notes) -> None:
+    for index, paragraph in enumerate(paragraphs):
+        if not paragraph.endswith(":"):
+            continue
+        match = _PREFIX_STATEMENT.match(_last_sentence(paragraph))
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if match and following and following[0] not in _ANY_QUOTE:
+            who = _parse_who(match.group("who"), after_verb=False)
+            name = people.candidate(who).name if who and who.name else "the issuer"
+            notes.unplace(
+                f"statement by {name} follows without quotation marks; not taken as a quote"
+            )
+
+
+def _last_person(accepted, indirect, at) -> ParsedSpeaker | None:
+    """Who "he" or "she" refers to: the last person quoted or reported before ``at``."""
+    best, best_at = None, (-1, -1)
+    if accepted and (accepted[-1].end_para, accepted[-1].end_pos) < at:
+        best, best_at = accepted[-1].speaker, (accepted[-1].end_para, accepted[-1].end_pos)
+    index = bisect.bisect_left(indirect, at, key=lambda item: item[0]) - 1
+    if index >= 0 and indirect[index][0] > best_at:
+        best = indirect[index][1]
+    return best
+
+
+def _indirect_before(indirect, span: _Span) -> ParsedSpeaker | None:
+    """Someone reported as speaking just before the quote, in its paragraph or the last."""
+    at = (span.start_para, max(span.start_pos, 0))
+    index = bisect.bisect_left(indirect, at, key=lambda item: item[0]) - 1
+    if index >= 0 and indirect[index][0][0] >= span.start_para - 1:
+        return indirect[index][1]
+    return None

@@ -1,0 +1,228 @@
+"""Stage 2, segment: text into lines, lines into paragraphs, paragraphs into sentences.
+
+Lines are joined into paragraphs when the break is a hard wrap (a lower-case
+continuation, a line that ends on a connector, or lines wrapped at a steady
+width), and paragraphs glued together without a space ("Albania.Over") are
+split again. Sentence ends skip abbreviations, initials ("D.C.", "N.Y."),
+decimals, e-mail and web addresses.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from .model import Draft, Notes
+from .vocabulary import _ABBREVIATIONS, _ANY_QUOTE, _DATE_ONLY
+
+_TERMINAL_END = re.compile(r"[.!?:;…][”\"’')\]]*$")
+_CONNECTOR_END = re.compile(
+    r"(?:[,&/(\-–—]|(?<![\w’'])(?:of|the|and|or|to|a|an|for|in|on|at|by|with|from|as|that|"
+    r"which|who|is|are|was|were|be|but|their|its|our|his|her|this|these|those|OF|THE|AND|FOR|"
+    r"TO|IN|ON|AT|BY|WITH|FROM)|\w[’']s)$"
+)
+_LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
+# A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
+_FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
+
+
+def split_lines(draft: Draft, notes: Notes) -> None:
+    """One entry per non-blank line, its spaces collapsed."""
+    lines = (" ".join(line.split()) for line in draft.text.split("\n"))
+    draft.lines = [line for line in lines if line]
+
+
+# --------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation, initial or decimal."""
+    before = text[max(0, dot - 40) : dot].split()
+    if not before:
+        return False
+    token = before[-1].lstrip("“\"‘'([")
+    last = token.split(".")[-1]
+    if len(last) == 1 and last.isalpha():
+        return True
+    if "." in token and token.replace(".", "").isalpha():
+        return True
+    if last.isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit():
+        return True
+    return last.casefold() in _ABBREVIATIONS
+
+
+def _sentence_end(text: str, start: int = 0) -> int | None:
+    """Index just after the first sentence ending at or after ``start``."""
+    n = len(text)
+    for i in range(start, n):
+        c = text[i]
+        if c not in ".!?":
+            continue
+        j = i + 1
+        while j < n and text[j] in "”\"’')]":
+            j += 1
+        if j >= n:
+            return j
+        if not text[j].isspace():
+            continue
+        k = j
+        while k < n and text[k].isspace():
+            k += 1
+        if k < n and not (text[k].isupper() or text[k].isdigit() or text[k] in _ANY_QUOTE + "("):
+            continue
+        if c == "." and _is_abbreviation(text, i):
+            continue
+        return j
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    end = _sentence_end(text)
+    return text[:end].strip() if end else text.strip()
+
+
+def _last_sentence(text: str) -> str:
+    start = 0
+    while True:
+        end = _sentence_end(text, start)
+        if end is None or end >= len(text.rstrip()):
+            return text[start:].strip()
+        start = end
+
+
+# --------------------------------------------------------------------------
+# Paragraphs
+# --------------------------------------------------------------------------
+
+
+def join_paragraphs(draft: Draft, notes: Notes) -> None:
+    """Join hard-wrapped lines into paragraphs and split glued ones; the title stands alone."""
+    lines = draft.lines
+    wrap_at = 0
+    continued = [
+        len(a)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if b[0].islower() and not _TERMINAL_END.search(a)
+    ]
+    if len(continued) >= 3 and statistics.median(continued) >= 45:
+        # Hard-wrapped text: a long line without an ending carries on below.
+        wrap_at = int(statistics.median(continued) * 0.75)
+
+    title = draft.title.casefold()
+    blocks: list[list[str]] = []
+    previous = ""
+    for line in lines:
+        standalone = bool(title) and title in {line.casefold(), previous.casefold()}
+        if blocks and not standalone and _joins(previous, line, wrap_at):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+        previous = line
+
+    paragraphs: list[str] = []
+    for block in blocks:
+        for piece in _split_glued(_tidy(" ".join(block))):
+            piece = _tidy_after_split(piece)
+            if piece:
+                paragraphs.append(piece)
+    draft.paragraphs = paragraphs
+
+
+def _joins(prev: str, line: str, wrap_at: int) -> bool:
+    if _LONE_OPENERS.match(prev):
+        return True
+    first = line[0]
+    if first.islower():
+        return True
+    if first in ",.;:!?)]”’" or (first == '"' and (len(line) == 1 or not line[1].isalnum())):
+        return True
+    if _TERMINAL_END.search(prev):
+        return False
+    if _FIGURE_LINE.match(line) and prev[-1:].isalpha():
+        return True
+    if first.isalpha() and not first.isupper():
+        return True  # a script without capitals: only punctuation ends a sentence
+    if _CONNECTOR_END.search(prev):
+        return True
+    if line[:2] in ("– ", "— ") or line in ("–", "—"):
+        return True
+    return bool(
+        wrap_at
+        and len(prev) >= wrap_at
+        and (first.isalnum() or first in '“"‘(')
+        and not _DATE_ONLY.match(line)
+        and prev.isupper() == line.isupper()
+    )
+
+
+def _tidy(block: str) -> str:
+    text = " ".join(block.split())
+    text = re.sub(r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1", text)
+    text = re.sub(r"\s+”(?=[\s,.;:!?]|$)", "”", text)
+    text = re.sub(r"([“„])\s+", r"\1", text)
+    text = re.sub(r'(^|\s)"\s+(?=\w)', r'\1"', text)
+    # Scrapes drop the space where a link or tag used to be.
+    text = re.sub(r"\)(?=[A-Za-z])", ") ", text)
+    text = re.sub(r",(?=[A-Za-z“‘])", ", ", text)
+    return re.sub(r"\b(said|says|stated|added|continued)(?=[A-Z])", r"\1 ", text)
+
+
+def _tidy_after_split(piece: str) -> str:
+    piece = re.sub(r"”(?=[a-z])", "” ", piece)
+    piece = re.sub(r'(?<=[,.!?])"(?=[a-z])', '" ', piece)
+    return piece.strip()
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    if i >= len(text):
+        return False
+    c = text[i]
+    if c.isupper() or c in "“‘":
+        return True
+    return c == '"' and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _split_glued(paragraph: str) -> list[str]:
+    """Split paragraphs glued without a space: "Albania.Over", "said:“Today", "cost.”INTERPOL"."""
+    cuts: set[int] = set()
+    straight = 0
+    n = len(paragraph)
+    for i, c in enumerate(paragraph):
+        if c in ".!?" and i + 1 < n:
+            j = i + 1
+            # Step over a closing mark; an odd count of straight quotes means this one closes.
+            if paragraph[j] == "”" or (paragraph[j] == '"' and straight % 2 == 1):
+                j += 1
+            if (
+                _starts_sentence(paragraph, j)
+                and not (c == "." and _is_abbreviation(paragraph, i))
+                and not _looks_like_domain(paragraph, i, j)
+            ):
+                cuts.add(j)
+        elif (c == "”" and _starts_sentence(paragraph, i + 1)) or (
+            c == ":"
+            and 0 < i < n - 1
+            and paragraph[i - 1].isalpha()
+            and _starts_sentence(paragraph, i + 1)
+        ):
+            cuts.add(i + 1)
+        if c == '"':
+            straight += 1
+    pieces = []
+    last = 0
+    for cut in sorted(cuts):
+        if 0 < cut < n:
+            pieces.append(paragraph[last:cut].strip())
+            last = cut
+    pieces.append(paragraph[last:].strip())
+    return [p for p in pieces if p]
+
+
+def _looks_like_domain(text: str, dot: int, after: int) -> bool:
+    """ "Accountable.US president" is a name, not two sentences."""
+    words = text[max(0, dot - 40) : dot].split()
+    word_before = words[-1] if words else ""
+    match = re.match(r"[A-Z]{2,3}(?![\w])", text[after:])
+    return bool(match and word_before[:1].isupper())

@@ -1,0 +1,197 @@
+"""Stage 4, title: the headline, found below the letterhead; the lead; a title when none is given.
+
+The title is, in order: the one the caller gives, a feed's "Title:" line, the
+headline in the release's header (below the issuers' letterhead, "MEDIA
+RELEASE" and the date, which are dropped), or else the lead's first sentence
+shortened at a phrase boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dateline
+from .debris import is_date_line, is_junk, is_label, is_letterhead
+from .model import Draft, Notes
+from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence
+from .vocabulary import _ANY_QUOTE, _cut_at_word, _short
+
+LEAD_MAX_CHARS = 300
+TITLE_MAX_CHARS = 120
+# The letterhead, label and date sit in the first lines; a headline further down is body text.
+_HEADER_LINES = 20
+
+
+def looks_like_headline(line: str, following: str) -> bool:
+    words = line.split()
+    if not following or not 2 <= len(words) <= 28 or len(line) > 160:
+        return False
+    if re.search(r"[.:;][”\"’')\]]*$", line) and not line.endswith("..."):
+        return False
+    if re.search(r"[“”\"].*\b(?:said|says)\b|\b(?:said|says)\b.*[“”\"]", line):
+        return False
+    if line[0] in _ANY_QUOTE or is_label(line) or is_date_line(line):
+        return False
+    if dateline.match(line) or is_junk(line):
+        return False
+    if _CONNECTOR_END.search(line):
+        return False
+    return not (following[0].islower() or following[0] in ",;:)”’")
+
+
+def _headline_lines(lines: list[str], start: int) -> int:
+    """How many lines from ``start`` make the headline: an all-capitals one may wrap."""
+    count = 1
+    while (
+        start + count < len(lines)
+        and lines[start].isupper()
+        and lines[start + count].isupper()
+        and not is_label(lines[start + count])
+        and not is_letterhead(lines[start + count])
+        and not is_date_line(lines[start + count])
+        and len(" ".join(lines[start : start + count + 1])) <= 160
+        and count < 3
+    ):
+        count += 1
+    return count
+
+
+def find_headline(draft: Draft, notes: Notes) -> None:
+    """Take the headline from the header and drop the letterhead around it."""
+    lines = draft.lines
+    end = _header_end(lines)
+    label_at = next((i for i in range(end) if is_label(lines[i])), None)
+    title = draft.given_title or draft.meta_title
+    kept: list[str] = []
+    i = 0
+    while i < end:
+        line = lines[i]
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if is_label(line) or is_letterhead(line):
+            notes.drop(f"letterhead: {_short(line)}")
+        elif is_date_line(line):
+            draft.header_date = draft.header_date or line
+            notes.drop(f"letterhead: {line}")
+        elif title and line.casefold().rstrip(".") == title.casefold().rstrip("."):
+            kept.append(line)  # a copy of the title, dropped with the others
+        elif not title and looks_like_headline(line, following):
+            count = min(_headline_lines(lines, i), end - i)
+            title = " ".join(lines[i : i + count])
+            i += count
+            continue
+        elif label_at is not None and i < label_at:
+            # Above "MEDIA RELEASE", whatever is not the headline belongs to the letterhead.
+            notes.drop(f"letterhead: {_short(line)}")
+        else:
+            kept.append(line)
+        i += 1
+    draft.title = title
+    draft.lines = kept + lines[end:]
+
+
+def _header_end(lines: list[str]) -> int:
+    """Index of the first line of the body: the header is the letterhead, label, date and title."""
+    labels = [i for i, line in enumerate(lines[:_HEADER_LINES]) if is_label(line)]
+    last_label = labels[-1] if labels else -1
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if i > last_label and _is_body(line, following):
+            return i
+    if labels:
+        return min(len(lines), _HEADER_LINES)
+    return 1 if len(lines) > 1 else 0  # a short text: only its first line can be a headline
+
+
+def _is_body(line: str, following: str) -> bool:
+    if is_label(line) or is_letterhead(line) or is_date_line(line):
+        return False
+    words = len(line.split())
+    return words >= 28 or (
+        words >= 8 and bool(_TERMINAL_END.search(line) or following[:1].islower())
+    )
+
+
+def drop_copies(draft: Draft, notes: Notes) -> None:
+    """Remove repeats of the title from the body; the body starts after the first one."""
+    if not draft.title:
+        return
+    paragraphs = draft.paragraphs
+    key = draft.title.casefold().rstrip(".")
+    kept: list[str] = []
+    body_from = None
+    i = 0
+    while i < len(paragraphs):
+        low = paragraphs[i].casefold().rstrip(".")
+        taken = 0
+        if low == key:
+            taken = 1
+        elif (
+            i + 1 < len(paragraphs)
+            and key.startswith(low)
+            and f"{low} {paragraphs[i + 1].casefold().rstrip('.')}" == key
+        ):
+            taken = 2  # a heading hard-wrapped over two lines
+        if taken:
+            notes.drop(_short(" ".join(paragraphs[i : i + taken])))
+            if body_from is None:
+                body_from = len(kept)
+            i += taken
+            continue
+        kept.append(paragraphs[i])
+        i += 1
+    draft.paragraphs = kept
+    draft.body_from = body_from or 0
+
+
+def lead(draft: Draft, notes: Notes) -> None:
+    """The lead is the dateline's paragraph or the first full one; it titles an untitled text."""
+    if draft.lead_index is None:
+        draft.lead_index = _find_lead(draft.paragraphs, draft.body_from)
+    source = draft.paragraphs[draft.lead_index] if draft.lead_index is not None else ""
+    draft.lead = _cut_at_word(source, LEAD_MAX_CHARS)
+    if not draft.title:
+        draft.title = title_from_sentence(source)
+
+
+def _find_lead(paragraphs: list[str], start: int) -> int | None:
+    for index in range(start, len(paragraphs)):
+        p = paragraphs[index]
+        if (
+            len(p.split()) >= 8
+            and not p.isupper()
+            and _TERMINAL_END.search(p)
+            and not re.match(r"(?:authori[sz]ed by|media contacts?\b)", p, re.IGNORECASE)
+        ):
+            return index
+    if start < len(paragraphs):
+        return start
+    return 0 if paragraphs else None
+
+
+# A title cut short ends on a word that carries meaning, not on "of", "in" or "the".
+_WEAK_END = re.compile(
+    r"(?:\s+(?:of|the|a|an|and|or|to|for|in|on|at|by|with|from|as|that|which|who|is|are|"
+    r"was|were|be|this|its|their|his|her|our|hosted|held|said|says|will|has|have|had|"
+    r"being|been|into|about|over|under|than|while|when|where|after|before|during))+$",
+    re.IGNORECASE,
+)
+
+
+def title_from_sentence(text: str) -> str:
+    """The first sentence as a title, shortened at a phrase boundary when too long."""
+    sentence = _first_sentence(text).strip()
+    if len(sentence) <= TITLE_MAX_CHARS:
+        if sentence.endswith(".") and not sentence.endswith(".."):
+            sentence = sentence[:-1]
+        return sentence
+    cut = sentence[: TITLE_MAX_CHARS + 1]
+    # Prefer a clause boundary (comma, dash, semicolon) past the middle.
+    boundary = max(cut.rfind(", "), cut.rfind(" – "), cut.rfind(" — "), cut.rfind("; "))
+    if boundary >= TITLE_MAX_CHARS // 2:
+        cut = cut[:boundary]
+    else:
+        cut = cut[: cut.rfind(" ")] if " " in cut else cut[:TITLE_MAX_CHARS]
+    shorter = _WEAK_END.sub("", cut)
+    if len(shorter) >= TITLE_MAX_CHARS // 2:
+        cut = shorter
+    return cut.rstrip(" ,;:–—-(")
