@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles import caching, images, tasks
-from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
+from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, ShareLink, Speaker
 from articles.textimport import parse_release_text
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -438,3 +438,70 @@ def article_create_from_text(
     )
     report.article = article
     return report
+
+
+# --- The release form's writes (the admin calls these) -----------------------
+
+
+def _latest_recorded_version(article: Article) -> int:
+    """The version number in the release's newest history entry (0 without one)."""
+    from reversion.models import Version
+
+    latest = Version.objects.get_for_object(article).first()
+    return int(latest.field_dict.get("version") or 0) if latest else 0
+
+
+@transaction.atomic
+def article_save(*, article: Article, by: AbstractBaseUser | None) -> Article:
+    """
+    Save a release as its editor left it. A new one gets its author; a
+    changed one moves its version on, past any number it ever had, so that a
+    restored version (which carries its old number) never repeats one that an
+    open form still holds. Taking a live release out of publication this way
+    stops its share links, as ``article_unpublish`` does.
+    """
+    previous_status = None
+    if article.pk is None:
+        if article.author_id is None and by is not None and by.pk:
+            article.author = by
+    else:
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=article.pk)
+            .values_list("version", "status")
+            .first()
+        )
+        if current is not None:
+            previous_status = current[1]
+            article.version = max(current[0], _latest_recorded_version(article)) + 1
+    article.save()
+    withdrawn = previous_status == Article.Status.PUBLISHED
+    if withdrawn and article.status != Article.Status.PUBLISHED:
+        share_links_revoke_on_withdrawal(article=article)
+    return article
+
+
+@transaction.atomic
+def share_link_create(
+    *, article: Article, note: str, expires_at: datetime, by: AbstractBaseUser | None
+) -> ShareLink:
+    """Hand a release to a few before it is public: a Publisher's decision."""
+    if not user_can_publish(by):
+        raise PermissionDenied(_("Only Publishers can share a release before it is public."))
+    link = ShareLink(article=article, note=note, expires_at=expires_at, created_by=by)
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def share_link_update(
+    *, link: ShareLink, by: AbstractBaseUser | None, revoke: bool = False
+) -> ShareLink:
+    """Save a share link's new note or expiry, and revoke it if asked (once)."""
+    if not user_can_publish(by):
+        raise PermissionDenied(_("Only Publishers can change a release's share links."))
+    if revoke and link.revoked_at is None:
+        link.revoked_at = timezone.now()
+    link.save()
+    return link

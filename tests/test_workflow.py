@@ -162,7 +162,7 @@ class TestHistory:
         history = publisher.get(reverse("admin:articles_article_history", args=[article.pk]))
         html = history.content.decode()
         assert html.count("pub") >= 2
-        assert "Changed Title" in html
+        assert "Title changed" in html
 
         from reversion.models import Version
 

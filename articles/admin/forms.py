@@ -25,6 +25,10 @@ class MultipleImageInput(forms.ClearableFileInput):
 class MultipleImageField(forms.FileField):
     widget = MultipleImageInput
 
+    def has_changed(self, initial, data):
+        # An empty picker (no files chosen) is no change.
+        return bool(data)
+
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         errors = []

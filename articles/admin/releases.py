@@ -2,16 +2,18 @@
 
 import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from articles import images, services
+from articles.admin import history
 from articles.admin.csp import EDITOR_STYLE_HASH, inline_script_hashes
 from articles.admin.formatting import local_time
 from articles.admin.forms import ArticleAdminForm
@@ -155,8 +157,25 @@ class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
             restores_published and not services.user_can_publish(request.user)
         ):
             raise PermissionDenied(_("Only Publishers can restore a version of a live release."))
-        request.newsroom_current_version = article.version
-        return super().revision_view(request, object_id, version_id, extra_context)
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            # django-reversion words the restore its own way; the history uses ours.
+            from reversion.models import Revision
+
+            latest = Version.objects.get_for_object(article).first()
+            entry = (
+                LogEntry.objects.filter(
+                    content_type=ContentType.objects.get_for_model(Article),
+                    object_id=str(article.pk),
+                )
+                .order_by("-action_time", "-pk")
+                .first()
+            )
+            if latest and entry:
+                Revision.objects.filter(pk=latest.revision_id).update(
+                    comment=entry.get_change_message()
+                )
+        return response
 
     def view_on_site(self, obj):
         if obj.is_public():
@@ -177,17 +196,34 @@ class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
         return format_html_join(", ", "{}", ((t.name,) for t in obj.themes.all()))
 
     def save_model(self, request, obj, form, change):
-        if not change and obj.author_id is None:
-            obj.author = request.user
-        if change:
-            current = Article.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
-            # A restored version carries its old number; numbering only moves on.
-            obj.version = max(current or 0, getattr(request, "newsroom_current_version", 0)) + 1
-        super().save_model(request, obj, form, change)
-        withdrawn = form.initial.get("status") == Article.Status.PUBLISHED
-        if change and withdrawn and obj.status != Article.Status.PUBLISHED:
-            # Unpublished through the form: as services.article_unpublish does.
-            services.share_links_revoke_on_withdrawal(article=obj)
+        # A change is saved in save_related, once the inlines say whether
+        # anything changed at all: a save that changes nothing leaves the
+        # release, its version and its history as they were.
+        if not change:
+            services.article_save(article=obj, by=request.user)
+
+    def _restored_from(self, request) -> str:
+        """When the version being restored was saved, on a restore; "" otherwise."""
+        from reversion.models import Version
+
+        match = request.resolver_match
+        if match is None or not match.url_name.endswith("_revision"):
+            return ""
+        version_id = match.kwargs.get("version_id") or match.args[-1]
+        version = Version.objects.select_related("revision").get(pk=version_id)
+        return local_time(version.revision.date_created)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        changes = history.changes_from_form(
+            form, formsets, add=add, restored_from=self._restored_from(request)
+        )
+        return changes.sentence()
+
+    def log_change(self, request, obj, message):
+        # Nothing changed, nothing to tell (a restore always says so).
+        if not message:
+            return None
+        return super().log_change(request, obj, message)
 
     def add_view(self, request, form_url="", extra_context=None):
         return self._storage_safe(super().add_view, request, form_url, extra_context)
@@ -219,22 +255,40 @@ class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
             return formset.save_m2m()
         if formset.model is not ShareLink:
             return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for link_form in formset.forms:
             # Forms this user may not change say they have not changed.
             if not link_form.has_changed():
                 continue
             link = link_form.instance
-            if link_form.cleaned_data.get("revoke") and link.revoked_at is None:
-                link.revoked_at = timezone.now()
             if link.pk is None:
-                link.created_by = request.user
-            link.article = form.instance
-            link.save()
-        formset.new_objects = formset.changed_objects = formset.deleted_objects = []
+                link = services.share_link_create(
+                    article=form.instance,
+                    note=link_form.cleaned_data.get("note", ""),
+                    expires_at=link_form.cleaned_data["expires_at"],
+                    by=request.user,
+                )
+                formset.new_objects.append(link)
+                continue
+            services.share_link_update(
+                link=link, by=request.user, revoke=bool(link_form.cleaned_data.get("revoke"))
+            )
+            formset.changed_objects.append((link, link_form.changed_data))
 
     def save_related(self, request, form, formsets, change):
         with transaction.atomic():
-            super().save_related(request, form, formsets, change)
+            restoring = bool(self._restored_from(request))
+            if change and (
+                restoring or form.has_changed() or any(fs.has_changed() for fs in formsets)
+            ):
+                services.article_save(article=form.instance, by=request.user)
+            # Themes set again unchanged would still tell django-reversion
+            # they changed (an m2m signal), and history would list a non-event.
+            many = {f.name for f in Article._meta.many_to_many} | {"themes"}
+            if not change or many & set(form.changed_data):
+                form.save_m2m()
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
             article = form.instance
             uploads = form.cleaned_data.get("gallery_upload") or []
             added = set()
@@ -282,7 +336,8 @@ class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
         for _article, reason in report.refused:
             self.message_user(request, reason, messages.ERROR)
         for article in report.published:
-            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
+            words = history.publication_words(article)
+            self.log_change(request, article, history.ReleaseChanges(publication=words).sentence())
             # Times set before publishing (by an Editor, before they could not)
             # are kept, but never without the Publisher seeing them.
             if note := _timing_note(article):
@@ -305,11 +360,14 @@ class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
         )
 
     def _change_status(self, request, queryset, change, done_message):
+        live = [article for article in queryset if article.status == Article.Status.PUBLISHED]
         try:
             count = change(articles=queryset, by=request.user)
         except PermissionDenied as exc:
             self.message_user(request, str(exc), messages.ERROR)
             return
-        for article in queryset:
-            self.log_change(request, article, [{"changed": {"fields": ["Status"]}}])
+        for article in live:
+            article.refresh_from_db()
+            words = history.publication_words(article, Article.Status.PUBLISHED)
+            self.log_change(request, article, history.ReleaseChanges(publication=words).sentence())
         self.message_user(request, done_message(count), messages.SUCCESS)
