@@ -1,6 +1,7 @@
 """The release's inlines: quotes, gallery photos and share links."""
 
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,18 @@ from articles.models import (
 def locked_for_user(request, obj: Article | None) -> bool:
     """The release is read-only for this user; an add view has no release to lock."""
     return obj is not None and obj.locked_for(request.user)
+
+
+def release_url(article: Article, anchor: str = "") -> str:
+    """
+    Where "View on site" goes: the public page of a public release, the staff
+    preview of any other, at ``anchor`` (a quote's or photo's place on the page).
+    """
+    if article.is_public():
+        url = article.get_absolute_url()
+    else:
+        url = reverse("articles:preview", kwargs={"slug": article.slug})
+    return f"{url}#{anchor}" if anchor else url
 
 
 class ParentRightsMixin:
@@ -39,6 +52,9 @@ class QuoteInline(ParentRightsMixin, admin.StackedInline):
     autocomplete_fields = ["speaker"]
     fields = [("speaker", "position"), "text", "context"]
 
+    def view_on_site(self, obj):
+        return release_url(obj.article, f"quote-{obj.pk}")
+
 
 class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
     model = GalleryImage
@@ -49,6 +65,9 @@ class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
         "position",
     ]  # fmt: skip
     readonly_fields = ["thumbnail"]
+
+    def view_on_site(self, obj):
+        return release_url(obj.article, f"image-{obj.pk}")
 
     @admin.display(description=_("Preview"))
     def thumbnail(self, obj):

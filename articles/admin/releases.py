@@ -6,7 +6,6 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,7 +16,13 @@ from articles.admin import history
 from articles.admin.csp import EDITOR_STYLE_HASH, inline_script_hashes
 from articles.admin.formatting import local_time
 from articles.admin.forms import ArticleAdminForm
-from articles.admin.inlines import GalleryImageInline, QuoteInline, ShareLinkInline, locked_for_user
+from articles.admin.inlines import (
+    GalleryImageInline,
+    QuoteInline,
+    ShareLinkInline,
+    locked_for_user,
+    release_url,
+)
 from articles.admin.text_import import ReleaseFromTextMixin
 from articles.admin_lists import CheckedListMixin
 from articles.models import (
@@ -178,9 +183,7 @@ class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
         return response
 
     def view_on_site(self, obj):
-        if obj.is_public():
-            return obj.get_absolute_url()
-        return reverse("articles:preview", kwargs={"slug": obj.slug})
+        return release_url(obj)
 
     @admin.display(description=_("State"), ordering="status")
     def state(self, obj):
