@@ -37,7 +37,8 @@ _COOKIE = re.compile(
     re.IGNORECASE,
 )
 _END_MARKER = re.compile(
-    r"^[\s\-–—*#\[\]()]*(?:ends?|end of (?:media )?release|-?end-?)[\s\-–—*#\[\]()]*$|^#{3,}$",
+    r"^[\s\-–—*#\[\]()]*(?:ends?|end of (?:media )?release|-?end-?|-?30-?)[\s\-–—*#\[\]().]*$"
+    r"|^#{3,}$",
     re.IGNORECASE,
 )
 _META = re.compile(

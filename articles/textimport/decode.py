@@ -63,6 +63,9 @@ def decode_bytes(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -71,6 +74,21 @@ def decode_bytes(data: bytes) -> str | None:
     if best is None or best.chaos > _MAX_CHAOS:
         return None
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 of mostly Latin text has a NUL in every other byte; which ones tells the order."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2 or sample.count(0) < half // 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd >= half * 0.4 and even <= half * 0.05:
+        return "utf-16-le"
+    if even >= half * 0.4 and odd <= half * 0.05:
+        return "utf-16-be"
+    return None
 
 
 class _TextOfHTML(HTMLParser):
@@ -178,7 +196,7 @@ def clean_text(text: str) -> str:
     text = _PUA_BULLETS.sub("•", text)
     text = _PUA.sub("", text)
     text = _FORMAT.sub("", text)
-    text = _CONTROL.sub(" ", text)
+    text = _CONTROL.sub(" ", text.replace("\x00", ""))
     return _ODD_SPACE.sub(" ", text)
 
 

@@ -238,6 +238,21 @@ def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool
     return None
 
 
+def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
+    """The name in a segment, and the organisation when it reads "NAME of the ORGANISATION"."""
+    found = _name_in_segment(toks, lo, hi)
+    cut = next((k for k in range(lo + 1, hi) if toks[k].core in {"of", "from", "at"}), None)
+    if cut is None or (found and found[0] < cut):
+        return found, ""
+    head = _name_in_segment(toks, lo, cut - 1)
+    if not head or head[2]:
+        return found, ""
+    words = [t.text for t in toks[cut + 1 : hi + 1]]
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    return head, " ".join(words).strip(" ,.;:")
+
+
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     """Read a name and role from the words around an attribution verb."""
     text = _PAREN_TAG.sub("", text)
@@ -250,7 +265,7 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     segments = _segments(toks)
     order = segments if after_verb else list(reversed(segments))
     for lo, hi in order:
-        found = _name_in_segment(toks, lo, hi)
+        found, organisation = _name_of_organisation(toks, lo, hi)
         if not found:
             continue
         start, end, single = found
@@ -259,9 +274,9 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         apposition = _apposition(toks, following) if following else ""
         context = ""
         if after_verb:
-            role = _walk_role(toks, start, lo) or apposition
+            role = _walk_role(toks, start, lo) or apposition or organisation
         else:
-            role = apposition or _walk_role(toks, start, 0)
+            role = apposition or _walk_role(toks, start, 0) or organisation
             # "In the letter, Stefanik states": the opening phrase says where it was said.
             if index > 0 and toks[segments[0][0]].low in _CONTEXT_STARTERS:
                 words = " ".join(t.text for t in toks[segments[0][0] : segments[index - 1][1] + 1])

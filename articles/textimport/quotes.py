@@ -300,8 +300,34 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             who = _attribution_before(_last_sentence(previous), colon=True)
             if who is not None:
                 found.append(who)
+    if not found:
+        who = _dash_line_attribution(span, paragraphs)
+        if who is not None:
+            found.append(who)
     named = [w for w in found if w.name]
     return (named or found or [None])[0]
+
+
+_DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
+
+
+def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """ "– Ana Example, Under-Secretary-General" on its own line, after the quote or before it.
+
+    A dash line between two quotations belongs to the one above it.
+    """
+    after = span.end_para + 1
+    if not span.suffix.strip() and after < len(paragraphs):
+        match = _DASH_LINE.match(paragraphs[after])
+        if match:
+            return _parse_who(match.group("who"), after_verb=True)
+    before = span.start_para - 1
+    if not span.prefix.strip() and before >= 0:
+        match = _DASH_LINE.match(paragraphs[before])
+        above = paragraphs[before - 1].rstrip() if before > 0 else ""
+        if match and not above.endswith(("”", '"')):
+            return _parse_who(match.group("who"), after_verb=True)
+    return None
 
 
 def _continuation(previous: _Span, span: _Span) -> ParsedSpeaker | None:

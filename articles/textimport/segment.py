@@ -13,7 +13,7 @@ import re
 import statistics
 
 from .model import Draft, Notes
-from .vocabulary import _ABBREVIATIONS, _ANY_QUOTE, _DATE_ONLY
+from .vocabulary import _ABBREVIATIONS, _ANY_QUOTE, _DATE_ONLY, _VERB
 
 _TERMINAL_END = re.compile(r"[.!?:;…][”\"’')\]]*$")
 _CONNECTOR_END = re.compile(
@@ -42,7 +42,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     before = text[max(0, dot - 40) : dot].split()
     if not before:
         return False
-    token = before[-1].lstrip("“\"‘'([")
+    # "(R-N.", "D.C.—U.": the initial is what follows the last dash, slash or bracket.
+    token = re.split(r"[—–/(\-]", before[-1])[-1].lstrip("“\"‘'([")
     last = token.split(".")[-1]
     if len(last) == 1 and last.isalpha():
         return True
@@ -114,6 +115,11 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     blocks: list[list[str]] = []
     previous = ""
     for line in lines:
+        if blocks and _closes_block(blocks[-1], line):
+            # A closing mark on a line of its own ends the quotation it closes.
+            blocks[-1][-1] += line
+            previous = blocks[-1][-1]
+            continue
         standalone = bool(title) and title in {line.casefold(), previous.casefold()}
         if blocks and not standalone and _joins(previous, line, wrap_at):
             blocks[-1].append(line)
@@ -132,6 +138,8 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
 
 def _joins(prev: str, line: str, wrap_at: int) -> bool:
     if _LONE_OPENERS.match(prev):
+        return True
+    if _is_attribution_line(prev, line):
         return True
     first = line[0]
     if first.islower():
@@ -170,6 +178,7 @@ def _tidy(block: str) -> str:
 
 
 def _tidy_after_split(piece: str) -> str:
+    piece = re.sub(r"([,?!])”(?=\w)", r"\1” ", piece)  # "exorbitantly,”Rep. Pocan said"
     piece = re.sub(r"”(?=[a-z])", "” ", piece)
     piece = re.sub(r'(?<=[,.!?])"(?=[a-z])', '" ', piece)
     return piece.strip()
@@ -199,9 +208,10 @@ def _split_glued(paragraph: str) -> list[str]:
                 _starts_sentence(paragraph, j)
                 and not (c == "." and _is_abbreviation(paragraph, i))
                 and not _looks_like_domain(paragraph, i, j)
+                and not _in_address(paragraph, i)
             ):
                 cuts.add(j)
-        elif (c == "”" and _starts_sentence(paragraph, i + 1)) or (
+        elif (c == "”" and paragraph[i - 1 : i] != "," and _starts_sentence(paragraph, i + 1)) or (
             c == ":"
             and 0 < i < n - 1
             and paragraph[i - 1].isalpha()
@@ -220,9 +230,37 @@ def _split_glued(paragraph: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+_ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net|gov|edu|int|eu|au|uk|io)\b", re.I)
+
+
+def _in_address(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` is inside an e-mail or web address."""
+    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+    end = text.find(" ", dot)
+    word = text[start : end if end >= 0 else len(text)]
+    return bool(_ADDRESS.search(word))
+
+
 def _looks_like_domain(text: str, dot: int, after: int) -> bool:
     """ "Accountable.US president" is a name, not two sentences."""
     words = text[max(0, dot - 40) : dot].split()
     word_before = words[-1] if words else ""
     match = re.match(r"[A-Z]{2,3}(?![\w])", text[after:])
     return bool(match and word_before[:1].isupper())
+
+
+_ATTRIBUTION_LINE = re.compile(
+    rf"^(?:[A-Z][^“”\"]{{0,100}}?\s{_VERB}|{_VERB}\s+[A-Z][^“”\"]{{0,100}}?)\.?$"
+)
+
+
+def _is_attribution_line(prev: str, line: str) -> bool:
+    """ "Senator Hawley concluded." on its own line, after the quotation it attributes."""
+    return bool(re.search(r"[,?!.]\s*[”\"]$", prev)) and bool(_ATTRIBUTION_LINE.match(line))
+
+
+def _closes_block(block: list[str], line: str) -> bool:
+    if line not in {'"', "”"}:
+        return False
+    text = " ".join(block)
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")

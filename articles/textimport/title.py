@@ -30,7 +30,7 @@ def looks_like_headline(line: str, following: str) -> bool:
         return False
     if re.search(r"[“”\"].*\b(?:said|says)\b|\b(?:said|says)\b.*[“”\"]", line):
         return False
-    if line[0] in _ANY_QUOTE or is_label(line) or is_date_line(line):
+    if line[0] in _ANY_QUOTE + "–—-•*" or is_label(line) or is_date_line(line):
         return False
     if dateline.match(line) or is_junk(line):
         return False

@@ -99,7 +99,10 @@ _NOT_NAME_WORDS = _words(
     corporation inc ltd limited media news release press greens labor labour liberal nationals
     democrats republicans administration force forces army navy airport hospital school college
     museum region province state county city territory island islands street road federal
-    national international
+    national international bureau works security economic crime social health education energy
+    environment affairs development trade transport defence defense finance treasury rights
+    human action watch division unit directorate secretariat taskforce society federation
+    chamber trust campaign institute foundation
     """
 )
 _NOT_NAME = (
@@ -109,7 +112,8 @@ _NOT_NAME = (
     | frozenset(_OFFICE_HONORIFICS)
     | _CONNECTORS
     | _WEEKDAYS
-    | frozenset(_MONTHS)
+    # Month names are first names too (Jan, June, April); these ones never are.
+    | _words("may march mar sep sept")
 )
 _ABBREVIATIONS = _words(
     """
@@ -126,7 +130,9 @@ _CONTEXT_STARTERS = _words(
 _VERB = (
     r"(?:said|says|added|adds|continued|continues|stated|states|explained|explains|noted|notes|"
     r"commented|remarked|declared|declares|wrote|writes|concluded|concludes|emphasi[sz]ed|"
-    r"stressed|urged|warned|insisted|argued|observed|told(?:\s+[a-z]+){0,2})"
+    r"stressed|urged|warned|insisted|argued|observed|asked|asks|replied|responded|recalled|"
+    r"acknowledged|admitted|vowed|cautioned|reiterated|affirmed|pledged|"
+    r"told(?:\s+[a-z]+){0,2})"
 )
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|added|stated|explained|noted|warned|urged|announced)\b|\baccording to\b"
