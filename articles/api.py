@@ -10,7 +10,6 @@ paths. Every query starts from Article.objects.public().
 
 from __future__ import annotations
 
-from django.core.files.storage import default_storage
 from django.core.paginator import InvalidPage, Paginator
 from django.http import JsonResponse
 from django.urls import reverse
@@ -26,6 +25,7 @@ from articles.bundles.shapes import (
     release_data,
     speaker_data,
 )
+from articles.links import media_url
 from articles.models import Article, GalleryImage, Speaker
 
 PAGE_SIZE = 20
@@ -49,7 +49,7 @@ def _renditions(request, image: GalleryImage) -> dict:
             {
                 "width": int(width),
                 "height": image.height_for(int(width)),
-                "url": request.build_absolute_uri(default_storage.url(name)),
+                "url": request.build_absolute_uri(media_url(name)),
             }
             for width, name in sorted(names.items(), key=lambda item: int(item[0]))
         ]
@@ -61,12 +61,14 @@ def _document(request, articles: list[Article], **extra) -> dict:
     def gallery(image: GalleryImage, index: int) -> dict:
         return gallery_entry(
             image,
-            location={"url": request.build_absolute_uri(image.image.url)},
+            location={"url": request.build_absolute_uri(media_url(image.image.name))},
             extra={"renditions": _renditions(request, image)},
         )
 
     def speaker(person: Speaker) -> dict:
-        photo_url = request.build_absolute_uri(person.photo.url) if person.photo else None
+        photo_url = (
+            request.build_absolute_uri(media_url(person.photo.name)) if person.photo else None
+        )
         return speaker_data(person, photo_url=photo_url)
 
     return envelope(

@@ -42,6 +42,24 @@ class ArticlesConfig(AppConfig):
             ]
         for signal, sender, receiver in receivers:
             signal.connect(receiver, sender=sender, weak=False)
+        # Public copies of photos go when their release stops being public.
+        from articles.media import public as media
+
+        receivers = [
+            (post_save, Article, media.article_saved),
+            (pre_delete, Article, media.article_deleting),
+            (pre_save, GalleryImage, media.image_saving),
+            (post_save, GalleryImage, media.image_saved),
+            (post_delete, GalleryImage, media.image_deleted),
+            (pre_save, Speaker, media.speaker_saving),
+            (post_save, Speaker, media.speaker_saved),
+            (post_delete, Speaker, media.speaker_deleted),
+            (pre_save, Quote, media.quote_saving),
+            (post_save, Quote, media.quote_changed),
+            (post_delete, Quote, media.quote_changed),
+        ]
+        for signal, sender, receiver in receivers:
+            signal.connect(receiver, sender=sender, weak=False)
         post_migrate.connect(caching.after_migrate, sender=self, weak=False)
         # Theme names get the same hygiene as Newsroom's own text fields.
         pre_save.connect(_clean_tag_name, sender=Tag, weak=False)

@@ -54,6 +54,7 @@ UNCACHED_PREFIXES = (
     "/healthz/",
     "/readyz/",
     "/favicon.ico",
+    "/media/",  # photos: the access check (articles.media), then the public storage
 )
 # The only query parameters public pages read; any other is left out of the key.
 KEY_PARAMETERS = ("page", "q")
@@ -94,12 +95,16 @@ def current_generation(now: datetime | None = None) -> Generation:
         return _advance(None, now)
     [(token, changed_at, next_change)] = rows
     if next_change is not None and next_change <= now:
-        return _advance(token, now)
+        return _advance(token, now, since=changed_at)
     return Generation(token.hex, changed_at, next_change)
 
 
-def _advance(seen, now: datetime) -> Generation:
-    """A new generation, with the schedule worked out from the releases as they are."""
+def _advance(seen, now: datetime, since: datetime | None = None) -> Generation:
+    """
+    A new generation, with the schedule worked out from the releases as they
+    are. Whoever moves it on also takes down the public photos of releases
+    that expired since ``since`` (the last change).
+    """
     from articles.models import SiteGeneration
 
     plan = schedule(now)
@@ -118,7 +123,10 @@ def _advance(seen, now: datetime) -> Generation:
             pass  # made by another process in the meantime
     else:
         # Only if nobody moved it on in the meantime; then theirs is as good.
-        SiteGeneration.objects.filter(pk=1, token=seen).update(**fields)
+        if SiteGeneration.objects.filter(pk=1, token=seen).update(**fields) and since:
+            from articles.media.public import demote_expired, expiry_window
+
+            demote_expired(expiry_window(since), now)
     token, changed_at, next_change = _generation_row().get()
     return Generation(token.hex, changed_at, next_change)
 
@@ -462,7 +470,10 @@ def fragment_key(name: str, *parts) -> str:
 
 def fragment(name: str, parts, render) -> str:
     """The part rendered by ``render()``, from the cache when it is there."""
-    if not cache_enabled():
+    from articles.links import current_media_grant
+
+    # A share page's parts carry its grant in their photo URLs: never shared.
+    if not cache_enabled() or current_media_grant():
         return render()
     key = fragment_key(name, *parts)
     found = cache_get(key)

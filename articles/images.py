@@ -350,10 +350,14 @@ def delete_renditions(renditions: dict, storage=default_storage) -> None:
     Names from before each original had its own folder may be shared by two
     photos (``teamphoto.jpg`` and ``teamphoto.png``) and are left in storage.
     """
-    for names in renditions.values():
-        for name in names.values():
-            if is_own_rendition(name):
-                storage.delete(name)
+    from articles.media.public import demote
+
+    own = [name for names in renditions.values() for name in names.values()]
+    own = [name for name in own if is_own_rendition(name)]
+    for name in own:
+        storage.delete(name)
+    # Their public copies too, where the release was public.
+    demote(own)
 
 
 def delete_replaced_renditions(old: dict, new: dict, storage=default_storage) -> None:

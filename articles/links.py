@@ -12,9 +12,10 @@ configuration, so:
   URLconf gets its own entries);
 - ``static()`` remembers the hashed names of static files, fixed by the
   manifest for the life of the process;
-- ``media_url()`` joins (and remembers) ``MEDIA_URL`` and the quoted file name itself when the
-  files are on the local file system (what ``urljoin`` would give for the
-  names storages allow); other storages (S3) build their own URLs.
+- ``media_url()`` joins (and remembers) ``MEDIA_URL`` and the quoted file
+  name: every photo URL is the access check's (articles.media), whatever the
+  storage, so a page never holds a URL that expires or bypasses the check.
+  On a share page the URLs also carry the link's grant (``media_grant()``).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, default_storage
 from django.templatetags.static import static as django_static
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
@@ -79,12 +80,31 @@ def static(path: str) -> str:
     return _static(path, settings.STATIC_URL)
 
 
-def media_urls(names, storage=default_storage) -> list[str]:
-    """The URLs of several files of one storage, as its url() gives them."""
-    base = getattr(storage, "base_url", None)  # also sets up a lazy storage
-    if type(getattr(storage, "_wrapped", storage)) is not FileSystemStorage or not base:
-        return [storage.url(name) for name in names]
-    return [_local_url(base, name) or storage.url(name) for name in names]
+# The share-link grant the photo URLs of the page being rendered carry, if any.
+_grant: ContextVar[str] = ContextVar("newsroom_media_grant", default="")
+
+
+@contextmanager
+def media_grant(grant: str):
+    """Within this block, photo URLs carry ``?grant=…`` (a share page's)."""
+    token = _grant.set(grant)
+    try:
+        yield
+    finally:
+        _grant.reset(token)
+
+
+def current_media_grant() -> str:
+    return _grant.get()
+
+
+def media_urls(names) -> list[str]:
+    """The URLs of stored files, under ``MEDIA_URL``."""
+    base = settings.MEDIA_URL
+    urls = [_local_url(base, name) or urljoin(base, filepath_to_uri(name)) for name in names]
+    if grant := _grant.get():
+        return [f"{url}?grant={grant}" for url in urls]
+    return urls
 
 
 @lru_cache(maxsize=100_000)
@@ -97,5 +117,5 @@ def _local_url(base: str, name: str) -> str | None:
     return None
 
 
-def media_url(name: str, storage=default_storage) -> str:
-    return media_urls([name], storage)[0]
+def media_url(name: str) -> str:
+    return media_urls([name])[0]

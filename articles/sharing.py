@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from articles.links import media_grant
+from articles.media.serving import share_grant
 from articles.models import Article, Lifecycle, ShareLink
 from articles.reading import ReleaseParts
 
@@ -45,6 +47,10 @@ def share_view(request, token: str):
                 **parts.context(),
             },
         )
+        # The photos are not public yet: their URLs carry the link's grant,
+        # which the media check honours while the link is valid.
+        with media_grant(share_grant(link)):
+            response.render()
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
     # The token is the key: it must not leave in a Referer header.
     response["Referrer-Policy"] = "no-referrer"

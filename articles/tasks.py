@@ -46,3 +46,25 @@ def make_speaker_renditions(speaker_id: int) -> bool:
         return False
     services.speaker_photo_renditions_make(speaker=speaker)
     return True
+
+
+@task()
+def take_down_expired_photos(article_id: int) -> None:
+    """
+    At a release's unpublish time, its photos' public copies go
+    (articles.media), even if no reader comes by to notice the expiry.
+    """
+    from articles.media.public import demote_release
+
+    demote_release(article_id)
+
+
+def at_unpublish_time(article) -> None:
+    """
+    After the commit, schedule ``take_down_expired_photos`` for the release's
+    unpublish time, where the task backend can run tasks later.
+    """
+    when = article.unpublish_at
+    if when and take_down_expired_photos.get_backend().supports_defer:
+        deferred = take_down_expired_photos.using(run_after=when)
+        transaction.on_commit(partial(deferred.enqueue, article.pk), robust=True)

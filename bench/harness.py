@@ -80,7 +80,7 @@ def production_env(
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",
-        SERVE_MEDIA="0",
+        PUBLIC_MEDIA_ROOT=str(media_root.parent / "public-media"),
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media_root),
         STATIC_ROOT=str(static_root),

@@ -185,10 +185,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads (originals, renditions, portraits) are private: MEDIA_URL is the
+# access check (articles.media), which hands a file over only while its
+# release is public, or to staff and share-link holders. Files found public
+# are copied to PUBLIC_MEDIA_ROOT, which the web server serves at MEDIA_URL
+# first, falling back to the check (see the README's nginx set-up).
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+PUBLIC_MEDIA_ROOT = Path(os.environ.get("PUBLIC_MEDIA_ROOT", BASE_DIR / "public-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "public_media": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PUBLIC_MEDIA_ROOT, "base_url": MEDIA_URL},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -198,25 +208,39 @@ STORAGES = {
     },
 }
 # Media on S3-compatible object storage (several app servers), through
-# django-storages: pip install "newsroom[s3]" and set S3_BUCKET.
+# django-storages: pip install "newsroom[s3]" and set S3_BUCKET. Objects are
+# private and handed out by short-lived signed URLs; the public copies sit
+# under S3_PUBLIC_LOCATION, readable by anyone (served by S3_CUSTOM_DOMAIN,
+# e.g. a CDN, when set).
 if S3_BUCKET := os.environ.get("S3_BUCKET", ""):
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "file_overwrite": False,
+    }
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("S3_REGION") or None,
-            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
-            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
-            # Public photos get plain, cacheable URLs; names are never reused.
-            "querystring_auth": False,
-            "file_overwrite": False,
-            "default_acl": None,
+            **_s3,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("S3_SIGNED_URL_SECONDS", "300")),
         },
     }
-    if os.environ.get("S3_CUSTOM_DOMAIN"):
-        MEDIA_URL = f"https://{os.environ['S3_CUSTOM_DOMAIN']}/"
+    STORAGES["public_media"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": os.environ.get("S3_PUBLIC_LOCATION", "public"),
+            "default_acl": "public-read",
+            "querystring_auth": False,
+            "file_overwrite": True,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+        },
+    }
 
 # Uploads larger than this go to a temporary file rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -271,9 +295,16 @@ CONTENT_SECURITY_POLICY = {
             "data:",
             *_origin(MEDIA_URL),
             *_origin(STATIC_URL),
-            # Where media is served from when it is not MEDIA_URL's origin
-            # (e.g. https://bucket.s3.eu-west-1.amazonaws.com).
+            # Where the access check redirects photos to on object storage
+            # (e.g. https://bucket.s3.eu-west-1.amazonaws.com): a redirected
+            # image is checked against the policy too.
             *_origin(os.environ.get("MEDIA_ORIGIN", "")),
+            *_origin(os.environ.get("S3_ENDPOINT_URL", "")),
+            *_origin(
+                f"https://{os.environ['S3_CUSTOM_DOMAIN']}/"
+                if os.environ.get("S3_CUSTOM_DOMAIN")
+                else ""
+            ),
         ],
         "font-src": ["'self'", *_origin(STATIC_URL)],
         "connect-src": ["'self'"],
@@ -309,9 +340,14 @@ TASKS = {
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_PUBLISHER = os.environ.get("NEWSROOM_PUBLISHER", NEWSROOM_SITE_NAME)
-# Serving media from Django is for development; production serves MEDIA_URL
-# from the web server, a CDN or object storage.
-NEWSROOM_SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Media: nginx's internal location that serves MEDIA_ROOT (e.g.
+# "/internal-media/"); empty: the app sends files itself (demo, development).
+NEWSROOM_MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
+# How long browsers and CDNs keep a public photo. Names are never reused; a
+# withdrawn photo leaves shared caches after this long (or a CDN purge).
+NEWSROOM_PUBLIC_MEDIA_MAX_AGE = int(os.environ.get("PUBLIC_MEDIA_MAX_AGE", "86400"))
+# How long the photo URLs of one rendering of a share page keep working.
+NEWSROOM_SHARE_GRANT_SECONDS = int(os.environ.get("SHARE_GRANT_SECONDS", str(12 * 3600)))
 # Widths (pixels) of the public renditions made from every gallery image.
 NEWSROOM_RENDITION_WIDTHS = (480, 960, 1600)
 # Uploads: content and name are checked; limits of size, pixels and sides.
@@ -334,9 +370,13 @@ NEWSROOM_CACHE_RETRY_SECONDS = float(os.environ.get("NEWSROOM_CACHE_RETRY_SECOND
 # scheduled change); 0: they revalidate every time (ETag, Last-Modified).
 NEWSROOM_BROWSER_CACHE_SECONDS = int(os.environ.get("NEWSROOM_BROWSER_CACHE_SECONDS", "0"))
 
+# One console handler for everything: Django's own "django" logger would
+# otherwise print its messages a second time through its handler.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }

@@ -1,8 +1,11 @@
+from urllib.parse import urlparse
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from newsroom.views import FaviconView, healthz, media, readyz
+from articles.media.serving import media_view
+from newsroom.views import FaviconView, healthz, readyz
 
 admin.site.site_header = settings.NEWSROOM_SITE_NAME
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
@@ -12,14 +15,12 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("readyz/", readyz, name="readyz"),
     path("favicon.ico", FaviconView.as_view()),
+    # The access check for photos (articles.media): on every set-up, since
+    # only public photos are served without it.
+    re_path(
+        r"^{}(?P<path>.+)$".format(urlparse(settings.MEDIA_URL).path.lstrip("/")),
+        media_view,
+        name="media",
+    ),
     path("", include("articles.urls")),
 ]
-
-if settings.NEWSROOM_SERVE_MEDIA:
-    # Development and single-server set-ups; production serves MEDIA_URL elsewhere.
-    urlpatterns += [
-        re_path(
-            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            media,
-        )
-    ]

@@ -40,11 +40,3 @@ class FaviconView(RedirectView):
 
     def get_redirect_url(self, *args, **kwargs):
         return static("icons/favicon.svg")
-
-
-def media(request, path):
-    """Serve an upload in development; MEDIA_ROOT is read per request, not at import."""
-    from django.conf import settings
-    from django.views.static import serve
-
-    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -42,8 +42,16 @@ def _jinja_templates_reported():
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Every test writes uploads and renditions to its own folder."""
+    """Every test writes uploads and renditions (and their public copies) to its own folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PUBLIC_MEDIA_ROOT = tmp_path / "public-media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "public_media": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "public-media", "base_url": settings.MEDIA_URL},
+        },
+    }
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

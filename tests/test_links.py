@@ -1,7 +1,7 @@
 """Remembered URL reversal and cheap media URLs give exactly what Django would."""
 
 import pytest
-from django.core.files.storage import FileSystemStorage, Storage
+from django.core.files.storage import FileSystemStorage
 from django.template import engines
 from django.template.loader import get_template
 from django.test import override_settings
@@ -56,21 +56,32 @@ def test_reverse_follows_the_urlconf():
         "gallery/.hidden/photo.jpg",
     ],
 )
-def test_media_url_is_the_storages(name, tmp_path):
+def test_media_url_is_what_the_file_system_storage_would_give(name, tmp_path, settings):
     for base_url in ("/media/", "https://media.example.org/newsroom/"):
+        settings.MEDIA_URL = base_url
         storage = FileSystemStorage(location=tmp_path, base_url=base_url)
-        assert links.media_url(name, storage) == storage.url(name)
+        assert links.media_url(name) == storage.url(name)
 
 
-def test_media_url_leaves_other_storages_their_own_urls():
-    class SignedStorage(Storage):
-        base_url = "https://bucket.example.org/"
+def test_media_urls_are_the_access_checks_on_object_storage_too(settings):
+    # Never the bucket's own (signed, expiring) URL: pages are cached.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"bucket_name": "press-photos", "querystring_auth": True},
+        },
+    }
+    assert links.media_url("gallery/a/b.jpg") == "/media/gallery/a/b.jpg"
 
-        def url(self, name):
-            return f"https://bucket.example.org/{name}?signature=abc"
 
-    storage = SignedStorage()
-    assert links.media_url("a/b.jpg", storage) == "https://bucket.example.org/a/b.jpg?signature=abc"
+def test_a_share_pages_media_urls_carry_its_grant():
+    with links.media_grant("abc:signed"):
+        assert links.media_urls(["a.jpg", "b.webp"]) == [
+            "/media/a.jpg?grant=abc:signed",
+            "/media/b.webp?grant=abc:signed",
+        ]
+    assert links.media_url("a.jpg") == "/media/a.jpg"
 
 
 @override_settings(MEDIA_URL="/files/")

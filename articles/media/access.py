@@ -1,0 +1,120 @@
+"""Who a stored file belongs to, and who may see it now."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from articles.models import Article, GalleryImage, Lifecycle, Quote, ShareLink, Speaker
+
+_NEW_NAME = re.compile(r"(gallery|speakers|renditions)/([0-9a-f]{32})/[^/]+")
+
+
+@dataclass
+class Owner:
+    """The photo or speaker a stored name belongs to, with every name it has."""
+
+    image: GalleryImage | None = None
+    speaker: Speaker | None = None
+    names: set[str] = field(default_factory=set)
+
+    def is_public(self, now: datetime | None = None) -> bool:
+        if self.image is not None:
+            return Article.objects.public(now).filter(pk=self.image.article_id).exists()
+        return Speaker.objects.with_public_releases().filter(pk=self.speaker.pk).exists()
+
+    def shown_by(self, link: ShareLink) -> bool:
+        """Whether the share link's page shows this file."""
+        if self.image is not None:
+            return self.image.article_id == link.article_id
+        return Quote.objects.filter(article_id=link.article_id, speaker=self.speaker).exists()
+
+
+def image_names(image: GalleryImage) -> set[str]:
+    """The original and every rendition of a gallery photo."""
+    names = {image.image.name} if image.image else set()
+    for by_width in (image.renditions or {}).values():
+        names.update(by_width.values())
+    return names
+
+
+def speaker_names(speaker: Speaker) -> set[str]:
+    names = {speaker.photo.name} if speaker.photo else set()
+    for by_size in (speaker.photo_renditions or {}).values():
+        names.update(by_size.values())
+    return names
+
+
+def owner_of(name: str) -> Owner | None:
+    """
+    The photo or speaker whose original or rendition is stored as ``name``;
+    None for a name no current photo has (deleted, replaced, never stored).
+    """
+    match = _NEW_NAME.fullmatch(name)
+    if match and match[1] == "renditions":
+        folder = match[2]
+        images = GalleryImage.objects.filter(image__startswith=f"gallery/{folder}/")
+        speakers = Speaker.objects.filter(photo__startswith=f"speakers/{folder}/")
+    else:
+        images = GalleryImage.objects.filter(image=name)
+        speakers = Speaker.objects.filter(photo=name)
+    owner = _first_owner(images, speakers, name)
+    if owner is None and name.startswith("renditions/"):
+        owner = _legacy_rendition_owner(name)
+    return owner
+
+
+def _first_owner(images, speakers, name: str) -> Owner | None:
+    for image in images.only("pk", "article_id", "image", "renditions"):
+        names = image_names(image)
+        if name in names:
+            return Owner(image=image, names=names)
+    for speaker in speakers.only("pk", "photo", "photo_renditions"):
+        names = speaker_names(speaker)
+        if name in names:
+            return Owner(speaker=speaker, names=names)
+    return None
+
+
+def _legacy_rendition_owner(name: str) -> Owner | None:
+    """
+    Renditions of an original stored before names had a random folder (in a
+    folder named by a keyed hash of the original's name, or after it): found
+    among those originals, which only older sites have.
+    """
+    legacy = ~Q(image__regex=r"^gallery/[0-9a-f]{32}/")
+    for image in GalleryImage.objects.filter(legacy).only(
+        "pk", "article_id", "image", "renditions"
+    ):
+        if name in image_names(image):
+            return Owner(image=image, names=image_names(image))
+    legacy = ~Q(photo__regex=r"^speakers/[0-9a-f]{32}/") & ~Q(photo="")
+    for speaker in Speaker.objects.filter(legacy).only("pk", "photo", "photo_renditions"):
+        if name in speaker_names(speaker):
+            return Owner(speaker=speaker, names=speaker_names(speaker))
+    return None
+
+
+def staff_may_see(user) -> bool:
+    """Staff who may read releases in the admin see every release's photos."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("articles.view_article")
+    )
+
+
+def share_link_allows(link_id: int, owner: Owner, now: datetime | None = None) -> bool:
+    """Whether a share link, still valid for a release not yet out, shows this file."""
+    now = now or timezone.now()
+    link = ShareLink.objects.select_related("article").filter(pk=link_id).first()
+    if link is None or not link.is_active(now):
+        return False
+    if link.article.lifecycle(now) == Lifecycle.EXPIRED:
+        return False
+    return owner.shown_by(link)
