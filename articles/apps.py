@@ -43,6 +43,7 @@ class ArticlesConfig(AppConfig):
         for signal, sender, receiver in receivers:
             signal.connect(receiver, sender=sender, weak=False)
         # Public copies of photos go when their release stops being public.
+        from articles.media import checks as media_checks  # noqa: F401 (registration)
         from articles.media import public as media
 
         receivers = [

@@ -10,12 +10,12 @@ fi
 stamp=.venv/.newsroom-installed
 have=$(cat "$stamp" 2>/dev/null || true)
 if [ -z "$have" ] || [ pyproject.toml -nt "$stamp" ] || { [ "$want" = dev ] && [ "$have" != dev ]; }; then
-  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet --quiet --upgrade pip
   if [ "$want" = dev ] || [ "$have" = dev ]; then
-    .venv/bin/python -m pip install --quiet -e ".[dev]"
+    .venv/bin/python -m pip install --quiet --quiet -e ".[dev]"
     echo dev > "$stamp"
   else
-    .venv/bin/python -m pip install --quiet -e .
+    .venv/bin/python -m pip install --quiet --quiet -e .
     echo runtime > "$stamp"
   fi
 fi

@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "-production-secret-with-enough-entropy-9f8e7d6c5b4a",
     "ALLOWED_HOSTS": "press.example.org",
     "SECURE_HSTS_PRELOAD": "1",
+    "MEDIA_ACCEL_REDIRECT": "/internal-media/",
 }
 
 
@@ -38,6 +39,13 @@ def test_check_deploy_is_clean_with_the_documented_environment():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_app_would_send_photos_itself():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "MEDIA_ACCEL_REDIRECT"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "newsroom.W001" in result.stderr + result.stdout
 
 
 def test_refuses_to_start_without_a_secret_key_in_production():
