@@ -17,16 +17,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from articles.bundles.shapes import (
+    contact_data,
     envelope,
     event_data,
     gallery_entry,
+    iso_datetime,
+    referenced_contacts,
     referenced_events,
     referenced_speakers,
     release_data,
     speaker_data,
 )
 from articles.links import media_url
-from articles.models import Article, GalleryImage, Speaker
+from articles.models import Article, Contact, GalleryImage, Speaker
 
 PAGE_SIZE = 20
 CONTENT_TYPE = "application/json; charset=utf-8"
@@ -71,16 +74,43 @@ def _document(request, articles: list[Article], **extra) -> dict:
         )
         return speaker_data(person, photo_url=photo_url)
 
+    defaults = None
+
+    def press_office(article: Article) -> dict:
+        """What readers see of the release beyond the bundle format: its press-office parts."""
+        nonlocal defaults
+        contacts = [link.contact for link in article.contact_links.all()]
+        if not contacts:
+            if defaults is None:
+                defaults = list(Contact.objects.filter(is_default=True))
+            contacts = defaults
+        lead = article.lead_photo([image for image in article.images.all() if image.has_renditions])
+        return {
+            "pdf_url": request.build_absolute_uri(reverse("articles:pdf", args=[article.slug])),
+            "updated_at": iso_datetime(article.modified_at),
+            "press_contacts": [contact_data(contact) for contact in contacts],
+            "notes_to_editors": {"heading": article.notes_heading, "text": article.notes_text}
+            if article.notes_text
+            else None,
+            "lead_photo": gallery(lead, 0) if lead else None,
+            "corrections": [
+                {"made_at": iso_datetime(correction.made_at), "note": correction.note}
+                for correction in article.public_corrections
+            ],
+        }
+
     return envelope(
         **extra,
         speakers=[speaker(person) for person in referenced_speakers(articles)],
         events=[event_data(event) for event in referenced_events(articles)],
+        contacts=[contact_data(contact) for contact in referenced_contacts(articles)],
         releases=[
             release_data(
                 article,
                 gallery=gallery,
                 extra={"url": request.build_absolute_uri(article.get_absolute_url())},
             )
+            | press_office(article)
             for article in articles
         ],
     )
@@ -122,5 +152,9 @@ def release_detail(request, slug: str):
     document = _document(request, [article])
     [release] = document["releases"]
     return json_response(
-        {**release, "speakers": document["speakers"], "events": document["events"]}
+        {
+            **release,
+            "speakers": document["speakers"],
+            "events": document["events"],
+        }
     )

@@ -18,8 +18,19 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import caching
-        from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
+        from articles import caching, press
+        from articles.models import (
+            Article,
+            ArticleContact,
+            ArticleTheme,
+            Boilerplate,
+            Contact,
+            Correction,
+            Event,
+            GalleryImage,
+            Quote,
+            Speaker,
+        )
 
         # Cache invalidation, not business logic: it must follow every write
         # path (admin, services, imports, loaddata, shell), which signals do.
@@ -34,8 +45,13 @@ class ArticlesConfig(AppConfig):
             (post_save, Tag, caching.theme_changed),
             (pre_delete, Tag, caching.theme_changed),
             (m2m_changed, ArticleTheme, caching.themes_changed),
+            (pre_save, Contact, press.contact_changing),
+            (post_save, Contact, press.contact_changed),
+            (pre_delete, Contact, press.contact_changed),
+            (post_save, Boilerplate, press.boilerplate_changed),
+            (pre_delete, Boilerplate, press.boilerplate_changed),
         ]
-        for model in (Quote, GalleryImage, ArticleTheme):
+        for model in (Quote, GalleryImage, ArticleTheme, ArticleContact, Correction):
             receivers += [
                 (post_save, model, caching.release_part_changed),
                 (post_delete, model, caching.release_part_changed),

@@ -110,11 +110,32 @@ def _event(event, absolute) -> dict:
     return data
 
 
-def release_data(request, article, themes, quotes, gallery) -> dict:
+def _contact_point(contact) -> dict:
+    point = {"@type": "ContactPoint", "contactType": "press", "name": contact.name}
+    if contact.role:
+        point["description"] = contact.role
+    if contact.phone:
+        point["telephone"] = contact.phone
+    if contact.email:
+        point["email"] = contact.email
+    if contact.languages:
+        point["availableLanguage"] = [
+            language.strip() for language in contact.languages.split(",") if language.strip()
+        ]
+    return point
+
+
+def release_data(
+    request, article, themes, quotes, gallery, *, contacts=(), lead_photo=None
+) -> dict:
     """schema.org NewsArticle for a release, from what the page has already loaded."""
     absolute = absolute_urls(request)
     url = absolute(article.get_absolute_url())
     home = absolute(reverse("articles:list"))
+    publisher = _organisation(home)
+    if contacts:
+        # The people to call about the release, as the publisher's press contacts.
+        publisher["contactPoint"] = [_contact_point(contact) for contact in contacts]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -124,10 +145,10 @@ def release_data(request, article, themes, quotes, gallery) -> dict:
         "headline": article.title,
         "description": article.lead,
         "datePublished": _local_iso(article.publish_at),
-        "dateModified": _local_iso(article.updated_at),
+        "dateModified": _local_iso(article.modified_at),
         "inLanguage": article.language,
         "author": _organisation(home),
-        "publisher": _organisation(home),
+        "publisher": publisher,
     }
     if article.reference:
         data["identifier"] = article.reference
@@ -138,7 +159,13 @@ def release_data(request, article, themes, quotes, gallery) -> dict:
             "name": ", ".join(p for p in (article.dateline_city, article.dateline_country) if p),
             "address": _address(article.dateline_city, article.dateline_country),
         }
-    images = [absolute(image.large_url) for image in gallery if image.has_renditions]
+    # The lead photo first: search engines take the first image as the article's.
+    ordered = (
+        [lead_photo, *(image for image in gallery if image != lead_photo)]
+        if lead_photo
+        else gallery
+    )
+    images = [absolute(image.large_url) for image in ordered if image.has_renditions]
     if images:
         data["image"] = images
     if themes:
@@ -159,8 +186,10 @@ def release_data(request, article, themes, quotes, gallery) -> dict:
     return data
 
 
-def release_json_ld(request, article, themes, quotes, gallery):
-    data = release_data(request, article, themes, quotes, gallery)
+def release_json_ld(request, article, themes, quotes, gallery, *, contacts=(), lead_photo=None):
+    data = release_data(
+        request, article, themes, quotes, gallery, contacts=contacts, lead_photo=lead_photo
+    )
     # Safe as it is: json_for_html leaves no <, > or & for the HTML parser to act on.
     data = mark_safe(json_for_html(data))  # noqa: S308
     return format_html('<script type="application/ld+json">{}</script>', data)

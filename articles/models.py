@@ -21,7 +21,9 @@ from articles.images import gallery_upload_to, speaker_upload_to
 from articles.links import media_urls, reverse
 from articles.querysets import (
     ArticleQuerySet,
+    ContactQuerySet,
     EventQuerySet,
+    GalleryImageQuerySet,
     QuoteQuerySet,
     SpeakerQuerySet,
     ThemeQuerySet,
@@ -29,6 +31,11 @@ from articles.querysets import (
 from articles.text import clean_long_text, clean_one_line
 
 LEAD_MAX_LENGTH = 300
+
+
+def to_the_minute(value):
+    """A time with its seconds (and fractions) zeroed; None stays None."""
+    return value.replace(second=0, microsecond=0) if value else value
 
 
 def strip_control_characters(value: str) -> str:
@@ -298,6 +305,39 @@ class Article(CleanTextModel):
             "quotes, speakers, photos, themes or event): the key of its cached parts."
         ),
     )
+    lead_image = models.ForeignKey(
+        "GalleryImage",
+        verbose_name=_("lead photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Shown above the fold and in link previews; the first photo when left empty."),
+    )
+    boilerplate = models.ForeignKey(
+        "Boilerplate",
+        verbose_name=_("notes to editors"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text=_("The “About …” text printed under the release."),
+    )
+    notes_to_editors = models.TextField(
+        _("notes to editors for this release"),
+        blank=True,
+        help_text=_(
+            "Optional: replaces the chosen “About …” text on this release only. "
+            "Paragraphs separated by a blank line."
+        ),
+    )
+    corrected_at = models.DateTimeField(
+        _("corrected"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a public correction was last made after the release went live."),
+    )
 
     objects = ArticleManager()
 
@@ -322,6 +362,9 @@ class Article(CleanTextModel):
         # Sanitised on every save, whatever the path (admin, import, shell).
         self.body = sanitize_body(self.body)
         self.lead = self.lead.strip()
+        # Entered, shown and kept to the minute: an embargo lifts when it says.
+        self.publish_at = to_the_minute(self.publish_at)
+        self.unpublish_at = to_the_minute(self.unpublish_at)
         self.fingerprint = uuid.uuid4()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "fingerprint"}
@@ -390,6 +433,37 @@ class Article(CleanTextModel):
         return ", ".join(
             part for part in (self.dateline_city.upper(), self.dateline_country) if part
         )
+
+    @property
+    def modified_at(self):
+        """When readers last saw the release change: its publication, or its last correction."""
+        if self.corrected_at and self.publish_at and self.corrected_at > self.publish_at:
+            return self.corrected_at
+        return self.publish_at
+
+    @property
+    def notes_text(self) -> str:
+        """The notes to editors this release prints: its own, else the chosen boilerplate's."""
+        if self.notes_to_editors.strip():
+            return self.notes_to_editors
+        return self.boilerplate.text if self.boilerplate_id else ""
+
+    @property
+    def notes_heading(self) -> str:
+        if self.boilerplate_id:
+            return self.boilerplate.heading
+        return str(_("Notes to editors"))
+
+    @property
+    def notes_paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.notes_text.split("\n\n") if p.strip()]
+
+    def lead_photo(self, gallery):
+        """The chosen photo among ``gallery`` (with renditions), else the first of them."""
+        for photo in gallery:
+            if photo.pk == self.lead_image_id:
+                return photo
+        return gallery[0] if gallery else None
 
 
 class ArticleThemeManager(models.Manager):
@@ -504,6 +578,8 @@ class GalleryImage(CleanTextModel):
         editable=False,
         help_text=_("Resized copies made once from the original: {format: {width: path}}."),
     )
+
+    objects = GalleryImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -763,3 +839,212 @@ class QuoteSearchDocument(SearchDocument):
 
     class Meta(SearchDocument.Meta):
         db_table = "articles_quote"
+
+
+def contact_upload_to(instance, filename: str) -> str:
+    from articles.images import stored_name
+
+    return stored_name("contacts", filename)
+
+
+class ContactManager(SlugNaturalKeyManager.from_queryset(ContactQuerySet)):
+    pass
+
+
+class Contact(CleanTextModel):
+    """A press officer journalists can call or write to about a release."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("E.g. “Press officer”.")
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("In international form, e.g. +33 4 72 44 70 00."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    languages = models.CharField(
+        _("languages spoken"), max_length=200, blank=True, help_text=_("E.g. “English, French”.")
+    )
+    photo = models.ImageField(_("photo"), upload_to=contact_upload_to, blank=True)
+    is_default = models.BooleanField(
+        _("default contact"),
+        default=False,
+        help_text=_("Shown on every release that names no contacts of its own."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order among the default contacts.")
+    )
+
+    objects = ContactManager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:contact_vcard", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def tel_uri(self) -> str:
+        """``tel:+33472447000``: the number as a phone dials it."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        if not digits:
+            return ""
+        return f"tel:{'+' if self.phone.lstrip().startswith('+') else ''}{digits}"
+
+
+class ArticleContact(models.Model):
+    """A press contact named on one release, in the order the release lists them."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="contact_links"
+    )
+    contact = models.ForeignKey(
+        Contact, verbose_name=_("contact"), on_delete=models.PROTECT, related_name="release_links"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("release contact")
+        verbose_name_plural = _("release contacts")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "contact"], name="unique_release_contact")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.contact_id}"
+
+
+class BoilerplateManager(models.Manager):
+    def get_by_natural_key(self, organisation, language):
+        return self.get(organisation=organisation, language=language)
+
+
+class Boilerplate(CleanTextModel):
+    """
+    “About <organisation>”: the notes to editors, kept once per organisation
+    and language and attached to releases.
+    """
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    heading = models.CharField(
+        _("heading"), max_length=200, help_text=_("E.g. “About INTERPOL”, in the text's language.")
+    )
+    text = models.TextField(
+        _("text"), help_text=_("Plain text; paragraphs separated by a blank line.")
+    )
+    is_default = models.BooleanField(
+        _("default"),
+        default=False,
+        help_text=_("Chosen for new releases in this language."),
+    )
+
+    objects = BoilerplateManager()
+
+    class Meta:
+        ordering = ["organisation", "language"]
+        verbose_name = _("notes to editors")
+        verbose_name_plural = _("notes to editors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "language"], name="unique_boilerplate_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.heading} ({self.language})"
+
+    def natural_key(self):
+        return (self.organisation, self.language)
+
+
+class Correction(models.Model):
+    """
+    A change to a live release: a public correction, with its one-line note
+    for readers, or a silent fix (a typo). Both are kept; readers see the first.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction (shown to readers)")
+        SILENT = "silent", _("Silent fix (typo, no change of substance)")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    made_at = models.DateTimeField(_("made at"), default=timezone.now)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["made_at", "id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.note}" if self.note else self.get_kind_display()
+
+    @property
+    def is_public(self) -> bool:
+        return self.kind == self.Kind.CORRECTION
+
+
+class MediaKit(models.Model):
+    """
+    The ZIP of a release's original photos with their credits, built once per
+    gallery version (``digest``) and stored; downloads are served from it.
+    """
+
+    article = models.OneToOneField(
+        Article, verbose_name=_("release"), on_delete=models.CASCADE, related_name="media_kit"
+    )
+    digest = models.CharField(_("gallery version"), max_length=64)
+    file = models.CharField(_("stored file"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    photo_sizes = models.JSONField(
+        _("photo sizes"), default=dict, help_text=_("Each original's size in bytes, by photo id.")
+    )
+    built_at = models.DateTimeField(_("built"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("media kit")
+        verbose_name_plural = _("media kits")
+
+    def __str__(self):
+        return self.file
+
+    @property
+    def size_label(self) -> str:
+        from articles.images import file_size
+
+        return file_size(self.size)
+
+    def photo_size_label(self, photo) -> str:
+        """The size of one photo's original, as the download link says it ("2.3 MB")."""
+        from articles.images import file_size
+
+        size = self.photo_sizes.get(str(photo.pk))
+        return file_size(size) if size is not None else ""

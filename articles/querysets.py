@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 RELATED_RELEASES = 4
@@ -76,26 +77,40 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.prefetch_related(theme_prefetch())
 
+    def with_lead_photos(self):
+        """Each release's lead photo, in one query, as ``lead_photos`` (a list of one or none)."""
+        photos = _model("GalleryImage").objects.lead_photos()
+        return self.prefetch_related(Prefetch("images", queryset=photos, to_attr="lead_photos"))
+
     def for_listing(self):
-        """What a release card shows: title, dateline, date, lead, event and themes."""
-        return self.select_related("event").with_themes()
+        """What a release card shows: title, dateline, date, lead, event, themes and lead photo."""
+        return self.select_related("event").with_themes().with_lead_photos()
 
     def for_release_page(self):
         """
-        The release with its event, themes, quotes (with their speakers) and
-        photos: four queries, whatever their numbers. Pages that cache the
-        release's own parts ask for the row alone (``select_related("event")``)
-        and read the rest through ``articles.reading.ReleaseParts``.
+        The release with its event, notes to editors, themes, quotes (with
+        their speakers) and photos: four queries, whatever their numbers.
+        Pages that cache the release's own parts ask for the row alone
+        (``with_release_row()``) and read the rest through
+        ``articles.reading.ReleaseParts``.
         """
-        return self.select_related("event").prefetch_related(*release_prefetches())
+        return self.with_release_row().prefetch_related(*release_prefetches())
+
+    def with_release_row(self):
+        """The release's row with what it points to: its event, notes to editors and media kit."""
+        return self.select_related("event", "boilerplate", "media_kit")
 
     def for_export(self):
         """Everything a release object of the bundle format (and the API) holds."""
         quotes = _model("Quote").objects.select_related("speaker")
-        return self.select_related("event").prefetch_related(
+        contacts = _model("ArticleContact").objects.select_related("contact")
+        corrections = _model("Correction").objects.filter(kind="correction")
+        return self.select_related("event", "boilerplate").prefetch_related(
             "themes",
             Prefetch("quotes", queryset=quotes),
             Prefetch("images", queryset=_model("GalleryImage").objects.all()),
+            Prefetch("contact_links", queryset=contacts),
+            Prefetch("corrections", queryset=corrections, to_attr="public_corrections"),
         )
 
     def related_to(self, article, now=None):
@@ -137,6 +152,41 @@ def release_prefetches() -> list[Prefetch]:
         Prefetch("quotes", queryset=quotes, to_attr="quote_list"),
         Prefetch("images", queryset=photos, to_attr="image_list"),
     ]
+
+
+class GalleryImageQuerySet(models.QuerySet):
+    def lead_photos(self):
+        """
+        Each release's lead photo: the one chosen, else its first photo by
+        position. Releases without photos have none.
+        """
+        first = (
+            self.model.objects.filter(article=OuterRef("pk"))
+            .order_by("position", "pk")
+            .values("pk")[:1]
+        )
+        chosen = (
+            _model("Article")
+            .objects.filter(pk=OuterRef("article_id"))
+            .annotate(lead_photo_pk=Coalesce("lead_image_id", Subquery(first)))
+            .values("lead_photo_pk")[:1]
+        )
+        return self.annotate(lead_pk=Subquery(chosen)).filter(pk=F("lead_pk"))
+
+
+class ContactQuerySet(models.QuerySet):
+    def for_release(self, article):
+        """
+        The press contacts a release shows, in its order: those it names, else
+        the site's default set. One query either way.
+        """
+        links = _model("ArticleContact").objects.filter(article=article)
+        own = links.filter(contact=OuterRef("pk")).values("position")[:1]
+        return (
+            self.filter(Q(pk__in=links.values("contact")) | (Q(is_default=True) & ~Exists(links)))
+            .annotate(shown_position=Coalesce(Subquery(own), F("position")))
+            .order_by("shown_position", "name", "pk")
+        )
 
 
 class EventQuerySet(models.QuerySet):

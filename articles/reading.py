@@ -20,7 +20,7 @@ from django.db.models.query import QuerySet
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 
-from articles.models import Article, GalleryImage
+from articles.models import Article, Contact, Correction, GalleryImage
 from articles.querysets import release_prefetches
 
 
@@ -97,6 +97,28 @@ class ReleaseParts:
         return photos
 
     @cached_property
+    def lead_photo(self) -> GalleryImage | None:
+        return self.article.lead_photo(self.gallery)
+
+    @cached_property
+    def contacts(self) -> list[Contact]:
+        return list(Contact.objects.for_release(self.article))
+
+    @cached_property
+    def corrections(self) -> list[Correction]:
+        """The public corrections, oldest first; a release never corrected asks for nothing."""
+        if self.article.corrected_at is None:
+            return []
+        return list(self.article.corrections.filter(kind=Correction.Kind.CORRECTION))
+
+    @cached_property
+    def media_kit(self):
+        """The stored ZIP of the gallery's originals (built now if the gallery changed)."""
+        from articles.mediakit import media_kit_for
+
+        return media_kit_for(self.article, self.article.image_list if self.gallery else [])
+
+    @cached_property
     def related(self) -> list[Article]:
         if not self.with_related:
             return []
@@ -109,5 +131,6 @@ class ReleaseParts:
 
     def context(self) -> dict:
         """For the template: each part read only if the template uses it."""
-        names = ["themes", "quotes", "gallery"] + (["related"] if self.with_related else [])
+        names = ["themes", "quotes", "gallery", "lead_photo", "contacts", "corrections"]
+        names += ["media_kit"] + (["related"] if self.with_related else [])
         return {name: SimpleLazyObject(lambda name=name: getattr(self, name)) for name in names}

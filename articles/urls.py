@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
-from articles import feeds, sharing, views
+from articles import downloads, feeds, sharing, views
 from articles.converters import PrintableConverter
 from articles.sitemaps import SITEMAPS
 
@@ -14,6 +14,9 @@ register_converter(PrintableConverter, "printable")
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("releases/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("releases/<slug:slug>.pdf", downloads.release_pdf, name="pdf"),
+    path("releases/<slug:slug>/photos.zip", downloads.release_photos, name="photos_zip"),
+    path("contacts/<slug:slug>.vcf", downloads.contact_vcard, name="contact_vcard"),
     path("preview/<slug:slug>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("themes/", views.ThemeListView.as_view(), name="themes"),
     path("themes/<printable:slug>/", views.ThemeDetailView.as_view(), name="theme"),

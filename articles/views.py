@@ -69,7 +69,7 @@ class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
         return timezone.now()
 
     def get_queryset(self):
-        return Article.objects.public(self.now).select_related("event")
+        return Article.objects.public(self.now).with_release_row()
 
     def get_context_data(self, **kwargs):
         parts = ReleaseParts(self.object, now=self.now)
@@ -86,7 +86,7 @@ class ArticlePreviewView(ArticleDetailView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Article.objects.select_related("event")
+        return Article.objects.with_release_row()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, noindex=True, **kwargs)

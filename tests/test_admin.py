@@ -66,6 +66,10 @@ def release_form(**overrides):
         "share_links-INITIAL_FORMS": "0",
         "share_links-MIN_NUM_FORMS": "0",
         "share_links-MAX_NUM_FORMS": "1000",
+        "contact_links-TOTAL_FORMS": "0",
+        "contact_links-INITIAL_FORMS": "0",
+        "contact_links-MIN_NUM_FORMS": "0",
+        "contact_links-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data

@@ -217,7 +217,7 @@ class TestRoundTrip:
 
     def test_export_is_sorted_utc_and_free_of_ids_and_timestamps(self, demo, tmp_path):
         document = export_folder(tmp_path / "site")
-        assert list(document) == ["format", "version", "speakers", "events", "releases"]
+        assert list(document) == ["format", "version", "speakers", "events", "contacts", "releases"]
         assert (document["format"], document["version"]) == ("newsroom-bundle", 1)
         for kind in ("speakers", "events", "releases"):
             slugs = [item["slug"] for item in document[kind]]
@@ -226,6 +226,7 @@ class TestRoundTrip:
         assert list(release) == [
             "slug", "title", "language", "reference", "status", "publish_at",
             "unpublish_at", "dateline", "lead", "body", "event", "themes", "quotes", "gallery",
+            "contacts",
         ]  # fmt: skip
         # 09:00 in Tirana (UTC+2 in June), written in UTC with its offset.
         assert release["publish_at"] == "2024-06-11T07:00:00+00:00"

@@ -136,12 +136,13 @@ class TestEventPage:
     def test_query_count_does_not_grow_with_releases(self, client, django_assert_num_queries):
         event = make_event()
         make_article(event=event, themes=["a"])
-        # the site's generation, event (if it has a public release), its releases, their themes
-        with django_assert_num_queries(4):
+        # the site's generation, event (if it has a public release), its releases, their
+        # themes, their lead photos
+        with django_assert_num_queries(5):
             client.get(event.get_absolute_url())
         for n in range(12):
             make_article(event=event, themes=["a", f"t{n}"])
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(5):
             client.get(event.get_absolute_url())
 
 

@@ -52,7 +52,8 @@ class TestSiteFeeds:
         assert entry.title == "Atom entry"
         assert entry.link == "http://testserver" + article.get_absolute_url()
         assert entry.summary == article.lead
-        assert entry.updated_parsed[:6] == article.updated_at.utctimetuple()[:6]
+        # Updated is when readers last saw it change: here, its publication.
+        assert entry.updated_parsed[:6] == article.publish_at.utctimetuple()[:6]
         assert [tag.term for tag in entry.tags] == ["migration"]
         assert entry.author == "Newsroom"
 
@@ -92,12 +93,12 @@ class TestSiteFeeds:
     @pytest.mark.parametrize("name", FEEDS)
     def test_query_count_does_not_grow_with_releases(self, client, django_assert_num_queries, name):
         make_article(themes=["a"])
-        # the site's generation, releases, their themes
-        with django_assert_num_queries(3):
+        # the site's generation, releases, their themes, their lead photos
+        with django_assert_num_queries(4):
             client.get(reverse(name))
         for n in range(25):
             make_article(themes=["a", f"t{n}"], event=make_event())
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             client.get(reverse(name))
 
 
@@ -120,10 +121,10 @@ class TestThemeFeed:
 
     def test_query_count_does_not_grow_with_releases(self, client, django_assert_num_queries):
         make_article(themes=["a"])
-        # the site's generation, theme, releases, their themes
-        with django_assert_num_queries(4):
+        # the site's generation, theme, releases, their themes, their lead photos
+        with django_assert_num_queries(5):
             client.get(theme_feed_url("a"))
         for n in range(25):
             make_article(themes=["a", f"t{n}"])
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(5):
             client.get(theme_feed_url("a"))

@@ -227,6 +227,9 @@ class TestPublisherRights:
         article = release_in(state)
         publisher = signed_in(staff("pub", "Publishers"))
         assert not article.locked_for(User.objects.get(username="pub"))
-        response = publisher.post(change_url(article), edited_form(publisher, article))
+        form = edited_form(publisher, article)
+        # A change to a live release is a correction or a silent fix: the Publisher says which.
+        form["change_kind"] = "silent"
+        response = publisher.post(change_url(article), form)
         assert response.status_code == 302
         assert_changed(article)

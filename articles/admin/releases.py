@@ -23,6 +23,7 @@ from articles.admin.inlines import (
     locked_for_user,
     release_url,
 )
+from articles.admin.press import ArticleContactInline, PressAdminMixin
 from articles.admin.text_import import ReleaseFromTextMixin
 from articles.admin_lists import CheckedListMixin
 from articles.models import (
@@ -78,15 +79,15 @@ class StateListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
+class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
     form = ArticleAdminForm
-    inlines = [QuoteInline, GalleryImageInline, ShareLinkInline]
+    inlines = [QuoteInline, GalleryImageInline, ArticleContactInline, ShareLinkInline]
     history_latest_first = True
 
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    list_display = ["title", "state", "publish_at", "event", "theme_list", "language"]
+    list_display = ["title", "state", "published", "event", "theme_list", "language"]
     list_filter = [StateListFilter, "language", "event", "themes"]
     list_select_related = ["event"]
     search_fields = ["title", "lead", "body", "reference", "quotes__speaker__name"]

@@ -28,15 +28,17 @@ from PIL import Image
 from articles.bundles.shapes import (
     BUNDLE_JSON,
     IMAGES_DIR,
+    contact_data,
     envelope,
     event_data,
     gallery_entry,
+    referenced_contacts,
     referenced_events,
     referenced_speakers,
     release_data,
     speaker_data,
 )
-from articles.models import Article, Event, GalleryImage, Speaker
+from articles.models import Article, Contact, Event, GalleryImage, Speaker
 
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: no volatile dates
@@ -172,9 +174,11 @@ def releases_export(
     if everything:
         speakers = list(Speaker.objects.order_by("slug"))
         events = list(Event.objects.order_by("slug"))
+        contacts = list(Contact.objects.order_by("slug"))
     else:
         speakers = referenced_speakers(articles)
         events = referenced_events(articles)
+        contacts = referenced_contacts(articles)
 
     writer = _Writer(Path(path))
     try:
@@ -209,6 +213,7 @@ def releases_export(
         document = envelope(
             speakers=speaker_objects,
             events=[event_data(event) for event in events],
+            contacts=[contact_data(contact) for contact in contacts],
             releases=release_objects,
         )
         writer.write_json(bundle_bytes(document))

@@ -38,7 +38,16 @@ from articles.bundles.errors import BundleError, Problem
 from articles.bundles.parse import Bundle, Record, parse_bundle
 from articles.bundles.sources import Source, Unreadable, open_source
 from articles.html import sanitize_body
-from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, Speaker
+from articles.models import (
+    Article,
+    ArticleContact,
+    ArticleTheme,
+    Contact,
+    Event,
+    GalleryImage,
+    Quote,
+    Speaker,
+)
 from articles.services import gallery_image_renditions_enqueue
 from articles.text import clean_one_line
 
@@ -56,6 +65,16 @@ EVENT_FIELDS = (
     "expected_participants",
     "description",
     "link",
+)
+CONTACT_FIELDS = (
+    "name",
+    "role",
+    "organisation",
+    "phone",
+    "email",
+    "languages",
+    "is_default",
+    "position",
 )
 ARTICLE_FIELDS = (
     "title",
@@ -106,13 +125,15 @@ class ImportReport:
     dry_run: bool
     speakers: Tally = field(default_factory=Tally)
     events: Tally = field(default_factory=Tally)
+    contacts: Tally = field(default_factory=Tally)
     releases: Tally = field(default_factory=Tally)
     images: Tally = field(default_factory=Tally)
     changes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return any(t.changed for t in (self.speakers, self.events, self.releases, self.images))
+        tallies = (self.speakers, self.events, self.contacts, self.releases, self.images)
+        return any(t.changed for t in tallies)
 
 
 @dataclass(frozen=True)
@@ -164,6 +185,13 @@ class EventPlan:
 
 
 @dataclass
+class ContactPlan:
+    contact: Contact
+    is_new: bool
+    changed: list[str]
+
+
+@dataclass
 class GalleryPlan:
     create: list[tuple[int, dict, StoredImage]] = field(default_factory=list)
     update: list[GalleryImage] = field(default_factory=list)
@@ -180,6 +208,7 @@ class ReleasePlan:
     quotes: list[dict] | None = None  # None: keep the stored quotes
     old_quotes: list[Quote] = field(default_factory=list)
     gallery: GalleryPlan | None = None
+    contacts: list[str] | None = None  # None: keep the stored contacts
 
 
 def _chunks(items: list, size: int = BATCH_SIZE):
@@ -217,11 +246,13 @@ class Planner:
         self.report = ImportReport(source=bundle.source, dry_run=False)
         self.speakers: list[SpeakerPlan] = []
         self.events: list[EventPlan] = []
+        self.contacts: list[ContactPlan] = []
         self.releases: list[ReleasePlan] = []
         # Slug -> id of rows that exist already; a slug known only from the
         # bundle maps to None until the write phase creates it.
         self.speaker_ids: dict[str, int | None] = {}
         self.event_ids: dict[str, int | None] = {}
+        self.contact_ids: dict[str, int | None] = {}
         self._images: dict[str, ImageFile | str] = {}  # by path; a str is the problem
         self._stripped_sha256: dict[str, str] = {}  # by path
 
@@ -231,6 +262,7 @@ class Planner:
     def run(self) -> Planner:
         self.plan_speakers()
         self.plan_events()
+        self.plan_contacts()
         self.plan_releases()
         if self.problems:
             raise BundleError(self.bundle.source, self.problems)
@@ -375,6 +407,22 @@ class Planner:
             self.events.append(EventPlan(event=event, is_new=current is None, changed=changed))
             self.tally(self.report.events, _("event"), record.slug, current is None, changed)
 
+    def plan_contacts(self) -> None:
+        records = [r for r in self.bundle.contacts if r.ok]
+        existing = _by_slug(Contact, (r.slug for r in records))
+        self.contact_ids = dict.fromkeys(self.bundle.slugs("contacts"))
+        self.contact_ids.update((slug, c.pk) for slug, c in existing.items())
+        for record in records:
+            current = existing.get(record.slug)
+            contact = current or Contact(slug=record.slug)
+            names = ("slug", *CONTACT_FIELDS)
+            values = {n: record.values[n] for n in names if n in record.values}
+            changed = self.apply(record, contact, values)
+            self.contacts.append(
+                ContactPlan(contact=contact, is_new=current is None, changed=changed)
+            )
+            self.tally(self.report.contacts, _("contact"), record.slug, current is None, changed)
+
     # --- releases --------------------------------------------------------------
 
     def plan_releases(self) -> None:
@@ -383,6 +431,7 @@ class Planner:
         existing = _by_slug(Article, (r.slug for r in records))
         ids = [a.pk for a in existing.values()]
         themes, quotes, gallery = self._children(ids)
+        contacts = self._contacts(ids)
         for record in self.progress(records, desc=_("Checking releases"), unit=_("release")):
             current = existing.get(record.slug)
             article_id = current.pk if current else None
@@ -393,6 +442,8 @@ class Planner:
                 quotes.get(article_id, []),
                 gallery.get(article_id, []),
             )
+            if "contacts" in record.values:
+                self._plan_contacts(record, plan, record.values["contacts"], contacts[article_id])
             self.releases.append(plan)
             self.tally(self.report.releases, _("release"), record.slug, plan.is_new, plan.changed)
 
@@ -404,6 +455,31 @@ class Planner:
             self.speaker_ids[slug] = speaker.pk
         for slug, event in _by_slug(Event, events - self.event_ids.keys()).items():
             self.event_ids[slug] = event.pk
+
+    def _contacts(self, ids: list[int]) -> dict[int | None, list[str]]:
+        """Each stored release's contacts, by slug, in order."""
+        found: dict[int | None, list[str]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            links = ArticleContact.objects.filter(article_id__in=chunk).order_by("position", "pk")
+            for article_id, slug in links.values_list("article_id", "contact__slug"):
+                found[article_id].append(slug)
+        return found
+
+    def _plan_contacts(self, record, plan: ReleasePlan, slugs: list[str], old: list[str]) -> None:
+        missing = False
+        for index, slug in enumerate(slugs):
+            if slug not in self.contact_ids:
+                self.problem(
+                    record,
+                    f"contacts[{index}]",
+                    _("no contact with slug “%(slug)s” in this bundle or the database")
+                    % {"slug": slug},
+                )
+                missing = True
+        wanted = list(dict.fromkeys(slugs))
+        if not missing and wanted != old:
+            plan.contacts = wanted
+            plan.changed.append("contacts")
 
     def _children(self, ids: list[int]):
         themes: dict[int, set[str]] = defaultdict(set)
@@ -587,6 +663,7 @@ class Writer:
             with transaction.atomic():
                 self.write_speakers()
                 self.write_events()
+                self.write_contacts()
                 self.write_releases()
                 self.record_history()
                 transaction.on_commit(self.delete_old_files)
@@ -689,6 +766,31 @@ class Writer:
         for plan in self.plan.events:
             self.plan.event_ids[plan.event.slug] = plan.event.pk
 
+    def write_contacts(self) -> None:
+        self._save_all(Contact, self.plan.contacts, lambda p: p.contact, lambda p: p.changed)
+        for plan in self.plan.contacts:
+            self.plan.contact_ids[plan.contact.slug] = plan.contact.pk
+        if any(p.is_new or p.changed for p in self.plan.contacts):
+            # A contact shows on the releases naming it (or on all, as a default).
+            caching.content_changed(releases=None)
+
+    def write_release_contacts(self, plans: list[ReleasePlan]) -> None:
+        plans = [p for p in plans if p.contacts is not None]
+        for chunk in _chunks([p.article.pk for p in plans if not p.is_new]):
+            ArticleContact.objects.filter(article_id__in=chunk).delete()
+        ArticleContact.objects.bulk_create(
+            (
+                ArticleContact(
+                    article_id=plan.article.pk,
+                    contact_id=self.plan.contact_ids[slug],
+                    position=position,
+                )
+                for plan in plans
+                for position, slug in enumerate(plan.contacts)
+            ),
+            batch_size=BATCH_SIZE,
+        )
+
     def write_releases(self) -> None:
         plans = self.plan.releases
         for plan in plans:
@@ -710,6 +812,7 @@ class Writer:
         self.write_quotes(plans)
         self.write_themes(plans)
         self.write_gallery(plans)
+        self.write_release_contacts(plans)
 
     def write_quotes(self, plans: list[ReleasePlan]) -> None:
         create, update, delete = [], [], []

@@ -167,6 +167,18 @@ EVENT = {
     "link": (text, OPTIONAL),
 }
 
+CONTACT = {
+    "slug": (text, REQUIRED),
+    "name": (text, REQUIRED),
+    "role": (text, OPTIONAL),
+    "organisation": (text, OPTIONAL),
+    "phone": (text, OPTIONAL),
+    "email": (text, OPTIONAL),
+    "languages": (text, OPTIONAL),
+    "is_default": (boolean, OPTIONAL),
+    "position": (integer, OPTIONAL),
+}
+
 QUOTE = {
     "speaker": (text, REQUIRED),
     "text": (text, REQUIRED),
@@ -202,14 +214,15 @@ RELEASE = {
     "themes": (strings, OPTIONAL),
     "quotes": (NestedList(QUOTE), OPTIONAL),
     "gallery": (NestedList(GALLERY_ENTRY), OPTIONAL),
+    "contacts": (strings, OPTIONAL),
 }
 
-KINDS = {"speakers": SPEAKER, "events": EVENT, "releases": RELEASE}
+KINDS = {"speakers": SPEAKER, "events": EVENT, "contacts": CONTACT, "releases": RELEASE}
 
 
 @dataclass
 class Record:
-    kind: str  # "speakers", "events" or "releases"
+    kind: str  # "speakers", "events", "contacts" or "releases"
     index: int
     where: str
     values: dict
@@ -226,6 +239,7 @@ class Bundle:
     source: str
     speakers: list[Record] = field(default_factory=list)
     events: list[Record] = field(default_factory=list)
+    contacts: list[Record] = field(default_factory=list)
     releases: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 
-from articles.models import Article, Event, GalleryImage, Speaker
+from articles.models import Article, Contact, Event, GalleryImage, Speaker
 
 FORMAT_NAME = "newsroom-bundle"
 FORMAT_VERSION = 1
@@ -23,13 +23,14 @@ BUNDLE_JSON = "bundle.json"
 IMAGES_DIR = "images"
 
 
-def envelope(*, speakers: list, events: list, releases: list, **extra) -> dict:
+def envelope(*, speakers: list, events: list, releases: list, contacts: list, **extra) -> dict:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         **extra,
         "speakers": speakers,
         "events": events,
+        "contacts": contacts,
         "releases": releases,
     }
 
@@ -72,6 +73,20 @@ def event_data(event: Event) -> dict:
         "expected_participants": event.expected_participants,
         "description": event.description,
         "link": event.link,
+    }
+
+
+def contact_data(contact: Contact) -> dict:
+    return {
+        "slug": contact.slug,
+        "name": contact.name,
+        "role": contact.role,
+        "organisation": contact.organisation,
+        "phone": contact.phone,
+        "email": contact.email,
+        "languages": contact.languages,
+        "is_default": contact.is_default,
+        "position": contact.position,
     }
 
 
@@ -118,6 +133,7 @@ def release_data(
             for quote in article.quotes.all()
         ],
         "gallery": [gallery(image, index) for index, image in enumerate(article.images.all())],
+        "contacts": [link.contact.slug for link in article.contact_links.all()],
     }
 
 
@@ -129,4 +145,10 @@ def referenced_speakers(articles: Iterable[Article]) -> list[Speaker]:
 
 def referenced_events(articles: Iterable[Article]) -> list[Event]:
     found = {a.event.slug: a.event for a in articles if a.event_id}
+    return [found[slug] for slug in sorted(found)]
+
+
+def referenced_contacts(articles: Iterable[Article]) -> list[Contact]:
+    """The contacts ``articles`` (prefetched ``contact_links``) name, by slug."""
+    found = {link.contact.slug: link.contact for a in articles for link in a.contact_links.all()}
     return [found[slug] for slug in sorted(found)]
