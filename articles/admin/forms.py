@@ -1,21 +1,20 @@
 """The release form and the forms of its inlines."""
 
+import re
+
 from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
 from articles import images
 from articles.html import BODY_EXTENSIONS, sanitize_body
-from articles.models import (
-    Article,
-    GalleryImage,
-    ShareLink,
-)
+from articles.models import LEAD_MAX_LENGTH, Article, GalleryImage, ShareLink
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -42,8 +41,24 @@ class MultipleImageField(forms.FileField):
         return list(files)
 
 
+class BodyField(ProseEditorFormField):
+    """
+    The rich-text body. The editor writes the same text in its own way (spacing
+    between tags, entities); it has changed only if it differs once both sides
+    are sanitised and that spacing is set aside, so history does not report a
+    body nobody touched.
+    """
+
+    @staticmethod
+    def _comparable(html) -> str:
+        return re.sub(r">\s+<", "><", sanitize_body(html or "")).strip()
+
+    def has_changed(self, initial, data):
+        return self._comparable(initial) != self._comparable(data)
+
+
 class ArticleAdminForm(forms.ModelForm):
-    body = ProseEditorFormField(
+    body = BodyField(
         label=_("Body"),
         required=False,
         extensions=BODY_EXTENSIONS,
@@ -92,6 +107,24 @@ class ArticleAdminForm(forms.ModelForm):
                 self.fields["status"].choices = [
                     c for c in self.fields["status"].choices if c[0] != Article.Status.PUBLISHED
                 ]
+        self._equip_widgets()
+
+    def _equip_widgets(self):
+        """Attributes the admin's modules (static/js/admin-*.js) work from."""
+        fields = self.fields
+        if "title" in fields:
+            fields["title"].widget.attrs.update({"class": "vTextField nr-title-input"})
+        if "lead" in fields:
+            fields["lead"].widget.attrs.update({"rows": 3, "data-nr-limit": LEAD_MAX_LENGTH})
+        if "themes" in fields:
+            fields["themes"].widget.attrs.update(
+                {
+                    "data-nr-suggest-url": reverse("admin:articles_article_theme_suggest"),
+                    "data-nr-remove-label": _("Remove theme"),
+                    "data-nr-new-label": _("new theme"),
+                    "data-nr-placeholder": _("Type a theme, then Enter or a comma"),
+                }
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -1,6 +1,8 @@
 """The release's inlines: quotes, gallery photos and share links."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -46,25 +48,45 @@ class ParentRightsMixin:
         return not locked_for_user(request, obj) and super().has_delete_permission(request, obj)
 
 
-class QuoteInline(ParentRightsMixin, admin.StackedInline):
+class CardsInline(admin.StackedInline):
+    """
+    An inline shown as cards (templates/admin/articles/article/edit_inline/cards.html),
+    reordered by dragging or by keyboard (static/js/admin-reorder.js), which
+    renumbers the position fields; without JavaScript those fields are shown.
+    """
+
+    template = "admin/articles/article/edit_inline/cards.html"
+    # For the cards' CSS: "photos" lay out as a grid, "quotes" as wider cards.
+    card_style = ""
+
+
+class QuoteInline(ParentRightsMixin, CardsInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
-    fields = [("speaker", "position"), "text", "context"]
+    fields = ["speaker", "context", "text", "position"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+    card_style = "quotes"
 
     def view_on_site(self, obj):
         return release_url(obj.article, f"quote-{obj.pk}")
 
 
-class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
+class GalleryImageInline(ParentRightsMixin, CardsInline):
     model = GalleryImage
     form = GalleryImageForm
     extra = 0
-    fields = [
-        "thumbnail", "image", "alt_text", "caption", "credit", "licence", "keep_metadata",
-        "position",
-    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["thumbnail", "alt_text", "caption", "credit", "licence", "position"]}),
+        (
+            _("File and metadata"),
+            {"fields": ["image", "keep_metadata"], "classes": ["collapse"]},
+        ),
+    ]
     readonly_fields = ["thumbnail"]
+    card_style = "photos"
+    verbose_name = _("photo")
+    verbose_name_plural = _("gallery")
 
     def view_on_site(self, obj):
         return release_url(obj.article, f"image-{obj.pk}")
@@ -73,7 +95,7 @@ class GalleryImageInline(ParentRightsMixin, admin.TabularInline):
     def thumbnail(self, obj):
         if obj.pk and obj.thumbnail_url:
             return format_html(
-                '<img src="{}" alt="" width="120" class="nr-admin-thumb">', obj.thumbnail_url
+                '<img src="{}" alt="" width="240" class="nr-admin-thumb">', obj.thumbnail_url
             )
         if obj.pk:
             # The worker has not made its renditions yet (articles.tasks).

@@ -6,7 +6,10 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.html import format_html, format_html_join
+from django.forms import Script
+from django.http import JsonResponse
+from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
@@ -25,6 +28,7 @@ from articles.admin.inlines import (
 )
 from articles.admin.press import ArticleContactInline, PressAdminMixin
 from articles.admin.text_import import ReleaseFromTextMixin
+from articles.admin.themes import theme_suggestions
 from articles.admin_lists import CheckedListMixin
 from articles.models import (
     Article,
@@ -33,6 +37,7 @@ from articles.models import (
     Lifecycle,
     Quote,
     ShareLink,
+    by_name,
 )
 
 # A release's history holds its quotes, gallery and themes with it, so that
@@ -41,6 +46,9 @@ reversion.register(Quote)
 reversion.register(GalleryImage)
 reversion.register(ArticleTheme)
 reversion.register(Article, follow=["quotes", "images", "theme_links"])
+
+# Themes shown in a row of the list; the rest are counted ("+2").
+LIST_THEMES = 3
 
 
 def _timing_note(article: Article) -> str:
@@ -84,10 +92,18 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
     inlines = [QuoteInline, GalleryImageInline, ArticleContactInline, ShareLinkInline]
     history_latest_first = True
 
+    save_on_top = True
+
     class Media:
         css = {"all": ["css/admin.css"]}
+        # Small ES modules, each working on its own data-nr-* attributes.
+        js = [
+            Script("js/admin-reorder.js", type="module"),
+            Script("js/admin-themes.js", type="module"),
+            Script("js/admin-lead.js", type="module"),
+        ]
 
-    list_display = ["title", "state", "published", "event", "theme_list", "language"]
+    list_display = ["release", "state", "published", "event_short", "theme_list"]
     list_filter = [StateListFilter, "language", "event", "themes"]
     list_select_related = ["event"]
     search_fields = ["title", "lead", "body", "reference", "quotes__speaker__name"]
@@ -97,10 +113,18 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
     readonly_fields = ["state", "author", "version", "created_at", "updated_at"]
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body", "expected_version"]}),
-        (_("Dateline"), {"fields": [("dateline_city", "dateline_country")]}),
-        (_("Publication"), {"fields": ["state", "status", ("publish_at", "unpublish_at")]}),
-        (_("Context"), {"fields": ["event", "themes", "language", "reference"]}),
+        (
+            None,
+            {"fields": ["title", "lead", "body", "expected_version"], "classes": ["nr-main"]},
+        ),
+        (
+            _("Publication"),
+            {"fields": ["state", "status", ("publish_at", "unpublish_at")]},
+        ),
+        (
+            _("Dateline and context"),
+            {"fields": [("dateline_city", "dateline_country"), "event", "themes"]},
+        ),
         (
             _("Add photos to the gallery"),
             {
@@ -110,6 +134,10 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
                     ("gallery_upload_credit", "gallery_upload_licence"),
                 ]
             },
+        ),
+        (
+            _("Language, reference and web address"),
+            {"fields": [("language", "reference"), "slug"], "classes": ["collapse"]},
         ),
         (
             _("Record"),
@@ -122,6 +150,23 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes")
+
+    def get_urls(self):
+        return [
+            path(
+                "themes/suggest/",
+                self.admin_site.admin_view(self.theme_suggest_view),
+                name="articles_article_theme_suggest",
+            ),
+            *super().get_urls(),
+        ]
+
+    def theme_suggest_view(self, request):
+        """Existing themes for the chips' autocomplete: names starting with the term first."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        term = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+        return JsonResponse({"themes": theme_suggestions(term)})
 
     def render_change_form(self, request, context, *args, **kwargs):
         response = super().render_change_form(request, context, *args, **kwargs)
@@ -195,9 +240,39 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
         # The CSS classes (static/css/admin.css) are named after the states.
         return format_html('<span class="nr-state nr-state--{}">{}</span>', lifecycle.value, label)
 
+    @admin.display(description=_("Press release"), ordering="title")
+    def release(self, obj):
+        """The title, with the dateline, reference number and language under it."""
+        parts = (obj.dateline, obj.reference, obj.language.upper())
+        meta = " · ".join(part for part in parts if part)
+        return format_html('{}<span class="nr-list-meta">{}</span>', obj.title, meta)
+
+    @admin.display(description=_("Publish at"), ordering="publish_at")
+    def published(self, obj):
+        """The list's dates in one format, the state column's: "11 Jun 2024 09:00"."""
+        return local_time(obj.publish_at) if obj.publish_at else "—"
+
+    @admin.display(description=_("Event"), ordering="event__name")
+    def event_short(self, obj):
+        if obj.event is None:
+            return "—"
+        return format_html(
+            '<span title="{}">{}</span>', obj.event.name, history.excerpt(obj.event.name, 30)
+        )
+
     @admin.display(description=_("Themes"))
     def theme_list(self, obj):
-        return format_html_join(", ", "{}", ((t.name,) for t in obj.themes.all()))
+        themes = by_name(obj.themes.all())
+        shown = ", ".join(theme.name for theme in themes[:LIST_THEMES])
+        if len(themes) > LIST_THEMES:
+            more = len(themes) - LIST_THEMES
+            return format_html(
+                '{} <span class="nr-list-more" title="{}">+{}</span>',
+                shown,
+                ", ".join(theme.name for theme in themes),
+                more,
+            )
+        return shown or "—"
 
     def save_model(self, request, obj, form, change):
         # A change is saved in save_related, once the inlines say whether

@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -138,3 +138,20 @@ def _case_duplicates(themes) -> list[Theme]:
         if len(group) > 1:
             found += group
     return found
+
+
+def theme_suggestions(term: str, limit: int = 10) -> list[str]:
+    """
+    Existing theme names for the release form's chips, matched case-aside:
+    those starting with ``term`` first, then those containing it, the most
+    used first; with no term, the most used.
+    """
+    themes = Theme.objects.annotate(uses=Count("articles_articletheme_items"))
+    if term:
+        themes = themes.filter(name__icontains=term).annotate(
+            starts=Case(When(name__istartswith=term, then=0), default=1)
+        )
+        themes = themes.order_by("starts", "-uses", "name")
+    else:
+        themes = themes.order_by("-uses", "name")
+    return list(themes.values_list("name", flat=True)[:limit])

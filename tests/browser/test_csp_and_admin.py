@@ -108,10 +108,12 @@ def test_editor_drafts_and_publisher_publishes(new_page, demo):
     editor.fill("#id_lead", "Investigators from twelve countries train together for a week.")
     editor.locator(EDITOR).click()
     editor.keyboard.type("The training covers ransomware investigations.")
-    editor.fill("#id_themes", "cybercrime")
+    # Themes are chips: typed, then Enter (static/js/admin-themes.js).
+    editor.fill("#id_themes-chips", "cybercrime")
+    editor.keyboard.press("Enter")
     assert editor.locator("#id_status option[value=published]").count() == 0
     editor.select_option("#id_status", "review")
-    editor.click("input[name=_save]")
+    editor.locator("input[name=_save]").first.click()
     expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
     article = Article.objects.get(title="Regional training on cybercrime opens")
     assert article.status == Article.Status.REVIEW
