@@ -23,7 +23,7 @@ from articles import caching, links, metadata
 
 # Only these are the public site's; every other name (the admin's overrides,
 # robots.txt, other apps' templates) falls through to Django's engine.
-PUBLIC_TEMPLATES = ("articles/", "base.html", "403.html", "404.html", "500.html")
+PUBLIC_TEMPLATES = ("articles/", "distribution/", "base.html", "403.html", "404.html", "500.html")
 
 
 class PublicSiteLoader(jinja2.FileSystemLoader):
@@ -91,6 +91,15 @@ def cached_part(name: str, *parts, caller) -> Markup:
     return Markup(caching.fragment(name, parts, caller))  # noqa: S704
 
 
+def text_direction(language: str | None = None) -> str:
+    """``rtl`` for Arabic, Hebrew, Persian…, else ``ltr``: the ``dir`` of ``lang``."""
+    try:
+        info = translation.get_language_info(language or translation.get_language() or "en")
+    except KeyError:
+        return "ltr"
+    return "rtl" if info["bidi"] else "ltr"
+
+
 def gettext_pattern(message: str) -> str:
     """A translated message whose %(name)s placeholders a loop fills in (``pattern % {...}``)."""
     return translation.gettext(message)
@@ -109,6 +118,7 @@ def environment(**options) -> jinja2.Environment:
         url=url,
         static=links.static,
         get_language=translation.get_language,
+        text_direction=text_direction,
         gettext_pattern=gettext_pattern,
         absolute_url=metadata.absolute_url,
         og_image=metadata.og_image,

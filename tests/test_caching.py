@@ -281,10 +281,10 @@ class TestKeys:
     def test_each_language_gets_its_own_page(self, client, cache_backend):
         make_article(publish_at=timezone.now().replace(month=1, day=15) - timedelta(days=365))
         arabic = text(client, "/", HTTP_ACCEPT_LANGUAGE="ar")
-        assert '<html lang="ar">' in arabic
+        assert '<html lang="ar" dir="rtl">' in arabic
         english = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
         assert english["X-Cache"] == "miss"
-        assert '<html lang="en">' in english.content.decode()
+        assert '<html lang="en" dir="ltr">' in english.content.decode()
         assert "January" in english.content.decode()
         assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar")["X-Cache"] == "hit"
 
