@@ -34,6 +34,10 @@ UNTOLD_FIELDS = frozenset(
         "publish_at",
         "unpublish_at",
         "dateline_country",
+        # The press office's: whether a change to a live release is a
+        # correction is recorded in its own log (articles.press).
+        "change_kind",
+        "correction_note",
     }
 )
 

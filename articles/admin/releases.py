@@ -103,6 +103,7 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
             Script("js/admin-lead.js", type="module"),
         ]
 
+    # "published" (the date, in the state column's format) is PressAdminMixin's.
     list_display = ["release", "state", "published", "event_short", "theme_list"]
     list_filter = [StateListFilter, "language", "event", "themes"]
     list_select_related = ["event"]
@@ -246,11 +247,6 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
         parts = (obj.dateline, obj.reference, obj.language.upper())
         meta = " · ".join(part for part in parts if part)
         return format_html('{}<span class="nr-list-meta">{}</span>', obj.title, meta)
-
-    @admin.display(description=_("Publish at"), ordering="publish_at")
-    def published(self, obj):
-        """The list's dates in one format, the state column's: "11 Jun 2024 09:00"."""
-        return local_time(obj.publish_at) if obj.publish_at else "—"
 
     @admin.display(description=_("Event"), ordering="event__name")
     def event_short(self, obj):
