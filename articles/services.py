@@ -21,7 +21,7 @@ from taggit.models import Tag
 
 from articles import caching, images, tasks
 from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, ShareLink, Speaker
-from articles.textimport import parse_release_text
+from articles.textimport import TextTooLarge, check_size, parse_release_text
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -338,6 +338,10 @@ def article_create_from_text(
     title, dateline, lead, body, speakers (reused by name), quotes, event
     (reused by dates) and themes (only known ones). Never publishes.
     """
+    try:
+        check_size(text)  # the same limit for the admin and import_text
+    except TextTooLarge as exc:
+        raise ValidationError({"text": str(exc)}) from exc
     known_themes = list(Tag.objects.values_list("name", flat=True))
     parsed = parse_release_text(text, title=title, known_themes=known_themes, year=year)
     report = TextImportReport(article=None, dropped=list(parsed.dropped))
@@ -401,6 +405,7 @@ def article_create_from_text(
                 country=article.dateline_country,
                 start_date=found.start,
                 end_date=found.end,
+                expected_participants=found.participants,
             )
             event.slug = _unique_slug(Event, event.name)
             if not dry_run:

@@ -8,6 +8,7 @@ from taggit.models import Tag
 
 from articles.demo import DEMO_THEMES
 from articles.models import Article, Event, Quote, Speaker
+from articles.textimport import MAX_TEXT_BYTES
 from tests.factories import make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,39 @@ def test_empty_file_is_refused(tmp_path):
     assert not Article.objects.exists()
 
 
+def test_seed_event_gets_its_expected_participants(seed):
+    call_command("import_text", str(seed), "--year", "2024", verbosity=0)
+    assert Article.objects.get().event.expected_participants == 160
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "cp1252"])
+def test_files_in_other_encodings_are_read(tmp_path, encoding):
+    release = tmp_path / "release.txt"
+    text = "Ports reopen\n\nLYON, France – “We worked through the night,” said Pat Example.\n"
+    release.write_bytes(text.encode(encoding))
+    call_command("import_text", str(release), verbosity=0)
+    article = Article.objects.get()
+    assert (article.title, article.dateline_city) == ("Ports reopen", "Lyon")
+    assert article.quotes.get().text == "We worked through the night"
+
+
+def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (MAX_TEXT_BYTES // 5 + 1))
+    with pytest.raises(
+        CommandError, match=r"big.txt: The text is \d+ KB; a release can be at most"
+    ):
+        call_command("import_text", str(big))
+    assert not Article.objects.exists()
+
+
+def test_binary_file_is_refused_by_the_command(tmp_path):
+    blob = tmp_path / "blob.txt"
+    blob.write_bytes(bytes(range(256)) * 50)
+    with pytest.raises(CommandError, match="blob.txt: not a text file"):
+        call_command("import_text", str(blob))
+
+
 def test_title_with_several_files_is_refused(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("x"), b.write_text("y")
@@ -152,3 +186,21 @@ class TestAdminFromText:
         response = editor.post("/admin/articles/article/from-text/", {"file": blob})
         assert "not plain text" in response.content.decode()
         assert not Article.objects.exists()
+
+    def test_the_size_limit_is_the_commands(self, editor):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        text = "word " * (MAX_TEXT_BYTES // 5 + 10)
+        for data in ({"text": text}, {"file": SimpleUploadedFile("big.txt", text.encode())}):
+            response = editor.post("/admin/articles/article/from-text/", data)
+            assert response.status_code == 200
+            assert "a release can be at most" in response.content.decode()
+        assert not Article.objects.exists()
+
+    def test_utf16_upload(self, editor):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        text = "Ports reopen\n\nLYON, France – The ports reopened on Monday, officials said."
+        upload = SimpleUploadedFile("r.txt", text.encode("utf-16"))
+        editor.post("/admin/articles/article/from-text/", {"file": upload})
+        assert Article.objects.get().dateline_city == "Lyon"

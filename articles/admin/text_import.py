@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles import services
+from articles.textimport import MAX_TEXT_BYTES, TextTooLarge, check_size, decode_bytes
 
 
 class ReleaseFromTextForm(forms.Form):
@@ -18,7 +20,11 @@ class ReleaseFromTextForm(forms.Form):
         help_text=_("Paste the release as plain text, as copied from a page, e-mail or PDF."),
     )
     file = forms.FileField(
-        label=_("…or a text file"), required=False, help_text=_("UTF-8 plain text, up to 1 MB.")
+        label=_("…or a text file"),
+        required=False,
+        help_text=format_lazy(
+            _("Plain text in any common encoding, up to {size} KB."), size=MAX_TEXT_BYTES // 1024
+        ),
     )
     title = forms.CharField(
         label=_("Title"),
@@ -38,14 +44,18 @@ class ReleaseFromTextForm(forms.Form):
         cleaned = super().clean()
         upload = cleaned.get("file")
         if upload:
-            if upload.size > 1_000_000:
-                raise ValidationError(_("The file is larger than 1 MB."))
-            raw = upload.read()
-            if b"\0" in raw[:4096]:
+            if upload.size > MAX_TEXT_BYTES:
+                raise ValidationError(str(TextTooLarge(upload.size)))
+            text = decode_bytes(upload.read())
+            if text is None:
                 raise ValidationError(_("The file is not plain text."))
-            cleaned["text"] = raw.decode("utf-8", errors="replace")
+            cleaned["text"] = text
         if not (cleaned.get("text") or "").strip():
             raise ValidationError(_("Paste the text of a release or choose a text file."))
+        try:
+            check_size(cleaned["text"])
+        except TextTooLarge as exc:
+            raise ValidationError(str(exc)) from exc
         return cleaned
 
 

@@ -247,8 +247,10 @@ def is_date_line(line: str) -> bool:
 
 def is_letterhead(line: str) -> bool:
     """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), or contacts."""
-    if _CONTACT.search(line) and len(line) <= 300:
+    if len(line) > 300:
+        return False
+    if _CONTACT.search(line):
         return True
-    if _SENTENCE_WORDS.search(line) or len(line) > 300 or line.endswith((".", "!", "?")):
+    if _SENTENCE_WORDS.search(line) or line.endswith((".", "!", "?")):
         return False
     return bool(_LETTERHEAD_START.search(line) or _POST_NOMINAL_TOKEN.search(line))

@@ -20,7 +20,7 @@ import charset_normalizer
 from .model import Draft, Notes
 
 #: The largest release the command and the admin accept, in bytes of UTF-8.
-MAX_TEXT_BYTES = 512 * 1024
+MAX_TEXT_BYTES = 256 * 1024
 
 
 class TextTooLarge(ValueError):
@@ -60,6 +60,19 @@ _MAX_CHAOS = 0.25
 
 def decode_bytes(data: bytes) -> str | None:
     """The text in ``data``, or None when the bytes are no text in any encoding."""
+    text = _decode(data)
+    if text is None or _mostly_controls(text):
+        return None
+    return text
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for c in sample if c < " " and c not in "\n\r\t\f")
+    return controls > len(sample) * 0.1
+
+
+def _decode(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")

@@ -305,10 +305,15 @@ class _Mention:
     pos: int
 
 
+_TWO_CAPITALS = re.compile(r"[A-Z]\S*\s+\S*[A-Z]")
+
+
 def _mentions(paragraphs: list[str]) -> list[_Mention]:
     """Every "ROLE First Last" in the text, to complete surnames and role references."""
     found = []
     for p_index, paragraph in enumerate(paragraphs):
+        if not _TWO_CAPITALS.search(paragraph):
+            continue  # a name takes two words, an initial or a capital each
         toks = _tokens(paragraph)
         for k, tok in enumerate(toks):
             if not _name_ish(tok) or _is_initial(tok):

@@ -10,6 +10,7 @@ told is listed for the editor as unplaced, never silently dropped.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -308,6 +309,7 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     return (named or found or [None])[0]
 
 
+_MAX_REPORTS = 25
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
 
 
@@ -367,7 +369,8 @@ def _indirect_speakers(
         masked[index] = "".join(parts) + p[last:]
     found = []
     for index, paragraph in enumerate(masked):
-        for match in _INDIRECT_VERB.finditer(paragraph):
+        # A real paragraph reports a few speakers; a pathological one must not cost more.
+        for match in itertools.islice(_INDIRECT_VERB.finditer(paragraph), _MAX_REPORTS):
             if match.group(0) == "according to":
                 tail = paragraph[match.end() : match.end() + 300]
                 stop = _sentence_end(tail)

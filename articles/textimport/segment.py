@@ -165,22 +165,42 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
     )
 
 
+# (pattern, replacement) pairs, compiled once: they run on every paragraph.
+_TIDY = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1"),
+        (r"\s+”(?=[\s,.;:!?]|$)", "”"),
+        (r"([“„])\s+", r"\1"),
+        (r'(^|\s)"\s+(?=\w)', r'\1"'),
+        # Scrapes drop the space where a link or tag used to be.
+        (r"\)(?=[A-Za-z])", ") "),
+        (r",(?=[A-Za-z“‘])", ", "),
+        (r"\b(said|says|stated|added|continued)(?=[A-Z])", r"\1 "),
+    )
+]
+_TIDY_AFTER_SPLIT = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"([,?!])”(?=\w)", r"\1” "),  # "exorbitantly,”Rep. Pocan said"
+        (r"”(?=[a-z])", "” "),
+        (r'(?<=[,.!?])"(?=[a-z])', '" '),
+    )
+]
+
+
 def _tidy(block: str) -> str:
     text = " ".join(block.split())
-    text = re.sub(r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1", text)
-    text = re.sub(r"\s+”(?=[\s,.;:!?]|$)", "”", text)
-    text = re.sub(r"([“„])\s+", r"\1", text)
-    text = re.sub(r'(^|\s)"\s+(?=\w)', r'\1"', text)
-    # Scrapes drop the space where a link or tag used to be.
-    text = re.sub(r"\)(?=[A-Za-z])", ") ", text)
-    text = re.sub(r",(?=[A-Za-z“‘])", ", ", text)
-    return re.sub(r"\b(said|says|stated|added|continued)(?=[A-Z])", r"\1 ", text)
+    if text.isalnum():
+        return text  # one word: nothing to tidy
+    for pattern, replacement in _TIDY:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _tidy_after_split(piece: str) -> str:
-    piece = re.sub(r"([,?!])”(?=\w)", r"\1” ", piece)  # "exorbitantly,”Rep. Pocan said"
-    piece = re.sub(r"”(?=[a-z])", "” ", piece)
-    piece = re.sub(r'(?<=[,.!?])"(?=[a-z])', '" ', piece)
+    for pattern, replacement in _TIDY_AFTER_SPLIT:
+        piece = pattern.sub(replacement, piece)
     return piece.strip()
 
 

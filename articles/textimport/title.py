@@ -17,7 +17,8 @@ from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence
 from .vocabulary import _ANY_QUOTE, _cut_at_word, _short
 
 LEAD_MAX_CHARS = 300
-TITLE_MAX_CHARS = 120
+TITLE_MAX_CHARS = 120  # a title made from a sentence
+TITLE_MAX_FIELD = 255  # any title: what a release's title field holds
 # The letterhead, label and date sit in the first lines; a headline further down is body text.
 _HEADER_LINES = 20
 
@@ -85,7 +86,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
         else:
             kept.append(line)
         i += 1
-    draft.title = title
+    draft.title = _cut_at_word(title, TITLE_MAX_FIELD) if title else ""
     draft.lines = kept + lines[end:]
 
 

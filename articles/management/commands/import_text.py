@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.services import article_create_from_text
+from articles.textimport import MAX_TEXT_BYTES, TextTooLarge, decode_bytes
 
 
 class Command(BaseCommand):
@@ -33,12 +34,8 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=author).first()
             if user is None:
                 raise CommandError(f"--author: no user named {author!r}.")
-        texts = {}
-        for path in files:
-            try:
-                texts[path] = path.read_text(encoding="utf-8", errors="replace")
-            except OSError as exc:
-                raise CommandError(f"{path}: cannot read it ({exc.strerror}).") from exc
+        # Every file is read before anything is imported: one bad name stops the batch.
+        texts = {path: self.read(path) for path in files}
         failures = 0
         for path, text in texts.items():
             self.stdout.write(self.style.MIGRATE_HEADING(str(path)))
@@ -66,4 +63,20 @@ class Command(BaseCommand):
                     )
                 )
         if failures:
-            raise CommandError(f"{failures} of {len(texts)} files could not be imported.")
+            raise CommandError(f"{failures} of {len(files)} files could not be imported.")
+
+    @staticmethod
+    def read(path: Path) -> str:
+        """The file's text in whatever common encoding it is in, within the size limit."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_TEXT_BYTES:  # refused before reading, whatever its size
+                raise TextTooLarge(size)
+            text = decode_bytes(path.read_bytes())
+        except OSError as exc:
+            raise CommandError(f"{path}: cannot read it ({exc.strerror}).") from exc
+        except TextTooLarge as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+        if text is None:
+            raise CommandError(f"{path}: not a text file (no known encoding fits its bytes).")
+        return text
