@@ -386,7 +386,8 @@ class TestThemePages:
         response = client.get(theme_url("migration"))
         html = response.content.decode()
         assert response.status_code == 200
-        assert '<h1 class="page-title">Migration</h1>' in html
+        # The name as typed, as in chips and breadcrumbs (one convention).
+        assert '<h1 class="page-title">migration</h1>' in html
         assert "Public on migration" in html
         assert "Hidden on migration" not in html and "Public on cybercrime" not in html
         assert f'href="{reverse("articles:theme_feed", kwargs={"slug": "migration"})}"' in html
