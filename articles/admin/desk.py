@@ -72,6 +72,10 @@ def _change_url(article: Article) -> str:
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+def _author(article: Article) -> str:
+    return article.author.get_full_name() or article.author.get_username()
+
+
 @desk_section
 def waiting_for_review(user, now) -> DeskSection:
     releases = Article.objects.filter(status=Article.Status.REVIEW).select_related("author")
@@ -88,11 +92,10 @@ def waiting_for_review(user, now) -> DeskSection:
             DeskRow(
                 title=article.title,
                 url=_change_url(article),
-                detail=_("sent by %(who)s, last saved %(when)s")
-                % {
-                    "who": article.author.get_username() if article.author else _("someone"),
-                    "when": local_time(article.updated_at),
-                },
+                detail=_("by %(who)s, last saved %(when)s")
+                % {"who": _author(article), "when": local_time(article.updated_at)}
+                if article.author
+                else _("last saved %(when)s") % {"when": local_time(article.updated_at)},
             )
             for article in releases.order_by("updated_at")[:ROWS]
         ],
