@@ -9,6 +9,7 @@ from articles.links import media_grant
 from articles.media.serving import share_grant
 from articles.models import Article, Lifecycle, ShareLink
 from articles.reading import ReleaseParts
+from distribution.access import record_share_open
 
 
 @never_cache
@@ -51,6 +52,8 @@ def share_view(request, token: str):
         # which the media check honours while the link is valid.
         with media_grant(share_grant(link)):
             response.render()
+        # The access log the release's admin page shows (no addresses kept).
+        record_share_open(link, now)
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
     # The token is the key: it must not leave in a Referer header.
     response["Referrer-Policy"] = "no-referrer"

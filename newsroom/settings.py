@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "articles",
+    "distribution",
 ]
 
 MIDDLEWARE = [
@@ -336,6 +337,26 @@ TASKS = {
     }
 }
 
+# --- E-mail ------------------------------------------------------------------
+# Alerts, briefings and confirmations go through Django's e-mail backends:
+# EMAIL_URL (smtp://user:password@host:587/?tls=1, smtps://…, console://; see
+# distribution/email_url.py) or the usual EMAIL_* variables one by one.
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
+if EMAIL_URL := os.environ.get("EMAIL_URL", ""):
+    from distribution.email_url import parse_email_url
+
+    globals().update(parse_email_url(EMAIL_URL))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # --- Newsroom ----------------------------------------------------------------
 
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
@@ -369,6 +390,31 @@ NEWSROOM_CACHE_RETRY_SECONDS = float(os.environ.get("NEWSROOM_CACHE_RETRY_SECOND
 # How long browsers and CDNs may keep a public page (never past the next
 # scheduled change); 0: they revalidate every time (ETag, Last-Modified).
 NEWSROOM_BROWSER_CACHE_SECONDS = int(os.environ.get("NEWSROOM_BROWSER_CACHE_SECONDS", "0"))
+
+# The site's address in e-mails (links, photos, unsubscribe), which have no
+# request to take it from.
+NEWSROOM_SITE_URL = os.environ.get(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
+# Alerts and briefings (distribution/): messages a second per sending worker
+# (0: as fast as the server takes them), rows a worker claims at once, how long
+# a claim holds before another worker may take the rows over, retries of a
+# message the server refused for now, the first wait (doubling each time).
+DISTRIBUTION_SEND_RATE = float(os.environ.get("DISTRIBUTION_SEND_RATE", "0"))
+DISTRIBUTION_BATCH_SIZE = int(os.environ.get("DISTRIBUTION_BATCH_SIZE", "200"))
+DISTRIBUTION_CLAIM_SECONDS = float(os.environ.get("DISTRIBUTION_CLAIM_SECONDS", "120"))
+DISTRIBUTION_MAX_ATTEMPTS = int(os.environ.get("DISTRIBUTION_MAX_ATTEMPTS", "6"))
+DISTRIBUTION_RETRY_SECONDS = float(os.environ.get("DISTRIBUTION_RETRY_SECONDS", "60"))
+# Sending tasks started for one mailing, so that several workers share it.
+DISTRIBUTION_SENDERS = int(os.environ.get("DISTRIBUTION_SENDERS", "2"))
+# A release published with a time further back than this (backdated, or
+# imported from an archive) sends no alert.
+DISTRIBUTION_ALERT_GRACE_SECONDS = int(os.environ.get("DISTRIBUTION_ALERT_GRACE_SECONDS", "900"))
+# Subscribing: how long a confirmation link works, and the rate limits (requests
+# an hour) per address and per client.
+DISTRIBUTION_CONFIRM_SECONDS = int(os.environ.get("DISTRIBUTION_CONFIRM_SECONDS", str(48 * 3600)))
+DISTRIBUTION_LIMIT_PER_ADDRESS = int(os.environ.get("DISTRIBUTION_LIMIT_PER_ADDRESS", "3"))
+DISTRIBUTION_LIMIT_PER_CLIENT = int(os.environ.get("DISTRIBUTION_LIMIT_PER_CLIENT", "10"))
 
 # One console handler for everything: Django's own "django" logger would
 # otherwise print its messages a second time through its handler.

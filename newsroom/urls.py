@@ -22,5 +22,6 @@ urlpatterns = [
         media_view,
         name="media",
     ),
+    path("", include("distribution.urls")),
     path("", include("articles.urls")),
 ]

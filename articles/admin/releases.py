@@ -39,6 +39,7 @@ from articles.models import (
     ShareLink,
     by_name,
 )
+from distribution.admin import RELEASE_INLINES
 
 # A release's history holds its quotes, gallery and themes with it, so that
 # restoring a version restores all of them.
@@ -89,7 +90,13 @@ class StateListFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
     form = ArticleAdminForm
-    inlines = [QuoteInline, GalleryImageInline, ArticleContactInline, ShareLinkInline]
+    inlines = [
+        QuoteInline,
+        GalleryImageInline,
+        ArticleContactInline,
+        ShareLinkInline,
+        *RELEASE_INLINES,
+    ]
     history_latest_first = True
 
     save_on_top = True

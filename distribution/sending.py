@@ -1,0 +1,275 @@
+"""
+Sending a mailing: each message exactly once, by any number of workers.
+
+A delivery row goes PENDING → CLAIMED (a worker took it, with a lease) →
+SENDING (the worker is handing it to the mail server now) → SENT, or back to
+PENDING with a later attempt on a temporary refusal, or FAILED. Every
+step is a conditional UPDATE on the row's state and the worker's claim, so
+two workers never send the same row. A worker that dies leaves CLAIMED rows
+(never tried: they go back to the queue when the lease runs out) and at most
+one SENDING row, whose message may or may not have reached the server: it
+is recorded as failed, never sent again, so nobody gets a second copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import smtplib
+import time
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from articles.models import Article
+from distribution import matching, messages
+from distribution.models import Delivery, Mailing
+
+logger = logging.getLogger(__name__)
+
+State = Delivery.State
+UNFINISHED = (State.PENDING, State.CLAIMED, State.SENDING)
+INTERRUPTED = (
+    "The worker stopped while handing this message to the mail server: it may or may "
+    "not have arrived, and is not sent again so that nobody gets two copies."
+)
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.DISTRIBUTION_CLAIM_SECONDS)
+
+
+# --- Choosing the recipients ---------------------------------------------------------
+
+
+def prepare(mailing: Mailing) -> bool:
+    """
+    Fix the mailing's recipients, once: one delivery row per subscriber.
+    False when the release is not public (withdrawn or re-embargoed): then
+    nothing is prepared, and nothing will be sent unless it is saved again.
+    """
+    if mailing.prepared_at is not None:
+        return True
+    release = Article.objects.public().filter(pk=mailing.article_id).first()
+    if release is None:
+        return False
+    with transaction.atomic():
+        locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+        if locked.prepared_at is None:
+            rows = _recipient_rows(locked, release)
+            batch = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) == 1000:
+                    Delivery.objects.bulk_create(batch, ignore_conflicts=True)
+                    batch = []
+            Delivery.objects.bulk_create(batch, ignore_conflicts=True)
+            locked.prepared_at = timezone.now()
+            locked.save(update_fields=["prepared_at"])
+        mailing.prepared_at = locked.prepared_at
+    return True
+
+
+def _recipient_rows(mailing: Mailing, release: Article):
+    if mailing.kind == Mailing.Kind.ALERT:
+        for subscriber_id, version in matching.recipients(release):
+            yield Delivery(mailing=mailing, subscriber_id=subscriber_id, article=version)
+        return
+    # A corrected notice goes to those who got the alert, in the version they got.
+    sent = Delivery.objects.filter(
+        mailing__article=mailing.article_id, mailing__kind=Mailing.Kind.ALERT, state=State.SENT
+    ).values_list("subscriber_id", "article_id")
+    for subscriber_id, article_id in sent.iterator(chunk_size=2000):
+        yield Delivery(mailing=mailing, subscriber_id=subscriber_id, article_id=article_id)
+
+
+# --- Claiming ------------------------------------------------------------------------
+
+
+def recover_stale(mailing_id: int, now=None) -> None:
+    """Rows whose worker's lease ran out: back to the queue, or failed if it was mid-send."""
+    now = now or timezone.now()
+    stale = Delivery.objects.filter(mailing_id=mailing_id, claimed_until__lt=now)
+    stale.filter(state=State.CLAIMED).update(state=State.PENDING, claim="", claimed_until=None)
+    stale.filter(state=State.SENDING).update(
+        state=State.FAILED, error=INTERRUPTED, claimed_until=None
+    )
+
+
+def claim(mailing_id: int, worker: str, size: int) -> list[Delivery]:
+    """Take up to ``size`` rows due now for ``worker``; those another worker took stay theirs."""
+    now = timezone.now()
+    with transaction.atomic():
+        due = Delivery.objects.filter(
+            mailing_id=mailing_id, state=State.PENDING, next_attempt_at__lte=now
+        ).order_by("pk")
+        ids = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True)[:size])
+        if not ids:
+            return []
+        Delivery.objects.filter(pk__in=ids, state=State.PENDING).update(
+            state=State.CLAIMED, claim=worker, claimed_until=now + _lease()
+        )
+    return list(
+        Delivery.objects.filter(pk__in=ids, claim=worker, state=State.CLAIMED)
+        .select_related("subscriber", "mailing")
+        .order_by("pk")
+    )
+
+
+def _start(delivery: Delivery, worker: str) -> bool:
+    """CLAIMED → SENDING, if the row is still this worker's (its lease may have run out)."""
+    return bool(
+        Delivery.objects.filter(pk=delivery.pk, claim=worker, state=State.CLAIMED).update(
+            state=State.SENDING, claimed_until=timezone.now() + _lease()
+        )
+    )
+
+
+def _sent(delivery: Delivery, worker: str) -> None:
+    Delivery.objects.filter(pk=delivery.pk, claim=worker).update(
+        state=State.SENT,
+        sent_at=timezone.now(),
+        attempts=delivery.attempts + 1,
+        claimed_until=None,
+        error="",
+    )
+
+
+def _refused(delivery: Delivery, worker: str, exc: BaseException) -> None:
+    attempts = delivery.attempts + 1
+    error = describe(exc)
+    rows = Delivery.objects.filter(pk=delivery.pk, claim=worker)
+    if is_temporary(exc) and attempts < settings.DISTRIBUTION_MAX_ATTEMPTS:
+        wait = settings.DISTRIBUTION_RETRY_SECONDS * 2 ** (attempts - 1)
+        rows.update(
+            state=State.PENDING,
+            attempts=attempts,
+            next_attempt_at=timezone.now() + timedelta(seconds=wait),
+            claim="",
+            claimed_until=None,
+            error=error,
+        )
+    else:
+        rows.update(state=State.FAILED, attempts=attempts, claimed_until=None, error=error)
+
+
+# --- SMTP errors ---------------------------------------------------------------------
+
+
+def is_temporary(exc: BaseException) -> bool:
+    """4xx answers, lost connections and timeouts may pass; 5xx answers will not."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in exc.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 400 <= exc.smtp_code < 500
+    return isinstance(exc, smtplib.SMTPException | OSError)
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{address}: {code} {_text(message)}"
+            for address, (code, message) in exc.recipients.items()
+        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{exc.smtp_code} {_text(exc.smtp_error)}"
+    if isinstance(exc, messages.ReleaseNotPublic):
+        return "The release stopped being public before this message went out."
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _text(message) -> str:
+    return message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+
+
+def _connection_broken(exc: BaseException) -> bool:
+    return isinstance(exc, smtplib.SMTPServerDisconnected | OSError) and not isinstance(
+        exc, smtplib.SMTPResponseException
+    )
+
+
+# --- Sending -------------------------------------------------------------------------
+
+
+class Pace:
+    """At most ``rate`` messages a second (0: no limit)."""
+
+    def __init__(self, rate: float):
+        self.interval = 1 / rate if rate > 0 else 0
+        self.next = time.monotonic()
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next > now:
+            time.sleep(self.next - now)
+        self.next = max(self.next, now) + self.interval
+
+
+def send(mailing_id: int) -> int:
+    """
+    Send what is due of a mailing until nothing is left to take; the number
+    of messages handed to the mail server.
+    """
+    mailing = Mailing.objects.filter(pk=mailing_id).first()
+    if mailing is None or not prepare(mailing):
+        return 0
+    worker = uuid.uuid4().hex
+    pace = Pace(settings.DISTRIBUTION_SEND_RATE)
+    renderer = messages.MailingRenderer(mailing)
+    connection = get_connection(fail_silently=False)
+    count = 0
+    try:
+        while True:
+            recover_stale(mailing.pk)
+            batch = claim(mailing.pk, worker, settings.DISTRIBUTION_BATCH_SIZE)
+            if not batch:
+                break
+            for delivery in batch:
+                if not _start(delivery, worker):
+                    continue
+                try:
+                    message = renderer.message(delivery)
+                    pace.wait()
+                    connection.send_messages([message])
+                except Exception as exc:
+                    logger.warning("Delivery %s refused: %s", delivery.pk, describe(exc))
+                    _refused(delivery, worker, exc)
+                    if _connection_broken(exc):
+                        with contextlib.suppress(Exception):
+                            connection.close()
+                else:
+                    _sent(delivery, worker)
+                    count += 1
+    finally:
+        with contextlib.suppress(Exception):
+            connection.close()
+    return count
+
+
+def next_due(mailing_id: int):
+    """When something of the mailing can next be taken: a retry, or a claim running out."""
+    rows = Delivery.objects.filter(mailing_id=mailing_id)
+    due = rows.aggregate(
+        retry=Min("next_attempt_at", filter=Q(state=State.PENDING)),
+        lease=Min("claimed_until", filter=Q(state__in=(State.CLAIMED, State.SENDING))),
+    )
+    moments = [moment for moment in due.values() if moment is not None]
+    return min(moments) if moments else None
+
+
+def finish_if_done(mailing_id: int) -> bool:
+    """Mark the mailing finished once no row is left to send; True if it is."""
+    if Delivery.objects.filter(mailing_id=mailing_id, state__in=UNFINISHED).exists():
+        return False
+    Mailing.objects.filter(pk=mailing_id, finished_at__isnull=True).update(
+        finished_at=timezone.now()
+    )
+    return True
