@@ -1,0 +1,186 @@
+"""Held-out figures for the plain-text import: titles, datelines, speakers, quotes, time.
+
+Usage::
+
+    python bench/textimport_heldout.py FOLDER [--expectations FILE] [--verbose]
+
+FOLDER holds one release per ``*.txt`` file, exactly as taken from its source;
+the expectations file (``FOLDER/expectations.json`` by default) is labelled by
+hand, one entry per file::
+
+    {"seed": 18, "files": {"t01.txt": {
+        "source": "repo:path",
+        "title": "The headline",
+        "dateline": ["Washington", "D.C."] or null,
+        "speakers": ["Full Name", ...],
+        "quotes": [["Full Name", "first words of the quote", "last words"], ...]
+    }}}
+
+A quote counts as complete and correctly attributed when a parsed quote by
+that speaker starts with its first words and ends with its last words (case
+and punctuation aside). An expected quote that is neither found nor named in
+the report's "unplaced" notes was dropped silently. The texts and their
+labels stay outside the repository: the tests never see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from articles.textimport import MAX_TEXT_BYTES, parse_release_text  # noqa: E402
+
+
+def norm(text: str) -> str:
+    text = text.casefold().replace("’", "'")
+    return " ".join(re.sub(r"[^\w'%$]+", " ", text).split())
+
+
+def quote_found(parsed, speaker: str, first: str, last: str) -> tuple[bool, bool]:
+    """(complete and attributed right, text found at all)."""
+    first, last = norm(first), norm(last)
+    seen = False
+    for quote in parsed.quotes:
+        text = norm(quote.text)
+        if first[:40] and first[:40] in text[: len(first) + 60]:
+            seen = True
+            if text.endswith(last) and norm(quote.speaker.name) == norm(speaker):
+                return True, True
+    return False, seen
+
+
+def measure(folder: Path, expectations: dict, verbose: bool) -> dict:
+    totals = {
+        "files": 0,
+        "titles": 0,
+        "datelines": 0,
+        "speakers_expected": 0,
+        "speakers_found": 0,
+        "speakers_parsed": 0,
+        "speakers_right": 0,
+        "quotes": 0,
+        "quotes_right": 0,
+        "quotes_silent": 0,
+        "crashes": 0,
+        "slowest": 0.0,
+    }
+    for name, expected in sorted(expectations["files"].items()):
+        data = (folder / name).read_bytes()
+        started = time.perf_counter()
+        try:
+            parsed = parse_release_text(data)
+        except Exception as exc:  # counted, never expected
+            totals["crashes"] += 1
+            print(f"{name}: CRASH {exc!r}")
+            continue
+        totals["slowest"] = max(totals["slowest"], time.perf_counter() - started)
+        if any("could not be parsed" in note for note in parsed.unplaced):
+            totals["crashes"] += 1
+        totals["files"] += 1
+        problems = []
+
+        if norm(parsed.title) == norm(expected["title"]):
+            totals["titles"] += 1
+        else:
+            problems.append(f"title {parsed.title!r} ≠ {expected['title']!r}")
+
+        want = expected.get("dateline") or ["", ""]
+        got = [parsed.dateline_city, parsed.dateline_country]
+        if norm(got[0]) == norm(want[0]) and (not want[0] or norm(got[1]) == norm(want[1])):
+            totals["datelines"] += 1
+        else:
+            problems.append(f"dateline {got} ≠ {want}")
+
+        wanted = {norm(s) for s in expected["speakers"]}
+        found = {norm(s.name) for s in parsed.speakers}
+        totals["speakers_expected"] += len(wanted)
+        totals["speakers_found"] += len(wanted & found)
+        totals["speakers_parsed"] += len(found)
+        totals["speakers_right"] += len(found & wanted)
+        if wanted != found:
+            problems.append(f"speakers missing {sorted(wanted - found)} extra {sorted(found - wanted)}")
+
+        unplaced = norm(" ".join(parsed.unplaced))
+        for speaker, first, last in expected["quotes"]:
+            totals["quotes"] += 1
+            right, seen = quote_found(parsed, speaker, first, last)
+            if right:
+                totals["quotes_right"] += 1
+                continue
+            reported = norm(first)[:30] in unplaced
+            if not seen and not reported:
+                totals["quotes_silent"] += 1
+            problems.append(
+                f"quote {speaker}: “{first[:40]}…” "
+                + ("wrong speaker or cut" if seen else "reported unplaced" if reported else "MISSED")
+            )
+        if verbose and problems:
+            print(f"{name}:")
+            for problem in problems:
+                print(f"    {problem}")
+    return totals
+
+
+def worst_case_seconds() -> tuple[float, str]:
+    """The slowest of a few pathological inputs just under the size limit."""
+    size = MAX_TEXT_BYTES - 64
+    cases = {
+        "one word a line": "\n".join(["Word"] * size)[:size],
+        "one long line": ("word " * size)[:size],
+        "said repeated": ("X said " * size)[:size],
+        "dots": ("a." * size)[:size],
+        "capitals and stops": ("ABC DEF GHI. " * size)[:size],
+        "quotation marks": ("“" * size)[: size // 3],
+        "names and quotes": ("Senator Jan Example, Director, said “yes,” and " * size)[: size // 3],
+    }
+    worst, which = 0.0, ""
+    for name, text in cases.items():
+        started = time.perf_counter()
+        parse_release_text(text)
+        elapsed = time.perf_counter() - started
+        if elapsed > worst:
+            worst, which = elapsed, name
+    return worst, which
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--expectations", type=Path)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    expectations = json.loads(
+        (args.expectations or args.folder / "expectations.json").read_text(encoding="utf-8")
+    )
+    t = measure(args.folder, expectations, args.verbose)
+    worst, which = worst_case_seconds()
+
+    def pct(a: int, b: int) -> str:
+        return f"{a}/{b} = {100 * a / b:.0f} %" if b else "n/a"
+
+    print(f"sample: {t['files']} releases, seed {expectations.get('seed')}")
+    print(f"titles right:            {pct(t['titles'], t['files'])}   (target ≥ 90 %)")
+    print(f"datelines right:         {pct(t['datelines'], t['files'])}   (target ≥ 95 %)")
+    print(
+        f"speakers recall:         {pct(t['speakers_found'], t['speakers_expected'])}"
+        "   (target ≥ 95 %)"
+    )
+    print(
+        f"speakers precision:      {pct(t['speakers_right'], t['speakers_parsed'])}"
+        "   (target ≥ 98 %)"
+    )
+    print(f"quotes complete & right: {pct(t['quotes_right'], t['quotes'])}   (target ≥ 90 %)")
+    print(f"quotes dropped silently: {t['quotes_silent']}   (target 0)")
+    print(f"crashes:                 {t['crashes']}")
+    print(f"slowest sample release:  {t['slowest']:.3f} s")
+    print(f"slowest input at the {MAX_TEXT_BYTES // 1024} KB limit: {worst:.2f} s ({which})")
+
+
+if __name__ == "__main__":
+    main()
