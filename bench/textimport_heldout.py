@@ -104,7 +104,8 @@ def measure(folder: Path, expectations: dict, verbose: bool) -> dict:
         totals["speakers_parsed"] += len(found)
         totals["speakers_right"] += len(found & wanted)
         if wanted != found:
-            problems.append(f"speakers missing {sorted(wanted - found)} extra {sorted(found - wanted)}")
+            missing, extra = sorted(wanted - found), sorted(found - wanted)
+            problems.append(f"speakers missing {missing} extra {extra}")
 
         unplaced = norm(" ".join(parsed.unplaced))
         for speaker, first, last in expected["quotes"]:
@@ -116,10 +117,8 @@ def measure(folder: Path, expectations: dict, verbose: bool) -> dict:
             reported = norm(first)[:30] in unplaced
             if not seen and not reported:
                 totals["quotes_silent"] += 1
-            problems.append(
-                f"quote {speaker}: “{first[:40]}…” "
-                + ("wrong speaker or cut" if seen else "reported unplaced" if reported else "MISSED")
-            )
+            verdict = "wrong speaker or cut" if seen else "reported" if reported else "MISSED"
+            problems.append(f"quote {speaker}: “{first[:40]}…” {verdict}")
         if verbose and problems:
             print(f"{name}:")
             for problem in problems:
