@@ -40,7 +40,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max, Min, Q
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 logger = logging.getLogger("newsroom.cache")
@@ -435,6 +435,9 @@ class PublicPageCacheMiddleware:
             )
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            # Hashed once, as stored: ConditionalGetMiddleware would hash every hit.
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             if timeout > 0 and len(response.content) <= settings.NEWSROOM_PAGE_CACHE_MAX_BYTES:
                 cache_set(key, Entry(now.timestamp() + timeout, response), timeout)
             response["X-Cache"] = "miss"

@@ -276,6 +276,18 @@ class TestLastModified:
         again = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 304
 
+    def test_a_hit_carries_the_etag_hashed_when_stored(self, client, cache_backend, monkeypatch):
+        import django.middleware.http
+
+        article = make_article()
+        first = client.get(article.get_absolute_url())
+        hashed = []
+        monkeypatch.setattr(django.middleware.http, "set_response_etag", hashed.append)
+        hit = client.get(article.get_absolute_url())
+        assert hit["X-Cache"] == "hit"
+        assert hit["ETag"] == first["ETag"]
+        assert hashed == []
+
 
 class TestKeys:
     def test_each_language_gets_its_own_page(self, client, cache_backend):
