@@ -185,3 +185,24 @@ def test_theme_chips_offer_the_existing_spelling(publisher_page, demo):
     names = sorted(t.name for t in Article.objects.get(pk=article.pk).themes.all())
     assert names == ["Deep fakes", "cybercrime"]
     assert Tag.objects.filter(name__iexact="cybercrime").count() == 1
+
+
+def test_without_javascript_the_positions_are_fields(new_page, demo):
+    staff("pub", "Publishers")
+    page = new_page(width=1280, height=900, java_script_enabled=False)
+    sign_in(page, demo, "pub")
+    page.goto(demo.url(change_path(demo_release())))
+    expect(page.locator("#id_images-0-position")).to_be_visible()
+    expect(page.locator("#id_quotes-0-position")).to_be_visible()
+    assert page.locator(".nr-card__handle").count() == 0
+    # Themes stay a text field of names.
+    expect(page.locator("#id_themes")).to_be_visible()
+
+
+def test_block_menu_marker_is_a_glyph_the_fonts_have(publisher_page, demo):
+    page = publisher_page(1280)
+    page.goto(demo.url(change_path(demo_release())))
+    marker = page.eval_on_selector(
+        ".prose-menubar__selected", "(el) => getComputedStyle(el, '::after').content"
+    )
+    assert marker == '"▾"'
