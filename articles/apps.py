@@ -18,7 +18,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
 
-        from articles import caching, press
+        from articles import caching, press, search
         from articles.models import (
             Article,
             ArticleContact,
@@ -30,6 +30,7 @@ class ArticlesConfig(AppConfig):
             GalleryImage,
             Quote,
             Speaker,
+            Theme,
         )
 
         # Cache invalidation, not business logic: it must follow every write
@@ -55,6 +56,21 @@ class ArticlesConfig(AppConfig):
             receivers += [
                 (post_save, model, caching.release_part_changed),
                 (post_delete, model, caching.release_part_changed),
+            ]
+        # The search documents hold what the release shows: kept current the same way.
+        receivers += [
+            (post_save, Article, search.release_saved),
+            (post_save, Speaker, search.speaker_changed),
+            (post_save, Event, search.event_changed),
+            (post_save, Tag, search.theme_changed),
+            # The admin saves themes through their proxy, which signals as itself.
+            (post_save, Theme, search.theme_changed),
+            (m2m_changed, ArticleTheme, search.themes_changed),
+        ]
+        for model in (Quote, ArticleTheme):
+            receivers += [
+                (post_save, model, search.release_part_changed),
+                (post_delete, model, search.release_part_changed),
             ]
         for signal, sender, receiver in receivers:
             signal.connect(receiver, sender=sender, weak=False)

@@ -57,7 +57,7 @@ UNCACHED_PREFIXES = (
     "/media/",  # photos: the access check (articles.media), then the public storage
 )
 # The only query parameters public pages read; any other is left out of the key.
-KEY_PARAMETERS = ("page", "q")
+KEY_PARAMETERS = ("page", "q", "theme", "country", "event", "speaker", "from", "to")
 
 
 # --- The generation ---------------------------------------------------------------

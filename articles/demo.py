@@ -18,8 +18,17 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles import images, services
-from articles.models import Article, Event, Quote, Speaker
+from articles import images, press, search, services
+from articles.models import (
+    Article,
+    ArticleContact,
+    Boilerplate,
+    Contact,
+    Correction,
+    Event,
+    Quote,
+    Speaker,
+)
 
 DEMO_SLUG = "european-regional-conference-tirana-2024"
 DEMO_THEMES = [
@@ -101,6 +110,49 @@ cooperation and sharing of information between countries.</p>
 <p>Europe is the most active region in the use of the Organization's databases, accounting for
 about 4.2 billion searches in 2023, close to half of all checks made worldwide.</p>
 """
+
+# The press office behind the demo: invented people, reserved example numbers and addresses.
+CONTACTS = [
+    {
+        "slug": "claire-dubois",
+        "name": "Claire Dubois",
+        "role": "Press officer",
+        "organisation": "INTERPOL Press Office (demo)",
+        "phone": "+33 4 72 00 00 01",
+        "email": "press@newsroom.example",
+        "languages": "English, French",
+        "is_default": True,
+        "position": 1,
+    },
+    {
+        "slug": "arben-kola",
+        "name": "Arben Kola",
+        "role": "Media relations, conference desk",
+        "organisation": "INTERPOL Press Office (demo)",
+        "phone": "+355 4 200 0001",
+        "email": "tirana-media@newsroom.example",
+        "languages": "Albanian, English, Italian",
+        "is_default": False,
+        "position": 2,
+    },
+]
+
+BOILERPLATE = {
+    "organisation": "INTERPOL",
+    "language": "en",
+    "heading": "About INTERPOL",
+    "text": (
+        "INTERPOL is the international police organisation through which police forces of "
+        "196 member countries share information and work together on crime that crosses "
+        "borders.\n\n"
+        "Its General Secretariat is in Lyon, France; regional bureaus and a National Central "
+        "Bureau in each member country connect officers to its databases and to each other.\n\n"
+        "This is a demo: the organisation's facts are public, the press office is invented."
+    ),
+    "is_default": True,
+}
+
+CORRECTION_NOTE = "Corrects the closing date of the conference to 13 June."
 
 LEAD = (
     "Police leaders from across Europe meet in Tirana for three days to agree how to answer "
@@ -188,6 +240,9 @@ OTHER_RELEASES = [
 ]
 
 
+OTHER_SLUGS = [data["slug"] for data in OTHER_RELEASES]
+
+
 def demo_photo(index: int, size: tuple[int, int] = PHOTO_SIZE) -> bytes:
     """A photo-sized JPEG that looks like a conference scene in soft focus."""
     rng = random.Random(index)  # the same photos on every run
@@ -253,7 +308,43 @@ def load_demo(*, photo_size: tuple[int, int] = PHOTO_SIZE) -> Article:
     )
     _load_gallery(article, photo_size)
     _load_other_releases()
+    _load_press_office(article)
+    # Quotes went in by bulk_create, which sends no signals: the search documents are written here.
+    search.documents_update(Article.objects.filter(slug__in=[DEMO_SLUG, *OTHER_SLUGS]))
     return article
+
+
+def _load_press_office(article: Article) -> None:
+    """Contacts, notes to editors, the lead photo and one public correction."""
+    contacts = {}
+    for data in CONTACTS:
+        contacts[data["slug"]], _ = Contact.objects.update_or_create(
+            slug=data["slug"], defaults={k: v for k, v in data.items() if k != "slug"}
+        )
+    about, _ = Boilerplate.objects.update_or_create(
+        organisation=BOILERPLATE["organisation"],
+        language=BOILERPLATE["language"],
+        defaults={k: BOILERPLATE[k] for k in ("heading", "text", "is_default")},
+    )
+    # The conference release names both officers; the others show the default one.
+    ArticleContact.objects.filter(article=article).delete()
+    for position, slug in enumerate(["claire-dubois", "arben-kola"]):
+        ArticleContact.objects.create(article=article, contact=contacts[slug], position=position)
+    # The group photo leads, not the first one.
+    article.boilerplate = about
+    article.lead_image = article.images.filter(position=PHOTO_COUNT).first()
+    article.save(update_fields=["boilerplate", "lead_image", "updated_at"])
+    for other in Article.objects.filter(slug__in=OTHER_SLUGS).exclude(boilerplate=about):
+        other.boilerplate = about
+        other.save(update_fields=["boilerplate", "updated_at"])
+    article.corrections.all().delete()
+    tirana = ZoneInfo("Europe/Tirane")
+    press.article_correction_record(
+        article=article,
+        kind=Correction.Kind.CORRECTION,
+        note=CORRECTION_NOTE,
+        at=datetime(2024, 6, 11, 11, 30, tzinfo=tirana),
+    )
 
 
 def _load_gallery(article: Article, photo_size: tuple[int, int]) -> None:

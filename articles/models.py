@@ -331,6 +331,23 @@ class Article(CleanTextModel):
             "Paragraphs separated by a blank line."
         ),
     )
+    search_title = models.TextField(
+        _("search: title and themes"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("The title and theme names, normalised for search (articles.search)."),
+    )
+    search_text = models.TextField(
+        _("search: everything else"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_(
+            "Lead, body text, quotes, speakers, event, dateline and reference number, "
+            "normalised for search (articles.search)."
+        ),
+    )
     corrected_at = models.DateTimeField(
         _("corrected"),
         null=True,

@@ -202,15 +202,26 @@ class SearchView(SectionMixin, PublicArticleMixin, ListView):
     def query(self):
         return search.clean_query(self.request.GET.get("q", ""))
 
+    @cached_property
+    def filters(self):
+        return search.clean_filters(self.request.GET)
+
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        return search.search_releases(super().get_queryset(), self.query)
+        results = search.search_releases(super().get_queryset(), self.query, self.filters)
+        return results.select_related("event").with_lead_photos()
 
     def get_context_data(self, **kwargs):
+        facets = []
+        if self.query:
+            matching = search.matching_releases(super().get_queryset(), self.query, self.filters)
+            facets = search.facets(matching, self.query, self.filters)
         context = super().get_context_data(
             query=self.query,
-            page_query=search.page_query(self.query),
+            filters=self.filters,
+            facets=facets,
+            page_query=search.page_query(self.query, self.filters),
             noindex=True,
             **kwargs,
         )

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils.html import strip_tags
 
 from articles.demo import DEMO_SLUG, DEMO_THEMES
 from articles.models import Article, Event, GalleryImage, Quote, Speaker
@@ -38,8 +39,8 @@ def test_load_demo_twice_gives_one_demo_release(client):
         assert name in html and role in html
     assert html.count('class="quote"') == 3
     assert "TIRANA, Albania" in html
-    assert "11 June 2024" in html and "13 June 2024" in html
-    assert "about 160 participants" in html
+    assert "11–13 June 2024" in strip_tags(html)
+    assert "<dt>Participants</dt><dd>about 160</dd>" in html
     gallery = html[html.index('class="gallery"') :]
     alts = re.findall(r'<img [^>]*alt="([^"]*)"', gallery)
     assert len(alts) == 13 and all(alt.strip() for alt in alts)
@@ -66,3 +67,30 @@ def test_admin_account_has_a_generated_password(capsys):
     call_command("load_demo", admin=True, photo_size=(64, 48))
     assert "already exists" in capsys.readouterr().out
     assert User.objects.get(username="admin").check_password(password)
+
+
+def test_demo_shows_what_journalists_expect(client):
+    """Issue 15's "done when": call, read the notes, see the times, download, find."""
+    call_command("load_demo", "--photo-size", "240x160", verbosity=0)
+    article = Article.objects.get(slug=DEMO_SLUG)
+    html = client.get(article.get_absolute_url()).content.decode()
+    # Someone to call, with a vCard.
+    assert 'href="tel:+33472000001"' in html and 'href="mailto:press@newsroom.example"' in html
+    assert "Arben Kola" in html and "Add to contacts (vCard)" in html
+    # Notes to editors.
+    assert "About INTERPOL" in html and "196 member countries" in html
+    # When it was published and corrected, and the correction itself.
+    assert "Published <time" in html and "Updated <time" in html
+    assert "Corrects the closing date of the conference to 13 June." in html
+    # The chosen lead photo, above the fold.
+    lead = html[html.index('<figure class="lead-photo">') :]
+    assert "Group photo of the heads of delegation" in lead[: lead.index("</figure>")]
+    # All the photos at once, and the PDF.
+    assert "Download all 13 photos (ZIP, " in html
+    zip_url = f"/releases/{DEMO_SLUG}/photos.zip"
+    assert client.get(zip_url).status_code == 200
+    assert client.get(f"/releases/{DEMO_SLUG}.pdf")["Content-Type"] == "application/pdf"
+    # Found by its theme and by its event.
+    for query in ("migration", "INTERPOL European Regional Conference"):
+        found = client.get("/search/", {"q": query}).content.decode()
+        assert article.title in found, query

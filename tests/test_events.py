@@ -48,7 +48,7 @@ class TestEventList:
         ]
         assert html.index("Later summit") < html.index("Past events") < html.index("Old meeting")
         assert f'href="{old.get_absolute_url()}"' in html
-        assert "1 March 2020 – 3 March 2020" in strip_tags(html)
+        assert "1–3 March 2020" in strip_tags(html)
 
     @NON_PUBLIC
     def test_events_of_non_public_releases_only_are_not_listed(self, client, fields):
@@ -105,9 +105,10 @@ class TestEventPage:
         html = response.content.decode()
         assert response.status_code == 200
         assert '<h1 class="page-title">European Regional Conference</h1>' in html
-        assert "11 June 2024 – 13 June 2024" in strip_tags(html)
+        # A range within one month as people write it.
+        assert "11–13 June 2024" in strip_tags(html)
         assert "Conference centre, Tirana, Albania" in html
-        assert "about 160 participants" in html
+        assert "<dt>Participants</dt><dd>about 160</dd>" in html
         assert "Three days on security threats." in html
         assert 'href="https://example.org/conference"' in html
         assert f'href="{ics_url(event)}"' in html
@@ -218,3 +219,19 @@ class TestICalendar:
         _, vevent = parse_event(client.get(ics_url(event)))
         assert "ATTENDEE" not in vevent
         assert vevent["SUMMARY"] == "Evil\nATTENDEE:mailto:x@example.org"
+
+
+class TestDateRanges:
+    @pytest.mark.parametrize(
+        ("start", "end", "shown"),
+        [
+            (date(2024, 6, 11), date(2024, 6, 11), "11 June 2024"),
+            (date(2024, 6, 11), date(2024, 6, 13), "11–13 June 2024"),
+            (date(2024, 5, 30), date(2024, 6, 2), "30 May – 2 June 2024"),
+            (date(2024, 12, 30), date(2025, 1, 2), "30 December 2024 – 2 January 2025"),
+        ],
+    )
+    def test_event_range_is_written_as_people_write_it(self, client, start, end, shown):
+        event = make_event(start_date=start, end_date=end)
+        make_article(event=event)
+        assert shown in strip_tags(client.get(event.get_absolute_url()).content.decode())

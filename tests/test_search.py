@@ -3,9 +3,11 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
+from articles.models import Theme
 from articles.search import MAX_QUERY_LENGTH, clean_query
-from tests.factories import make_article, make_quote, make_speaker, yesterday
+from tests.factories import make_article, make_event, make_quote, make_speaker, yesterday
 from tests.test_public_pages import NON_PUBLIC
 
 pytestmark = pytest.mark.django_db
@@ -191,11 +193,132 @@ class TestQueries:
 
     def test_query_count_does_not_grow_with_results(self, client, django_assert_num_queries):
         make_article(title="Piracy off the coast")
-        # the site's generation, the page of results, with its total as a subquery
-        with django_assert_num_queries(2):
+        # the site's generation, the page of results (with its total as a subquery),
+        # their lead photos, the counts of the five filters (theme, country, event,
+        # speaker, year)
+        with django_assert_num_queries(8):
             search(client, "piracy")
         for n in range(30):
             make_quote(make_article(title=f"Piracy case {n}", themes=["piracy"]))
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(8):
             response = search(client, "piracy")
         assert len(response.context["articles"]) == 20
+
+
+class TestSearchThatFinds:
+    """Issue 15: every part of a release that readers see finds it, normalised."""
+
+    def test_theme_event_speaker_role_dateline_and_reference_find_the_release(self, client):
+        event = make_event(name="INTERPOL Conference", city="Tirana", venue="Palace of Congresses")
+        article = make_article(
+            title="Police chiefs meet",
+            lead="Three days of talks.",
+            body="<p>Nothing else.</p>",
+            themes=["Cybercrime"],
+            event=event,
+            dateline_city="Lyon",
+            dateline_country="France",
+            reference="PR-2024-061",
+        )
+        make_quote(article, make_speaker(name="Valdecy Urquiza", role="Secretary General"))
+        make_article(title="Unrelated")
+        for query in (
+            "cybercrime",
+            "INTERPOL Conference",
+            "Tirana",
+            "Palace of Congresses",
+            "Urquiza",
+            "secretary general",
+            "Lyon",
+            "France",
+            "PR-2024-061",
+        ):
+            assert titles(search(client, query)) == ["Police chiefs meet"], query
+
+    def test_markup_is_not_text(self, client):
+        make_article(title="Headings", body="<h2>Agenda</h2><p>Talks.</p>")
+        assert titles(search(client, "h2")) == []
+        assert titles(search(client, "agenda")) == ["Headings"]
+
+    def test_accents_and_typographic_quotes_are_normalised(self, client):
+        make_article(title="Today\u2019s crimes are international", lead="Sûreté à Genève.")
+        assert titles(search(client, "today's crimes")) == ["Today\u2019s crimes are international"]
+        assert titles(search(client, "today\u2019s")) == ["Today\u2019s crimes are international"]
+        assert titles(search(client, "surete geneve")) == ["Today\u2019s crimes are international"]
+        assert titles(search(client, "SÛRETÉ")) == ["Today\u2019s crimes are international"]
+
+    def test_renaming_a_speaker_theme_or_event_reaches_the_search(self, client):
+        event = make_event(name="Old event name")
+        article = make_article(title="Renamed parts", themes=["old theme"], event=event)
+        speaker = make_speaker(name="Old Speaker")
+        make_quote(article, speaker)
+        speaker.name = "Fresh Speakername"
+        speaker.save()
+        event.name = "Fresh Eventname"
+        event.save()
+        theme = Theme.objects.get(name="old theme")
+        theme.name = "Fresh Themename"
+        theme.save()
+        for query in ("Speakername", "Eventname", "Themename"):
+            assert titles(search(client, query)) == ["Renamed parts"], query
+        assert titles(search(client, "Old Speaker")) == []
+
+    def test_title_and_theme_matches_rank_first(self, client):
+        make_article(title="A body match", body="<p>About extradition.</p>")
+        make_article(
+            title="Older", themes=["Extradition"], publish_at=yesterday() - timedelta(days=9)
+        )
+        assert titles(search(client, "extradition")) == ["Older", "A body match"]
+
+    def test_filters_with_counts_as_links_keeping_the_query(self, client):
+        event = make_event(name="Regional Conference", slug="regional")
+        speaker = make_speaker(name="Jurgen Stock", slug="jurgen-stock")
+        one = make_article(title="Cybercrime in Lyon", themes=["Cybercrime"], event=event,
+                           dateline_country="France")  # fmt: skip
+        make_quote(one, speaker)
+        make_article(title="Cybercrime in Rome", themes=["Cybercrime", "Migration"],
+                     dateline_country="Italy")  # fmt: skip
+        response = search(client, "cybercrime")
+        facets = {facet.name: facet for facet in response.context["facets"]}
+        assert [(c.label, c.count) for c in facets["theme"].choices] == [
+            ("Cybercrime", 2),
+            ("Migration", 1),
+        ]
+        assert [(c.label, c.count) for c in facets["country"].choices] == [
+            ("France", 1),
+            ("Italy", 1),
+        ]
+        assert [(c.label, c.count) for c in facets["event"].choices] == [("Regional Conference", 1)]
+        assert [(c.label, c.count) for c in facets["speaker"].choices] == [("Jurgen Stock", 1)]
+        html = response.content.decode()
+        assert 'href="?q=cybercrime&amp;event=regional"' in html
+        # Filters combine, and the query stays.
+        narrowed = search(client, "cybercrime", theme="cybercrime", country="Italy")
+        assert titles(narrowed) == ["Cybercrime in Rome"]
+        assert titles(search(client, "cybercrime", speaker="jurgen-stock")) == [
+            "Cybercrime in Lyon"
+        ]
+        assert titles(search(client, "cybercrime", event="regional")) == ["Cybercrime in Lyon"]
+        year = str(timezone.localdate(one.publish_at).year)
+        dated = search(client, "cybercrime", **{"from": f"{year}-01-01", "to": f"{year}-12-31"})
+        assert len(titles(dated)) == 2
+        assert (
+            titles(search(client, "cybercrime", **{"from": "2001-01-01", "to": "2001-12-31"})) == []
+        )
+        # A chosen filter links to its removal.
+        chosen = {f.name: f for f in narrowed.context["facets"]}["country"].choices
+        assert [(c.label, c.selected, c.url) for c in chosen] == [
+            ("Italy", True, "?q=cybercrime&theme=cybercrime")
+        ]
+
+    def test_each_result_shows_its_dateline_date_and_reference(self, client):
+        make_article(title="Referenced", dateline_city="Lyon", reference="PR-7")
+        html = search(client, "referenced").content.decode()
+        assert "LYON" in html and "PR-7" in html and "<time datetime=" in html
+
+    def test_filtered_pages_are_cached_apart(self, client, settings):
+        settings.NEWSROOM_PAGE_CACHE_SECONDS = 3600
+        make_article(title="Cybercrime A", themes=["alpha"])
+        make_article(title="Cybercrime B", themes=["beta"])
+        assert len(titles(search(client, "cybercrime"))) == 2
+        assert titles(search(client, "cybercrime", theme="alpha")) == ["Cybercrime A"]

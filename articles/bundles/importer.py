@@ -32,7 +32,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles import caching
+from articles import caching, search
 from articles import images as image_checks
 from articles.bundles.errors import BundleError, Problem
 from articles.bundles.parse import Bundle, Record, parse_bundle
@@ -673,6 +673,8 @@ class Writer:
                     speakers=[pk for pk in self.plan.speaker_ids.values() if pk],
                     events=[pk for pk in self.plan.event_ids.values() if pk],
                 )
+                # ... nor to the search documents.
+                self.update_search_documents()
         except IntegrityError as exc:
             self.delete_new_files()
             raise BundleError(
@@ -689,6 +691,17 @@ class Writer:
         except BaseException:
             self.delete_new_files()
             raise
+
+    def update_search_documents(self) -> None:
+        releases = {p.article.pk for p in self.plan.releases if p.is_new or p.changed}
+        speakers = [p.speaker.pk for p in self.plan.speakers if not p.is_new and p.changed]
+        events = [p.event.pk for p in self.plan.events if not p.is_new and p.changed]
+        if speakers:
+            quoting = Quote.objects.filter(speaker__in=speakers).values_list("article", flat=True)
+            releases.update(quoting)
+        if events:
+            releases.update(Article.objects.filter(event__in=events).values_list("pk", flat=True))
+        search.documents_update(sorted(releases))
 
     def read(self, image: ImageFile, strip: bool = False) -> ContentFile:
         data = self.source.image_bytes(image.path)
