@@ -1,5 +1,7 @@
 """The release admin: its list, its form's behaviour, its actions."""
 
+import copy
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
@@ -100,6 +102,8 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
     history_latest_first = True
 
     save_on_top = True
+    # Only on the copy that shows the form again after storage failed (_storage_safe).
+    storage_error: OSError | None = None
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -191,7 +195,7 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = services.user_can_publish(request.user)
-        form.storage_error = getattr(request, "newsroom_storage_error", None)
+        form.storage_error = self.storage_error
         return form
 
     def has_publish_permission(self, request):
@@ -308,23 +312,26 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
         return super().log_change(request, obj, message)
 
     def add_view(self, request, form_url="", extra_context=None):
-        return self._storage_safe(super().add_view, request, form_url, extra_context)
+        return self._storage_safe("add_view", request, form_url, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        return self._storage_safe(super().change_view, request, object_id, form_url, extra_context)
+        return self._storage_safe("change_view", request, object_id, form_url, extra_context)
 
-    def _storage_safe(self, view, request, *args):
+    def _storage_safe(self, view_name, request, *args):
         """
         A save whose photos cannot be stored (full disk, storage down) is rolled
         back with the files it already wrote, and the form comes back with the
-        editor's input and a clear error instead of a server error.
+        editor's input and a clear error instead of a server error: the view
+        runs again on a copy of this admin whose form knows the error and
+        refuses to save (``ArticleAdminForm.clean``).
         """
         try:
             with images.removed_on_error():
-                return view(request, *args)
+                return getattr(super(), view_name)(request, *args)
         except OSError as exc:
-            request.newsroom_storage_error = exc
-            return view(request, *args)
+            again = copy.copy(self)
+            again.storage_error = exc
+            return getattr(super(ArticleAdmin, again), view_name)(request, *args)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is GalleryImage:
