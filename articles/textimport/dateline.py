@@ -24,16 +24,17 @@ _DL_DATE = (
     rf"(?:(?i:{_WEEKDAY_RE}),?\s+)?(?:\d{{1,2}}\s+(?i:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
     rf"|(?i:{_MONTH_RE})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
 )
-_DL_DASH = r"(?:\s*[–—]+\s*|\s+-{1,2}\s*|\s*-{1,2}\s+)"
+_DL_DASH = r"(?:\s*[–—]+\s*|\s+-{1,2}\s*|\s*-{1,2}\s+|(?<=\.)-{1,2}(?=[A-Z]))"
 _DATELINE_CAPS = re.compile(
     rf"^(?P<city>{_DL_CAPS})(?:\s*,\s*(?P<region>{_DL_REGION}))?"
-    rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?(?:\s*\([A-Za-z][\w .&-]{{0,30}}\))?"
+    rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?(?:\s*\([A-Za-z][\w .,&-]{{0,30}}\))?"
     rf"{_DL_DASH}(?P<rest>\S.*)$",
     re.DOTALL,
 )
 _DATELINE_TITLE = re.compile(
     rf"^(?P<city>{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION})|\s+(?P<dc>D\.\s?C\.))"
-    rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?{_DL_DASH}(?P<rest>\S.*)$",
+    rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?(?:\s*\([A-Za-z][\w .,&-]{{0,30}}\))?{_DL_DASH}"
+    rf"(?P<rest>\S.*)$",
     re.DOTALL,
 )
 _DATELINE_ALONE = re.compile(

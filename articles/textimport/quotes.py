@@ -26,7 +26,9 @@ _SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
 _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
 _PREFIX_SAID = re.compile(
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
-    r"(?:\s+(?:that|in a statement|in (?:a|the|his|her|their) \w+))?\s*[:,]?\s*$"
+    r"(?:\s+(?:that|in a statement"
+    r"|(?:in|at|during|on) (?:a|an|the|his|her|their)(?: [\w-]+){1,4}))?"
+    r"\s*[:,]?\s*$"
 )
 _PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
 _PREFIX_FROM = re.compile(
@@ -38,6 +40,17 @@ _PREFIX_STATEMENT = re.compile(
     r"(?:issued|released|made|gave|delivered|published)\s+"
     r"(?:the\s+following|a|this)\s+(?:statement|remarks|comments|message)\b.*:\s*$",
     re.IGNORECASE | re.DOTALL,
+)
+# "X released the following statement regarding …" ending a paragraph, the quote below it.
+_STATEMENT_BEFORE = re.compile(
+    r"^(?P<who>[^“”\"]{3,200}?)\s+(?:(?:today|has|have|also|on \w+)\s+)?"
+    r"(?:issued|released|made|gave|delivered|published|shared)\s+"
+    r"(?:the\s+following|a|this)\s+(?:joint\s+)?(?:statement|remarks|comments|message)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
+_PREFIX_QUOTE = re.compile(
+    r"\bquote[sd]?\s+(?P<who>[A-Z][^,:“”\"]{1,80}?)(?:\s+(?:at|in|on|during|from)\b[^:]*)?:\s*$"
 )
 _PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,80}):$")
 
@@ -194,6 +207,9 @@ def _attribution_before(sentence: str, *, colon: bool = False) -> _Who | None:
     match = _PREFIX_SAID.match(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=False)
+    match = _PREFIX_QUOTE.search(sentence)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
     match = _PREFIX_ACCORDING.search(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=True)
@@ -231,6 +247,8 @@ def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], lis
         if speaker is None and accepted:
             speaker = _continuation(accepted[-1], span)
         if speaker is None and who is None and any(c.isalpha() for c in span.prefix):
+            if len(text.split()) >= 8 and re.search(r"[.!?]$", text):
+                notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
             continue  # quotation marks around a title or a phrase, not speech
         if speaker is None:
             speaker = _indirect_before(indirect, span)
@@ -302,7 +320,7 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             if who is not None:
                 found.append(who)
     if not found:
-        who = _dash_line_attribution(span, paragraphs)
+        who = _dash_line_attribution(span, paragraphs) or _statement_above(span, paragraphs)
         if who is not None:
             found.append(who)
     named = [w for w in found if w.name]
@@ -311,6 +329,30 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
 
 _MAX_REPORTS = 25
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
+
+
+def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """ "X released the following statement …" or a byline ("By Rep. X") just above the quote."""
+    if span.prefix.strip() or span.start_para == 0:
+        return None
+    above = paragraphs[span.start_para - 1]
+    match = _BYLINE.match(above)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
+    for sentence in _sentences(above)[:3]:
+        match = _STATEMENT_BEFORE.match(sentence)
+        if match:
+            return _parse_who(match.group("who"), after_verb=False)
+    return None
+
+
+def _sentences(paragraph: str) -> list[str]:
+    out, start = [], 0
+    while start < len(paragraph):
+        end = _sentence_end(paragraph, start) or len(paragraph)
+        out.append(paragraph[start:end].strip())
+        start = end
+    return out
 
 
 def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:

@@ -49,7 +49,8 @@ _ROLE_WORDS = _words(
     rapporteur envoy delegate consul captain colonel lieutenant sergeant admiral researcher
     scientist economist trustee diplomat official officials candidate speaker whip registrar
     controller auditor president-elect senior undersecretary under-secretary administrator
-    sen rep gov commissioner-general spokesperson's cabinet
+    sen rep gov commissioner-general spokesperson's cabinet senators representatives reps sens
+    congressmen congresswomen members leaders chairs governors mayors judges justices ranking
     """
 )
 _SOCIAL_HONORIFICS = _words(
