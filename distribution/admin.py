@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
+from articles.models import Correction
 from articles.services import user_can_publish
-from distribution import briefings, subscriptions
+from distribution import briefings, corrections, subscriptions
 from distribution.models import (
     Briefing,
     Delivery,
@@ -310,5 +311,84 @@ class BriefingInline(admin.TabularInline):
         return _("Active until %(when)s") % {"when": _local(link.expires_at)}
 
 
+class CorrectionNoticeForm(forms.ModelForm):
+    send_notice = forms.BooleanField(label=_("Send a corrected notice"), required=False)
+
+    class Meta:
+        model = Correction
+        fields = []
+
+
+class CorrectionNoticeFormSet(forms.BaseInlineFormSet):
+    request = None
+
+    def save(self, commit=True):
+        self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+        for form in self.forms:
+            if form.instance.pk and form.cleaned_data.get("send_notice"):
+                try:
+                    corrections.correction_notice_send(
+                        correction=form.instance, by=self.request.user
+                    )
+                except (PermissionDenied, ValidationError) as exc:
+                    messages.error(self.request, " ".join(getattr(exc, "messages", [str(exc)])))
+                else:
+                    self.changed_objects.append((form.instance, ["send_notice"]))
+        return []
+
+
+class CorrectionNoticeInline(admin.TabularInline):
+    """
+    The release's public corrections, each with a box to tell those who got
+    its alert: a short "corrected" notice, once per correction, if ticked.
+    """
+
+    model = Correction
+    form = CorrectionNoticeForm
+    formset = CorrectionNoticeFormSet
+    extra = 0
+    can_delete = False
+    fields = ["made_at", "note", "notice_state", "send_notice"]
+    readonly_fields = ["made_at", "note", "notice_state"]
+    verbose_name = _("corrected notice to alert subscribers")
+    verbose_name_plural = _("Corrected notices to alert subscribers")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(kind=Correction.Kind.CORRECTION)
+            .select_related("notice")
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.request = request
+        self.recipients = corrections.alert_recipients(obj) if obj else 0
+        return formset
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_staff
+
+    def has_change_permission(self, request, obj=None):
+        return user_can_publish(request.user)
+
+    @admin.display(description=_("Notice"))
+    def notice_state(self, obj):
+        mailing = getattr(obj, "notice", None)
+        if mailing is not None:
+            return _("Sent to those who got the alert (%(when)s)") % {
+                "when": _local(mailing.created_at)
+            }
+        return ngettext(
+            "Not sent; would go to %(count)d subscriber who got the alert",
+            "Not sent; would go to %(count)d subscribers who got the alert",
+            self.recipients,
+        ) % {"count": self.recipients}
+
+
 # Added to the release admin (articles/admin/releases.py).
-RELEASE_INLINES = [BriefingInline]
+RELEASE_INLINES = [BriefingInline, CorrectionNoticeInline]

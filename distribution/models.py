@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles.models import Article, ShareLink
+from articles.models import Article, Correction, ShareLink
 
 
 def _new_key() -> str:
@@ -112,6 +112,15 @@ class Mailing(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ALERT)
     note = models.CharField(
         _("note"), max_length=300, blank=True, help_text=_("What a corrected notice says changed.")
+    )
+    correction = models.OneToOneField(
+        Correction,
+        verbose_name=_("correction"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notice",
+        help_text=_("The public correction a corrected notice tells of."),
     )
     scheduled_for = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     prepared_at = models.DateTimeField(

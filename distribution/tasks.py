@@ -31,6 +31,16 @@ def send_alert(article_id: int) -> int:
     to every subscriber it concerns (once in the release's life).
     """
     mailing = Mailing.objects.filter(article_id=article_id, kind=Mailing.Kind.ALERT).first()
+    return _start(mailing)
+
+
+@task()
+def send_mailing(mailing_id: int) -> int:
+    """Send a mailing that needs no waiting (a corrected notice)."""
+    return _start(Mailing.objects.filter(pk=mailing_id).first())
+
+
+def _start(mailing: Mailing | None) -> int:
     if mailing is None or mailing.finished_at is not None:
         return 0
     follow_up(mailing.pk, timezone.now() + _lease())

@@ -55,7 +55,7 @@ def change_url(article) -> str:
 def brief(client, article, *journalists, **row_changes):
     """The release's change form, saved with new briefing rows (and ticked boxes)."""
     data = form_data(client.get(change_url(article)).content.decode(), "article_form")
-    existing = int(data["briefings-TOTAL_FORMS"][0])
+    existing = int(data["briefings-TOTAL_FORMS"])
     for offset, journalist in enumerate(journalists):
         data[f"briefings-{existing + offset}-journalist"] = [str(journalist.pk)]
     data["briefings-TOTAL_FORMS"] = [str(existing + len(journalists))]
