@@ -172,6 +172,15 @@ def test_theme_chips_offer_the_existing_spelling(publisher_page, demo):
     chips.type("CYBER")
     option = page.locator(".nr-chips__option", has_text="cybercrime")
     expect(option.first).to_have_text("cybercrime")
+    # The list drops below the field, aligned with it, not clipped by the row.
+    field = page.locator(".nr-chips").bounding_box()
+    listed = option.first.bounding_box()
+    assert abs(listed["x"] - field["x"]) < 8 and listed["y"] >= field["y"] + field["height"] - 2
+    assert page.evaluate(
+        """() => { const o = document.querySelector('.nr-chips__option');
+            const r = o.getBoundingClientRect();
+            return document.elementFromPoint(r.x + 5, r.y + r.height / 2) === o; }"""
+    )
     page.screenshot(path=SCREENSHOTS / "admin-theme-chips.png")
     page.keyboard.press("Enter")
     expect(page.locator(".nr-chip")).to_have_text(["cybercrime×"])
