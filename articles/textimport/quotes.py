@@ -27,7 +27,7 @@ _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
 _PREFIX_SAID = re.compile(
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
     r"(?:\s+(?:that|in a statement"
-    r"|(?:in|at|during|on) (?:a|an|the|his|her|their)(?: [\w-]+){1,4}))?"
+    r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}))?"
     r"\s*[:,]?\s*$"
 )
 _PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
@@ -298,11 +298,13 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         (_SUFFIX_AFTER, True, 20),
         (_SUFFIX_ACCORDING, True, 20),
         (_SUFFIX_DASH, True, 10),
-        (_SUFFIX_BEFORE, False, 10),
+        (_SUFFIX_BEFORE, False, 25),
     ):
         match = pattern.match(clause) if clause else None
         if not match or len(match.group("who").split()) > max_words:
             continue
+        if pattern is _SUFFIX_BEFORE and _NOT_SUBJECT.match(match.group("who")):
+            continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
         who = _parse_who(match.group("who"), after_verb=after)
         if who is not None:
             found.append(who)
@@ -328,6 +330,8 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
 
 
 _MAX_REPORTS = 25
+# A clause after a quotation that starts in lower case is a sentence, unless it is a pronoun.
+_NOT_SUBJECT = re.compile(r"(?!(?:the|a|an|he|she|they)\b)[a-z]")
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
 
 

@@ -141,6 +141,8 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True
     if _is_attribution_line(prev, line):
         return True
+    if prev.endswith("“") or (prev.endswith('"') and prev[-2:-1] in (" ", ",", ":")):
+        return True  # 'said, “' at the end of a line: the quotation follows
     first = line[0]
     if first.islower():
         return True
@@ -221,12 +223,17 @@ def _split_glued(paragraph: str) -> list[str]:
     for i, c in enumerate(paragraph):
         if c in ".!?" and i + 1 < n:
             j = i + 1
-            # Step over a closing mark; an odd count of straight quotes means this one closes.
-            if paragraph[j] == "”" or (paragraph[j] == '"' and straight % 2 == 1):
+            # Step over a closing mark; an odd count of straight quotes means this one closes,
+            # unless a word is glued to it: "…coronavirus."We asked" opens the next paragraph
+            # of a quotation that runs over several (their openers repeat, their closers don't).
+            glued_opener = paragraph[j] == '"' and j + 1 < n and paragraph[j + 1].isalpha()
+            closes = paragraph[j] == '"' and straight % 2 == 1 and not glued_opener
+            if paragraph[j] == "”" or closes:
                 j += 1
             if (
                 _starts_sentence(paragraph, j)
                 and not (c == "." and _is_abbreviation(paragraph, i))
+                and not (c == "." and _INITIALISM.match(paragraph, j))
                 and not _looks_like_domain(paragraph, i, j)
                 and not _in_address(paragraph, i)
             ):
@@ -250,6 +257,8 @@ def _split_glued(paragraph: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# "byU.S. Senators": the stop belongs to an initialism glued to the word before it.
+_INITIALISM = re.compile(r"[A-Z]\.(?:[A-Z]\.)*(?=\s|$|[,;:)])")
 _ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net|gov|edu|int|eu|au|uk|io)\b", re.I)
 
 

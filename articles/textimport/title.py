@@ -33,8 +33,8 @@ def looks_like_headline(line: str, following: str) -> bool:
         return False
     if line[0] in _ANY_QUOTE + "–—-•*" or is_label(line) or is_date_line(line):
         return False
-    if dateline.match(line) or is_junk(line):
-        return False
+    if dateline.match(line) or is_junk(line) or re.match(r"By\s+[A-Z]", line):
+        return False  # …nor a byline
     if _CONNECTOR_END.search(line):
         return False
     return not (following[0].islower() or following[0] in ",;:)”’")
