@@ -172,6 +172,22 @@ document.addEventListener("formset:added", (event) => {
   const list = event.target.closest("[data-nr-reorder]");
   if (list) {
     equip(list, event.target);
-    renumber(list);
+    // The others keep their numbers: adding is no reordering.
+    const all = cards(list);
+    const taken = all
+      .filter((card) => card !== event.target)
+      .map((card) => Number(positionInput(card)?.value || 0));
+    const input = positionInput(event.target);
+    if (input) {
+      input.value = String(taken.length ? Math.max(...taken) + 1 : 0);
+    }
+    const number = event.target.querySelector("[data-nr-number]");
+    if (number) {
+      number.textContent = String(all.length);
+    }
+    // A new card needs its file field, folded away on the cards that have one.
+    event.target.querySelectorAll("details").forEach((details) => {
+      details.open = true;
+    });
   }
 });

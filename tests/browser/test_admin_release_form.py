@@ -215,3 +215,17 @@ def test_block_menu_marker_is_a_glyph_the_fonts_have(publisher_page, demo):
         ".prose-menubar__selected", "(el) => getComputedStyle(el, '::after').content"
     )
     assert marker == '"▾"'
+
+
+def test_a_photo_added_by_hand_shows_its_file_field_last(publisher_page, demo):
+    page = publisher_page(1280)
+    page.goto(demo.url(change_path(demo_release())))
+    page.locator("#images-group .add-row a").click()
+    card = page.locator("#images-13")
+    expect(card.locator("input[type=file]")).to_be_visible()
+    expect(card.locator("[data-nr-number]")).to_have_text("14")
+    others = page.eval_on_selector_all(
+        "#images-group .nr-card:not(.empty-form):not(#images-13) input[name$=position]",
+        "(inputs) => inputs.map((i) => Number(i.value))",
+    )
+    assert int(card.locator("input[name$=position]").input_value()) == max(others) + 1
