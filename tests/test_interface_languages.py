@@ -69,12 +69,17 @@ def test_every_message_the_site_uses_is_translated(language):
 def test_the_compiled_catalogue_is_the_sources(language):
     with translation.override(language):
         for message in catalogue(language):
-            if not message.id or "fuzzy" in message.flags:
+            if not message.id or "fuzzy" in message.flags or not _translated(message):
                 continue
             if isinstance(message.id, tuple):
                 assert translation.ngettext(*message.id, 1) in message.string, message.id
             else:
                 assert translation.gettext(message.id) == message.string, message.id
+
+
+def _translated(message) -> bool:
+    """Untranslated entries are the first test's business."""
+    return all(message.string) if isinstance(message.id, tuple) else bool(message.string)
 
 
 def _placeholders(text: str) -> set[str]:
@@ -84,7 +89,7 @@ def _placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_keep_their_placeholders(language):
     for message in catalogue(language):
-        if not message.id:
+        if not message.id or not _translated(message):
             continue
         if isinstance(message.id, tuple):
             # Some plural forms spell the number out ("one release").
