@@ -33,6 +33,26 @@ def publisher_client(client):
     return client
 
 
+EMPTY_MANAGEMENT_FORM = {
+    "TOTAL_FORMS": "0",
+    "INITIAL_FORMS": "0",
+    "MIN_NUM_FORMS": "0",
+    "MAX_NUM_FORMS": "1000",
+}
+
+
+def inline_prefixes() -> list[str]:
+    """The form prefixes of the release admin's inlines ("quotes", "images", …)."""
+    from django.contrib import admin
+    from django.forms.models import _get_foreign_key
+
+    prefixes = []
+    for inline in admin.site.get_model_admin(Article).inlines:
+        fk = _get_foreign_key(Article, inline.model, fk_name=inline.fk_name)
+        prefixes.append(fk.remote_field.get_accessor_name(model=inline.model).replace("+", ""))
+    return prefixes
+
+
 def release_form(**overrides):
     """The admin's add form as a browser posts it, with empty inlines."""
     data = {
@@ -54,22 +74,12 @@ def release_form(**overrides):
         "gallery_upload_alt_text": "",
         "gallery_upload_credit": "",
         "gallery_upload_licence": "",
-        "quotes-TOTAL_FORMS": "0",
-        "quotes-INITIAL_FORMS": "0",
-        "quotes-MIN_NUM_FORMS": "0",
-        "quotes-MAX_NUM_FORMS": "1000",
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-        "images-MIN_NUM_FORMS": "0",
-        "images-MAX_NUM_FORMS": "1000",
-        "share_links-TOTAL_FORMS": "0",
-        "share_links-INITIAL_FORMS": "0",
-        "share_links-MIN_NUM_FORMS": "0",
-        "share_links-MAX_NUM_FORMS": "1000",
-        "contact_links-TOTAL_FORMS": "0",
-        "contact_links-INITIAL_FORMS": "0",
-        "contact_links-MIN_NUM_FORMS": "0",
-        "contact_links-MAX_NUM_FORMS": "1000",
+        # Every inline's empty management form, whichever inlines the release admin has.
+        **{
+            f"{prefix}-{name}": value
+            for prefix in inline_prefixes()
+            for name, value in EMPTY_MANAGEMENT_FORM.items()
+        },
     }
     data.update(overrides)
     return data

@@ -205,3 +205,23 @@ class TestRecorded:
         history = publisher.get(reverse("admin:articles_article_history", args=[article.pk]))
         html = history.content.decode()
         assert "Restored the version of" in html and "Title changed." in html
+
+
+class TestPublicationWords:
+    """What a change of status says, from the status before and the release after."""
+
+    def words(self, before, **fields):
+        from articles.admin.history import publication_words
+
+        return publication_words(Article(title="T", slug="t", **fields), before)
+
+    def test_each_move(self):
+        from tests.factories import tomorrow, yesterday
+
+        assert self.words("draft", status="review") == "sent for review"
+        assert self.words("review", status="draft") == "sent back to draft"
+        assert self.words("review", status="published", publish_at=yesterday()) == "published"
+        assert self.words("published", status="draft") == "unpublished"
+        scheduled = self.words("review", status="published", publish_at=tomorrow())
+        assert scheduled.startswith("scheduled for ")
+        assert self.words("draft", status="draft") == ""
