@@ -77,7 +77,8 @@ function button(label, text, className) {
 }
 
 function equip(list, card) {
-  if (card.dataset.nrEquipped || card.classList.contains("empty-form")) {
+  // Read-only cards (a live release, for an Editor) have no position to change.
+  if (card.dataset.nrEquipped || card.classList.contains("empty-form") || !positionInput(card)) {
     return;
   }
   card.dataset.nrEquipped = "1";
@@ -147,6 +148,9 @@ function equip(list, card) {
 }
 
 function setUp(list) {
+  if (!cards(list).some(positionInput)) {
+    return;
+  }
   list.classList.add("nr-cards--js");
   const hint = list.closest(".inline-group")?.querySelector("[data-nr-reorder-hint]");
   if (hint) {

@@ -229,3 +229,13 @@ def test_a_photo_added_by_hand_shows_its_file_field_last(publisher_page, demo):
         "(inputs) => inputs.map((i) => Number(i.value))",
     )
     assert int(card.locator("input[name$=position]").input_value()) == max(others) + 1
+
+
+def test_an_editor_reading_a_live_release_gets_no_reordering(new_page, demo):
+    staff("ed", "Editors")
+    page = new_page(width=1280, height=900)
+    sign_in(page, demo, "ed")
+    page.goto(demo.url(change_path(demo_release())))
+    expect(page.locator("#images-group .nr-card").first).to_be_visible()
+    assert page.locator(".nr-card__handle").count() == 0
+    no_sideways_scroll(page)
