@@ -142,6 +142,17 @@ def test_title_with_several_files_is_refused(tmp_path):
         call_command("import_text", str(a), str(b), "--title", "T")
 
 
+def review_data(form) -> dict:
+    """What the review screen posts back when the editor changes nothing."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    return data
+
+
 class TestAdminFromText:
     @pytest.fixture
     def editor(self, client):
@@ -150,28 +161,82 @@ class TestAdminFromText:
         client.force_login(user)
         return client
 
-    def test_paste_makes_a_draft_and_reports(self, editor, seed):
-        response = editor.get("/admin/articles/article/")
-        assert "/admin/articles/article/from-text/" in response.content.decode()
+    def read(self, editor, seed, **extra):
         response = editor.post(
             "/admin/articles/article/from-text/",
-            {"text": seed.read_text(), "year": "2024", "title": ""},
-            follow=True,
+            {"text": seed.read_text(), "year": "2024", "title": "", "language": "en", **extra},
         )
+        assert response.status_code == 200
+        return response
+
+    def test_paste_shows_a_review_before_anything_is_saved(self, editor, seed):
+        response = editor.get("/admin/articles/article/")
+        assert "/admin/articles/article/from-text/" in response.content.decode()
+        response = self.read(editor, seed)
         html = response.content.decode()
+        assert not Article.objects.exists() and not Speaker.objects.exists()
+        assert "Review the release before saving" in html
+        for part in ("Taulant Balla", "Jurgen Stock", "Today’s crimes", "opening the conference"):
+            assert part in html, part
+        form = response.context["form"]
+        assert form["event_participants"].value() == 160
+        assert {t: about for t, _r, about in form.theme_reasons}["terrorism"]
+        assert "in a list of the topics" in html
+        assert "Dates read from “11-13 June”" in html
+
+    def test_confirming_the_review_makes_one_draft_with_one_summary(self, editor, seed):
+        form = self.read(editor, seed).context["form"]
+        response = editor.post("/admin/articles/article/from-text/", review_data(form), follow=True)
         article = Article.objects.get()
         assert response.redirect_chain[-1][0].endswith(
             f"/admin/articles/article/{article.pk}/change/"
         )
-        assert "Draft created from the text" in html
-        assert "Dropped as debris: 1 / 13" in html
         assert article.status == Article.Status.DRAFT and article.author.username == "ed"
-        assert article.quotes.count() == 3
+        assert [q.speaker.name for q in article.quotes.all()] == [
+            "Taulant Balla",
+            "Ahmed Naser Al-Raisi",
+            "Jurgen Stock",
+        ]
+        assert article.quotes.first().context == "opening the conference"
+        assert article.event.expected_participants == 160
+        assert sorted(t.name for t in article.themes.all()) == sorted(SEED_THEMES)
+        sent = [str(m) for m in response.context["messages"]]
+        assert len(sent) == 1 and "3 quotes by 3 speakers (3 new)" in sent[0]
+
+    def test_near_match_speaker_is_asked_not_duplicated(self, editor, seed):
+        existing = make_speaker(name="Ahmed Naser Al-Raisy", slug="al-raisy", role="President")
+        response = self.read(editor, seed)
+        assert "Did you mean Ahmed Naser Al-Raisy?" in response.content.decode()
+        form = response.context["form"]
+        data = review_data(form)
+        index = next(i for i, p in enumerate(form.parsed.speakers) if "Al-Raisi" in p.name)
+        assert f"speaker_{index}_match" not in data  # nothing chosen for the editor
+        response = editor.post("/admin/articles/article/from-text/", data)
+        assert response.status_code == 200 and not Article.objects.exists()
+        assert "Choose the existing speaker or a new one." in response.content.decode()
+        data[f"speaker_{index}_match"] = str(existing.pk)
+        editor.post("/admin/articles/article/from-text/", data)
+        assert Speaker.objects.filter(name__startswith="Ahmed Naser").count() == 1
+        assert Article.objects.get().quotes.filter(speaker=existing).count() == 1
+
+    def test_same_release_twice_is_flagged(self, editor, seed):
+        form = self.read(editor, seed).context["form"]
+        editor.post("/admin/articles/article/from-text/", review_data(form))
+        html = self.read(editor, seed).content.decode()
+        assert "A release with the same title or lead already exists" in html
+
+    def test_theme_named_in_passing_is_left_unticked(self, editor, seed):
+        Tag.objects.create(name="general assembly")
+        form = self.read(editor, seed).context["form"]
+        assert "general assembly" in dict(form.fields["themes"].choices)
+        assert "general assembly" not in form["themes"].value()
 
     def test_upload_a_text_file(self, editor, seed):
         with seed.open("rb") as fh:
-            editor.post("/admin/articles/article/from-text/", {"file": fh, "year": "2024"})
-        assert Article.objects.get().quotes.count() == 3
+            response = editor.post(
+                "/admin/articles/article/from-text/", {"file": fh, "year": "2024", "language": "en"}
+            )
+        assert len(response.context["form"].parsed.quotes) == 3
 
     def test_empty_text_is_an_error(self, editor):
         response = editor.post("/admin/articles/article/from-text/", {"text": "  "})
@@ -202,5 +267,7 @@ class TestAdminFromText:
 
         text = "Ports reopen\n\nLYON, France – The ports reopened on Monday, officials said."
         upload = SimpleUploadedFile("r.txt", text.encode("utf-16"))
-        editor.post("/admin/articles/article/from-text/", {"file": upload})
-        assert Article.objects.get().dateline_city == "Lyon"
+        response = editor.post(
+            "/admin/articles/article/from-text/", {"file": upload, "language": "en"}
+        )
+        assert response.context["form"]["dateline_city"].value() == "Lyon"

@@ -443,3 +443,14 @@ def test_initialism_glued_to_the_word_before_is_not_a_sentence_end():
     assert release.paragraphs == [
         "The bill was introduced in the Senate byU.S. Senators Jo Example."
     ]
+
+
+def test_the_occasion_of_a_quote_is_its_context():
+    text = (
+        "The forum was opened by the Trade Minister Pat Example, who said:\n\n"
+        "“Trade opens doors that walls keep shut.”\n"
+    )
+    release = parse_release_text(text)
+    assert [(q.speaker.name, q.context) for q in release.quotes] == [
+        ("Pat Example", "opening the forum")
+    ]

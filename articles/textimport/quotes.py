@@ -192,8 +192,36 @@ def _quote_text(span: _Span) -> str:
     return text.rstrip(" ,;:–—-")
 
 
+_OCCASION = re.compile(
+    r"\b(?P<what>the\s+(?:\w+\s+){0,3}?(?:conference|meeting|summit|forum|session|event|"
+    r"ceremony|assembly|congress|debate|hearing|launch|exhibition|workshop))\s+"
+    r"(?:was|were|has been|is)\s+"
+    r"(?P<verb>opened|closed|addressed|launched|chaired|welcomed)\s+by\b",
+    re.IGNORECASE,
+)
+_ING = {
+    "opened": "opening",
+    "closed": "closing",
+    "addressed": "addressing",
+    "launched": "launching",
+    "chaired": "chairing",
+    "welcomed": "welcoming to",
+}
+
+
 def _attribution_before(sentence: str, *, colon: bool = False) -> _Who | None:
-    """Attribution written before a quotation ("X, ROLE, said:", "Comments from X:")."""
+    """Attribution before a quotation ("X, ROLE, said:", "Comments from X:"), with its occasion."""
+    who = _attribution_before_who(sentence, colon=colon)
+    if who is not None and not who.context:
+        # "The conference was opened by X, who said:" — said opening the conference.
+        match = _OCCASION.search(sentence)
+        if match:
+            what = match.group("what")
+            who.context = f"{_ING[match.group('verb').casefold()]} {what[:1].lower()}{what[1:]}"
+    return who
+
+
+def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | None:
     sentence = sentence.strip()
     if not sentence or len(sentence) > 400:
         return None

@@ -1,9 +1,10 @@
-"""Stage 9, themes: the known themes a release is about.
+"""Stage 9, themes: the known themes a release names.
 
 A theme is proposed when its name or a simple variant (plurals, hyphens,
-"-ise"/"-ize", "cyber-enabled crime" for "cybercrime") appears in the title
-or the lead, or in the body more than once; a single passing mention in the
-body is not enough. :func:`reasons` says why each was proposed.
+"-ise"/"-ize", "cyber-enabled crime" for "cybercrime") appears in the text.
+:func:`explain` says why each was proposed and whether the release is about
+it (title, lead, or named more than once) or names it only in passing, so a
+review screen can leave the passing ones unticked.
 """
 
 from __future__ import annotations
@@ -66,3 +67,37 @@ def reasons(draft: Draft) -> list[tuple[str, str]]:
             times = "once" if count == 1 else f"{count} times"
             found.append((theme, f"“{match.group(0)}” in the text ({times})"))
     return found
+
+
+def explain(release) -> list[tuple[str, str, bool]]:
+    """Each proposed theme with why, and whether the release is about it.
+
+    The release is about a theme named in the title, the lead or the first
+    two paragraphs, named at least twice, or named in a list of topics ("A,
+    B and C"); one mention elsewhere is a passing one.
+    """
+    head = "\n".join([release.title, release.lead, *release.paragraphs[:2]])
+    body = "\n".join(release.paragraphs)
+    out = []
+    for theme in release.themes:
+        pattern = _theme_pattern(theme)
+        if pattern is None:
+            continue
+        matches = list(pattern.finditer(body))
+        first = pattern.search(head) or (matches[0] if matches else None)
+        words = f"“{first.group(0)}”" if first else f"“{theme}”"
+        listed = any(
+            re.search(r"(?:,|\band)\s*$", body[max(0, m.start() - 6) : m.start()])
+            and body[max(0, m.start() - 80) : m.end() + 80].count(",") >= 2
+            for m in matches
+        )
+        if pattern.search(head):
+            reason, about = f"{words} at the top of the release", True
+        elif len(matches) > 1:
+            reason, about = f"{words} named {len(matches)} times", True
+        elif listed:
+            reason, about = f"{words} in a list of the topics", True
+        else:
+            reason, about = f"{words} named once, in passing", False
+        out.append((theme, reason, about))
+    return out
