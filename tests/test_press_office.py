@@ -398,3 +398,60 @@ class TestPdf:
 
     def test_drafts_are_404(self, client):
         assert pdf_of(client, make_article(status="draft")).status_code == 404
+
+
+class TestAdmin:
+    def test_release_form_has_contacts_lead_photo_and_notes(self, admin_client):
+        article = make_article()
+        mine = make_image(article, alt_text="Mine")
+        make_image(make_article(), alt_text="Another release's photo")
+        html = admin_client.get(change_url(article)).content.decode()
+        assert "Press office" in html and 'name="contact_links-TOTAL_FORMS"' in html
+        lead = html[html.index('name="lead_image"') :]
+        lead = lead[: lead.index("</select>")]
+        assert f'value="{mine.pk}"' in lead and "Another release" not in lead
+        assert "The first photo" in lead
+
+    def test_contacts_and_lead_photo_are_saved_from_the_form(self, admin_client):
+        article = make_article(status="draft")
+        photo = make_image(article)
+        contact = make_contact()
+        form = form_data(admin_client.get(change_url(article)).content.decode(), "article_form")
+        form.update(
+            {
+                "lead_image": str(photo.pk),
+                "contact_links-TOTAL_FORMS": "1",
+                "contact_links-0-contact": str(contact.pk),
+                "contact_links-0-position": "1",
+            }
+        )
+        response = admin_client.post(change_url(article), form)
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.lead_image == photo
+        assert [link.contact for link in article.contact_links.all()] == [contact]
+
+    def test_embargo_times_are_entered_to_the_minute(self, admin_client):
+        article = make_article(status="draft", publish_at=None)
+        html = admin_client.get(change_url(article)).content.decode()
+        assert 'name="publish_at_1"' in html
+        form = form_data(html, "article_form")
+        form.update(publish_at_0="2030-01-01", publish_at_1="08:14:56")
+        assert admin_client.post(change_url(article), form).status_code == 302
+        article.refresh_from_db()
+        assert timezone.localtime(article.publish_at).strftime("%H:%M:%S") == "08:14:00"
+
+    def test_the_release_list_shows_one_date_format(self, admin_client):
+        make_article(publish_at=datetime(2024, 6, 11, 7, 0, tzinfo=UTC))
+        make_article(publish_at=tomorrow())
+        html = admin_client.get("/admin/articles/article/").content.decode()
+        assert "11 Jun 2024 07:00" in html
+        embargoed = timezone.localtime(tomorrow()).strftime("%d %b %Y")
+        assert f"Embargoed until {embargoed}" in html
+
+    def test_the_corrections_log_lists_both_kinds(self, admin_client):
+        article = make_article(title="Logged")
+        press.article_correction_record(article=article, kind="silent", note="typo")
+        press.article_correction_record(article=article, kind="correction", note="Fixes a date.")
+        html = admin_client.get("/admin/articles/correction/").content.decode()
+        assert "typo" in html and "Fixes a date." in html

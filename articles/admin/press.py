@@ -62,6 +62,26 @@ class BoilerplateAdmin(admin.ModelAdmin):
     fields = [("organisation", "language"), "heading", "text", "is_default"]
 
 
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """The corrections log, both kinds, as it was recorded: nothing here is edited."""
+
+    list_display = ["article", "kind", "note", "made_at", "made_by"]
+    list_filter = ["kind", "made_at"]
+    list_select_related = ["article", "made_by"]
+    search_fields = ["note", "article__title"]
+    date_hierarchy = "made_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ArticleContactInline(ParentRightsMixin, admin.TabularInline):
     model = ArticleContact
     extra = 0
