@@ -46,8 +46,12 @@ def public_rule(now=None, prefix: str = "") -> Q:
 
 class ArticleQuerySet(models.QuerySet):
     def public(self, now=None):
-        """The one rule for what readers may see, used by every public surface."""
-        return self.filter(public_rule(now))
+        """
+        The one rule for what readers may see, used by every public surface.
+        The search documents (as long as the body) are searched, never shown:
+        they are left in the database.
+        """
+        return self.filter(public_rule(now)).defer("search_title", "search_text")
 
     def in_state(self, state: str, now=None):
         """
