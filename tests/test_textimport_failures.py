@@ -454,3 +454,34 @@ def test_the_occasion_of_a_quote_is_its_context():
     assert [(q.speaker.name, q.context) for q in release.quotes] == [
         ("Pat Example", "opening the forum")
     ]
+
+
+def test_heading_line_names_the_speaker_of_the_quote_below():
+    text = (
+        "Read what supporters said below:\n"
+        "Example Farmers Union – President and CEO Jo Example\n"
+        "“\nThis bill gives small farms a fair chance at last.\n”\n"
+        "Example Growers\n"
+        "“\nWe welcome any plan that lowers costs for growers.\n”\n"
+    )
+    release = parse_release_text("Title: Supporters speak\n\nContent:\n" + text)
+    assert quotes(release) == [("Jo Example", "This bill gives small farms a fair chance at last.")]
+    assert any("We welcome any plan" in note for note in release.unplaced)
+
+
+def test_dateline_broken_before_a_hyphen():
+    release = parse_release_text(
+        "WASHINGTON\n- Sens. Jo Example and Sam Sample filed a bill today."
+    )
+    assert release.dateline_city == "Washington"
+    assert release.paragraphs[0].startswith("Sens. Jo Example and Sam Sample")
+
+
+def test_repeated_lead_in_ending_on_a_comma_is_no_footer():
+    parts = [
+        f"Of the bill,\nSen. {name} said, “\nThe {what} part works.\n”\n"
+        for name, what in [("Jo Example", "first"), ("Sam Sample", "second"), ("Al Other", "third")]
+    ]
+    release = parse_release_text("Title: Three views\n\nContent:\n" + "".join(parts))
+    assert [name for name, _ in quotes(release)] == ["Jo Example", "Sam Sample", "Al Other"]
+    assert "Of the bill," not in release.dropped

@@ -147,7 +147,8 @@ def _repeated_footers(lines: list[str]) -> set[str]:
     """
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if len(line) <= 120 and not any(c in line for c in '“”"'):
+        # A footer is a line of its own, not one ending on a comma that a sentence continues.
+        if len(line) <= 120 and not any(c in line for c in '“”"') and line[-1] not in ",;:(-–—":
             seen.setdefault(_footer_key(line), []).append(index)
     footers = set()
     for key, where in seen.items():

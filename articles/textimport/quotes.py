@@ -358,24 +358,50 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
 
 
 _MAX_REPORTS = 25
+_TERMINAL = re.compile(r"[.!?:;]$")
 # A clause after a quotation that starts in lower case is a sentence, unless it is a pronoun.
 _NOT_SUBJECT = re.compile(r"(?!(?:the|a|an|he|she|they)\b)[a-z]")
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
 
 
 def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
-    """ "X released the following statement …" or a byline ("By Rep. X") just above the quote."""
+    """ "X released the following statement …", a byline ("By Rep. X") or a heading line
+    ("Organisation – Name, Role") just above the quote."""
     if span.prefix.strip() or span.start_para == 0:
         return None
     above = paragraphs[span.start_para - 1]
     match = _BYLINE.match(above)
     if match:
         return _parse_who(match.group("who"), after_verb=True)
+    who = _heading_line(above)
+    if who is not None:
+        return who
     for sentence in _sentences(above)[:3]:
         match = _STATEMENT_BEFORE.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
     return None
+
+
+_HEADING_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|(?<=\w)-\s+")
+
+
+def _heading_line(line: str) -> _Who | None:
+    """A line naming the speaker of the quote below it, with no verb: "ERIC – CEO Jo Example"."""
+    if len(line.split()) > 25 or _TERMINAL.search(line) or any(c in line for c in '“”"'):
+        return None
+    parts = _HEADING_DASH.split(line)
+    for part in [*parts[1:], parts[0]]:  # the person usually follows the organisation
+        who = _parse_who(part, after_verb=True)
+        # Two capitalised words alone may be an organisation ("Example Growers"):
+        # a heading names a person with a role, a title or beside an organisation.
+        named = len(parts) > 1 or "," in line or _TITLED.match(line)
+        if who is not None and who.name and not who.single and (named or who.role or who.office):
+            return who
+    return None
+
+
+_TITLED = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Hon)\.?\s", re.IGNORECASE)
 
 
 def _sentences(paragraph: str) -> list[str]:

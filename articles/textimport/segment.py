@@ -156,7 +156,7 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True  # a script without capitals: only punctuation ends a sentence
     if _CONNECTOR_END.search(prev):
         return True
-    if line[:2] in ("– ", "— ") or line in ("–", "—"):
+    if line[:2] in ("– ", "— ", "- ") or line in ("–", "—", "-"):
         return True
     return bool(
         wrap_at
