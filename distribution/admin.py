@@ -158,7 +158,7 @@ class MailingAdmin(admin.ModelAdmin):
                 failed=Count("deliveries", filter=Q(deliveries__state=state.FAILED)),
                 waiting=Count(
                     "deliveries",
-                    filter=Q(deliveries__state__in=[state.PENDING, state.CLAIMED, state.SENDING]),
+                    filter=Q(deliveries__state__in=[state.PENDING, state.CLAIMED]),
                 ),
             )
         )

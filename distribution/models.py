@@ -159,14 +159,13 @@ class Mailing(models.Model):
 class Delivery(models.Model):
     """
     One message of a mailing to one subscriber. Workers claim rows before
-    sending (``distribution.sending``); the state says how far each one got,
-    so that a worker killed mid-batch never makes anyone get two copies.
+    sending and record each answer (``distribution.sending``), so that a
+    worker killed mid-batch never makes anyone get two copies.
     """
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting")
-        CLAIMED = "claimed", _("Taken by a worker")
-        SENDING = "sending", _("Being handed to the mail server")
+        CLAIMED = "claimed", _("Being sent by a worker")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 

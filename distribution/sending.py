@@ -1,14 +1,15 @@
 """
-Sending a mailing: each message exactly once, by any number of workers.
+Sending a mailing: each message at most once, by any number of workers.
 
-A delivery row goes PENDING → CLAIMED (a worker took it, with a lease) →
-SENDING (the worker is handing it to the mail server now) → SENT, or back to
-PENDING with a later attempt on a temporary refusal, or FAILED. Every
-step is a conditional UPDATE on the row's state and the worker's claim, so
-two workers never send the same row. A worker that dies leaves CLAIMED rows
-(never tried: they go back to the queue when the lease runs out) and at most
-one SENDING row, whose message may or may not have reached the server: it
-is recorded as failed, never sent again, so nobody gets a second copy.
+A delivery row goes PENDING → CLAIMED (a worker took it, with a lease that
+its progress renews) → SENT, or back to PENDING with a later attempt on a
+temporary refusal, or FAILED. A worker sends its claimed rows in order and
+records what the mail server answered after every message (or every
+``DISTRIBUTION_RECORD_EVERY`` messages), checking that the rest are still
+its own. A worker that dies leaves its rows CLAIMED: when the lease runs out,
+the first rows it had not recorded (one, or ``DISTRIBUTION_RECORD_EVERY``)
+may have reached the server, so they are recorded as such and never sent
+again; the others go back to the queue. Nobody ever gets a second copy.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from articles.models import Article
@@ -33,10 +34,10 @@ from distribution.models import Delivery, Mailing
 logger = logging.getLogger(__name__)
 
 State = Delivery.State
-UNFINISHED = (State.PENDING, State.CLAIMED, State.SENDING)
+UNFINISHED = (State.PENDING, State.CLAIMED)
 INTERRUPTED = (
-    "The worker stopped while handing this message to the mail server: it may or may "
-    "not have arrived, and is not sent again so that nobody gets two copies."
+    "The worker stopped while handing this message over: it may or may not have "
+    "reached the mail server, and is not sent again so that nobody gets two copies."
 )
 
 
@@ -92,13 +93,19 @@ def _recipient_rows(mailing: Mailing, release: Article):
 
 
 def recover_stale(mailing_id: int, now=None) -> None:
-    """Rows whose worker's lease ran out: back to the queue, or failed if it was mid-send."""
+    """Rows whose worker's lease ran out: in doubt if it may have sent them, else queued again."""
     now = now or timezone.now()
-    stale = Delivery.objects.filter(mailing_id=mailing_id, claimed_until__lt=now)
-    stale.filter(state=State.CLAIMED).update(state=State.PENDING, claim="", claimed_until=None)
-    stale.filter(state=State.SENDING).update(
-        state=State.FAILED, error=INTERRUPTED, claimed_until=None
+    stale = Delivery.objects.filter(
+        mailing_id=mailing_id, state=State.CLAIMED, claimed_until__lt=now
     )
+    for worker in set(stale.values_list("claim", flat=True)):
+        rows = stale.filter(claim=worker).order_by("pk")
+        in_doubt = list(rows.values_list("pk", flat=True)[: settings.DISTRIBUTION_RECORD_EVERY])
+        with transaction.atomic():
+            Delivery.objects.filter(pk__in=in_doubt, state=State.CLAIMED).update(
+                state=State.FAILED, error=INTERRUPTED, claimed_until=None
+            )
+            rows.exclude(pk__in=in_doubt).update(state=State.PENDING, claim="", claimed_until=None)
 
 
 def claim(mailing_id: int, worker: str, size: int) -> list[Delivery]:
@@ -116,31 +123,36 @@ def claim(mailing_id: int, worker: str, size: int) -> list[Delivery]:
         )
     return list(
         Delivery.objects.filter(pk__in=ids, claim=worker, state=State.CLAIMED)
-        .select_related("subscriber", "mailing")
+        .select_related("subscriber")
         .order_by("pk")
     )
 
 
-def _start(delivery: Delivery, worker: str) -> bool:
-    """CLAIMED → SENDING, if the row is still this worker's (its lease may have run out)."""
-    return bool(
-        Delivery.objects.filter(pk=delivery.pk, claim=worker, state=State.CLAIMED).update(
-            state=State.SENDING, claimed_until=timezone.now() + _lease()
+def _record(outcomes, worker: str, remaining: list[Delivery]) -> bool:
+    """
+    Write what the server answered for ``outcomes`` [(delivery, exception or
+    None)], and renew the claim on ``remaining``: False if another worker has
+    taken any of them over (this one then stops).
+    """
+    now = timezone.now()
+    sent = [delivery.pk for delivery, exc in outcomes if exc is None]
+    with transaction.atomic():
+        # Whatever a recovery thought of them: they were handed over.
+        Delivery.objects.filter(pk__in=sent, claim=worker).update(
+            state=State.SENT, sent_at=now, attempts=F("attempts") + 1, claimed_until=None, error=""
         )
-    )
+        for delivery, exc in outcomes:
+            if exc is not None:
+                _refused(delivery, worker, exc, now)
+        if not remaining:
+            return True
+        renewed = Delivery.objects.filter(
+            pk__in=[delivery.pk for delivery in remaining], claim=worker, state=State.CLAIMED
+        ).update(claimed_until=now + _lease())
+    return renewed == len(remaining)
 
 
-def _sent(delivery: Delivery, worker: str) -> None:
-    Delivery.objects.filter(pk=delivery.pk, claim=worker).update(
-        state=State.SENT,
-        sent_at=timezone.now(),
-        attempts=delivery.attempts + 1,
-        claimed_until=None,
-        error="",
-    )
-
-
-def _refused(delivery: Delivery, worker: str, exc: BaseException) -> None:
+def _refused(delivery: Delivery, worker: str, exc: BaseException, now) -> None:
     attempts = delivery.attempts + 1
     error = describe(exc)
     rows = Delivery.objects.filter(pk=delivery.pk, claim=worker)
@@ -149,7 +161,7 @@ def _refused(delivery: Delivery, worker: str, exc: BaseException) -> None:
         rows.update(
             state=State.PENDING,
             attempts=attempts,
-            next_attempt_at=timezone.now() + timedelta(seconds=wait),
+            next_attempt_at=now + timedelta(seconds=wait),
             claim="",
             claimed_until=None,
             error=error,
@@ -215,43 +227,65 @@ class Pace:
 
 def send(mailing_id: int) -> int:
     """
-    Send what is due of a mailing until nothing is left to take; the number
-    of messages handed to the mail server.
+    Send what is due of a mailing until nothing is left to take (or the
+    task's time is up: a follow-up goes on); the number of messages handed
+    to the mail server.
     """
     mailing = Mailing.objects.filter(pk=mailing_id).first()
     if mailing is None or not prepare(mailing):
         return 0
     worker = uuid.uuid4().hex
-    pace = Pace(settings.DISTRIBUTION_SEND_RATE)
-    renderer = messages.MailingRenderer(mailing)
-    connection = get_connection(fail_silently=False)
-    count = 0
+    sender = Sender(mailing)
+    stop_at = time.monotonic() + settings.DISTRIBUTION_TASK_SECONDS
     try:
-        while True:
+        while time.monotonic() < stop_at:
             recover_stale(mailing.pk)
             batch = claim(mailing.pk, worker, settings.DISTRIBUTION_BATCH_SIZE)
             if not batch:
                 break
-            for delivery in batch:
-                if not _start(delivery, worker):
-                    continue
-                try:
-                    message = renderer.message(delivery)
-                    pace.wait()
-                    connection.send_messages([message])
-                except Exception as exc:
-                    logger.warning("Delivery %s refused: %s", delivery.pk, describe(exc))
-                    _refused(delivery, worker, exc)
-                    if _connection_broken(exc):
-                        with contextlib.suppress(Exception):
-                            connection.close()
-                else:
-                    _sent(delivery, worker)
-                    count += 1
+            sender.send_batch(batch, worker)
     finally:
+        sender.close()
+    return sender.count
+
+
+class Sender:
+    """One worker's SMTP connection, pace and rendered messages for a mailing."""
+
+    def __init__(self, mailing: Mailing):
+        self.renderer = messages.MailingRenderer(mailing)
+        self.pace = Pace(settings.DISTRIBUTION_SEND_RATE)
+        self.connection = get_connection(fail_silently=False)
+        self.count = 0
+
+    def send_batch(self, batch: list[Delivery], worker: str) -> None:
+        every = max(1, settings.DISTRIBUTION_RECORD_EVERY)
+        outcomes = []
+        for position, delivery in enumerate(batch, start=1):
+            outcomes.append((delivery, self.send_one(delivery)))
+            if len(outcomes) >= every or position == len(batch):
+                if not _record(outcomes, worker, remaining=batch[position:]):
+                    return  # the lease ran out and another worker took the rest
+                outcomes = []
+
+    def send_one(self, delivery: Delivery) -> BaseException | None:
+        try:
+            message = self.renderer.message(delivery)
+            self.pace.wait()
+            # Opened once and kept; opened again after the server dropped it.
+            self.connection.open()
+            self.connection.send_messages([message])
+        except Exception as exc:
+            logger.warning("Delivery %s refused: %s", delivery.pk, describe(exc))
+            if _connection_broken(exc):
+                self.close()
+            return exc
+        self.count += 1
+        return None
+
+    def close(self) -> None:
         with contextlib.suppress(Exception):
-            connection.close()
-    return count
+            self.connection.close()
 
 
 def next_due(mailing_id: int):
@@ -259,7 +293,7 @@ def next_due(mailing_id: int):
     rows = Delivery.objects.filter(mailing_id=mailing_id)
     due = rows.aggregate(
         retry=Min("next_attempt_at", filter=Q(state=State.PENDING)),
-        lease=Min("claimed_until", filter=Q(state__in=(State.CLAIMED, State.SENDING))),
+        lease=Min("claimed_until", filter=Q(state=State.CLAIMED)),
     )
     moments = [moment for moment in due.values() if moment is not None]
     return min(moments) if moments else None

@@ -244,19 +244,20 @@ def test_a_worker_killed_mid_batch_resumes_without_sending_anyone_two_copies(wor
     release = make_article(
         title="Exactly once", publish_at=timezone.now() + timedelta(days=1), themes=["Cybercrime"]
     )
-    # Slow sending, small batches and short claims, so the kill lands mid-batch.
+    # Slow sending, small batches and short claims, so the kill lands mid-batch;
+    # answers recorded every 4 messages.
     pool = workers(
         DISTRIBUTION_SEND_RATE=20,
-        DISTRIBUTION_BATCH_SIZE=8,
+        DISTRIBUTION_BATCH_SIZE=10,
         DISTRIBUTION_CLAIM_SECONDS=2,
+        DISTRIBUTION_RECORD_EVERY=4,
         DISTRIBUTION_SENDERS=1,
     )
     embargo_lifting_in(release, 1)
-    assert mail.wait_for(12), pool.logs()
+    assert mail.wait_for(13), pool.logs()
     pool.processes[0].send_signal(signal.SIGKILL)
     pool.processes[0].wait()
-    stopped_at = len(mail.all())
-    assert stopped_at < len(addresses), "the kill came too late to test anything"
+    assert len(mail.all()) < len(addresses), "the kill came too late to test anything"
 
     pool.start()
     mailing = Mailing.objects.get(article=release)
@@ -265,18 +266,16 @@ def test_a_worker_killed_mid_batch_resumes_without_sending_anyone_two_copies(wor
 
     received = Counter(item.recipient for item in mail.all())
     assert max(received.values()) == 1, [a for a, n in received.items() if n > 1]
-    states = Counter(Delivery.objects.filter(mailing=mailing).values_list("state", flat=True))
-    # The one message being handed over at the kill may or may not have
-    # arrived: it is recorded as such, never sent again.
-    assert states[Delivery.State.SENT] >= len(addresses) - 1
-    assert states[Delivery.State.FAILED] <= 1
-    assert len(received) >= states[Delivery.State.SENT]
-    sent = set(
-        Delivery.objects.filter(mailing=mailing, state="sent").values_list(
-            "subscriber__email", flat=True
-        )
-    )
+    rows = Delivery.objects.filter(mailing=mailing).select_related("subscriber")
+    sent = {row.subscriber.email for row in rows if row.state == Delivery.State.SENT}
+    in_doubt = {row.subscriber.email for row in rows if row.state == Delivery.State.FAILED}
+    # Everyone recorded as sent got exactly one copy; the few the killed worker
+    # may have handed over unrecorded are in doubt, shown as such, never resent.
     assert sent <= set(received)
+    assert set(received) <= sent | in_doubt
+    assert len(in_doubt) <= 4
+    assert sent | in_doubt == set(addresses)
+    assert all("may or may not have" in row.error for row in rows if row.state == "failed")
 
 
 def test_temporary_refusals_are_retried_and_permanent_ones_recorded(workers, smtp_server, client):
