@@ -117,6 +117,10 @@ class ArticleAdminForm(forms.ModelForm):
         if "lead" in fields:
             fields["lead"].widget.attrs.update({"rows": 3, "data-nr-limit": LEAD_MAX_LENGTH})
         if "themes" in fields:
+            fields["themes"].help_text = _(
+                "Separated by commas. Existing themes are suggested as you type, in their "
+                "spelling; a new name makes a new theme."
+            )
             fields["themes"].widget.attrs.update(
                 {
                     "data-nr-suggest-url": reverse("admin:articles_article_theme_suggest"),
