@@ -68,6 +68,8 @@ START, STOP = "\ue000", "\ue001"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
+# Combining marks: the accents NFKD separates from their letters.
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TAG = re.compile(r"<[^>]*>")
 # Typographic quotes and apostrophes as the keyboard types them.
 _PLAIN_QUOTES = str.maketrans(
@@ -115,9 +117,10 @@ def normalise(text: str) -> str:
     Text as the search documents hold it: without accents, with plain quotes,
     case folded, words separated by single spaces.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_PLAIN_QUOTES))
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    return " ".join(_NOT_WORD.split(text)).strip()
+    text = text.translate(_PLAIN_QUOTES)
+    if not text.isascii():
+        text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(_NOT_WORD.split(text.casefold())).strip()
 
 
 def search_words(query: str) -> list[str]:
@@ -133,8 +136,12 @@ def body_text(body: str) -> str:
     return html.unescape(_TAG.sub(" ", body or ""))
 
 
-def document(article, themes, quotes) -> tuple[str, str]:
-    """(search_title, search_text) of a release, from its themes and quotes (with speakers)."""
+def document(article, themes, quotes, event=None) -> tuple[str, str]:
+    """
+    (search_title, search_text) of a release, from its themes (with a
+    ``name``), quotes (with ``text``, ``context`` and a ``speaker``) and event
+    (``article.event`` unless given).
+    """
     title = " ".join([article.title, *(theme.name for theme in themes)])
     parts = [
         article.lead,
@@ -143,8 +150,8 @@ def document(article, themes, quotes) -> tuple[str, str]:
         article.dateline_country,
         article.reference,
     ]
-    if article.event is not None:
-        event = article.event
+    event = article.event if event is None else event
+    if event:  # False: no event, without asking the release
         parts += [event.name, event.venue, event.city, event.country]
     for quote in quotes:
         parts += [quote.text, quote.context, quote.speaker.name, quote.speaker.role]
@@ -192,7 +199,12 @@ def documents_update(releases) -> int:
             if (article.search_title, article.search_text) != wanted:
                 article.search_title, article.search_text = wanted
                 changed.append(article)
-        Article.objects.bulk_update(changed, ["search_title", "search_text"])
+        # One plain UPDATE a row: bulk_update's CASE over hundreds of long texts
+        # costs more to build than these cost to run.
+        for article in changed:
+            Article.objects.filter(pk=article.pk).update(
+                search_title=article.search_title, search_text=article.search_text
+            )
         done += len(changed)
     return done
 

@@ -322,3 +322,23 @@ class TestSearchThatFinds:
         make_article(title="Cybercrime B", themes=["beta"])
         assert len(titles(search(client, "cybercrime"))) == 2
         assert titles(search(client, "cybercrime", theme="alpha")) == ["Cybercrime A"]
+
+
+class TestImportedReleases:
+    """Bundle imports write in bulk, without signals: their releases are found all the same."""
+
+    def test_found_by_theme_speaker_and_event_and_after_a_rename(self, client, tmp_path):
+        from articles.bundles.importer import releases_import
+        from tests.test_bundles import SMALL_IMAGES, small_bundle, write_bundle
+
+        document = small_bundle()
+        releases_import(write_bundle(tmp_path / "first", document, SMALL_IMAGES))
+        for query in ("cybercrime", "Stock", "European Regional Conference", "PR-2024-061"):
+            assert titles(search(client, query)) == ["Police chiefs meet in Tirana"], query
+        # The same bundle again, with the speaker and the event renamed.
+        document["speakers"][0]["name"] = "Jurgen Renamedstock"
+        document["events"][0]["name"] = "Renamed Regional Summit"
+        releases_import(write_bundle(tmp_path / "second", document, SMALL_IMAGES))
+        for query in ("Renamedstock", "Renamed Regional Summit"):
+            assert titles(search(client, query)) == ["Police chiefs meet in Tirana"], query
+        assert titles(search(client, "European Regional Conference")) == []

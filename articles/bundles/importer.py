@@ -209,6 +209,7 @@ class ReleasePlan:
     old_quotes: list[Quote] = field(default_factory=list)
     gallery: GalleryPlan | None = None
     contacts: list[str] | None = None  # None: keep the stored contacts
+    search_written: bool = False  # its search document went in with its row
 
 
 def _chunks(items: list, size: int = BATCH_SIZE):
@@ -692,8 +693,39 @@ class Writer:
             self.delete_new_files()
             raise
 
+    def write_new_search_documents(self, plans: list[ReleasePlan]) -> None:
+        """
+        A new release's search document, written with its row: everything it
+        holds is in the bundle (or already stored), and a second write of
+        every new row would double an archive's import time.
+        """
+        new = [p for p in plans if p.is_new]
+        speakers = {p.speaker.slug: p.speaker for p in self.plan.speakers}
+        wanted = {q["speaker"] for p in new for q in p.quotes or ()} - speakers.keys()
+        speakers.update(_by_slug(Speaker, wanted))
+        events = {p.event.slug: p.event for p in self.plan.events}
+        wanted = {p.event for p in new if isinstance(p.event, str)} - events.keys()
+        events.update(_by_slug(Event, wanted))
+        for plan in new:
+            themes = [Tag(name=name) for name in plan.themes or ()]
+            quotes = [
+                Quote(text=q["text"], context=q["context"], speaker=speakers[q["speaker"]])
+                for q in plan.quotes or ()
+            ]
+            event = events.get(plan.event) if isinstance(plan.event, str) else None
+            article = plan.article
+            article.search_title, article.search_text = search.document(
+                article, themes, quotes, event=event or False
+            )
+            plan.search_written = True
+
     def update_search_documents(self) -> None:
-        releases = {p.article.pk for p in self.plan.releases if p.is_new or p.changed}
+        """The documents the bulk writes changed, but for new releases written with them."""
+        releases = {
+            p.article.pk
+            for p in self.plan.releases
+            if (p.is_new or p.changed) and not p.search_written
+        }
         speakers = [p.speaker.pk for p in self.plan.speakers if not p.is_new and p.changed]
         events = [p.event.pk for p in self.plan.events if not p.is_new and p.changed]
         if speakers:
@@ -815,6 +847,7 @@ class Writer:
                 # Counted in the database: an admin save since the plan was
                 # made must still see its version superseded.
                 article.version = F("version") + 1
+        self.write_new_search_documents(plans)
         model_fields = {f.name for f in Article._meta.concrete_fields}
         self._save_all(
             Article,
