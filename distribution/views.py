@@ -19,8 +19,10 @@ def _page(request, template: str, context: dict | None = None, status: int = 200
         request, f"distribution/{template}", {"noindex": True, **(context or {})}, status=status
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
-    # The links carry secrets: they must not leave in a Referer header.
-    response["Referrer-Policy"] = "no-referrer"
+    # The links carry secrets: they must not leave the site in a Referer
+    # header. "same-origin", not "no-referrer": the forms' POSTs must carry
+    # the site's Origin, which CSRF checks ("no-referrer" sends "null").
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -33,7 +35,7 @@ def subscribe(request):
         return _page(request, "subscribe.html", {"form": form})
     form = SubscribeForm(request.POST)
     if not form.is_valid():
-        return _page(request, "subscribe.html", {"form": form}, status=400)
+        return _page(request, "subscribe.html", {"form": form})
     if not form.is_bot():
         asked = subscriptions.Request(
             email=form.cleaned_data["email"],
@@ -101,12 +103,7 @@ def manage(request, key: str):
             languages=form.cleaned_data["languages"],
         )
         saved = True
-    return _page(
-        request,
-        "manage.html",
-        {"subscriber": subscriber, "form": form, "saved": saved},
-        status=400 if form.is_bound and not form.is_valid() else 200,
-    )
+    return _page(request, "manage.html", {"subscriber": subscriber, "form": form, "saved": saved})
 
 
 @never_cache
