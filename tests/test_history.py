@@ -225,3 +225,27 @@ class TestPublicationWords:
         scheduled = self.words("review", status="published", publish_at=tomorrow())
         assert scheduled.startswith("scheduled for ")
         assert self.words("draft", status="draft") == ""
+
+
+@pytest.mark.django_db
+def test_unpublishing_tells_which_share_links_it_stopped(publisher):
+    from articles.models import ShareLink
+
+    article = make_article()
+    ShareLink.objects.create(article=article, note="Reuters")
+    ShareLink.objects.create(article=article, note="AFP", revoked_at=timezone.now())
+    url = reverse("admin:articles_article_changelist")
+    publisher.post(url, {"action": "unpublish_selected", "_selected_action": [article.pk]})
+    assert log_messages(article) == ["Unpublished; share link for Reuters revoked."]
+
+
+@pytest.mark.django_db
+def test_unpublishing_in_the_form_tells_it_too(publisher):
+    from articles.models import ShareLink
+
+    article = make_article()
+    ShareLink.objects.create(article=article, note="Reuters")
+    form = open_form(publisher, article)
+    form["status"] = "draft"
+    assert publisher.post(change_url(article), form).status_code == 302
+    assert history_lines(article)[0] == "Unpublished; share link for Reuters revoked."

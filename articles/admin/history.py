@@ -157,6 +157,14 @@ def publication_words(article: Article, before: str | None = None) -> str:
     return ""
 
 
+def links_stopped_by_withdrawal(article: Article) -> list[str]:
+    """Who the share links were for that the save withdrawing ``article`` stopped."""
+    stopped = article.share_links.filter(
+        revoked_on_withdrawal=True, revoked_at__gte=article.updated_at
+    )
+    return list(stopped.order_by("pk").values_list("note", flat=True))
+
+
 def _theme_names(value) -> list[str]:
     return [getattr(theme, "name", theme) for theme in value or []]
 
@@ -183,6 +191,8 @@ def changes_from_form(form, formsets, *, add: bool, restored_from: str = "") -> 
     if timing:
         article = form.instance
         changes.publication = publication_words(article, form.initial.get("status"))
+        if changes.publication == _("unpublished"):
+            changes.links_revoked += links_stopped_by_withdrawal(article)
         if not changes.publication and "publish_at" in changed:
             changes.fields.append(_("publication time"))
         if "unpublish_at" in changed:

@@ -457,6 +457,9 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
             return
         for article in live:
             article.refresh_from_db()
-            words = history.publication_words(article, Article.Status.PUBLISHED)
-            self.log_change(request, article, history.ReleaseChanges(publication=words).sentence())
+            changes = history.ReleaseChanges(
+                publication=history.publication_words(article, Article.Status.PUBLISHED),
+                links_revoked=history.links_stopped_by_withdrawal(article),
+            )
+            self.log_change(request, article, changes.sentence())
         self.message_user(request, done_message(count), messages.SUCCESS)
