@@ -60,6 +60,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z ,.'’-]{0,400}$")
 
 _POST_FOOTER = re.compile(
     r"\s*(?:The post|Articolul|L[’']article|Der Beitrag|La entrada)\s.{1,300}?\s"
@@ -195,6 +196,8 @@ def drop_junk(draft: Draft, notes: Notes) -> None:
 
 def is_junk(paragraph: str) -> bool:
     """Text nobody could read: no letters, mostly symbols, or undecodable mojibake."""
+    if _PLAIN_WORDS.match(paragraph):
+        return False  # words and ordinary punctuation only: the common case is cheap
     chars = [c for c in paragraph if not c.isspace()]
     if not chars:
         return True

@@ -20,7 +20,7 @@ import charset_normalizer
 from .model import Draft, Notes
 
 #: The largest release the command and the admin accept, in bytes of UTF-8.
-MAX_TEXT_BYTES = 256 * 1024
+MAX_TEXT_BYTES = 128 * 1024
 
 
 class TextTooLarge(ValueError):

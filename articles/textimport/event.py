@@ -34,6 +34,7 @@ _EVENT_MONTH_FIRST = re.compile(
     rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y2>{_EV_YEAR}))?",
     re.IGNORECASE,
 )
+_HAS_DIGIT = re.compile(r"\d")
 _BETWEEN = re.compile(r"(?:between|între|intre|entre|zwischen)\s*$", re.IGNORECASE)
 # "about 160 senior police representatives", "some 3,000 delegates", "more than 40 countries"
 _PARTICIPANTS = re.compile(
@@ -61,6 +62,8 @@ def run(draft: Draft, notes: Notes) -> None:
     if draft.title:
         texts.append(draft.title)
     for text in texts:
+        if not _HAS_DIGIT.search(text):
+            continue  # a range needs a day
         matches = []
         for pattern in (_EVENT_DAY_FIRST, _EVENT_MONTH_FIRST):
             matches.extend(pattern.finditer(text))

@@ -21,6 +21,7 @@ _CONNECTOR_END = re.compile(
     r"which|who|is|are|was|were|be|but|their|its|our|his|her|this|these|those|OF|THE|AND|FOR|"
     r"TO|IN|ON|AT|BY|WITH|FROM)|\w[’']s)$"
 )
+_GLUE_MARKS = re.compile(r"[.!?:”]")
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
@@ -201,6 +202,8 @@ def _tidy(block: str) -> str:
 
 
 def _tidy_after_split(piece: str) -> str:
+    if "”" not in piece and '"' not in piece:
+        return piece.strip()
     for pattern, replacement in _TIDY_AFTER_SPLIT:
         piece = pattern.sub(replacement, piece)
     return piece.strip()
@@ -217,6 +220,8 @@ def _starts_sentence(text: str, i: int) -> bool:
 
 def _split_glued(paragraph: str) -> list[str]:
     """Split paragraphs glued without a space: "Albania.Over", "said:“Today", "cost.”INTERPOL"."""
+    if not _GLUE_MARKS.search(paragraph):
+        return [paragraph]  # nothing that could end a sentence: the common case is cheap
     cuts: set[int] = set()
     straight = 0
     n = len(paragraph)
