@@ -327,6 +327,10 @@ class TestMediaKit:
         response = kit_of(client, article, share=link.token)
         assert response.status_code == 200 and "private" in response["Cache-Control"]
         assert kit_of(admin_client, article).status_code == 200
+        # The share page's download links carry its token.
+        html = client.get(link.get_absolute_url()).content.decode()
+        assert f"photos.zip?share={link.token}" in html
+        assert f".pdf?share={link.token}" in html
 
 
 def pdf_of(client, article, **params):
