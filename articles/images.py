@@ -30,7 +30,7 @@ from django.db import transaction
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 ALLOWED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -203,7 +203,7 @@ def check_image(file, name: str | None = None) -> tuple[str, int, int]:
                 img.verify()
                 # verify() does not decode the picture: a truncated one passes it.
                 file.seek(0)
-                with Image.open(file) as decoded:
+                with Image.open(file) as decoded, _strict_decoding():
                     decoded.load()
             except Image.DecompressionBombError:
                 raise
@@ -219,6 +219,20 @@ def check_image(file, name: str | None = None) -> tuple[str, int, int]:
     finally:
         file.seek(position)
     return fmt, width, height
+
+
+@contextlib.contextmanager
+def _strict_decoding():
+    """
+    Decode with Pillow's default: a truncated picture is an error. Libraries
+    may turn that off for the whole process (WeasyPrint does, on import).
+    """
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
 def _check_dimensions(fmt: str | None, width: int, height: int) -> None:

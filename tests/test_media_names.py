@@ -368,6 +368,18 @@ class TestDecodabilityAndLimits:
             make_image(make_article(), file=upload(truncated, "photo.jpg"))
         assert not stored_files()
 
+    def test_truncated_jpeg_is_refused_after_weasyprint_loosened_pillow(self, monkeypatch):
+        from PIL import ImageFile
+
+        # WeasyPrint sets this for the whole process when it is imported (PDFs).
+        monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+        noise = Image.effect_noise((400, 300), 60).convert("RGB")
+        buffer = io.BytesIO()
+        noise.save(buffer, "JPEG")
+        with pytest.raises(ValidationError, match="truncated or unreadable"):
+            images.check_image(upload(buffer.getvalue()[:20_000], "photo.jpg"))
+        assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # left as it was found
+
     def test_a_side_over_the_limit_is_refused(self):
         tall = io.BytesIO()
         Image.new("L", (1, 13_000)).save(tall, "PNG")
