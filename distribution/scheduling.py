@@ -52,13 +52,16 @@ def schedule_alert(article_id: int) -> None:
     article = Article.objects.filter(pk=article_id).first()
     if article is None or not wants_alert(article):
         return
-    mailing, _ = Mailing.objects.get_or_create(
+    mailing, created = Mailing.objects.get_or_create(
         article=article, kind=Mailing.Kind.ALERT, defaults={"scheduled_for": article.publish_at}
     )
     if mailing.prepared_at is not None:
         return
-    if mailing.scheduled_for != article.publish_at:
-        Mailing.objects.filter(pk=mailing.pk).update(scheduled_for=article.publish_at)
+    if not created:
+        # A task already waits for this time; a save that moved it needs a new one.
+        moved = Mailing.objects.filter(pk=mailing.pk).exclude(scheduled_for=article.publish_at)
+        if not moved.update(scheduled_for=article.publish_at):
+            return
     backend = tasks.send_alert.get_backend()
     if article.publish_at > timezone.now():
         if not backend.supports_defer:

@@ -300,10 +300,14 @@ def next_due(mailing_id: int):
 
 
 def finish_if_done(mailing_id: int) -> bool:
-    """Mark the mailing finished once no row is left to send; True if it is."""
+    """
+    Mark the mailing finished once its recipients are chosen and no row is
+    left to send; True if it is finished. A mailing whose release was not
+    public when its time came stays open: publishing it again sends it.
+    """
     if Delivery.objects.filter(mailing_id=mailing_id, state__in=UNFINISHED).exists():
         return False
-    Mailing.objects.filter(pk=mailing_id, finished_at__isnull=True).update(
-        finished_at=timezone.now()
-    )
-    return True
+    Mailing.objects.filter(
+        pk=mailing_id, finished_at__isnull=True, prepared_at__isnull=False
+    ).update(finished_at=timezone.now())
+    return Mailing.objects.filter(pk=mailing_id, finished_at__isnull=False).exists()

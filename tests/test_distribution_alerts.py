@@ -235,6 +235,13 @@ def test_a_release_withdrawn_before_its_time_sends_nothing(workers, smtp_server)
     assert mail.all() == []
     assert not Delivery.objects.exists()
 
+    # Published again later: the alert goes out then, once.
+    release.refresh_from_db()
+    services.article_publish(article=release, by=publisher())
+    assert mail.wait_for(1)
+    time.sleep(1)
+    assert [item.subject for item in mail.all()] == ["Withdrawn before time"]
+
 
 def test_a_worker_killed_mid_batch_resumes_without_sending_anyone_two_copies(workers, smtp_server):
     mail, _port = smtp_server
