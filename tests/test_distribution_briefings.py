@@ -8,6 +8,7 @@ admin, with counts per theme, export and erasure.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -182,3 +183,28 @@ def test_subscribers_in_the_admin_with_counts_per_theme_export_and_erasure(publi
     )
     assert not Subscriber.objects.filter(email__in=["s1@example.org", "all@example.org"]).exists()
     assert Subscriber.objects.count() == 3
+
+
+def test_a_publisher_keeps_the_journalist_list(publisher):
+    response = publisher.post(
+        "/admin/distribution/journalist/add/",
+        {
+            "name": "Ana Kola",
+            "outlet": "Tirana Times",
+            "email": "ana@example.org",
+            "languages": ["sq", "en"],
+        },
+        follow=True,
+    )
+    assert response.redirect_chain, response.content.decode()[:2000]
+    journalist = Journalist.objects.get()
+    assert (journalist.name, journalist.outlet, journalist.languages) == (
+        "Ana Kola",
+        "Tirana Times",
+        ["sq", "en"],
+    )
+    listing = publisher.get("/admin/distribution/journalist/").content.decode()
+    assert "Tirana Times" in listing and "Albanian, English" in listing
+    edit = publisher.get(f"/admin/distribution/journalist/{journalist.pk}/change/").content.decode()
+    checked = re.findall(r'<input type="checkbox" name="languages" value="(\w+)"[^>]*checked', edit)
+    assert sorted(checked) == ["en", "sq"]
