@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from taggit.models import Tag
 
 from distribution import ratelimit
@@ -79,7 +79,13 @@ def subscription_request(*, request: Request, client: str) -> None:
 
     url = absolute(reverse("distribution:confirm", kwargs={"token": confirmation_token(request)}))
     transaction.on_commit(
-        partial(send_confirmation.enqueue, normalise(request.email), url, request.summary()),
+        partial(
+            send_confirmation.enqueue,
+            normalise(request.email),
+            url,
+            request.summary(),
+            translation.get_language(),
+        ),
         robust=True,
     )
 

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from distribution import sending
@@ -93,11 +93,15 @@ def _lease() -> timedelta:
 
 
 @task()
-def send_confirmation(email: str, confirm_url: str, summary: dict) -> None:
-    """The double opt-in link; sent by the worker so the form answers at once, alike for all."""
+def send_confirmation(email: str, confirm_url: str, summary: dict, language: str = "") -> None:
+    """
+    The double opt-in link, in the language the form was filled in; sent by
+    the worker so the form answers at once, alike for every address.
+    """
     from distribution.messages import confirmation_message
 
-    confirmation_message(email, confirm_url, summary).send()
+    with translation.override(language or None):
+        confirmation_message(email, confirm_url, summary).send()
 
 
 @task()

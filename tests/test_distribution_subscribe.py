@@ -206,3 +206,29 @@ def test_subscription_pages_are_never_cached_or_indexed(client, themes, page_cac
         response = client.get(url)
         assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
         assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_bad_characters_in_links_are_not_found(client):
+    for url in (
+        "/subscribe/confirm/%00/",
+        "/subscribe/manage/a%00b/",
+        "/subscribe/unsubscribe/%E2%80%AE/",
+        "/subscribe/manage/x/data.json",
+    ):
+        assert client.get(url).status_code in (404, 410), url
+
+
+def test_the_confirmation_comes_in_the_language_of_the_form(
+    client, mail, themes, django_capture_on_commit_callbacks
+):
+    page = client.get("/subscribe/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Alertes par e-mail" in page and "Votre adresse e-mail" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/subscribe/",
+            {"email": "lectrice@example.org", "all_themes": "on", "languages": ["fr"]},
+            HTTP_ACCEPT_LANGUAGE="fr",
+        )
+    (message,) = mail.to("lectrice@example.org")
+    assert message.subject == "Confirmez vos alertes par e-mail de Newsroom"
+    assert "tous les communiqués" in message.text and "Français" in message.text
