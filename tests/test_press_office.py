@@ -459,3 +459,16 @@ class TestAdmin:
         press.article_correction_record(article=article, kind="correction", note="Fixes a date.")
         html = admin_client.get("/admin/articles/correction/").content.decode()
         assert "typo" in html and "Fixes a date." in html
+
+
+def test_a_new_release_starts_with_the_default_notes_of_its_language(admin_client):
+    Boilerplate.objects.create(
+        organisation="X", language="fr", heading="À propos", text="Fr.", is_default=True
+    )
+    english = Boilerplate.objects.create(
+        organisation="X", language="en", heading="About X", text="En.", is_default=True
+    )
+    html = admin_client.get("/admin/articles/article/add/").content.decode()
+    select = html[html.index('name="boilerplate"') :]
+    select = select[: select.index("</select>")]
+    assert f'<option value="{english.pk}" selected>' in select

@@ -121,7 +121,10 @@ class PressFormMixin(forms.Form):
                 if isinstance(part, forms.TimeInput):
                     part.format = "%H:%M"
         if "boilerplate" in self.fields and not self.instance.pk:
-            default = Boilerplate.objects.filter(is_default=True).order_by("language").first()
+            # The default notes in the new release's language.
+            language = self.initial.get("language") or self.instance.language
+            defaults = Boilerplate.objects.filter(is_default=True, language=language)
+            default = defaults.order_by("organisation").first()
             self.fields["boilerplate"].initial = default.pk if default else None
 
     def was_live(self) -> bool:
