@@ -52,6 +52,17 @@ class TestDesk:
         assert timezone.localtime(soon).strftime("%d %b %Y %H:%M") in embargoes
         assert "Lifts later" not in embargoes and "Already live" not in embargoes
 
+    def test_a_release_scheduled_by_an_editor_shows_as_waiting_for_approval(self):
+        soon = (timezone.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+        make_article(title="Scheduled by an Editor", status=Article.Status.REVIEW, publish_at=soon)
+        make_article(title="Undated draft", status=Article.Status.DRAFT, publish_at=None)
+        html = signed_in(staff("ed", "Editors")).get(INDEX).content.decode()
+        embargoes = section_html(html, "embargoes")
+        assert "Scheduled by an Editor" in embargoes
+        assert "not yet approved" in embargoes
+        assert timezone.localtime(soon).strftime("%d %b %Y %H:%M") in embargoes
+        assert "Undated draft" not in embargoes
+
     def test_drafts_i_touched_lately(self):
         mine = make_article(title="My draft", status=Article.Status.DRAFT, publish_at=None)
         theirs = make_article(title="Their draft", status=Article.Status.DRAFT, publish_at=None)

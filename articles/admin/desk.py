@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -104,19 +104,30 @@ def waiting_for_review(user, now) -> DeskSection:
 
 @desk_section
 def embargoes_lifting(user, now) -> DeskSection:
-    releases = Article.objects.in_state("embargoed", now=now).filter(
-        publish_at__lte=now + timedelta(days=EMBARGO_DAYS)
+    """
+    Published releases whose embargo lifts within the week, and those an
+    Editor scheduled in that week that still wait for a Publisher's approval:
+    without it they will not go live at their time.
+    """
+    window = Q(publish_at__gt=now, publish_at__lte=now + timedelta(days=EMBARGO_DAYS))
+    releases = Article.objects.filter(window).filter(
+        status__in=[Article.Status.PUBLISHED, Article.Status.REVIEW]
     )
+
+    def detail(article: Article) -> str:
+        when = local_time(article.publish_at)
+        if article.status == Article.Status.PUBLISHED:
+            return _("goes live %(when)s") % {"when": when}
+        return _("scheduled for %(when)s, not yet approved: it will not go live until it is") % {
+            "when": when
+        }
+
     return DeskSection(
         key="embargoes",
         title=_("Embargoes lifting in the next 7 days"),
         empty=_("No embargo lifts in the next 7 days."),
         rows=[
-            DeskRow(
-                title=article.title,
-                url=_change_url(article),
-                detail=_("goes live %(when)s") % {"when": local_time(article.publish_at)},
-            )
+            DeskRow(title=article.title, url=_change_url(article), detail=detail(article))
             for article in releases.order_by("publish_at")[:ROWS]
         ],
     )
