@@ -12,14 +12,14 @@ that checks the release may be read (articles.downloads).
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 import posixpath
 import secrets
+import tempfile
 import zipfile
 
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -71,22 +71,27 @@ def _member(zf: zipfile.ZipFile, name: str, data: bytes, *, compress: bool) -> N
     zf.writestr(info, data)
 
 
-def build_zip(article: Article, photos: list[GalleryImage]) -> tuple[bytes, dict[str, int]]:
-    """The kit's bytes, and each original's size by photo id."""
-    buffer = io.BytesIO()
+def build_zip(article: Article, photos: list[GalleryImage], out) -> dict[str, int]:
+    """Write the kit into the binary file ``out``; each original's size by photo id."""
     entries, sizes = [], {}
-    with zipfile.ZipFile(buffer, "w") as zf:
+    with zipfile.ZipFile(out, "w") as zf:
         for index, photo in enumerate(photos, start=1):
-            with photo.image.storage.open(photo.image.name, "rb") as fh:
-                data = fh.read()
             name = member_name(index, photo)
+            info = zipfile.ZipInfo(name, ZIP_TIMESTAMP)
+            info.external_attr = 0o644 << 16
             # Photos are compressed already; storing them keeps the build fast.
-            _member(zf, name, data, compress=False)
-            sizes[str(photo.pk)] = len(data)
+            info.compress_type = zipfile.ZIP_STORED
+            size = 0
+            with photo.image.storage.open(photo.image.name, "rb") as src, zf.open(info, "w") as dst:
+                # A chunk at a time: a gallery of originals may not fit in memory.
+                for chunk in iter(lambda: src.read(1 << 20), b""):
+                    dst.write(chunk)
+                    size += len(chunk)
+            sizes[str(photo.pk)] = size
             entries.append(
                 {
                     "file": name,
-                    "bytes": len(data),
+                    "bytes": size,
                     "width": photo.width,
                     "height": photo.height,
                     "caption": photo.caption,
@@ -103,7 +108,7 @@ def build_zip(article: Article, photos: list[GalleryImage]) -> tuple[bytes, dict
             (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode(),
             compress=True,
         )
-    return buffer.getvalue(), sizes
+    return sizes
 
 
 def current_kit(article: Article) -> MediaKit | None:
@@ -133,14 +138,17 @@ def media_kit_for(article: Article, photos: list[GalleryImage]) -> MediaKit | No
 
 
 def media_kit_build(*, article: Article, photos: list[GalleryImage], digest: str) -> MediaKit:
-    data, sizes = build_zip(article, photos)
     name = f"{FOLDER}/{secrets.token_hex(16)}/{slugify(article.slug)[:80] or 'release'}-photos.zip"
-    name = default_storage.save(name, ContentFile(data))
+    with tempfile.TemporaryFile() as out:
+        sizes = build_zip(article, photos, out)
+        size = out.tell()
+        out.seek(0)
+        name = default_storage.save(name, File(out, name=posixpath.basename(name)))
     previous = current_kit(article)
     fields = {
         "digest": digest,
         "file": name,
-        "size": len(data),
+        "size": size,
         "photo_sizes": sizes,
         "built_at": timezone.now(),
     }
