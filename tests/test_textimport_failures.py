@@ -485,3 +485,88 @@ def test_repeated_lead_in_ending_on_a_comma_is_no_footer():
     release = parse_release_text("Title: Three views\n\nContent:\n" + "".join(parts))
     assert [name for name, _ in quotes(release)] == ["Jo Example", "Sam Sample", "Al Other"]
     assert "Of the bill," not in release.dropped
+
+
+# --------------------------------------------------------------------------
+# Samples B and C: speakers and quotes
+# --------------------------------------------------------------------------
+
+
+def test_attribution_broken_after_its_verb():
+    text = (
+        "“The first part of the plan is ready,”\nsaid Sen. Example.\n"
+        "“It starts in the spring.”\n"
+        "“Our schools have waited long enough,”\nsaid\nSen. Sample.\n"
+        "“This plan gives them the means.”\n"
+    )
+    release = parse_release_text("Title: Two senators\n\nContent:\n" + text)
+    assert quotes(release) == [
+        ("Example", "The first part of the plan is ready"),
+        ("Example", "It starts in the spring."),
+        ("Sample", "Our schools have waited long enough"),
+        ("Sample", "This plan gives them the means."),
+    ]
+
+
+def test_heading_line_ending_on_a_company_abbreviation():
+    text = (
+        "Dr. Jo Example, Chief Medical Officer – Example Labs, Inc.\n"
+        "“\nPatients deserve medicines they can afford and trust.\n”\n"
+    )
+    release = parse_release_text("Title: Support for the bill\n\nContent:\n" + text)
+    assert quotes(release) == [
+        ("Jo Example", "Patients deserve medicines they can afford and trust.")
+    ]
+
+
+def test_statement_after_a_lead_about_one_member_is_theirs():
+    text = (
+        "Washington, D.C. - Today, Congresswoman Jo Example voted for the Harbour Safety Act "
+        "which she cosponsored.\n\n"
+        "“Our harbours need this law and I was proud to vote for it today.”\n"
+    )
+    release = parse_release_text("Title: Example votes for harbour safety\n\nContent:\n" + text)
+    assert quotes(release) == [
+        ("Jo Example", "Our harbours need this law and I was proud to vote for it today.")
+    ]
+
+
+def test_below_statement_names_its_speaker():
+    text = (
+        "Washington, D.C. - Congresswoman Jo Example released the below statement following "
+        "reports on the port.\n\n"
+        '"The port must be opened again and its workers paid without delay."\n'
+    )
+    release = parse_release_text("Title: Example statement on the port\n\nContent:\n" + text)
+    assert [name for name, _ in quotes(release)] == ["Jo Example"]
+
+
+def test_letter_quoted_around_they_write_is_the_first_senders():
+    text = (
+        "WASHINGTON - Today, Senators Example (R-UT), Sample (R-SC), and Other (R-TX) "
+        "released a letter they sent to the Secretary.\n"
+        '"Rules that silence members of the service, " they write, "could harm morale '
+        'across the forces."\n'
+    )
+    release = parse_release_text("Title: Senators write to the Secretary\n\nContent:\n" + text)
+    assert quotes(release) == [
+        ("Example", "Rules that silence members of the service"),
+        ("Example", "could harm morale across the forces."),
+    ]
+
+
+def test_stray_mark_before_a_profile_that_quotes_its_subject():
+    text = (
+        "Prof. Jo Example\n"
+        "“\nProf. Jo Example, an expert with many papers on the subject, has advised "
+        "regulators for years. According to Prof. Example, “approval should follow "
+        "the evidence, not the paperwork; switching tests add nothing.\n"
+    )
+    release = parse_release_text("Title: Experts on the bill\n\nContent:\n" + text)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "approval should follow the evidence, not the paperwork; switching tests add nothing.",
+        )
+    ]
+    assert any("opened but not closed" in note for note in release.unplaced)

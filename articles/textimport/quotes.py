@@ -45,7 +45,7 @@ _PREFIX_STATEMENT = re.compile(
 _STATEMENT_BEFORE = re.compile(
     r"^(?P<who>[^“”\"]{3,200}?)\s+(?:(?:today|has|have|also|on \w+)\s+)?"
     r"(?:issued|released|made|gave|delivered|published|shared)\s+"
-    r"(?:the\s+following|a|this)\s+(?:joint\s+)?(?:statement|remarks|comments|message)\b",
+    r"(?:the\s+(?:following|below)|a|this)\s+(?:joint\s+)?(?:statement|remarks|comments|message)\b",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
@@ -78,6 +78,8 @@ def _opens_straight(p: str, j: int) -> bool:
 
 
 def _closes_straight(p: str, j: int) -> bool:
+    if j > 1 and p[j - 1] == " " and p[j - 2] in ",.!?" and p[j + 1 : j + 2] in (" ", ""):
+        return True  # 'members, " they write': a space slipped in before the closing mark
     return j > 0 and not p[j - 1].isspace()
 
 
@@ -182,6 +184,23 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     return spans
 
 
+_INNER_ATTRIBUTION = re.compile(
+    rf"(?:\baccording to\s+[^“”\"]{{3,80}}?|\s{_VERB}),\s*[“\"](?=\w)", re.IGNORECASE
+)
+
+
+def _restart_at_inner_attribution(span: _Span) -> None:
+    """A mark opened and never closed, over a paragraph that introduces a quotation of its
+    own ("“Prof. X, an expert …, According to Prof. X, “an interchangeable …"): the stray
+    mark is layout, the quotation is the inner one."""
+    if span.closed or len(span.pieces) != 1:
+        return
+    match = _INNER_ATTRIBUTION.search(span.pieces[0])
+    if match:
+        span.prefix += span.pieces[0][: match.end() - 1]
+        span.pieces[0] = span.pieces[0][match.end() :]
+
+
 def _quote_text(span: _Span) -> str:
     parts = []
     for piece in span.pieces:
@@ -262,6 +281,7 @@ def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], lis
 
     accepted: list[_Span] = []
     for span in spans:
+        _restart_at_inner_attribution(span)
         text = _quote_text(span)
         who = _own_attribution(span, paragraphs)
         span.own_attribution = who is not None
@@ -280,6 +300,8 @@ def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], lis
             continue  # quotation marks around a title or a phrase, not speech
         if speaker is None:
             speaker = _indirect_before(indirect, span)
+        if speaker is None and not accepted:
+            speaker = _issuer_above(span, paragraphs, people, at)
         if speaker is None:
             if len(text.split()) >= 4:
                 notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
@@ -383,15 +405,22 @@ def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
     return None
 
 
+# A heading may end on a company's or a degree's abbreviation ("– BioFactura, Inc.").
+_ENDS_ABBREVIATED = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|LLP|Jr|Sr|M\.D|Ph\.D|P\.C)\.$")
+_COMPANY = re.compile(r"\b(?:Inc|Ltd|Corp|LLC|LLP|P\.C)\.?$")
 _HEADING_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|(?<=\w)-\s+")
 
 
 def _heading_line(line: str) -> _Who | None:
     """A line naming the speaker of the quote below it, with no verb: "ERIC – CEO Jo Example"."""
-    if len(line.split()) > 25 or _TERMINAL.search(line) or any(c in line for c in '“”"'):
+    if len(line.split()) > 25 or any(c in line for c in '“”"'):
+        return None
+    if _TERMINAL.search(line) and not _ENDS_ABBREVIATED.search(line):
         return None
     parts = _HEADING_DASH.split(line)
     for part in [*parts[1:], parts[0]]:  # the person usually follows the organisation
+        if _COMPANY.search(part):
+            continue
         who = _parse_who(part, after_verb=True)
         # Two capitalised words alone may be an organisation ("Example Growers"):
         # a heading names a person with a role, a title or beside an organisation.
@@ -497,6 +526,32 @@ def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Not
             notes.unplace(
                 f"statement by {name} follows without quotation marks; not taken as a quote"
             )
+
+
+# The lead's subject: "Today, Congresswoman Jo Example voted …", "Sens. A and B introduced …".
+_LEAD_SUBJECT = re.compile(
+    r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
+    r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
+    r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave)\b",
+    re.IGNORECASE,
+)
+
+
+def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
+    """The first quotation, opening the paragraph after the lead's first sentence, with no
+    attribution anywhere: the statement of the person the lead is about, the first one
+    named when several issue it together ("Senators Lee, Graham and Cruz … they write")."""
+    if span.prefix.strip() or span.start_para == 0:
+        return None
+    first = _sentences(paragraphs[span.start_para - 1])[:1]
+    match = _LEAD_SUBJECT.match(first[0]) if first else None
+    if not match or not match.group("who")[:1].isupper():
+        return None
+    subject = re.split(r",|\s+and\s+|\s+&\s+", match.group("who"))[0]
+    who = _parse_who(subject, after_verb=False)
+    if who is None or not who.name:
+        return None
+    return people.resolve(who, None, at)
 
 
 def _last_person(accepted, indirect, at) -> ParsedSpeaker | None:

@@ -142,6 +142,8 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True
     if _is_attribution_line(prev, line):
         return True
+    if _VERB_ENDING.search(prev) and _NAME_LINE.match(line):
+        return True  # '…,” said' / 'Sen. Example.': the attribution broke after its verb
     if prev.endswith("“") or (prev.endswith('"') and prev[-2:-1] in (" ", ",", ":")):
         return True  # 'said, “' at the end of a line: the quotation follows
     first = line[0]
@@ -175,7 +177,9 @@ _TIDY = [
         (r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1"),
         (r"\s+”(?=[\s,.;:!?]|$)", "”"),
         (r"([“„])\s+", r"\1"),
-        (r'(^|\s)"\s+(?=\w)', r'\1"'),
+        # ' " Word' opens a quotation, but 'members, " they write' closes one.
+        (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"'),
+        (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"'),
         # Scrapes drop the space where a link or tag used to be.
         (r"\)(?=[A-Za-z])", ") "),
         (r",(?=[A-Za-z“‘])", ", "),
@@ -286,6 +290,11 @@ def _looks_like_domain(text: str, dot: int, after: int) -> bool:
 _ATTRIBUTION_LINE = re.compile(
     rf"^(?:[A-Z][^“”\"]{{0,100}}?\s{_VERB}|{_VERB}\s+[A-Z][^“”\"]{{0,100}}?)\.?$"
 )
+
+
+# A line ending on the attribution's verb alone, and a short line naming who spoke.
+_VERB_ENDING = re.compile(rf"(?:^|[,?!.][”\"]\s*){_VERB}$")
+_NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}\.?$")
 
 
 def _is_attribution_line(prev: str, line: str) -> bool:

@@ -130,7 +130,7 @@ _CONTEXT_STARTERS = _words(
 )
 _VERB = (
     r"(?:said|says|added|adds|continued|continues|stated|states|explained|explains|noted|notes|"
-    r"commented|remarked|declared|declares|wrote|writes|concluded|concludes|emphasi[sz]ed|"
+    r"commented|remarked|declared|declares|wrote|writes|write|concluded|concludes|emphasi[sz]ed|"
     r"stressed|urged|warned|insisted|argued|observed|asked|asks|replied|responded|recalled|"
     r"acknowledged|admitted|vowed|cautioned|reiterated|affirmed|pledged|"
     r"told(?:\s+[a-z]+){0,2})"
