@@ -105,11 +105,14 @@ class PressFormMixin(forms.Form):
         label=_("Correction note for readers"),
         required=False,
         max_length=300,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
         help_text=_("One line, e.g. “Corrects the number of participants to 160.”"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "notes_to_editors" in self.fields:
+            self.fields["notes_to_editors"].widget.attrs["rows"] = 4
         if "lead_image" in self.fields:
             photos = GalleryImage.objects.filter(article=self.instance.pk or 0)
             self.fields["lead_image"].queryset = photos
