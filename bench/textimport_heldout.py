@@ -136,6 +136,7 @@ def worst_case_seconds() -> tuple[float, str]:
         "dots": ("a." * size)[:size],
         "capitals and stops": ("ABC DEF GHI. " * size)[:size],
         "quotation marks": ("“" * size)[: size // 3],
+        "an opening mark, then short paragraphs": ("“Word\n\n" + "Word here.\n\n" * size)[:size],
         "names and quotes": ("Senator Jan Example, Director, said “yes,” and " * size)[: size // 3],
     }
     worst, which = 0.0, ""

@@ -570,3 +570,19 @@ def test_stray_mark_before_a_profile_that_quotes_its_subject():
         )
     ]
     assert any("opened but not closed" in note for note in release.unplaced)
+
+
+def test_op_ed_quoted_whole_over_unmarked_paragraphs():
+    text = (
+        "By Rep. Jo Example\n\n"
+        "“Our valley is where the old battles were fought.\n\n"
+        "I grew up walking those fields and have worked to keep them.\n\n"
+        "My bill keeps the fields open for the next generation.”\n\n"
+        "Click here to read the op-ed.\n"
+    )
+    release = parse_release_text(
+        "Title: Example op-ed on the old battlefields\n\nContent:\n" + text
+    )
+    assert [name for name, _ in quotes(release)] == ["Jo Example"]
+    assert quotes(release)[0][1].endswith("keeps the fields open for the next generation.")
+    assert not any("opened but not closed" in note for note in release.unplaced)

@@ -94,6 +94,20 @@ def _first_double_is_closer(p: str) -> bool:
     return False
 
 
+_LOOKAHEAD = 10
+
+
+def _closed_further_on(paragraphs: list[str], start: int) -> bool:
+    """An op-ed or a statement quoted whole: opened once, its paragraphs unmarked, closed a
+    few paragraphs on by a mark that opens nothing."""
+    for p in paragraphs[start : start + _LOOKAHEAD]:
+        if any(c in p for c in _OPENERS + "‘"):
+            return False
+        if '"' in p or any(c in p for c in _CLOSERS):
+            return _first_double_is_closer(p)
+    return False
+
+
 def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     """Find quotations, following them over paragraph breaks.
 
@@ -162,7 +176,9 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 continues = following[:1] == "‘"
             else:
                 continues = bool(following) and (
-                    following[0] in _OPENERS + '"' or _first_double_is_closer(following)
+                    following[0] in _OPENERS + '"'
+                    or _first_double_is_closer(following)
+                    or _closed_further_on(paragraphs, i + 1)
                 )
             if not continues:
                 current.end_para, current.end_pos, current.closed = i, n, False
