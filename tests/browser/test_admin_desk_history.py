@@ -101,7 +101,7 @@ def test_history_tells_each_kind_of_change(new_page, demo):
         "Share link for Reuters added.",
         "1 photo removed.",
         f"Scheduled for {later.strftime('%d %b %Y')} 09:00.",
-        "Unpublished.",
+        "Unpublished",
     ):
         expect(history).to_contain_text(entry)
     expect(history).to_contain_text("pub")
