@@ -445,6 +445,64 @@ def article_create_from_text(
     return report
 
 
+@transaction.atomic
+def article_create_from_review(
+    *,
+    title: str,
+    dateline_city: str,
+    dateline_country: str,
+    lead: str,
+    paragraphs: list[str],
+    language: str,
+    speakers: list[Speaker],
+    quotes: list[tuple[int, str, str]],
+    event: Event | None,
+    themes: list[str],
+    by: AbstractBaseUser | None,
+) -> Article:
+    """
+    Save a release reviewed on "New release from text" as a draft. ``speakers``
+    are existing ones or new, unsaved ones; each quote is (index into
+    ``speakers``, text, context); a new ``event`` is unsaved too. Either
+    everything is saved or nothing.
+    """
+    for speaker in speakers:
+        if speaker.pk is None:
+            speaker.slug = _unique_slug(Speaker, speaker.name)
+            speaker.full_clean()
+            speaker.save()
+    if event is not None and event.pk is None:
+        event.slug = _unique_slug(Event, event.name)
+        event.full_clean()
+        event.save()
+    article = Article(
+        title=title,
+        dateline_city=dateline_city,
+        dateline_country=dateline_country,
+        lead=lead,
+        body="".join(f"<p>{escape(p.strip())}</p>" for p in paragraphs if p.strip()),
+        status=Article.Status.DRAFT,
+        language=language,
+        event=event,
+        author=by,
+    )
+    article.slug = _unique_slug(Article, article.title)
+    article.full_clean()
+    article_save(article=article, by=by)
+    article.themes.set(themes)
+    for position, (index, text, context) in enumerate(quotes):
+        quote = Quote(
+            article=article,
+            speaker=speakers[index],
+            text=text,
+            context=context,
+            position=position,
+        )
+        quote.full_clean()
+        quote.save()
+    return article
+
+
 # --- The release form's writes (the admin calls these) -----------------------
 
 

@@ -1,7 +1,10 @@
 """manage.py import_text and the admin's "New release from text" make drafts from plain text."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from taggit.models import Tag
@@ -271,3 +274,46 @@ class TestAdminFromText:
             "/admin/articles/article/from-text/", {"file": upload, "language": "en"}
         )
         assert response.context["form"]["dateline_city"].value() == "Lyon"
+
+
+def test_reviewed_release_is_saved_whole_or_not_at_all():
+    from articles.services import article_create_from_review
+
+    existing = make_speaker(name="Jo Example")
+    kwargs = {
+        "title": "Harbour plan agreed",
+        "dateline_city": "Tirana",
+        "dateline_country": "Albania",
+        "lead": "Ministers agreed the harbour plan.",
+        "paragraphs": ["The plan runs for five years.", ""],
+        "language": "en",
+        "event": Event(
+            name="Harbour conference",
+            start_date=date(2024, 5, 2),
+            end_date=date(2024, 5, 3),
+        ),
+        "themes": ["ports"],
+        "by": None,
+    }
+    article = article_create_from_review(
+        speakers=[existing, Speaker(name="Sam Sample", role="Mayor")],
+        quotes=[(1, "We are ready.", "opening the conference"), (0, "So are we.", "")],
+        **kwargs,
+    )
+    assert article.status == Article.Status.DRAFT
+    assert article.body == "<p>The plan runs for five years.</p>"
+    assert article.event.name == "Harbour conference"
+    assert [(q.speaker.name, q.text, q.context) for q in article.quotes.order_by("position")] == [
+        ("Sam Sample", "We are ready.", "opening the conference"),
+        ("Jo Example", "So are we.", ""),
+    ]
+    assert list(article.themes.names()) == ["ports"]
+
+    kwargs["event"] = Event(name="Second conference", start_date=date(2024, 6, 2))
+    with pytest.raises(ValidationError):  # a quote with no text
+        article_create_from_review(
+            speakers=[Speaker(name="Al Other", role="")], quotes=[(0, "", "")], **kwargs
+        )
+    assert not Speaker.objects.filter(name="Al Other").exists()
+    assert not Event.objects.filter(name="Second conference").exists()
+    assert Article.objects.count() == 1

@@ -12,11 +12,9 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.html import escape
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +22,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from articles import services
-from articles.models import Article, Event, Quote, Speaker
+from articles.models import Article, Event, Speaker
 from articles.textimport import (
     MAX_TEXT_BYTES,
     TextTooLarge,
@@ -273,72 +271,58 @@ def _body_paragraphs(parsed) -> list[str]:
     return out
 
 
-@transaction.atomic
-def article_create_from_review(*, form: ReviewForm, by) -> tuple[Article, list[str]]:
-    """Save the reviewed release as a draft with its speakers, quotes, event and themes."""
+def _create_from_review(*, form: ReviewForm, by) -> tuple[Article, list[str]]:
+    """Hand the reviewed parts to the service; the summary for the editor's one message."""
     data = form.cleaned_data
-    article = Article(
-        title=data["title"],
-        dateline_city=data["dateline_city"],
-        dateline_country=data["dateline_country"],
-        lead=data["lead"],
-        body="".join(
-            f"<p>{escape(p.strip())}</p>" for p in data["body"].split("\n\n") if p.strip()
-        ),
-        status=Article.Status.DRAFT,
-        language=data["language"],
-        author=by,
-    )
-    article.slug = services._unique_slug(Article, article.title)
-    summary = []
-    speakers: dict[int, Speaker] = {}
-    new_speakers = 0
+    speakers: list[Speaker] = []
+    rows: dict[int, int] = {}
     for i, _near in form.speaker_rows:
         match = data[f"speaker_{i}_match"]
         if match == NEW:
             speaker = Speaker(name=data[f"speaker_{i}_name"], role=data[f"speaker_{i}_role"])
-            speaker.slug = services._unique_slug(Speaker, speaker.name)
-            speaker.full_clean()
-            speaker.save()
-            new_speakers += 1
         else:
             speaker = Speaker.objects.get(pk=match)
-        speakers[i] = speaker
+        rows[i] = len(speakers)
+        speakers.append(speaker)
+    new_speakers = sum(speaker.pk is None for speaker in speakers)
+    summary = []
     event = None
     if form.event is not None and data.get("event_choice") not in (None, "none"):
         if data["event_choice"] == NEW:
             event = Event(
                 name=data["event_name"] or _t("Event"),
-                city=article.dateline_city,
-                country=article.dateline_country,
+                city=data["dateline_city"],
+                country=data["dateline_country"],
                 start_date=form.event.start,
                 end_date=form.event.end,
                 expected_participants=data.get("event_participants"),
             )
-            event.slug = services._unique_slug(Event, event.name)
-            event.full_clean()
-            event.save()
             summary.append(_t("new event “%(name)s”") % {"name": event.name})
         else:
             event = Event.objects.get(pk=data["event_choice"])
             summary.append(_t("event “%(name)s”") % {"name": event.name})
-    article.event = event
-    article.full_clean()
-    services.article_save(article=article, by=by)
-    article.themes.set(data["themes"])
     quotes = [
-        Quote(
-            article=article,
-            speaker=speakers[int(data[f"quote_{j}_speaker"])],
-            text=data[f"quote_{j}_text"],
-            context=data[f"quote_{j}_context"],
-            position=position,
+        (
+            rows[int(data[f"quote_{j}_speaker"])],
+            data[f"quote_{j}_text"],
+            data[f"quote_{j}_context"],
         )
-        for position, j in enumerate(j for j in form.quote_rows if data[f"quote_{j}_keep"])
+        for j in form.quote_rows
+        if data[f"quote_{j}_keep"]
     ]
-    for quote in quotes:
-        quote.full_clean()
-        quote.save()
+    article = services.article_create_from_review(
+        title=data["title"],
+        dateline_city=data["dateline_city"],
+        dateline_country=data["dateline_country"],
+        lead=data["lead"],
+        paragraphs=data["body"].split("\n\n"),
+        language=data["language"],
+        speakers=speakers,
+        quotes=quotes,
+        event=event,
+        themes=data["themes"],
+        by=by,
+    )
     summary.insert(
         0,
         ngettext("%(n)d quote", "%(n)d quotes", len(quotes)) % {"n": len(quotes)}
@@ -388,7 +372,7 @@ class ReleaseFromTextMixin:
                 language=request.POST.get("language", "en"),
             )
             if review.is_valid():
-                article, summary = article_create_from_review(form=review, by=request.user)
+                article, summary = _create_from_review(form=review, by=request.user)
                 self.log_addition(request, article, _("Created from text."))
                 self.message_user(
                     request,
