@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
-from articles.models import Correction
+from articles.models import Correction, Lifecycle
 from articles.services import user_can_publish
 from distribution import briefings, corrections, subscriptions
 from distribution.models import (
@@ -257,22 +257,38 @@ class BriefingInline(admin.TabularInline):
     )
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("journalist", "share_link", "share_link__access")
-        )
+        # Not super()'s: it asks has_view_permission without the release, and
+        # this inline's permissions depend on the release (it is only shown
+        # where they hold).
+        return Briefing.objects.select_related("journalist", "share_link", "share_link__access")
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         formset.request = request
         return formset
 
+    def concerns(self, obj) -> bool:
+        """Only an embargoed release can be briefed; one that was keeps its list."""
+        if obj is None or obj.pk is None:
+            return False
+        return obj.lifecycle() == Lifecycle.EMBARGOED or obj.briefings.exists()
+
+    def has_view_permission(self, request, obj=None):
+        return self.concerns(obj) and super().has_view_permission(request, obj)
+
     def has_add_permission(self, request, obj=None):
-        return user_can_publish(request.user) and super().has_add_permission(request, obj)
+        return (
+            self.concerns(obj)
+            and user_can_publish(request.user)
+            and super().has_add_permission(request, obj)
+        )
 
     def has_change_permission(self, request, obj=None):
-        return user_can_publish(request.user) and super().has_change_permission(request, obj)
+        return (
+            self.concerns(obj)
+            and user_can_publish(request.user)
+            and super().has_change_permission(request, obj)
+        )
 
     @admin.display(description=_("E-mail"))
     def mail_state(self, obj):
@@ -321,6 +337,14 @@ class CorrectionNoticeForm(forms.ModelForm):
 
 class CorrectionNoticeFormSet(forms.BaseInlineFormSet):
     request = None
+    recipients = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            # Nobody to tell, or told already: nothing to tick.
+            if not self.recipients or getattr(form.instance, "notice", None) is not None:
+                form.fields["send_notice"].disabled = True
 
     def save(self, commit=True):
         self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
@@ -354,27 +378,30 @@ class CorrectionNoticeInline(admin.TabularInline):
     verbose_name_plural = _("Corrected notices to alert subscribers")
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .filter(kind=Correction.Kind.CORRECTION)
-            .select_related("notice")
-        )
+        # Not super()'s, as for briefings: shown only where the permissions hold.
+        return Correction.objects.filter(kind=Correction.Kind.CORRECTION).select_related("notice")
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         formset.request = request
         self.recipients = corrections.alert_recipients(obj) if obj else 0
+        formset.recipients = self.recipients
         return formset
+
+    def concerns(self, obj) -> bool:
+        """Shown once the release has a public correction."""
+        if obj is None or obj.pk is None:
+            return False
+        return obj.corrections.filter(kind=Correction.Kind.CORRECTION).exists()
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_staff
+        return request.user.is_staff and self.concerns(obj)
 
     def has_change_permission(self, request, obj=None):
-        return user_can_publish(request.user)
+        return user_can_publish(request.user) and self.concerns(obj)
 
     @admin.display(description=_("Notice"))
     def notice_state(self, obj):
@@ -383,6 +410,8 @@ class CorrectionNoticeInline(admin.TabularInline):
             return _("Sent to those who got the alert (%(when)s)") % {
                 "when": _local(mailing.created_at)
             }
+        if not self.recipients:
+            return _("No alert went out for this release: nobody to tell")
         return ngettext(
             "Not sent; would go to %(count)d subscriber who got the alert",
             "Not sent; would go to %(count)d subscribers who got the alert",

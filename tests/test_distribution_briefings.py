@@ -142,15 +142,25 @@ def test_only_an_embargoed_release_can_be_briefed_and_only_by_a_publisher(
 ):
     journalist = Journalist.objects.create(name="Ana Kola", email="ana@example.org")
     live = make_article(title="Already public")
+    draft = make_article(title="A draft", status=Article.Status.DRAFT, publish_at=None)
     client.force_login(staff("Publishers"))
+    for article in (live, draft):
+        page = client.get(change_url(article)).content.decode()
+        assert "Embargoed briefings" not in page
+    # A form sent anyway (the page was open when the release went live) is refused.
+    embargoed = make_article(title="Soon", publish_at=timezone.now() + timedelta(days=1))
+    data = form_data(client.get(change_url(embargoed)).content.decode(), "article_form")
+    Article.objects.filter(pk=embargoed.pk).update(publish_at=timezone.now())
+    data["briefings-0-journalist"] = str(journalist.pk)
+    data["briefings-TOTAL_FORMS"] = "1"
     with django_capture_on_commit_callbacks(execute=True):
-        response = brief(client, live, journalist)
-    assert "A briefing goes out before the embargo lifts" in response.content.decode()
-    assert not Briefing.objects.exists()
+        client.post(change_url(embargoed), data, follow=True)
+    assert not Briefing.objects.exists() and mail.all() == []
 
-    embargoed = make_article(publish_at=timezone.now() + timedelta(days=1))
+    soon = make_article(publish_at=timezone.now() + timedelta(days=1))
     client.force_login(staff("Editors"))
-    page = client.get(change_url(embargoed)).content.decode()
+    page = client.get(change_url(soon)).content.decode()
+    assert "Embargoed briefings" in page
     assert 'name="briefings-0-journalist"' not in page
     assert not Briefing.objects.exists() and mail.all() == []
 
