@@ -32,11 +32,7 @@ def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
 
 def lead_photo(article: Article) -> dict | None:
     """The release's lead photo as the e-mail shows it (a public rendition), or None."""
-    photo = (
-        GalleryImage.objects.filter(article=article).lead_photos().first()
-        if hasattr(GalleryImage.objects, "lead_photos")
-        else GalleryImage.objects.filter(article=article).first()
-    )
+    photo = GalleryImage.objects.filter(article=article).lead_photos().first()
     if photo is None or not photo.has_renditions:
         return None
     GalleryImage.load_urls([photo])
@@ -60,6 +56,9 @@ class MailingRenderer:
     def __init__(self, mailing: Mailing):
         self.mailing = mailing
         self.releases: dict[int, dict] = {}
+
+    def forget(self) -> None:
+        self.releases.clear()
 
     def release(self, article_id: int) -> dict:
         if article_id not in self.releases:

@@ -259,6 +259,9 @@ class Sender:
         self.count = 0
 
     def send_batch(self, batch: list[Delivery], worker: str) -> None:
+        # The release is read again for every batch: one withdrawn while its
+        # mailing goes out stops within a batch.
+        self.renderer.forget()
         every = max(1, settings.DISTRIBUTION_RECORD_EVERY)
         outcomes = []
         for position, delivery in enumerate(batch, start=1):
