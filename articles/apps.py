@@ -79,6 +79,7 @@ class ArticlesConfig(AppConfig):
         from articles.media import public as media
 
         receivers = [
+            (pre_save, Article, media.article_saving),
             (post_save, Article, media.article_saved),
             (pre_delete, Article, media.article_deleting),
             (pre_save, GalleryImage, media.image_saving),

@@ -137,11 +137,18 @@ def bump_generation(using=None) -> None:
 
     now = timezone.now()
     rows = SiteGeneration.objects.using(using)
+    before = rows.filter(pk=1).values_list("changed_at", "next_change").first()
     fields = {
         "token": uuid.uuid4(),
         "changed_at": now,
         "next_change": schedule(now, using=using).next_change,
     }
+    if before and before[1] is not None and before[1] <= now:
+        # A scheduled unpublish time passed before this edit, unnoticed: the
+        # edit moves the generation on, so it takes those photos down too.
+        from articles.media.public import demote_expired, expiry_window
+
+        demote_expired(expiry_window(before[0]), now)
     if not rows.filter(pk=1).update(**fields):
         try:
             with transaction.atomic(using=using):

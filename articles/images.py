@@ -26,7 +26,6 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -374,19 +373,19 @@ def delete_renditions(renditions: dict, storage=default_storage) -> None:
     demote(own)
 
 
-def delete_replaced_renditions(old: dict, new: dict, storage=default_storage) -> None:
+def retire_replaced_renditions(old: dict, new: dict, storage=default_storage) -> None:
     """
     Once the database names the ``new`` renditions (the transaction commits),
-    delete the photo's ``old`` ones that ``new`` does not reuse: until then a
-    page may still show them, and a rollback would still need them.
+    take the public copies of the photo's ``old`` ones that ``new`` does not
+    reuse. Their files stay in private storage, as replaced originals do:
+    restoring an earlier version from the history shows them again.
     """
+    from articles.media.public import media_changed
+
     kept = {name for names in new.values() for name in names.values()}
-    stale = {
-        ext: {size: name for size, name in names.items() if name not in kept}
-        for ext, names in (old or {}).items()
-    }
-    if any(stale.values()):
-        transaction.on_commit(lambda: delete_renditions(stale, storage=storage))
+    stale = {name for names in (old or {}).values() for name in names.values()} - kept
+    if stale:
+        media_changed(names=stale)
 
 
 # --- metadata ---------------------------------------------------------------------

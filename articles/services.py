@@ -161,7 +161,7 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
     image.forget_urls()
     # A queryset update sends no signal; the page shows only photos with renditions.
     caching.content_changed(releases=[image.article_id])
-    images.delete_replaced_renditions(old, image.renditions, storage=storage)
+    images.retire_replaced_renditions(old, image.renditions, storage=storage)
     return image
 
 
@@ -173,7 +173,7 @@ def gallery_image_renditions_enqueue(*, image: GalleryImage, replaced: bool = Fa
     like a new one, stays off public pages until its own exist.
     """
     if replaced and image.renditions:
-        images.delete_replaced_renditions(image.renditions, {}, storage=image.image.storage)
+        images.retire_replaced_renditions(image.renditions, {}, storage=image.image.storage)
         image.renditions = {}
         image.forget_urls()
         GalleryImage.objects.filter(pk=image.pk).update(renditions={})
@@ -194,7 +194,7 @@ def speaker_photo_renditions_make(*, speaker: Speaker) -> Speaker:
     )
     Speaker.objects.filter(pk=speaker.pk).update(photo_renditions=speaker.photo_renditions)
     caching.content_changed(releases=(), speakers=[speaker.pk])
-    images.delete_replaced_renditions(old, speaker.photo_renditions, storage=speaker.photo.storage)
+    images.retire_replaced_renditions(old, speaker.photo_renditions, storage=speaker.photo.storage)
     return speaker
 
 

@@ -236,7 +236,9 @@ if S3_BUCKET := os.environ.get("S3_BUCKET", ""):
         "OPTIONS": {
             **_s3,
             "location": os.environ.get("S3_PUBLIC_LOCATION", "public"),
-            "default_acl": "public-read",
+            # Empty for buckets that refuse ACLs ("bucket owner enforced"):
+            # a bucket policy then makes the public prefix readable.
+            "default_acl": os.environ.get("S3_PUBLIC_ACL", "public-read") or None,
             "querystring_auth": False,
             "file_overwrite": True,
             "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,

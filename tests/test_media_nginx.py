@@ -58,7 +58,6 @@ http {{
     location /internal-media/ {{
       internal;
       alias {media_root}/;
-      add_header Cache-Control $upstream_http_cache_control;
       add_header X-Robots-Tag $upstream_http_x_robots_tag;
       add_header X-Content-Type-Options nosniff;
     }}

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import Script
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -212,9 +212,27 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
         from reversion.models import Version
 
         article = self.get_object(request, object_id)
-        version = Version.objects.filter(pk=version_id, object_id=object_id).first()
+        version = (
+            Version.objects.get_for_object_reference(Article, object_id)
+            .filter(pk=version_id)
+            .first()
+        )
         if article is None or version is None:
-            return super().revision_view(request, object_id, version_id, extra_context)
+            # Not a version of this release (a quote's or a photo's, say):
+            # reversion would restore whatever it belongs to.
+            raise Http404(_("This release has no such version."))
+        # A revision saved with other releases (an older import) would restore
+        # them all: only the release in hand may change.
+        releases = version.revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(Article)
+        )
+        if releases.exclude(object_id=str(article.pk)).exists():
+            raise PermissionDenied(
+                _(
+                    "This version was saved together with other releases (an import); "
+                    "restoring it here would change them too. Import the release again instead."
+                )
+            )
         restores_published = version.field_dict.get("status") == Article.Status.PUBLISHED
         if article.locked_for(request.user) or (
             restores_published and not services.user_can_publish(request.user)
@@ -239,6 +257,28 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
                     comment=entry.get_change_message()
                 )
         return response
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """A deleted release comes back alone; a published one, by a Publisher only."""
+        from reversion.models import Version
+
+        version = Version.objects.get_deleted(Article).filter(pk=version_id).first()
+        if version is None:
+            raise Http404(_("No deleted release has this version."))
+        published = version.field_dict.get("status") == Article.Status.PUBLISHED
+        if published and not services.user_can_publish(request.user):
+            raise PermissionDenied(_("Only Publishers can bring back a published release."))
+        others = version.revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(Article)
+        ).exclude(object_id=version.object_id)
+        if others.exists():
+            raise PermissionDenied(
+                _(
+                    "This version was saved together with other releases; "
+                    "it cannot be recovered alone."
+                )
+            )
+        return super().recover_view(request, version_id, extra_context)
 
     def view_on_site(self, obj):
         return release_url(obj)

@@ -38,6 +38,7 @@ from articles.bundles.errors import BundleError, Problem
 from articles.bundles.parse import Bundle, Record, parse_bundle
 from articles.bundles.sources import Source, Unreadable, open_source
 from articles.html import sanitize_body
+from articles.media.public import media_changed
 from articles.models import (
     Article,
     ArticleContact,
@@ -668,11 +669,19 @@ class Writer:
                 self.write_releases()
                 self.record_history()
                 transaction.on_commit(self.delete_old_files)
-                # Bulk queries send no signals: tell the page cache what changed.
+                # Bulk queries send no signals: tell the page cache what changed,
+                changed = [p.article.pk for p in self.plan.releases if p.is_new or p.changed]
+                speakers = [pk for pk in self.plan.speaker_ids.values() if pk]
                 caching.content_changed(
-                    releases=[p.article.pk for p in self.plan.releases if p.is_new or p.changed],
-                    speakers=[pk for pk in self.plan.speaker_ids.values() if pk],
+                    releases=changed,
+                    speakers=speakers,
                     events=[pk for pk in self.plan.event_ids.values() if pk],
+                )
+                # ... and the public copies of photos that may no longer be public.
+                media_changed(
+                    releases=changed,
+                    speakers=speakers,
+                    names=[name for _storage, name in self.old_files],
                 )
                 # ... nor to the search documents.
                 self.update_search_documents()
@@ -958,20 +967,21 @@ class Writer:
             return
         changed = [p.article.pk for p in self.plan.releases if p.is_new or p.changed]
         comment = _("Imported from %(source)s") % {"source": self.plan.bundle.source}
-        # One revision per batch keeps reversion's own "IN (…)" lookups within
-        # SQLite's limit on query parameters.
+        # Releases are read in batches, keeping the "IN (…)" lookups within
+        # SQLite's limit on query parameters, and each gets a revision of its
+        # own: restoring one release's import never touches another release.
         for chunk in _chunks(changed):
-            with reversion.create_revision(atomic=False):
-                reversion.set_comment(comment)
-                for article in Article.objects.filter(pk__in=chunk).prefetch_related(
-                    Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-                    "images",
-                    Prefetch("theme_links", queryset=ArticleTheme.objects.select_related("tag")),
-                ):
-                    # Each version records str(obj); a theme link's names its
-                    # release, which would otherwise be fetched once per link.
-                    for link in article.theme_links.all():
-                        link.content_object = article
+            for article in Article.objects.filter(pk__in=chunk).prefetch_related(
+                Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+                "images",
+                Prefetch("theme_links", queryset=ArticleTheme.objects.select_related("tag")),
+            ):
+                # Each version records str(obj); a theme link's names its
+                # release, which would otherwise be fetched once per link.
+                for link in article.theme_links.all():
+                    link.content_object = article
+                with reversion.create_revision(atomic=False):
+                    reversion.set_comment(comment)
                     reversion.add_to_revision(article)
 
 

@@ -9,7 +9,15 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.models import Article, GalleryImage, Lifecycle, Quote, ShareLink, Speaker
+from articles.models import (
+    Article,
+    Contact,
+    GalleryImage,
+    Lifecycle,
+    Quote,
+    ShareLink,
+    Speaker,
+)
 
 _NEW_NAME = re.compile(r"(gallery|speakers|renditions)/([0-9a-f]{32})/[^/]+")
 
@@ -20,17 +28,25 @@ class Owner:
 
     image: GalleryImage | None = None
     speaker: Speaker | None = None
+    contact: Contact | None = None
     names: set[str] = field(default_factory=set)
 
     def is_public(self, now: datetime | None = None) -> bool:
         if self.image is not None:
             return Article.objects.public(now).filter(pk=self.image.article_id).exists()
+        if self.contact is not None:
+            # A press officer shown on every release, or on a public one.
+            return self.contact.is_default or (
+                Article.objects.public(now).filter(contact_links__contact=self.contact).exists()
+            )
         return Speaker.objects.with_public_releases().filter(pk=self.speaker.pk).exists()
 
     def shown_by(self, link: ShareLink) -> bool:
         """Whether the share link's page shows this file."""
         if self.image is not None:
             return self.image.article_id == link.article_id
+        if self.contact is not None:
+            return True  # contacts are no secret; their photos show on share pages too
         return Quote.objects.filter(article_id=link.article_id, speaker=self.speaker).exists()
 
 
@@ -63,6 +79,9 @@ def owner_of(name: str) -> Owner | None:
         images = GalleryImage.objects.filter(image=name)
         speakers = Speaker.objects.filter(photo=name)
     owner = _first_owner(images, speakers, name)
+    if owner is None and name.startswith("contacts/"):
+        contact = Contact.objects.filter(photo=name).only("pk", "photo", "is_default").first()
+        owner = Owner(contact=contact, names={name}) if contact else None
     if owner is None and name.startswith("renditions/"):
         owner = _legacy_rendition_owner(name)
     return owner

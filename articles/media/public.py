@@ -12,9 +12,11 @@ when the scheduled time passes.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -46,17 +48,51 @@ def _on_one_file_system(private, public) -> bool:
 
 
 def promote(names: Iterable[str]) -> None:
-    """Put the files into the public storage, under the same names."""
+    """
+    Put the files into the public storage, under the same names: hard links
+    on one file system, a server-side copy within S3, else a copy.
+    """
     private, public = default_storage, public_storage()
     for name in names:
         try:
             if _on_one_file_system(private, public):
                 _link(private.path(name), public.path(name))
+            elif _on_s3(private) and _on_s3(public):
+                _copy_within_s3(private, public, name)
             elif not public.exists(name):
                 with private.open(name, "rb") as fh:
                     public.save(name, fh)
         except FileNotFoundError:
             continue  # a rendition not made yet: promoted when it is asked for
+
+
+def _on_s3(storage) -> bool:
+    return hasattr(_unwrapped(storage), "bucket") and hasattr(_unwrapped(storage), "bucket_name")
+
+
+def _copy_within_s3(private, public, name: str) -> None:
+    """One CopyObject request: the bytes never pass through the app."""
+    from botocore.exceptions import ClientError
+
+    private, public = _unwrapped(private), _unwrapped(public)
+    extra = {"ACL": public.default_acl} if public.default_acl else {}
+    try:
+        public.bucket.Object(public._normalize_name(name)).copy_from(
+            CopySource={"Bucket": private.bucket_name, "Key": private._normalize_name(name)},
+            ContentType=_content_type(name),
+            MetadataDirective="REPLACE",
+            **extra,
+        )
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+            raise FileNotFoundError(name) from error
+        raise
+
+
+def _content_type(name: str) -> str:
+    from articles.media.serving import CONTENT_TYPES
+
+    return CONTENT_TYPES.get(os.path.splitext(name)[1].lower().lstrip("."), "")
 
 
 def _link(source: str, target: str) -> None:
@@ -100,26 +136,32 @@ def demote(names: Iterable[str]) -> None:
             logger.exception("The public copy of %s could not be removed", name)
 
 
+def _demote_promoted(original: str, names: set[str]) -> None:
+    """
+    A photo's files are promoted together, original first: when its original
+    has no public copy, none of its files has one, and nothing is asked of
+    the storage beyond that one look.
+    """
+    if original and public_storage().exists(original):
+        demote(names)
+
+
 def demote_release(article_id: int, now: datetime | None = None) -> None:
     """Demote the photos of a release that is not public (now), and its speakers' portraits."""
     if Article.objects.public(now).filter(pk=article_id).exists():
         return
-    names: set[str] = set()
     for image in GalleryImage.objects.filter(article_id=article_id).only("image", "renditions"):
-        names |= image_names(image)
+        _demote_promoted(image.image.name, image_names(image))
     speakers = Quote.objects.filter(article_id=article_id).values("speaker_id")
-    names |= _hidden_speakers_names(Speaker.objects.filter(pk__in=speakers))
-    demote(names)
+    _demote_hidden_speakers(Speaker.objects.filter(pk__in=speakers))
 
 
-def _hidden_speakers_names(speakers) -> set[str]:
-    names: set[str] = set()
+def _demote_hidden_speakers(speakers) -> None:
     shown = Speaker.objects.with_public_releases().values("pk")
     for speaker in (
         speakers.exclude(pk__in=shown).exclude(photo="").only("photo", "photo_renditions")
     ):
-        names |= speaker_names(speaker)
-    return names
+        _demote_promoted(speaker.photo.name, speaker_names(speaker))
 
 
 def demote_expired(since: datetime, now: datetime) -> None:
@@ -130,6 +172,11 @@ def demote_expired(since: datetime, now: datetime) -> None:
     expired = Article.objects.filter(unpublish_at__gt=since, unpublish_at__lte=now)
     for article_id in expired.values_list("pk", flat=True):
         demote_release(article_id, now)
+
+
+def expiry_window(since: datetime) -> datetime:
+    """A margin before the last change: demotion is idempotent, a missed expiry is not."""
+    return since - timedelta(minutes=5)
 
 
 def demote_owner_if_hidden(owner: Owner, now: datetime | None = None) -> bool:
@@ -170,30 +217,69 @@ def _walk(storage, folder: str):
         yield from _walk(storage, f"{folder}/{sub}" if folder else sub)
 
 
+# --- after each commit ----------------------------------------------------------------
+# Writes register what they may have hidden; after the commit, the first
+# callback to run demotes everything registered in this thread so far, once
+# (a release saved with 13 photos is looked at once, not 14 times), as
+# articles.caching bumps the generation once per transaction.
+
+_registered = itertools.count(1)
+_local = threading.local()
+
+
+def media_changed(*, releases=(), speakers=(), names=(), everything=False, using=None) -> None:
+    """
+    Readers may no longer be allowed to see these releases' or speakers'
+    photos, or the files ``names`` at all: after the commit, their public
+    copies go where that is so. Bulk writers (imports) call this beside
+    ``caching.content_changed``; other writes reach it through signals.
+    """
+    pending = _local.__dict__.setdefault("pending", [])
+    pending.append((frozenset(releases), frozenset(speakers), frozenset(names), everything))
+    number = next(_registered)
+    transaction.on_commit(lambda: _after_commit(number), using=using)
+
+
+def _after_commit(number: int) -> None:
+    if getattr(_local, "done_through", 0) >= number:
+        return
+    _local.done_through = next(_registered)
+    pending, _local.pending = getattr(_local, "pending", []), []
+    if any(everything for *_rest, everything in pending):
+        sweep()
+        return
+    demote(set().union(*(names for _r, _s, names, _e in pending)))
+    for article_id in set().union(*(releases for releases, *_rest in pending)):
+        demote_release(article_id)
+    speakers = set().union(*(speakers for _r, speakers, *_rest in pending))
+    if speakers:
+        _demote_hidden_speakers(Speaker.objects.filter(pk__in=speakers))
+
+
 # --- signal receivers (connected in ArticlesConfig.ready) -------------------------------
-# Each runs after the commit: until then the old state is what readers see.
 
 
-def _after_commit(using, function, *args) -> None:
-    transaction.on_commit(lambda: function(*args), using=using)
+def article_saving(sender, instance, raw=False, **kwargs):
+    instance._unpublish_before_save = (
+        Article.objects.filter(pk=instance.pk).values_list("unpublish_at", flat=True).first()
+        if instance.pk
+        else None
+    )
 
 
 def article_saved(sender, instance, raw=False, using=None, **kwargs):
     from articles.tasks import at_unpublish_time
 
-    _after_commit(using, demote_release, instance.pk)
-    if instance.unpublish_at and instance.unpublish_at > timezone.now():
+    media_changed(releases=[instance.pk], using=using)
+    moved = instance.unpublish_at != getattr(instance, "_unpublish_before_save", None)
+    if moved and instance.unpublish_at and instance.unpublish_at > timezone.now():
         at_unpublish_time(instance)
 
 
 def article_deleting(sender, instance, using=None, **kwargs):
     """Its photos go with it (their own signals); its speakers may go out of sight."""
     speakers = list(Quote.objects.filter(article=instance).values_list("speaker_id", flat=True))
-    _after_commit(using, _demote_speakers, speakers)
-
-
-def _demote_speakers(speaker_ids) -> None:
-    demote(_hidden_speakers_names(Speaker.objects.filter(pk__in=speaker_ids)))
+    media_changed(speakers=speakers, using=using)
 
 
 def _names_before(instance, names_of) -> set[str]:
@@ -210,12 +296,11 @@ def image_saving(sender, instance, raw=False, **kwargs):
 def image_saved(sender, instance, raw=False, using=None, **kwargs):
     """A replaced file's old names go at once; the rest follows the release."""
     replaced = getattr(instance, "_names_before_save", set()) - image_names(instance)
-    _after_commit(using, demote, replaced)
-    _after_commit(using, demote_release, instance.article_id)
+    media_changed(names=replaced, releases=[instance.article_id], using=using)
 
 
 def image_deleted(sender, instance, using=None, **kwargs):
-    _after_commit(using, demote, image_names(instance))
+    media_changed(names=image_names(instance), using=using)
 
 
 def speaker_saving(sender, instance, raw=False, **kwargs):
@@ -224,18 +309,11 @@ def speaker_saving(sender, instance, raw=False, **kwargs):
 
 def speaker_saved(sender, instance, raw=False, using=None, **kwargs):
     replaced = getattr(instance, "_names_before_save", set()) - speaker_names(instance)
-    _after_commit(using, demote, replaced)
-    _after_commit(using, _demote_speakers, [instance.pk])
+    media_changed(names=replaced, speakers=[instance.pk], using=using)
 
 
 def speaker_deleted(sender, instance, using=None, **kwargs):
-    _after_commit(using, demote, speaker_names(instance))
-
-
-def quote_changed(sender, instance, raw=False, using=None, **kwargs):
-    """A quote moved or removed: its speaker may no longer be on any public release."""
-    speakers = {instance.speaker_id, getattr(instance, "_speaker_before_save", None)}
-    _after_commit(using, _demote_speakers, [pk for pk in speakers if pk])
+    media_changed(names=speaker_names(instance), using=using)
 
 
 def quote_saving(sender, instance, raw=False, **kwargs):
@@ -245,6 +323,7 @@ def quote_saving(sender, instance, raw=False, **kwargs):
         )
 
 
-def expiry_window(since: datetime) -> datetime:
-    """A margin before the last change: demotion is idempotent, a missed expiry is not."""
-    return since - timedelta(minutes=5)
+def quote_changed(sender, instance, raw=False, using=None, **kwargs):
+    """A quote moved or removed: its speaker may no longer be on any public release."""
+    speakers = {instance.speaker_id, getattr(instance, "_speaker_before_save", None)}
+    media_changed(speakers=[pk for pk in speakers if pk], using=using)

@@ -13,13 +13,14 @@ How the bytes leave depends on the deployment:
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
 from django.core.files.storage import FileSystemStorage, default_storage
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
@@ -34,6 +35,7 @@ CONTENT_TYPES = {
     "webp": "image/webp",
 }
 _GRANT_SALT = "articles.media.share-grant"
+logger = logging.getLogger("newsroom.media")
 
 
 # --- share-link grants ------------------------------------------------------------------
@@ -75,16 +77,23 @@ def _stored_name(path: str) -> str:
 @require_safe
 def media_view(request, path: str):
     name = _stored_name(path)
-    if _app_serves_files():
-        # The public storage first, as the web server would: no query.
+    if not settings.NEWSROOM_MEDIA_ACCEL_REDIRECT:
+        # The public copies first, as nginx does in front: no query. (On S3,
+        # one look at the bucket; a CDN in front spares even that.)
         store = public.public_storage()
         if store.exists(name):
-            return _send(request, store, name, public=True)
+            return _deliver(request, name, public=True)
     owner = access.owner_of(name)
     if owner is None:
-        raise Http404("No such file.")
+        return _not_found()
     if owner.is_public():
-        public.promote(owner.names)
+        try:
+            public.promote(owner.names)
+        except Exception:
+            # The public storage refused (an ACL the bucket does not allow, a
+            # full disk): readers still get the photo, from private storage.
+            logger.exception("The photos of %s could not be made public", name)
+            return _deliver(request, name, public=False, shared=True)
         # Withdrawn while it was being promoted: the withdrawal's demotion may
         # have run before the copy existed, so this request takes it back.
         if not public.demote_owner_if_hidden(owner):
@@ -94,18 +103,26 @@ def media_view(request, path: str):
         link_id is not None and access.share_link_allows(link_id, owner)
     ):
         return _deliver(request, name, public=False)
-    raise Http404("No such file.")
+    return _not_found()
 
 
-def _app_serves_files() -> bool:
-    return not settings.NEWSROOM_MEDIA_ACCEL_REDIRECT and _is_file_system(default_storage)
+def _not_found():
+    """A plain 404 that no cache keeps: the same URL answers once the release is public."""
+    response = HttpResponseNotFound("Not found.", content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 def _is_file_system(storage) -> bool:
     return isinstance(getattr(storage, "_wrapped", storage), FileSystemStorage)
 
 
-def _deliver(request, name: str, *, public: bool):
+def _deliver(request, name: str, *, public: bool, shared: bool = False):
+    """
+    The file, from the public storage (``public``) or the private one. A
+    private file is for staff and share-link holders, kept by no cache,
+    unless ``shared``: a public photo that could not be promoted.
+    """
     storage = public_storage_or_private(public)
     if settings.NEWSROOM_MEDIA_ACCEL_REDIRECT:
         response = HttpResponse(content_type=CONTENT_TYPES[_extension(name)])
@@ -113,27 +130,31 @@ def _deliver(request, name: str, *, public: bool):
         return _headers(response, name, public=public)
     if not _is_file_system(storage):
         # Object storage: the public copy's plain URL, or a signed one that expires.
-        return _headers(HttpResponseRedirect(storage.url(name)), name, public=public)
-    return _send(request, storage, name, public=public)
+        return _headers(HttpResponseRedirect(storage.url(name)), name, public=public, shared=shared)
+    return _send(request, storage, name, public=public, shared=shared)
 
 
 def public_storage_or_private(is_public: bool):
     return public.public_storage() if is_public else default_storage
 
 
-def _send(request, storage, name: str, *, public: bool):
+def _send(request, storage, name: str, *, public: bool, shared: bool = False):
     response = serve(request, name, document_root=storage.location)
     response["Content-Type"] = CONTENT_TYPES[_extension(name)]
-    return _headers(response, name, public=public)
+    return _headers(response, name, public=public, shared=shared)
 
 
 def _extension(name: str) -> str:
     return posixpath.splitext(name)[1].lower().lstrip(".")
 
 
-def _headers(response, name: str, *, public: bool):
+def _headers(response, name: str, *, public: bool, shared: bool = False):
     if public:
         patch_cache_control(response, public=True, max_age=settings.NEWSROOM_PUBLIC_MEDIA_MAX_AGE)
+    elif shared:
+        # Public, but served without a public copy: briefly, so that the
+        # copy, once it can be made, takes over (a signed URL expires too).
+        patch_cache_control(response, public=True, max_age=60)
     else:
         # Staff and share-link holders only: kept by no cache, shared or not.
         patch_cache_control(response, private=True, no_store=True)

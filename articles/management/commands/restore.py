@@ -56,4 +56,11 @@ class Command(BaseCommand):
             archive.extractall(media, filter="data")
         # A backup from an older release of Newsroom is brought up to date.
         call_command("migrate", verbosity=0)
+        # Public copies left from before are taken down where the restored
+        # releases are not public; the rest come back as readers ask.
+        from articles.media.public import sweep
+
+        removed = sweep()
+        if removed:
+            self.stdout.write(f"{len(removed)} public photo file(s) taken down.")
         self.stdout.write(self.style.SUCCESS(f"Restored from {directory}"))
