@@ -45,6 +45,9 @@ class ArticlesConfig(AppConfig):
             (pre_delete, Event, caching.event_changed),
             (post_save, Tag, caching.theme_changed),
             (pre_delete, Tag, caching.theme_changed),
+            # The admin saves themes through their proxy, which signals as itself.
+            (post_save, Theme, caching.theme_changed),
+            (pre_delete, Theme, caching.theme_changed),
             (m2m_changed, ArticleTheme, caching.themes_changed),
             (pre_save, Contact, press.contact_changing),
             (post_save, Contact, press.contact_changed),
@@ -97,6 +100,7 @@ class ArticlesConfig(AppConfig):
         post_migrate.connect(caching.after_migrate, sender=self, weak=False)
         # Theme names get the same hygiene as Newsroom's own text fields.
         pre_save.connect(_clean_tag_name, sender=Tag, weak=False)
+        pre_save.connect(_clean_tag_name, sender=Theme, weak=False)
 
 
 def _clean_tag_name(sender, instance, **kwargs):
