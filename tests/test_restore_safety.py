@@ -56,3 +56,18 @@ def test_a_version_of_something_else_is_not_restored_through_a_release(admin_cli
     Quote.objects.filter(pk=quote.pk).update(text="Changed words.")
     admin_client.post(url, {})
     assert Quote.objects.get(pk=quote.pk).text == "Changed words."
+
+
+def test_restoring_a_version_brings_back_its_press_contacts():
+    import reversion
+
+    from articles.models import ArticleContact, Contact
+
+    article = make_article(status=Article.Status.DRAFT, publish_at=None)
+    anna = Contact.objects.create(name="Anna Kovacs", slug="anna-kovacs")
+    ArticleContact.objects.create(article=article, contact=anna, position=1)
+    with reversion.create_revision():
+        reversion.add_to_revision(article)
+    ArticleContact.objects.filter(article=article).delete()
+    Version.objects.get_for_object(article).first().revision.revert(delete=True)
+    assert list(article.contact_links.values_list("contact__name", flat=True)) == ["Anna Kovacs"]

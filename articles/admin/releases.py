@@ -34,6 +34,7 @@ from articles.admin.themes import theme_suggestions
 from articles.admin_lists import CheckedListMixin
 from articles.models import (
     Article,
+    ArticleContact,
     ArticleTheme,
     GalleryImage,
     Lifecycle,
@@ -43,12 +44,13 @@ from articles.models import (
 )
 from distribution.admin import RELEASE_INLINES
 
-# A release's history holds its quotes, gallery and themes with it, so that
-# restoring a version restores all of them.
+# A release's history holds its quotes, gallery, themes and press contacts
+# with it, so that restoring a version restores all of them.
 reversion.register(Quote)
 reversion.register(GalleryImage)
 reversion.register(ArticleTheme)
-reversion.register(Article, follow=["quotes", "images", "theme_links"])
+reversion.register(ArticleContact)
+reversion.register(Article, follow=["quotes", "images", "theme_links", "contact_links"])
 
 # Themes shown in a row of the list; the rest are counted ("+2").
 LIST_THEMES = 3
