@@ -118,11 +118,16 @@ def current_kit(article: Article) -> MediaKit | None:
         return None
 
 
-def media_kit_for(article: Article, photos: list[GalleryImage]) -> MediaKit | None:
+def media_kit_for(
+    article: Article, photos: list[GalleryImage], *, build: bool = True
+) -> MediaKit | None:
     """
     The release's kit for ``photos`` (its whole gallery, in order): the stored
     one if the gallery has not changed since, else built and stored now. None
     for a release without photos, or when the originals cannot be read.
+
+    Pages pass ``build=False``: a reader never waits while a gallery is
+    zipped; the kit is built by the worker, and the page shows it once built.
     """
     if not photos:
         return None
@@ -130,11 +135,32 @@ def media_kit_for(article: Article, photos: list[GalleryImage]) -> MediaKit | No
     kit = current_kit(article)
     if kit is not None and kit.digest == digest:
         return kit
+    if not build:
+        return media_kit_schedule(article, digest)
     try:
         return media_kit_build(article=article, photos=photos, digest=digest)
     except OSError:
         logger.exception("The media kit of %s could not be built", article.slug)
         return None
+
+
+def media_kit_schedule(article: Article, digest: str) -> MediaKit | None:
+    """
+    Have the worker build the kit of this gallery version (once: the first
+    page view after a change asks, the next ones find it asked). Returns the
+    kit if it is there already, as with a backend that runs tasks at once.
+    """
+    from django.core.cache import cache
+
+    from articles import tasks
+
+    try:
+        first = cache.add(f"newsroom:mediakit:{article.pk}:{digest}", True, 600)
+    except Exception:  # the cache is disposable; a second task only finds the kit built
+        first = True
+    if first:
+        tasks.build_media_kit.enqueue(article.pk)
+    return MediaKit.objects.filter(article=article, digest=digest).first()
 
 
 def media_kit_build(*, article: Article, photos: list[GalleryImage], digest: str) -> MediaKit:

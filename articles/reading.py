@@ -113,10 +113,11 @@ class ReleaseParts:
 
     @cached_property
     def media_kit(self):
-        """The stored ZIP of the gallery's originals (built now if the gallery changed)."""
+        """The stored ZIP of the gallery's originals (built by the worker after a change)."""
         from articles.mediakit import media_kit_for
 
-        return media_kit_for(self.article, self.article.image_list if self.gallery else [])
+        photos = self.article.image_list if self.gallery else []
+        return media_kit_for(self.article, photos, build=False)
 
     @cached_property
     def related(self) -> list[Article]:

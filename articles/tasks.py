@@ -68,3 +68,23 @@ def at_unpublish_time(article) -> None:
     if when and take_down_expired_photos.get_backend().supports_defer:
         deferred = take_down_expired_photos.using(run_after=when)
         transaction.on_commit(partial(deferred.enqueue, article.pk), robust=True)
+
+
+@task()
+def build_media_kit(article_id: int) -> bool:
+    """
+    Zip a release's gallery (articles.mediakit) after it changed, and tell the
+    page cache, so that pages show the kit's link and size; False if the
+    release is gone or has no photos.
+    """
+    from articles import caching
+    from articles.mediakit import media_kit_for
+    from articles.models import Article
+
+    article = Article.objects.for_release_page().filter(pk=article_id).first()
+    if article is None:
+        return False
+    kit = media_kit_for(article, article.image_list, build=True)
+    if kit is not None:
+        caching.content_changed(releases=[article_id])
+    return kit is not None
