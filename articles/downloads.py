@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from articles import pdf, press
+from articles.media.access import staff_may_see
 from articles.mediakit import media_kit_for
 from articles.models import Article, ArticleContact, Contact, ShareLink
 
@@ -32,8 +33,7 @@ def readable_release(request, slug: str) -> tuple[Article, bool]:
     if article is not None:
         return article, True
     article = get_object_or_404(Article.objects.with_release_row(), slug=slug)
-    user = request.user
-    if user.is_active and user.is_staff:
+    if staff_may_see(request.user):  # as for the photos themselves (articles.media)
         return article, False
     token = request.GET.get("share", "")
     link = (

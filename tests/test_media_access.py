@@ -99,9 +99,12 @@ class TestEmbargo:
     def test_staff_without_the_right_to_read_releases_get_nothing(self, client, embargoed):
         from django.contrib.auth.models import User
 
-        _, image = embargoed
+        article, image = embargoed
         client.force_login(User.objects.create_user("clerk", is_staff=True))
         assert client.get(url(image.image.name)).status_code == 404
+        # Nor the release's PDF or its photos in one ZIP.
+        assert client.get(f"/releases/{article.slug}.pdf").status_code == 404
+        assert client.get(f"/releases/{article.slug}/photos.zip").status_code == 404
 
 
 @pytest.mark.parametrize(
