@@ -68,6 +68,10 @@ class QuoteInline(ParentRightsMixin, CardsInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
     card_style = "quotes"
 
+    def get_queryset(self, request):
+        # Each card links to its release and names its speaker: read with the rows.
+        return super().get_queryset(request).select_related("article", "speaker")
+
     def view_on_site(self, obj):
         return release_url(obj.article, f"quote-{obj.pk}")
 
@@ -87,6 +91,9 @@ class GalleryImageInline(ParentRightsMixin, CardsInline):
     card_style = "photos"
     verbose_name = _("photo")
     verbose_name_plural = _("gallery")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
 
     def view_on_site(self, obj):
         return release_url(obj.article, f"image-{obj.pk}")
