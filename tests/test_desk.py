@@ -63,6 +63,22 @@ class TestDesk:
         assert timezone.localtime(soon).strftime("%d %b %Y %H:%M") in embargoes
         assert "Undated draft" not in embargoes
 
+    def test_recent_corrections_with_their_notes(self):
+        from articles.models import Correction
+
+        corrected = make_article(title="Figures corrected")
+        Correction.objects.create(
+            article=corrected, kind=Correction.Kind.CORRECTION, note="Corrects the number"
+        )
+        Correction.objects.create(
+            article=make_article(title="Typo fixed"), kind=Correction.Kind.SILENT, note=""
+        )
+        html = signed_in(staff("ed", "Editors")).get(INDEX).content.decode()
+        corrections = section_html(html, "corrections")
+        assert "Figures corrected" in corrections and "Corrects the number" in corrections
+        assert f'href="{change_url(corrected)}"' in corrections
+        assert "Typo fixed" not in corrections
+
     def test_drafts_i_touched_lately(self):
         mine = make_article(title="My draft", status=Article.Status.DRAFT, publish_at=None)
         theirs = make_article(title="Their draft", status=Article.Status.DRAFT, publish_at=None)
@@ -98,11 +114,11 @@ class TestDesk:
         from articles.admin import desk
 
         @desk_section
-        def corrections(user, now):
-            return DeskSection(key="corrections", title="Recent corrections", empty="None.")
+        def source_changed(user, now):
+            return DeskSection(key="translations", title="Source changed", empty="None.")
 
         try:
             keys = [s.key for s in desk_sections(staff("ed", "Editors"))]
         finally:
-            desk.SECTIONS.remove(corrections)
-        assert keys == ["review", "embargoes", "drafts", "corrections"]
+            desk.SECTIONS.remove(source_changed)
+        assert keys == ["review", "embargoes", "drafts", "corrections", "translations"]

@@ -4,9 +4,9 @@ of sections of what is due, each row a direct link.
 
 A section is a function of the user and the moment that returns a
 ``DeskSection`` (or ``None`` when it does not apply to this user), registered
-with ``@desk_section``; the desk shows them in the order registered. Sections
-still to come (translations whose source changed, recent corrections) are
-one function each, in the module of their feature.
+with ``@desk_section``; the desk shows them in the order registered. A section
+still to come (translations whose source changed) is one function, in the
+module of its feature.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import services
 from articles.admin.formatting import local_time
-from articles.models import Article
+from articles.models import Article, Correction
 
 EMBARGO_DAYS = 7
 RECENT_DAYS = 30
@@ -162,5 +162,35 @@ def my_recent_drafts(user, now) -> DeskSection:
                 detail=_("you saved it %(when)s") % {"when": local_time(touched[str(article.pk)])},
             )
             for article in drafts[:ROWS]
+        ],
+    )
+
+
+@desk_section
+def recent_corrections(user, now) -> DeskSection:
+    """Public corrections of live releases in the last 30 days, newest first."""
+    corrections = (
+        Correction.objects.filter(
+            kind=Correction.Kind.CORRECTION, made_at__gte=now - timedelta(days=RECENT_DAYS)
+        )
+        .select_related("article", "made_by")
+        .order_by("-made_at", "-pk")
+    )
+
+    def detail(correction: Correction) -> str:
+        who = correction.made_by.get_username() if correction.made_by else ""
+        text = _("corrected %(when)s: %(note)s") % {
+            "when": local_time(correction.made_at),
+            "note": correction.note,
+        }
+        return f"{text} ({who})" if who else text
+
+    return DeskSection(
+        key="corrections",
+        title=_("Corrections in the last 30 days"),
+        empty=_("No release was corrected in the last 30 days."),
+        rows=[
+            DeskRow(title=c.article.title, url=_change_url(c.article), detail=detail(c))
+            for c in corrections[:ROWS]
         ],
     )
