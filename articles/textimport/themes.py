@@ -73,9 +73,8 @@ def explain(release) -> list[tuple[str, str, bool]]:
     """Each proposed theme with why, and whether the release is about it.
 
     The release is about a theme named in the title, the lead or the first
-    two paragraphs, or named at least twice. One mention further down is a
-    passing one, in a list of topics ("from cybercrime, terrorism, climate
-    change…", often a quote's) too: the reason says so.
+    two paragraphs, named at least twice, or named in a list of topics ("A,
+    B and C"); one mention elsewhere is a passing one.
     """
     head = "\n".join([release.title, release.lead, *release.paragraphs[:2]])
     body = "\n".join(release.paragraphs)
@@ -97,7 +96,7 @@ def explain(release) -> list[tuple[str, str, bool]]:
         elif len(matches) > 1:
             reason, about = f"{words} named {len(matches)} times", True
         elif listed:
-            reason, about = f"{words} named once, in a list of several topics", False
+            reason, about = f"{words} in a list of the topics", True
         else:
             reason, about = f"{words} named once, in passing", False
         out.append((theme, reason, about))
