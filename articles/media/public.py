@@ -130,7 +130,8 @@ def demote(names: Iterable[str]) -> None:
         if not name:
             continue
         try:
-            public.delete(name)
+            if public.exists(name):  # most names were never public: nothing to take down
+                public.delete(name)
         except Exception:
             # The file is still out there: say so loudly, it must be taken down by hand.
             logger.exception("The public copy of %s could not be removed", name)
