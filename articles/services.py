@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import capfirst, slugify
@@ -261,8 +261,32 @@ def themes_merge(*, themes: Iterable[Tag], into: str) -> Tag:
             already.add(link.content_object_id)
             link.tag = target
             link.save(update_fields=["tag"])
+    _move_other_links(others, target)
     Tag.objects.filter(pk__in=others).delete()
     return target
+
+
+def _move_other_links(others: list[int], target: Tag) -> None:
+    """
+    What else points at the merged themes through a many-to-many field (e-mail
+    subscriptions to a theme) moves to the theme kept, instead of going with
+    the deleted ones.
+    """
+    for relation in Tag._meta.related_objects:
+        field = relation.field
+        if not isinstance(field, models.ManyToManyField):
+            continue
+        through = field.remote_field.through
+        to_tag, to_owner = field.m2m_reverse_field_name(), field.m2m_field_name()
+        have = set(through.objects.filter(**{to_tag: target}).values_list(to_owner, flat=True))
+        for row in through.objects.filter(**{f"{to_tag}__in": others}):
+            owner = getattr(row, f"{to_owner}_id")
+            if owner in have:
+                row.delete()
+            else:
+                have.add(owner)
+                setattr(row, to_tag, target)
+                row.save()
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ class DistributionConfig(AppConfig):
 
     def ready(self):
         from articles.models import Article
+        from articles.signals import releases_written
         from distribution import scheduling
 
         # Scheduling, not the send itself: every path that saves a release
@@ -17,3 +18,5 @@ class DistributionConfig(AppConfig):
         # must leave an alert waiting for the release's publication time.
         # The task decides, when it runs, whether anything goes out.
         post_save.connect(scheduling.release_saved, sender=Article, weak=False)
+        # Bulk writes (bundle imports) send no post_save: they say so after the commit.
+        releases_written.connect(scheduling.releases_written, sender=Article, weak=False)

@@ -41,6 +41,13 @@ def release_saved(sender, instance, raw=False, using=None, **kwargs):
     transaction.on_commit(partial(schedule_alert, instance.pk), using=using, robust=True)
 
 
+def releases_written(sender, release_ids=(), **kwargs):
+    """``articles.signals.releases_written``: releases imported in bulk, after the commit."""
+    for article in Article.objects.filter(pk__in=list(release_ids)):
+        if wants_alert(article):
+            schedule_alert(article.pk)
+
+
 def schedule_alert(article_id: int) -> None:
     """
     Note the alert's time and enqueue ``send_alert`` for it. Once the alert

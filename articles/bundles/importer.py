@@ -19,6 +19,7 @@ import posixpath
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import reversion
@@ -50,6 +51,7 @@ from articles.models import (
     Speaker,
 )
 from articles.services import gallery_image_renditions_enqueue
+from articles.signals import releases_written
 from articles.text import clean_one_line
 
 BATCH_SIZE = 500
@@ -682,6 +684,11 @@ class Writer:
                     releases=changed,
                     speakers=speakers,
                     names=[name for _storage, name in self.old_files],
+                )
+                # ... and whoever acts on saved releases (e-mail alerts).
+                transaction.on_commit(
+                    partial(releases_written.send, sender=Article, release_ids=changed),
+                    robust=True,
                 )
                 # ... nor to the search documents.
                 self.update_search_documents()
