@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +19,20 @@ from articles.models import (
     ShareLink,
     Speaker,
 )
+
+# The formats uploads are stored in, by extension (articles.images checks them).
+CONTENT_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+}
+
+
+def content_type(name: str) -> str | None:
+    """The media type of a stored upload, from its extension; None for any other name."""
+    return CONTENT_TYPES.get(posixpath.splitext(name)[1].lower().lstrip("."))
+
 
 _NEW_NAME = re.compile(r"(gallery|speakers|renditions)/([0-9a-f]{32})/[^/]+")
 

@@ -24,7 +24,7 @@ from django.core.files.storage import FileSystemStorage, default_storage, storag
 from django.db import transaction
 from django.utils import timezone
 
-from articles.media.access import Owner, image_names, speaker_names
+from articles.media.access import Owner, content_type, image_names, speaker_names
 from articles.models import Article, GalleryImage, Quote, Speaker
 
 logger = logging.getLogger("newsroom.media")
@@ -38,10 +38,8 @@ def _unwrapped(storage):
     return getattr(storage, "_wrapped", storage)
 
 
-def _on_one_file_system(private, public) -> bool:
-    return isinstance(_unwrapped(private), FileSystemStorage) and isinstance(
-        _unwrapped(public), FileSystemStorage
-    )
+def is_file_system(storage) -> bool:
+    return isinstance(_unwrapped(storage), FileSystemStorage)
 
 
 # --- promotion ------------------------------------------------------------------------
@@ -55,7 +53,7 @@ def promote(names: Iterable[str]) -> None:
     private, public = default_storage, public_storage()
     for name in names:
         try:
-            if _on_one_file_system(private, public):
+            if is_file_system(private) and is_file_system(public):
                 _link(private.path(name), public.path(name))
             elif _on_s3(private) and _on_s3(public):
                 _copy_within_s3(private, public, name)
@@ -79,7 +77,7 @@ def _copy_within_s3(private, public, name: str) -> None:
     try:
         public.bucket.Object(public._normalize_name(name)).copy_from(
             CopySource={"Bucket": private.bucket_name, "Key": private._normalize_name(name)},
-            ContentType=_content_type(name),
+            ContentType=content_type(name),
             MetadataDirective="REPLACE",
             **extra,
         )
@@ -87,12 +85,6 @@ def _copy_within_s3(private, public, name: str) -> None:
         if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
             raise FileNotFoundError(name) from error
         raise
-
-
-def _content_type(name: str) -> str:
-    from articles.media.serving import CONTENT_TYPES
-
-    return CONTENT_TYPES.get(os.path.splitext(name)[1].lower().lstrip("."), "")
 
 
 def _link(source: str, target: str) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
@@ -28,12 +28,6 @@ from django.views.static import serve
 
 from articles.media import access, public
 
-CONTENT_TYPES = {
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "webp": "image/webp",
-}
 _GRANT_SALT = "articles.media.share-grant"
 logger = logging.getLogger("newsroom.media")
 
@@ -68,7 +62,7 @@ def _stored_name(path: str) -> str:
         or name.startswith(".")
         or "\x00" in name
         or "\\" in name
-        or posixpath.splitext(name)[1].lower().lstrip(".") not in CONTENT_TYPES
+        or access.content_type(name) is None
     ):
         raise Http404("No such file.")
     return name
@@ -82,7 +76,7 @@ def media_view(request, path: str):
         # one look at the bucket; a CDN in front spares even that.)
         store = public.public_storage()
         if store.exists(name):
-            return _deliver(request, name, public=True)
+            return _deliver(request, name, public_copy=True)
     owner = access.owner_of(name)
     if owner is None:
         return _not_found()
@@ -93,16 +87,16 @@ def media_view(request, path: str):
             # The public storage refused (an ACL the bucket does not allow, a
             # full disk): readers still get the photo, from private storage.
             logger.exception("The photos of %s could not be made public", name)
-            return _deliver(request, name, public=False, shared=True)
+            return _deliver(request, name, public_copy=False, shared=True)
         # Withdrawn while it was being promoted: the withdrawal's demotion may
         # have run before the copy existed, so this request takes it back.
         if not public.demote_owner_if_hidden(owner):
-            return _deliver(request, name, public=True)
+            return _deliver(request, name, public_copy=True)
     link_id = _granted_link(request.GET.get("grant", ""))
     if access.staff_may_see(request.user) or (
         link_id is not None and access.share_link_allows(link_id, owner)
     ):
-        return _deliver(request, name, public=False)
+        return _deliver(request, name, public_copy=False)
     return _not_found()
 
 
@@ -113,39 +107,28 @@ def _not_found():
     return response
 
 
-def _is_file_system(storage) -> bool:
-    return isinstance(getattr(storage, "_wrapped", storage), FileSystemStorage)
-
-
-def _deliver(request, name: str, *, public: bool, shared: bool = False):
+def _deliver(request, name: str, *, public_copy: bool, shared: bool = False):
     """
-    The file, from the public storage (``public``) or the private one. A
+    The file, from the public storage (``public_copy``) or the private one. A
     private file is for staff and share-link holders, kept by no cache,
     unless ``shared``: a public photo that could not be promoted.
     """
-    storage = public_storage_or_private(public)
+    storage = public.public_storage() if public_copy else default_storage
     if settings.NEWSROOM_MEDIA_ACCEL_REDIRECT:
-        response = HttpResponse(content_type=CONTENT_TYPES[_extension(name)])
+        response = HttpResponse(content_type=access.content_type(name))
         response["X-Accel-Redirect"] = settings.NEWSROOM_MEDIA_ACCEL_REDIRECT + quote(name)
-        return _headers(response, name, public=public)
-    if not _is_file_system(storage):
+        return _headers(response, name, public=public_copy, shared=shared)
+    if not public.is_file_system(storage):
         # Object storage: the public copy's plain URL, or a signed one that expires.
-        return _headers(HttpResponseRedirect(storage.url(name)), name, public=public, shared=shared)
-    return _send(request, storage, name, public=public, shared=shared)
-
-
-def public_storage_or_private(is_public: bool):
-    return public.public_storage() if is_public else default_storage
+        redirect = HttpResponseRedirect(storage.url(name))
+        return _headers(redirect, name, public=public_copy, shared=shared)
+    return _send(request, storage, name, public=public_copy, shared=shared)
 
 
 def _send(request, storage, name: str, *, public: bool, shared: bool = False):
     response = serve(request, name, document_root=storage.location)
-    response["Content-Type"] = CONTENT_TYPES[_extension(name)]
+    response["Content-Type"] = access.content_type(name)
     return _headers(response, name, public=public, shared=shared)
-
-
-def _extension(name: str) -> str:
-    return posixpath.splitext(name)[1].lower().lstrip(".")
 
 
 def _headers(response, name: str, *, public: bool, shared: bool = False):
