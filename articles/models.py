@@ -355,6 +355,40 @@ class Article(CleanTextModel):
         editable=False,
         help_text=_("When a public correction was last made after the release went live."),
     )
+    # Translations (articles.translations): a translation is a release of its
+    # own, linked to the release it was translated from. The event, dateline,
+    # themes and photos are the source's, kept in step when the source is saved.
+    source = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text=_("The release this one translates."),
+    )
+    follows_source_times = models.BooleanField(
+        _("released with the source"),
+        default=True,
+        help_text=_(
+            "The source's publish and unpublish times apply to this translation: the "
+            "languages go live together. Untick to give this translation times of its own."
+        ),
+    )
+    source_confirmed = models.JSONField(
+        _("source text last confirmed"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The source's title, lead, body and quotes when the translation was checked."),
+    )
+    source_changed_at = models.DateTimeField(
+        _("source changed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the source's text changed after this translation was last confirmed."),
+    )
 
     objects = ArticleManager()
 
@@ -369,6 +403,15 @@ class Article(CleanTextModel):
             models.Index(
                 fields=["status", "-publish_at", "-id", "unpublish_at"],
                 name="article_public_list_idx",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "language"],
+                name="one_translation_per_language",
+                violation_error_message=_(
+                    "The release already has a translation in this language."
+                ),
             ),
         ]
 
@@ -716,6 +759,28 @@ class Theme(Tag):
 
     def get_absolute_url(self):
         return reverse("articles:theme", kwargs={"slug": self.slug})
+
+
+class ThemeNames(models.Model):
+    """A theme's name in other languages than the one it was created in; the slug stays."""
+
+    theme = models.OneToOneField(
+        Tag,
+        verbose_name=_("theme"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translated_names",
+    )
+    names = models.JSONField(
+        _("names by language"), default=dict, blank=True, help_text=_("{language: name}")
+    )
+
+    class Meta:
+        verbose_name = _("theme names")
+        verbose_name_plural = _("theme names")
+
+    def __str__(self):
+        return str(self.theme)
 
 
 class ShareLinkQuerySet(models.QuerySet):

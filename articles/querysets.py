@@ -51,7 +51,9 @@ class ArticleQuerySet(models.QuerySet):
         The search documents (as long as the body) are searched, never shown:
         they are left in the database.
         """
-        return self.filter(public_rule(now)).defer("search_title", "search_text")
+        return self.filter(public_rule(now)).defer(
+            "search_title", "search_text", "source_confirmed"
+        )
 
     def in_state(self, state: str, now=None):
         """

@@ -88,7 +88,16 @@ def article_publish(
         raise
     article.version += 1
     article.save(update_fields=["status", "publish_at", "version", "updated_at"])
+    _group_follows(article)
     return article
+
+
+def _group_follows(article: Article) -> None:
+    """A source's new times reach the translations released with it."""
+    from articles.translations.shared import group_sync
+
+    if article.source_id is None:
+        group_sync(article)
 
 
 def share_links_revoke_on_withdrawal(*, article: Article) -> int:
@@ -159,8 +168,12 @@ def gallery_image_renditions_make(*, image: GalleryImage, force: bool = False) -
         return image
     image.renditions = renditions
     image.forget_urls()
+    # Translations show the same file through rows of their own: same renditions.
+    siblings = GalleryImage.objects.filter(image=name).exclude(pk=image.pk)
+    releases = [image.article_id, *siblings.values_list("article_id", flat=True)]
+    siblings.update(renditions=renditions)
     # A queryset update sends no signal; the page shows only photos with renditions.
-    caching.content_changed(releases=[image.article_id])
+    caching.content_changed(releases=releases)
     images.retire_replaced_renditions(old, image.renditions, storage=storage)
     return image
 

@@ -42,6 +42,7 @@ from articles.models import (
     ShareLink,
     by_name,
 )
+from articles.translations.shared import group_sync
 from distribution.admin import RELEASE_INLINES
 
 # A release's history holds its quotes, gallery, themes and press contacts
@@ -441,11 +442,15 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
                 for row in formset.forms
                 if row.instance.pk and "image" in row.changed_data
             }
-            for image in article.images.exclude(pk__in=added):
+            # A translation's photos are its source's files: the source's renditions.
+            remade = article.images.none() if article.source_id else article.images
+            for image in remade.exclude(pk__in=added):
                 if image.pk in replaced or not image.has_renditions:
                     services.gallery_image_renditions_enqueue(
                         image=image, replaced=image.pk in replaced
                     )
+            # The group's shared parts follow the source (articles.translations).
+            group_sync(article)
         if uploads:
             messages.success(
                 request,

@@ -45,10 +45,12 @@ class Owner:
     speaker: Speaker | None = None
     contact: Contact | None = None
     names: set[str] = field(default_factory=set)
+    # The releases that show the photo: its own, and the translations that share its file.
+    article_ids: set[int] = field(default_factory=set)
 
     def is_public(self, now: datetime | None = None) -> bool:
         if self.image is not None:
-            return Article.objects.public(now).filter(pk=self.image.article_id).exists()
+            return Article.objects.public(now).filter(pk__in=self.article_ids).exists()
         if self.contact is not None:
             # A press officer shown on every release, or on a public one.
             return self.contact.is_default or (
@@ -59,7 +61,11 @@ class Owner:
     def shown_by(self, link: ShareLink) -> bool:
         """Whether the share link's page shows this file."""
         if self.image is not None:
-            return self.image.article_id == link.article_id
+            # A share link covers the release's translations too.
+            group = Q(pk=link.article.source_id or link.article_id) | Q(
+                source_id=link.article.source_id or link.article_id
+            )
+            return Article.objects.filter(group, pk__in=self.article_ids).exists()
         if self.contact is not None:
             return True  # contacts are no secret; their photos show on share pages too
         return Quote.objects.filter(article_id=link.article_id, speaker=self.speaker).exists()
@@ -103,10 +109,18 @@ def owner_of(name: str) -> Owner | None:
 
 
 def _first_owner(images, speakers, name: str) -> Owner | None:
-    for image in images.only("pk", "article_id", "image", "renditions"):
-        names = image_names(image)
-        if name in names:
-            return Owner(image=image, names=names)
+    # Translations keep rows of their own for the source's photos, with the same files.
+    holders = [
+        image
+        for image in images.only("pk", "article_id", "image", "renditions")
+        if name in image_names(image)
+    ]
+    if holders:
+        return Owner(
+            image=holders[0],
+            names=image_names(holders[0]),
+            article_ids={image.article_id for image in holders},
+        )
     for speaker in speakers.only("pk", "photo", "photo_renditions"):
         names = speaker_names(speaker)
         if name in names:
@@ -125,7 +139,7 @@ def _legacy_rendition_owner(name: str) -> Owner | None:
         "pk", "article_id", "image", "renditions"
     ):
         if name in image_names(image):
-            return Owner(image=image, names=image_names(image))
+            return Owner(image=image, names=image_names(image), article_ids={image.article_id})
     legacy = ~Q(photo__regex=r"^speakers/[0-9a-f]{32}/") & ~Q(photo="")
     for speaker in Speaker.objects.filter(legacy).only("pk", "photo", "photo_renditions"):
         if name in speaker_names(speaker):

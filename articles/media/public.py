@@ -143,10 +143,33 @@ def demote_release(article_id: int, now: datetime | None = None) -> None:
     """Demote the photos of a release that is not public (now), and its speakers' portraits."""
     if Article.objects.public(now).filter(pk=article_id).exists():
         return
-    for image in GalleryImage.objects.filter(article_id=article_id).only("image", "renditions"):
-        _demote_promoted(image.image.name, image_names(image))
+    photos = list(GalleryImage.objects.filter(article_id=article_id).only("image", "renditions"))
+    shown = _shown_elsewhere({photo.image.name for photo in photos}, now)
+    for image in photos:
+        if image.image.name not in shown:
+            _demote_promoted(image.image.name, image_names(image))
     speakers = Quote.objects.filter(article_id=article_id).values("speaker_id")
     _demote_hidden_speakers(Speaker.objects.filter(pk__in=speakers))
+
+
+def _shown_elsewhere(originals: set[str], now: datetime | None = None) -> set[str]:
+    """The originals among these that a public release still shows (shared by translations)."""
+    if not originals:
+        return set()
+    rows = GalleryImage.objects.filter(
+        image__in=originals, article__in=Article.objects.public(now).values("pk")
+    )
+    return set(rows.values_list("image", flat=True))
+
+
+def _still_shown(names: set[str]) -> set[str]:
+    """The names among these that belong to a photo a public release still shows."""
+    if not names:
+        return set()
+    rows = GalleryImage.objects.filter(
+        image__in=names, article__in=Article.objects.public().values("pk")
+    ).only("image", "renditions")
+    return set().union(*(image_names(row) for row in rows)) & names
 
 
 def _demote_hidden_speakers(speakers) -> None:
@@ -241,7 +264,8 @@ def _after_commit(number: int) -> None:
     if any(everything for *_rest, everything in pending):
         sweep()
         return
-    demote(set().union(*(names for _r, _s, names, _e in pending)))
+    names = set().union(*(names for _r, _s, names, _e in pending))
+    demote(names - _still_shown(names))
     for article_id in set().union(*(releases for releases, *_rest in pending)):
         demote_release(article_id)
     speakers = set().union(*(speakers for _r, speakers, *_rest in pending))

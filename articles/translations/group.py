@@ -1,0 +1,44 @@
+"""Who belongs to a release's group of translations, and which of them readers see."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Q
+
+from articles.models import Article
+
+
+def source_id(article: Article) -> int:
+    """The id of the release the group is built around (a release alone is its own source)."""
+    return article.source_id or article.pk
+
+
+def members(article: Article):
+    """The source and every translation of ``article``'s group, ``article`` included."""
+    root = source_id(article)
+    return Article.objects.filter(Q(pk=root) | Q(source_id=root))
+
+
+def language_order(language: str) -> int:
+    codes = [code for code, _name in settings.LANGUAGES]
+    return codes.index(language) if language in codes else len(codes)
+
+
+def by_language(articles) -> list[Article]:
+    """Releases in the order of ``settings.LANGUAGES`` (the switcher's and the admin's order)."""
+    return sorted(articles, key=lambda article: (language_order(article.language), article.pk))
+
+
+def public_versions(article: Article, now=None) -> list[Article]:
+    """
+    The group's releases readers may see now, ``article`` included when it is
+    public, by language: the page's hreflang alternates and language switcher,
+    in one query.
+    """
+    versions = (
+        members(article)
+        .public(now)
+        .only("pk", "slug", "title", "language", "source_id", "publish_at")
+        .order_by()
+    )
+    return by_language(versions)
