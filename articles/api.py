@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.core.paginator import InvalidPage, Paginator
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -30,6 +31,7 @@ from articles.bundles.shapes import (
 )
 from articles.links import media_url
 from articles.models import Article, Contact, GalleryImage, Speaker
+from articles.translations import group
 
 PAGE_SIZE = 20
 CONTENT_TYPE = "application/json; charset=utf-8"
@@ -75,6 +77,19 @@ def _document(request, articles: list[Article], **extra) -> dict:
         return speaker_data(person, photo_url=photo_url)
 
     defaults = None
+    versions = group.public_versions_of(articles)
+
+    def translations(article: Article) -> list[dict]:
+        """The release in the group's other public languages."""
+        return [
+            {
+                "language": other.language,
+                "url": request.build_absolute_uri(other.canonical_url()),
+                "api_url": request.build_absolute_uri(other.canonical_url("articles:api_release")),
+            }
+            for other in versions.get(group.source_id(article), [])
+            if other.pk != article.pk
+        ]
 
     def press_office(article: Article) -> dict:
         """What readers see of the release beyond the bundle format: its press-office parts."""
@@ -86,7 +101,7 @@ def _document(request, articles: list[Article], **extra) -> dict:
             contacts = defaults
         lead = article.lead_photo([image for image in article.images.all() if image.has_renditions])
         return {
-            "pdf_url": request.build_absolute_uri(reverse("articles:pdf", args=[article.slug])),
+            "pdf_url": request.build_absolute_uri(article.canonical_url("articles:pdf")),
             "updated_at": iso_datetime(article.modified_at),
             "press_contacts": [contact_data(contact) for contact in contacts],
             "notes_to_editors": {"heading": article.notes_heading, "text": article.notes_text}
@@ -108,9 +123,10 @@ def _document(request, articles: list[Article], **extra) -> dict:
             release_data(
                 article,
                 gallery=gallery,
-                extra={"url": request.build_absolute_uri(article.get_absolute_url())},
+                extra={"url": request.build_absolute_uri(article.canonical_url())},
             )
             | press_office(article)
+            | {"translations": translations(article)}
             for article in articles
         ],
     )
@@ -125,7 +141,8 @@ def _page_url(request, number: int | None) -> str | None:
 @require_safe
 def release_list(request):
     """Public releases, newest first, 20 a page (?page=N)."""
-    paginator = Paginator(Article.objects.public().for_export(), PAGE_SIZE)
+    releases = Article.objects.public().in_language(get_language())
+    paginator = Paginator(releases.for_export(), PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:

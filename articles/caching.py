@@ -355,8 +355,9 @@ def page_key(request, generation: Generation) -> str:
     """
     parts = [
         generation.token,
-        # As LocaleMiddleware, further down, will choose it for the page.
-        translation.get_language_from_request(request),
+        # As LocaleMiddleware, further down, will choose it: from the URL's
+        # prefix (/fr/…), else the default language (articles.urls).
+        translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE,
         request.scheme,
         request.get_host(),
         request.path,

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.links import media_url
@@ -92,7 +93,8 @@ class LatestReleasesFeed(Feed):
         return settings.NEWSROOM_PUBLISHER
 
     def items(self):
-        return Article.objects.public().with_themes().with_lead_photos()[:FEED_SIZE]
+        releases = Article.objects.public().in_language(get_language())
+        return releases.with_themes().with_lead_photos()[:FEED_SIZE]
 
     def item_title(self, item):
         return xml_text(item.title)
@@ -180,5 +182,5 @@ class ThemeFeed(LatestReleasesFeed):
         return reverse("articles:theme", kwargs={"slug": theme.slug})
 
     def items(self, theme):
-        releases = Article.objects.public().filter(themes=theme)
+        releases = Article.objects.public().in_language(get_language()).filter(themes=theme)
         return releases.with_themes().with_lead_photos()[:FEED_SIZE]

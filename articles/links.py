@@ -31,12 +31,13 @@ from django.templatetags.static import static as django_static
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
 from django.utils.encoding import filepath_to_uri
+from django.utils.translation import get_language
 
 _URL_SAFE = re.compile(r"[A-Za-z0-9_.-][A-Za-z0-9_./-]*")
 
 
 @lru_cache(maxsize=50_000)
-def _reverse(urlconf, prefix, name, args, kwargs):
+def _reverse(urlconf, prefix, language, name, args, kwargs):
     return django_reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
 
 
@@ -63,11 +64,11 @@ def render_scope():
 
 
 def reverse(viewname: str, args=None, kwargs=None) -> str:
-    """django.urls.reverse(), remembered."""
+    """django.urls.reverse(), remembered (per language: the public site's URLs carry it)."""
     urlconf, prefix = _scope.get() or _urlconf_and_prefix()
     args = tuple(args) if args else ()
     kwargs = tuple(sorted(kwargs.items())) if kwargs else ()
-    return _reverse(urlconf, prefix, viewname, args, kwargs)
+    return _reverse(urlconf, prefix, get_language(), viewname, args, kwargs)
 
 
 @lru_cache(maxsize=1_000)

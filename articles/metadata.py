@@ -130,7 +130,7 @@ def release_data(
 ) -> dict:
     """schema.org NewsArticle for a release, from what the page has already loaded."""
     absolute = absolute_urls(request)
-    url = absolute(article.get_absolute_url())
+    url = absolute(article.canonical_url())
     home = absolute(reverse("articles:list"))
     publisher = _organisation(home)
     if contacts:

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import Tag, TaggedItemBase
@@ -31,6 +32,7 @@ from articles.querysets import (
 from articles.text import clean_long_text, clean_one_line
 
 LEAD_MAX_LENGTH = 300
+LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
 def to_the_minute(value):
@@ -431,7 +433,18 @@ class Article(CleanTextModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        """The release's page in the reader's interface language (the current one)."""
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def canonical_url(self, name: str = "articles:detail") -> str:
+        """
+        One of the release's pages under its own language's prefix
+        (/fr/releases/…): the canonical address, and the hreflang alternates'.
+        """
+        if self.language == get_language() or self.language not in LANGUAGE_CODES:
+            return reverse(name, kwargs={"slug": self.slug})
+        with override(self.language):
+            return reverse(name, kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 
 RELATED_RELEASES = 4
 # Only the newest releases sharing a theme are scored for "related releases":
@@ -29,8 +30,10 @@ def _model(name: str):
     return apps.get_model("articles", name)
 
 
-def public_releases(now=None):
-    return _model("Article").objects.public(now)
+def public_releases(now=None, language: str | None = None):
+    """Public releases; with ``language``, as a reader of it is shown them (``in_language``)."""
+    releases = _model("Article").objects.public(now)
+    return releases.in_language(language, now) if language else releases
 
 
 def public_rule(now=None, prefix: str = "") -> Q:
@@ -54,6 +57,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(public_rule(now)).defer(
             "search_title", "search_text", "source_confirmed"
         )
+
+    def in_language(self, language: str, now=None):
+        """
+        What a reader of ``language`` is shown: the releases written in it,
+        and the releases not translated into it (each group once, by its
+        source, when no public translation in ``language`` exists).
+        """
+        translated = (
+            self.model.objects.public(now)
+            .filter(language=language, source_id=OuterRef("pk"))
+            .values("pk")
+        )
+        return self.filter(Q(language=language) | Q(source__isnull=True) & ~Exists(translated))
 
     def in_state(self, state: str, now=None):
         """
@@ -129,6 +145,7 @@ class ArticleQuerySet(models.QuerySet):
         links = _model("ArticleTheme").objects.filter(content_object=OuterRef("pk"), tag__in=themes)
         candidates = (
             self.public(now)
+            .in_language(get_language(), now)
             .filter(Exists(links))
             .exclude(pk=article.pk)
             .order_by("-publish_at", "-pk")
@@ -137,7 +154,7 @@ class ArticleQuerySet(models.QuerySet):
         shared = links.order_by().values("content_object").annotate(n=Count("pk")).values("n")
         return (
             self.model.objects.filter(pk__in=Subquery(candidates))
-            .only("slug", "title", "publish_at", "dateline_city", "dateline_country")
+            .only("slug", "language", "title", "publish_at", "dateline_city", "dateline_country")
             .annotate(shared_themes=Subquery(shared))
             .order_by("-shared_themes", "-publish_at", "-pk")[:RELATED_RELEASES]
         )
@@ -219,11 +236,14 @@ class QuoteQuerySet(models.QuerySet):
         """Quotes in public releases (through the join: SQLite would list every public id)."""
         return self.filter(public_rule(now, prefix="article__"))
 
-    def for_speaker_page(self, speaker):
-        """A speaker's public quotes with their releases, newest release first."""
+    def for_speaker_page(self, speaker, language: str):
+        """
+        A speaker's public quotes with their releases, newest release first:
+        each group's once, in ``language`` where the group has it.
+        """
         return (
             self.public()
-            .filter(speaker=speaker)
+            .filter(speaker=speaker, article__in=public_releases(language=language).values("pk"))
             .select_related("article")
             .order_by("-article__publish_at", "-article__pk", "position", "pk")
         )
@@ -236,23 +256,27 @@ class ThemeQuerySet(models.QuerySet):
         public = public_releases().filter(themes=OuterRef("pk"))
         return self.filter(Exists(public)).exclude(slug="")
 
-    def with_public_counts(self):
-        """Themes of public releases, each with its number of public releases, by name."""
+    def with_public_counts(self, language: str | None = None):
+        """
+        Themes of public releases, each with its number of public releases (as
+        a reader of ``language`` sees them: a translated release once), by name.
+        """
         return (
-            self.filter(article__in=public_releases())
+            self.filter(article__in=public_releases(language=language))
             .exclude(slug="")
             .annotate(public_count=Count("article"))
             .order_by("name")
         )
 
-    def recent(self):
+    def recent(self, language: str | None = None):
         """
         The themes most used by the latest public releases: what the press
         office is talking about now. Counting over a fixed number of releases
         keeps the cost of the home page's strip the same however large the
         archive grows.
         """
-        latest = public_releases().order_by("-publish_at", "-pk").values("pk")[:RECENT_RELEASES]
+        latest = public_releases(language=language).order_by("-publish_at", "-pk")
+        latest = latest.values("pk")[:RECENT_RELEASES]
         return (
             self.filter(article__in=latest)
             .exclude(slug="")

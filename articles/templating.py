@@ -14,6 +14,7 @@ metadata (canonical URL, OpenGraph image, JSON-LD).
 from __future__ import annotations
 
 import jinja2
+from django.conf import settings
 from django.template import defaultfilters
 from django.template.backends import jinja2 as django_jinja2
 from django.utils import timezone, translation
@@ -100,6 +101,22 @@ def text_direction(language: str | None = None) -> str:
     return "rtl" if info["bidi"] else "ltr"
 
 
+def language_name(language: str) -> str:
+    """A language's name in that language ("Français", "العربية"): the switcher's labels."""
+    try:
+        return defaultfilters.capfirst(translation.get_language_info(language)["name_local"])
+    except KeyError:
+        return language
+
+
+def default_version(versions):
+    """The hreflang x-default: the version in the site's default language, else the source."""
+    for version in versions:
+        if version.language == settings.LANGUAGE_CODE:
+            return version
+    return next((version for version in versions if version.source_id is None), versions[0])
+
+
 def gettext_pattern(message: str) -> str:
     """A translated message whose %(name)s placeholders a loop fills in (``pattern % {...}``)."""
     return translation.gettext(message)
@@ -119,6 +136,8 @@ def environment(**options) -> jinja2.Environment:
         static=links.static,
         get_language=translation.get_language,
         text_direction=text_direction,
+        language_name=language_name,
+        default_version=default_version,
         gettext_pattern=gettext_pattern,
         absolute_url=metadata.absolute_url,
         og_image=metadata.og_image,

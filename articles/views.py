@@ -14,12 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import ics, search
 from articles.models import Article, Event, Quote, Speaker, Theme
 from articles.reading import ReleaseParts, SinglePassPaginator
+from articles.translations import group
 
 
 class SectionMixin:
@@ -33,13 +36,16 @@ class SectionMixin:
 
 
 class PublicArticleMixin:
-    """Public views start from Article.objects.public(), and from nothing else."""
+    """
+    Public views start from Article.objects.public(), and from nothing else:
+    in the reader's language (the URL's), each group of translations once.
+    """
 
     model = Article
     paginator_class = SinglePassPaginator
 
     def get_queryset(self):
-        return Article.objects.public()
+        return Article.objects.public().in_language(get_language())
 
 
 class ArticleListView(SectionMixin, PublicArticleMixin, ListView):
@@ -51,7 +57,8 @@ class ArticleListView(SectionMixin, PublicArticleMixin, ListView):
         return super().get_queryset().for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(top_themes=Theme.objects.recent(), **kwargs)
+        top_themes = Theme.objects.recent(get_language())
+        return super().get_context_data(top_themes=top_themes, **kwargs)
 
 
 class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
@@ -71,9 +78,29 @@ class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
     def get_queryset(self):
         return Article.objects.public(self.now).with_release_row()
 
+    def get_object(self, queryset=None):
+        """
+        The release, read with the other public languages of its group in the
+        same query: the page's language switcher and hreflang alternates.
+        """
+        slug = self.kwargs["slug"]
+        rows = list((queryset or self.get_queryset()).filter(group.with_slug(slug)))
+        article = next((row for row in rows if row.slug == slug), None)
+        if article is None:
+            raise Http404(_("No release found."))
+        article.versions = group.by_language(
+            row for row in rows if row.is_public(self.now) or row is article
+        )
+        return article
+
     def get_context_data(self, **kwargs):
         parts = ReleaseParts(self.object, now=self.now)
-        return super().get_context_data(**parts.context(), **kwargs)
+        versions = self.object.versions
+        return super().get_context_data(
+            **parts.context(),
+            versions=versions if len(versions) > 1 else [],
+            **kwargs,
+        )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -103,7 +130,7 @@ class ThemeListView(SectionMixin, ListView):
     section = "themes"
 
     def get_queryset(self):
-        return Theme.objects.with_public_counts()
+        return Theme.objects.with_public_counts(get_language())
 
 
 class ThemeDetailView(SectionMixin, PublicArticleMixin, ListView):
@@ -134,7 +161,7 @@ class SpeakerDetailView(DetailView):
         return Speaker.objects.with_public_releases()
 
     def get_context_data(self, **kwargs):
-        quotes = Quote.objects.for_speaker_page(self.object)
+        quotes = Quote.objects.for_speaker_page(self.object, get_language())
         paginator = SinglePassPaginator(quotes, settings.NEWSROOM_PAGE_SIZE)
         try:
             page = paginator.page(self.request.GET.get("page") or 1)
@@ -174,7 +201,8 @@ class EventDetailView(SectionMixin, DetailView):
         return Event.objects.with_public_releases()
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.public().filter(event=self.object).for_listing()
+        articles = Article.objects.public().in_language(get_language())
+        articles = articles.filter(event=self.object).for_listing()
         return super().get_context_data(articles=articles, **kwargs)
 
 

@@ -1,6 +1,7 @@
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -22,6 +23,11 @@ urlpatterns = [
         media_view,
         name="media",
     ),
+]
+# The public site in every language: /fr/…, /es/…, /ar/…; the default
+# language (LANGUAGE_CODE) without a prefix.
+urlpatterns += i18n_patterns(
     path("", include("distribution.urls")),
     path("", include("articles.urls")),
-]
+    prefix_default_language=False,
+)

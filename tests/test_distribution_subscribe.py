@@ -221,13 +221,12 @@ def test_bad_characters_in_links_are_not_found(client):
 def test_the_confirmation_comes_in_the_language_of_the_form(
     client, mail, themes, django_capture_on_commit_callbacks
 ):
-    page = client.get("/subscribe/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    page = client.get("/fr/subscribe/").content.decode()
     assert "Alertes par e-mail" in page and "Votre adresse e-mail" in page
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            "/subscribe/",
+            "/fr/subscribe/",
             {"email": "lectrice@example.org", "all_themes": "on", "languages": ["fr"]},
-            HTTP_ACCEPT_LANGUAGE="fr",
         )
     (message,) = mail.to("lectrice@example.org")
     assert message.subject == "Confirmez vos alertes par e-mail de Newsroom"

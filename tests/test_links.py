@@ -12,6 +12,16 @@ from articles import links
 from articles.templating import Jinja2
 
 
+def test_reverse_follows_the_language():
+    from django.utils import translation
+
+    assert links.reverse("articles:list") == "/"
+    with translation.override("ar"):
+        assert links.reverse("articles:list") == "/ar/"
+        assert links.reverse("articles:detail", kwargs={"slug": "a"}) == "/ar/releases/a/"
+    assert links.reverse("articles:detail", kwargs={"slug": "a"}) == "/releases/a/"
+
+
 @pytest.mark.parametrize(
     ("name", "kwargs"),
     [

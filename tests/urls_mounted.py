@@ -1,5 +1,8 @@
-"""The site mounted under /mounted/, for tests of URL building under another URLconf."""
+"""The public site mounted under /mounted/, for tests of URL building under another URLconf."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-urlpatterns = [path("mounted/", include("newsroom.urls"))]
+urlpatterns = i18n_patterns(
+    path("mounted/", include("articles.urls")), prefix_default_language=False
+)
