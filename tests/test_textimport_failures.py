@@ -586,3 +586,47 @@ def test_op_ed_quoted_whole_over_unmarked_paragraphs():
     assert [name for name, _ in quotes(release)] == ["Jo Example"]
     assert quotes(release)[0][1].endswith("keeps the fields open for the next generation.")
     assert not any("opened but not closed" in note for note in release.unplaced)
+
+
+# --------------------------------------------------------------------------
+# Sample D (seed 21), used for development
+# --------------------------------------------------------------------------
+
+
+def test_place_in_the_feeds_date_field_is_the_dateline():
+    text = (
+        "Title: Congresswoman Example Files a Resolution\n"
+        "Date: Washington, February 1, 2024\n"
+        "Tags: Congress\n\n"
+        "Content:\n"
+        "Today, Congresswoman Jo Example filed a resolution on the budget.\n"
+    )
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("Washington", "")
+
+
+def test_place_and_state_in_the_feeds_date_field():
+    text = "Title: A Contest\nDate: Washington, DC, August 10, 2021\n\nContent:\nThe winner.\n"
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("Washington", "DC")
+
+
+def test_a_date_field_with_only_a_weekday_and_date_gives_no_dateline():
+    text = "Title: A Bill\nDate: Thursday, August 01, 2024\n\nContent:\nToday a bill was filed.\n"
+    assert parse_release_text(text).dateline_city == ""
+
+
+def test_embedded_post_is_its_authors_quote():
+    text = (
+        "Senator Jo Example criticised the spending plan.\n"
+        "Nothing to protect jobs now? Sounds like a boondoggle\n"
+        "https://t.co/AbCdEf123\n"
+        "— Jo Example (@ExampleJo)\n"
+        "May 10, 2020\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "Nothing to protect jobs now? Sounds like a boondoggle")
+    ]
+    assert "May 10, 2020" not in release.paragraphs
+    assert "https://t.co/AbCdEf123" in release.dropped
