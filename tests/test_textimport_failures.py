@@ -586,3 +586,99 @@ def test_op_ed_quoted_whole_over_unmarked_paragraphs():
     assert [name for name, _ in quotes(release)] == ["Jo Example"]
     assert quotes(release)[0][1].endswith("keeps the fields open for the next generation.")
     assert not any("opened but not closed" in note for note in release.unplaced)
+
+
+# --------------------------------------------------------------------------
+# Sample D (seed 21), used for development
+# --------------------------------------------------------------------------
+
+
+def test_place_in_the_feeds_date_field_is_the_dateline():
+    text = (
+        "Title: Congresswoman Example Files a Resolution\n"
+        "Date: Washington, February 1, 2024\n"
+        "Tags: Congress\n\n"
+        "Content:\n"
+        "Today, Congresswoman Jo Example filed a resolution on the budget.\n"
+    )
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("Washington", "")
+
+
+def test_place_and_state_in_the_feeds_date_field():
+    text = "Title: A Contest\nDate: Washington, DC, August 10, 2021\n\nContent:\nThe winner.\n"
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("Washington", "DC")
+
+
+def test_a_date_field_with_only_a_weekday_and_date_gives_no_dateline():
+    text = "Title: A Bill\nDate: Thursday, August 01, 2024\n\nContent:\nToday a bill was filed.\n"
+    assert parse_release_text(text).dateline_city == ""
+
+
+def test_embedded_post_is_its_authors_quote():
+    text = (
+        "Senator Jo Example criticised the spending plan.\n"
+        "Nothing to protect jobs now? Sounds like a boondoggle\n"
+        "https://t.co/AbCdEf123\n"
+        "— Jo Example (@ExampleJo)\n"
+        "May 10, 2020\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "Nothing to protect jobs now? Sounds like a boondoggle")
+    ]
+    assert "May 10, 2020" not in release.paragraphs
+    assert "https://t.co/AbCdEf123" in release.dropped
+
+
+def test_letter_spaced_typescript_is_read_as_words():
+    text = (
+        "RIVER TOWNS GET A NEW BRIDGE\n\n"
+        "T h e  M i n i s t e r  f o r  R o a d s ,  M r .  E x a m p l e ,  s a i d\n"
+        "t o d a y  t h a t  w o r k  w o u l d  b e g i n  i n  M a y .\n"
+    )
+    release = parse_release_text(text)
+    assert release.paragraphs[0] == (
+        "The Minister for Roads, Mr. Example, said today that work would begin in May."
+    )
+
+
+def test_ordinary_text_with_double_spaces_is_left_alone():
+    text = "TITLE OF THE RELEASE\n\nThe plan  was  approved by a vote of 9 to 2 in  the council.\n"
+    release = parse_release_text(text)
+    assert release.paragraphs[0] == "The plan was approved by a vote of 9 to 2 in the council."
+
+
+def test_embargo_notice_over_several_lines_is_not_the_title():
+    text = (
+        "EMBARGO EMBARGO\n"
+        "NOT FOR PUBLICATION OR BROADCAST\n"
+        "BEFORE 7.30 P.M. ON MONDAY 4th\n"
+        "APRIL.\n"
+        "PRESS STATEMENT BY THE MINISTER FOR HOUSING (THE HON. J.K. EXAMPLE, M.P.)\n"
+        "MORE HOMES FOR NEW SETTLERS\n"
+        "The Minister for Housing, Mr. Example, said today that 400 homes would be built.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "MORE HOMES FOR NEW SETTLERS"
+    assert "EMBARGO EMBARGO" in release.dropped
+    assert "APRIL." in release.dropped
+
+
+def test_office_alone_above_the_headline_is_letterhead():
+    text = (
+        "PRIME MINISTER\n"
+        "AID FOR FLOOD VICTIMS\n"
+        "The Prime Minister announced today a grant of $1 million for flood relief.\n"
+    )
+    assert parse_release_text(text).title == "AID FOR FLOOD VICTIMS"
+
+
+def test_where_the_words_were_said_is_not_part_of_the_name():
+    text = (
+        "Members asked the agency to act.\n\n"
+        '"We must act now," said Rep. Jo Example in a statement. "It is time."\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [("Jo Example", "We must act now"), ("Jo Example", "It is time.")]

@@ -93,6 +93,20 @@ def run(draft: Draft, notes: Notes) -> None:
                 del paragraphs[index]
                 draft.body_from = min(draft.body_from, index)
                 return
+    _from_feed_date(draft)
+
+
+def _from_feed_date(draft: Draft) -> None:
+    """A feed's "Date: Washington, February 1, 2024" gives the place the text leaves out."""
+    found = _DATELINE_ALONE.match(draft.meta_date.strip())
+    if not found:
+        return
+    city_words = re.split(r"[\s.\-’']+", found.group("city").casefold())
+    if any(w in _DATELINE_STOP for w in city_words if w):
+        return
+    draft.dateline_city = city_name(found.group("city"))
+    draft.dateline_country = (found.group("region") or "").strip(" ,")
+    draft.dateline_date = found.group("date")
 
 
 def city_name(city: str) -> str:

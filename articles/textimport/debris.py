@@ -3,7 +3,7 @@
 Dropped and listed for the editor: scraped-page furniture (share buttons,
 gallery counters such as "1 / 13", cookie banners), feed metadata lines,
 "==" item separators, end marks ("Ends", "-END-", "###"), classification
-markings ("UNCLASSIFIED"), "Authorised by" lines, page numbers and page
+markings ("UNCLASSIFIED"), embargo notices, "Authorised by" lines, page numbers and page
 footers repeated on every page, and the letterhead above the headline
 (the issuers' names and offices, "MEDIA RELEASE", the date, contact lines).
 """
@@ -46,13 +46,25 @@ _META = re.compile(
 )
 _LABELS = re.compile(
     r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|advisory)$"
-    r"|^for immediate release$|^news$|^statement$",
+    r"|^for immediate release$|^news$|^statement$"
+    # "PRESS STATEMENT BY THE MINISTER FOR …", "News Release 42/68", "Press statement No. 2"
+    r"|^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\s+(?:no\b|\d|by\b).{0,180}$",
     re.IGNORECASE,
 )
 _CLASSIFICATION = re.compile(
     r"^(?:UNCLASSIFIED|OFFICIAL(?::?\s*SENSITIVE)?|PROTECTED|CONFIDENTIAL|RESTRICTED"
     r"|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)$",
     re.IGNORECASE,
+)
+# An embargo notice at the top of a typed statement, possibly over a few capitalised lines:
+# "EMBARGO EMBARGO" / "NOT FOR PUBLICATION OR BROADCAST" / "BEFORE 6.45 P.M. ON SUNDAY" / "MARCH."
+_EMBARGO = re.compile(
+    r"^(?:embargo(?:ed)?\b|not\s+f\s?or\s+(?:publication|release|broadcast)\b"
+    r"|not\s+to\s+be\s+(?:published|released|broadcast)\b)",
+    re.IGNORECASE,
+)
+_EMBARGO_MORE = re.compile(
+    r"^(?:(?:BEFORE|UNTIL|AFTER)\b.{0,80}|[A-Z]{3,9}\.?|NOT\s+F\s?OR\s+[A-Z ]{5,60})$"
 )
 _AUTHORISED = re.compile(r"^(?:authori[sz]ed|approved) by\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
@@ -95,7 +107,12 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
         if header and _take_meta(draft, notes, line, before=lines):
             i += 1
             continue
-        if _COUNTER.match(line):
+        if i < 15 and len(line) <= 200 and _EMBARGO.match(line):
+            notes.drop(line)
+            while i + 1 < len(raw) and _EMBARGO_MORE.match(raw[i + 1]):
+                i += 1
+                notes.drop(raw[i])
+        elif _COUNTER.match(line):
             notes.drop(_COUNTER.sub(r"\1 / \2", line))
         elif _COUNTER_HEAD.match(line) and i + 1 < len(raw) and _LONE_NUMBER.match(raw[i + 1]):
             notes.drop(f"{line.rstrip('/ ').strip()} / {raw[i + 1]}")
@@ -223,7 +240,10 @@ def is_junk(paragraph: str) -> bool:
 _LETTERHEAD_START = re.compile(
     r"^(?:senator\s+)?(?:the\s+)?hon\.?\s|^(?:senator|dr|mr|mrs|ms)\s+the\s+hon\b"
     r"|^(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
-    r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b",
+    r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b"
+    # an office alone, "PRIME MINISTER"; "FROM THE MINISTER FOR …", "DEPARTMENT OF …"
+    r"|^(?:the\s+)?prime\s+minister(?:\s+of\s+\w+)?$"
+    r"|^(?:from\s+the\s+)?(?:minister|department)\s+(?:for|of)\b",
     re.IGNORECASE,
 )
 _POST_NOMINAL_TOKEN = re.compile(r"(?<![\w.])(?:MP|MLA|MHR|MLC|MHA|QC|KC|SC)(?![\w.])")

@@ -1,11 +1,11 @@
-"""The stages in order: decode → segment → letterhead/debris → title → dateline → people
-and quotes → event → themes. Each reads what earlier stages put in the draft."""
+"""The stages in order: decode → segment → letterhead/debris → title → dateline → embedded
+posts → people and quotes → event → themes. Each reads what earlier stages put in the draft."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import dateline, debris, decode, event, quotes, segment, themes, title
+from . import dateline, debris, decode, embeds, event, quotes, segment, themes, title
 from .model import Draft, Notes, ParsedRelease
 
 
@@ -26,6 +26,7 @@ def parse(raw, *, given_title, known_themes, year) -> ParsedRelease:
     title.drop_copies(draft, notes)
     dateline.run(draft, notes)
     title.lead(draft, notes)
+    embeds.run(draft, notes)
     quotes.run(draft, notes)
     event.run(draft, notes)
     themes.run(draft, notes)

@@ -21,6 +21,10 @@ from .vocabulary import _ANY_QUOTE, _CLOSERS, _INDIRECT_VERB, _OPENERS, _VERB, _
 
 # Attribution around a quotation.
 _SUFFIX_AFTER = re.compile(rf"^{_VERB}\s+(?P<who>.+)$")
+# "said Rep. X in a statement", "wrote Senator Y in a letter to the agency": where, not who.
+_SUFFIX_WHERE = re.compile(
+    r"\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its|this|today's)\s.*$", re.IGNORECASE
+)
 _SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
 _SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
 _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
@@ -371,7 +375,10 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             continue
         if pattern is _SUFFIX_BEFORE and _NOT_SUBJECT.match(match.group("who")):
             continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
-        who = _parse_who(match.group("who"), after_verb=after)
+        words = match.group("who")
+        if after:
+            words = _SUFFIX_WHERE.sub("", words)
+        who = _parse_who(words, after_verb=after)
         if who is not None:
             found.append(who)
             span.suffix_rest = suffix[end:] if end else ""

@@ -28,9 +28,39 @@ _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
 
 
 def split_lines(draft: Draft, notes: Notes) -> None:
-    """One entry per non-blank line, its spaces collapsed."""
-    lines = (" ".join(line.split()) for line in draft.text.split("\n"))
+    """One entry per non-blank line, its spaces collapsed and letter-spacing undone."""
+    lines = (" ".join(_unspaced(line).split()) for line in draft.text.split("\n"))
     draft.lines = [line for line in lines if line]
+
+
+_WORD_GAP = re.compile(r"\s{2,}")
+
+
+def _unspaced(line: str) -> str:
+    """Letter-spaced typescript, "T h e  M i n i s t e r  s a i d", read as "The Minister said".
+
+    Old typed statements scanned with OCR space the letters of a word and put two
+    spaces between words. A line is read so only when most of its pieces are single
+    characters: ordinary text has few ("a", "I").
+    """
+    pieces = line.split()
+    if len(pieces) < 6 or "  " not in line or 2 * sum(len(p) == 1 for p in pieces) < len(pieces):
+        return line
+    words = []
+    for chunk in _WORD_GAP.split(line.strip()):
+        parts = chunk.split(" ")
+        if all(len(part) <= 2 for part in parts):
+            words.append("".join(parts))
+            continue
+        # "among r e f u g e e s": a whole word kept, the spaced letters after it joined.
+        out: list[str] = []
+        for part in parts:
+            if len(part) == 1 and out and out[-1].endswith("\0"):
+                out[-1] = out[-1][:-1] + part + "\0"
+            else:
+                out.append(part + "\0" if len(part) == 1 else part)
+        words.append(" ".join(part.rstrip("\0") for part in out))
+    return " ".join(words)
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,38 @@
+"""Stage 6a, embedded posts: a post copied from a social network into the release.
+
+Scraped releases keep an embedded post as its text, its short link and its
+signature, "So … a boondoggle https://t.co/… — Josh Hawley (@HawleyMO)", with the
+date on the next line. The post is its author's own words: it is made a quotation
+signed with a dash line, which the quotes stage credits, and the link and the
+date are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Draft, Notes
+from .vocabulary import _MONTH_RE
+
+_POST = re.compile(
+    r"^(?P<text>\S.{2,2000}?)\s+(?P<links>(?:(?:https?://t\.co/|pic\.twitter\.com/)\S+\s+)*)"
+    r"[—–-]\s*(?P<name>[A-Z][^()—–“”\"]{2,80}?)\s*\(@\w{1,30}\)$",
+    re.DOTALL,
+)
+_POST_DATE = re.compile(rf"^(?i:{_MONTH_RE})\.?\s+\d{{1,2}},\s+\d{{4}}$")
+
+
+def run(draft: Draft, notes: Notes) -> None:
+    paragraphs = draft.paragraphs
+    index = 0
+    while index < len(paragraphs):
+        found = _POST.match(paragraphs[index])
+        if found and not any(c in found.group("text") for c in '“”"'):
+            paragraphs[index] = f"“{found.group('text')}” — {found.group('name')}"
+            for link in found.group("links").split():
+                notes.drop(link)
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            if _POST_DATE.match(following):
+                notes.drop(following)
+                del paragraphs[index + 1]
+        index += 1
