@@ -21,6 +21,7 @@ from articles import pdf, press
 from articles.media.access import staff_may_see
 from articles.mediakit import media_kit_for
 from articles.models import Article, ArticleContact, Contact, ShareLink
+from articles.translations import group
 
 
 def readable_release(request, slug: str) -> tuple[Article, bool]:
@@ -36,9 +37,10 @@ def readable_release(request, slug: str) -> tuple[Article, bool]:
     if staff_may_see(request.user):  # as for the photos themselves (articles.media)
         return article, False
     token = request.GET.get("share", "")
-    link = (
-        ShareLink.objects.active().filter(token=token, article=article).first() if token else None
-    )
+    link = ShareLink.objects.active().select_related("article").filter(token=token).first()
+    # A share link covers the release's translations too (articles.translations).
+    if link is not None and group.source_id(link.article) != group.source_id(article):
+        link = None
     if link is not None and article.lifecycle(now).value in ("embargoed", "review", "draft"):
         return article, False
     raise Http404

@@ -1,5 +1,6 @@
 """Share links: accredited journalists read a release before it is public."""
 
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from articles.links import media_grant
 from articles.media.serving import share_grant
 from articles.models import Article, Lifecycle, ShareLink
 from articles.reading import ReleaseParts
+from articles.translations import group
 from distribution.access import record_share_open
 
 
@@ -18,7 +20,7 @@ def share_view(request, token: str):
     link = ShareLink.objects.select_related("article").filter(token=token).first()
     state = link.article.lifecycle(now) if link else None
     if state == Lifecycle.LIVE:
-        return redirect(link.article)
+        return redirect(link.article.canonical_url())
     if link is None or not link.is_active(now) or state == Lifecycle.EXPIRED:
         # A withdrawn release is not handed out either: its time has passed,
         # or it was unpublished, which revoked its links.
@@ -30,7 +32,19 @@ def share_view(request, token: str):
             status=404 if link is None else 410,
         )
     else:
-        article = Article.objects.select_related("event").get(pk=link.article_id)
+        # The link covers the release's group: the journalist picks a language
+        # among the approved ones (published, under embargo or not).
+        versions = group.by_language(
+            group.members(link.article)
+            .filter(Q(pk=link.article_id) | Q(status=Article.Status.PUBLISHED))
+            .select_related("event")
+        )
+        wanted = request.GET.get("language", link.article.language)
+        article = next((v for v in versions if v.language == wanted), None) or next(
+            v for v in versions if v.pk == link.article_id
+        )
+        if article.lifecycle(now) == Lifecycle.LIVE:
+            return redirect(article.canonical_url())
         # No related releases: the page is about this one release, before it is out.
         parts = ReleaseParts(article, related=False, now=now)
         response = TemplateResponse(
@@ -45,6 +59,7 @@ def share_view(request, token: str):
                 if state == Lifecycle.EMBARGOED and article.publish_at
                 else None,
                 "noindex": True,
+                "switcher_versions": versions if len(versions) > 1 else [],
                 **parts.context(),
             },
         )

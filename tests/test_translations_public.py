@@ -6,12 +6,13 @@ in the reader's language where it exists.
 """
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import translation
 
-from articles.models import Article
+from articles.models import Article, ShareLink
 from articles.translations import shared
 from tests.factories import make_article, make_image, make_quote
 
@@ -173,3 +174,49 @@ def test_urls_built_in_a_language_carry_its_prefix(group):
         assert group["en"].get_absolute_url() == "/fr/releases/conference/"
         assert group["ar"].canonical_url() == "/ar/releases/conference-ar/"
     assert group["fr"].canonical_url("articles:pdf") == "/fr/releases/conference-fr.pdf"
+
+
+class TestShareLinks:
+    @pytest.fixture
+    def embargoed_group(self):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        source = make_article(
+            title="Embargoed opening",
+            slug="embargoed",
+            publish_at=timezone.now() + timedelta(hours=2),
+        )
+        make_image(source, caption="Opening")
+        french = translate(source, "fr", "Ouverture sous embargo")
+        translate(source, "es", "Borrador", publish=False)
+        link = ShareLink.objects.create(article=source, note="Agence")
+        return source, french, link
+
+    def test_the_link_covers_the_group_and_the_journalist_picks_a_language(
+        self, client, embargoed_group
+    ):
+        source, french, link = embargoed_group
+        english = page(client, f"/share/{link.token}/")
+        assert "Embargoed opening" in english
+        switcher = english.split('class="language-switcher"')[1].split("</nav>")[0]
+        assert 'href="?language=fr"' in switcher
+        # Drafts are not handed out.
+        assert "language=es" not in switcher
+        html = page(client, f"/share/{link.token}/?language=fr")
+        assert "Ouverture sous embargo" in html and "Embargoed opening" not in html
+        # The French version's photos and PDF open with the link, and only with it.
+        [photo] = re.findall(r'src="(/media/[^"?]+\?grant=[^"]+)"', html)[:1]
+        assert client.get(photo).status_code == 200
+        assert client.get(photo.split("?")[0]).status_code == 404
+        pdf = f"/fr/releases/{french.slug}.pdf"
+        assert client.get(f"{pdf}?share={link.token}").status_code == 200
+        assert client.get(pdf).status_code == 404
+
+    def test_a_link_to_another_group_opens_nothing_here(self, client, embargoed_group):
+        _source, french, _link = embargoed_group
+        other = make_article(title="Other", slug="other", status=Article.Status.DRAFT)
+        stranger = ShareLink.objects.create(article=other, note="Elsewhere")
+        response = client.get(f"/fr/releases/{french.slug}.pdf?share={stranger.token}")
+        assert response.status_code == 404
