@@ -68,7 +68,7 @@ class MailingRenderer:
                 raise ReleaseNotPublic(article_id)
             self.releases[article_id] = {
                 "article": article,
-                "url": absolute(article.get_absolute_url()),
+                "url": absolute(article.canonical_url()),
                 "photo": lead_photo(article),
             }
         return self.releases[article_id]

@@ -60,6 +60,8 @@ def prepare(mailing: Mailing) -> bool:
     if release is None:
         return False
     with transaction.atomic():
+        if mailing.kind == Mailing.Kind.ALERT:
+            matching.lock_group(release)
         locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
         if locked.prepared_at is None:
             rows = _recipient_rows(locked, release)

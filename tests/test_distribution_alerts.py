@@ -196,6 +196,45 @@ def test_an_embargo_lifting_by_itself_alerts_each_matching_subscriber_once(
     assert len(mail.all()) == 3
 
 
+def test_a_group_lifting_together_alerts_each_subscriber_once_in_their_language(
+    workers, smtp_server
+):
+    from articles.translations import shared
+
+    mail, _port = smtp_server
+    subscribe("english@example.org", ["Cybercrime"])
+    subscribe("french@example.org", ["Cybercrime"], languages=["fr"])
+    subscribe("both@example.org", ["Cybercrime"], languages=["fr", "en"])
+    subscribe("spanish@example.org", ["Cybercrime"], languages=["es"])
+    source = make_article(
+        title="Conference on cybercrime",
+        publish_at=timezone.now() + timedelta(days=1),
+        themes=["Cybercrime"],
+    )
+    french = shared.translation_create(source=source, language="fr")
+    french.title, french.status = "Conférence sur la cybercriminalité", Article.Status.PUBLISHED
+    french.save()
+    pool = workers()
+    pool.start()  # two workers: the two mailings are prepared side by side
+    lift = timezone.now() + timedelta(seconds=3)
+    Article.objects.filter(pk__in=[source.pk, french.pk]).update(publish_at=lift)
+    scheduling.schedule_alert(source.pk)
+    scheduling.schedule_alert(french.pk)
+
+    assert mail.wait_for(3), ([m.recipient for m in mail.all()], pool.logs())
+    assert wait_for(lambda: Mailing.objects.filter(finished_at__isnull=False).count() == 2)
+    time.sleep(1)  # anything extra would have arrived by now
+    received = {item.recipient: item.subject for item in mail.all()}
+    assert len(mail.all()) == 3
+    assert received == {
+        "english@example.org": "Conference on cybercrime",
+        "french@example.org": "Conférence sur la cybercriminalité",
+        "both@example.org": "Conférence sur la cybercriminalité",
+    }
+    (alert,) = mail.to("french@example.org")
+    assert f"https://press.example.org/fr/releases/{french.slug}/" in alert.text
+
+
 def test_publishing_now_alerts_through_the_save(workers, smtp_server):
     mail, _port = smtp_server
     subscribe("now@example.org", ["Terrorism"])
