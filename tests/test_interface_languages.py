@@ -61,7 +61,7 @@ def test_every_message_the_site_uses_is_translated(language):
         or not all(translated[message] if isinstance(message, tuple) else [translated[message]])
     ]
     assert not missing, (
-        f"Untranslated in {language} (see README, 'Languages of the interface'): {missing}"
+        f"Untranslated in {language} (see README, 'Languages and translations'): {missing}"
     )
 
 
