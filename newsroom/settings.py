@@ -70,7 +70,8 @@ MIDDLEWARE = [
     # language itself, as LocaleMiddleware will (see articles.caching).
     "articles.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but the admin follows the editor's browser (the site, its URL).
+    "newsroom.locale.NewsroomLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -164,3 +164,13 @@ def test_an_english_release_keeps_its_own_language_inside_an_arabic_page(client,
     assert '<html lang="ar" dir="rtl">' in page
     assert '<article class="release" lang="en" dir="ltr">' in page
     assert "البيانات الصحفية" in page
+
+
+@pytest.mark.django_db
+def test_the_site_speaks_its_url_language_and_the_admin_the_editor_one(client):
+    # The public site: the URL decides, whatever the browser asks.
+    assert '<html lang="en"' in client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<html lang="fr"' in client.get("/fr/").content.decode()
+    # The admin has no prefix: it follows the browser.
+    login = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert 'lang="fr"' in login and "Nom d’utilisateur" in login
