@@ -115,12 +115,12 @@ class TestList:
     ):
         full_release(0, quotes=1, images=1)
         # the site's generation, count, releases with events, themes, quotes with speakers,
-        # images, press contacts, public corrections, the default contacts
-        with django_assert_num_queries(9):
+        # images, press contacts, public corrections, the default contacts, translations
+        with django_assert_num_queries(10):
             assert len(get_json(client, LIST_URL)["releases"]) == 1
         for n in range(1, 22):
             full_release(n)
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(10):
             assert len(get_json(client, LIST_URL)["releases"]) == 20
 
 
@@ -219,7 +219,7 @@ class TestDetail:
 
         # What readers see besides the bundle's fields: links, press-office parts.
         API_ONLY = {"url", "pdf_url", "updated_at", "press_contacts", "notes_to_editors",
-                    "lead_photo", "corrections"}  # fmt: skip
+                    "lead_photo", "corrections", "translations"}  # fmt: skip
 
         def without_locations(release):
             # Images are found by URL in the API, by path in a bundle; nothing else differs.
@@ -243,10 +243,10 @@ class TestDetail:
         full_release(1, slug="small", quotes=1, images=1)
         full_release(2, slug="large", quotes=5, images=13)
         # the site's generation, release with its event, themes, quotes with speakers, images,
-        # press contacts, public corrections, the default contacts
-        with django_assert_num_queries(8):
+        # press contacts, public corrections, the default contacts, translations
+        with django_assert_num_queries(9):
             get_json(client, detail_url("small"))
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             document = get_json(client, detail_url("large"))
         assert len(document["gallery"]) == 13
 
