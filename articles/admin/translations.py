@@ -28,7 +28,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _t
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin.formatting import local_time
@@ -68,9 +69,9 @@ def shared_note(article: Article) -> str:
     url = reverse("admin:articles_article_change", args=[quote(article.source_id)])
     return format_html(
         '<span class="nr-shared-note">{} <a href="{}">{}</a></span>',
-        _t("Shared with the source — edit them there."),
+        gettext("Shared with the source — edit them there."),
         url,
-        _t("Open the source"),
+        gettext("Open the source"),
     )
 
 
@@ -373,7 +374,7 @@ class TranslationAdminMixin:
                 self.log_addition(
                     request,
                     translation,
-                    _t("Created as the %(language)s translation of “%(title)s”.")
+                    gettext("Created as the %(language)s translation of “%(title)s”.")
                     % {"language": language_name(language), "title": translation.source.title},
                 )
             root = translation.source
@@ -383,7 +384,7 @@ class TranslationAdminMixin:
                 self.log_change(
                     request,
                     root,
-                    _t("%(language)s translation added.") % {"language": language_name(language)},
+                    gettext("%(language)s translation added.") % {"language": language_name(language)},
                 )
         return translation
 
@@ -407,7 +408,7 @@ class TranslationAdminMixin:
             self.log_change(
                 request,
                 translation,
-                _t("Marked as up to date with the source (changed %(when)s).")
+                gettext("Marked as up to date with the source (changed %(when)s).")
                 % {"when": changed_at},
             )
         messages.success(request, _("The translation is marked as up to date with its source."))
@@ -428,7 +429,7 @@ class TranslationAdminMixin:
                 (
                     (
                         language_name(member.language),
-                        format_html(' class="nr-lang--current"') if member.pk == obj.pk else "",
+                        mark_safe(' class="nr-lang--current"') if member.pk == obj.pk else "",
                         member.language.upper(),
                     )
                     for member in members
@@ -441,6 +442,6 @@ class TranslationAdminMixin:
             return ""
         return format_html(
             '<span class="nr-source-changed" title="{}">{}</span>',
-            _t("The source changed on %(when)s") % {"when": local_time(obj.source_changed_at)},
-            _t("Source changed"),
+            gettext("The source changed on %(when)s") % {"when": local_time(obj.source_changed_at)},
+            gettext("Source changed"),
         )
