@@ -138,7 +138,9 @@ class TestAddingATranslation:
         assert '<select name="language"' in html and "Spanish" in html
 
     def test_unknown_release_is_not_found(self, publisher_client):
-        assert publisher_client.post("/admin/articles/article/999999/translations/add/", {}).status_code in (302, 404)
+        assert publisher_client.post(
+            "/admin/articles/article/999999/translations/add/", {}
+        ).status_code in (302, 404)
 
     def test_needs_the_right_to_add_releases(self, client, source):
         user = User.objects.create_user("reader", password="x-Strong-pass-9", is_staff=True)
@@ -290,14 +292,16 @@ class TestTimes:
         assert response.status_code == 302, response.context["errors"]
         french.refresh_from_db()
         assert not french.follows_source_times
-        assert timezone.localtime(french.publish_at).strftime("%Y-%m-%d %H:%M") == "2030-01-01 09:00"
+        assert (
+            timezone.localtime(french.publish_at).strftime("%Y-%m-%d %H:%M") == "2030-01-01 09:00"
+        )
         # The source moving its time leaves it alone now.
         save(publisher_client, scheduled, publish_at_0="2031-02-02", publish_at_1="10:00")
         french.refresh_from_db()
         assert french.publish_at.year == 2030
         # Editable on the form, no longer locked.
         html = page(publisher_client.get(change_url(french)))
-        assert 'name="publish_at_0" value="2030-01-01"' in html.replace(' disabled', "")
+        assert 'name="publish_at_0" value="2030-01-01"' in html.replace(" disabled", "")
 
     def test_unticked_without_the_times_keeps_them(self, publisher_client, scheduled):
         french = shared.translation_create(source=scheduled, language="fr")

@@ -384,7 +384,8 @@ class TranslationAdminMixin:
                 self.log_change(
                     request,
                     root,
-                    gettext("%(language)s translation added.") % {"language": language_name(language)},
+                    gettext("%(language)s translation added.")
+                    % {"language": language_name(language)},
                 )
         return translation
 
