@@ -259,7 +259,10 @@ class TranslationAdminMixin:
             if "event" in fields:
                 options = {**options, "description": shared_note(obj)}
             if "status" in fields:
-                options = {**options, "fields": [*fields, "follows_source_times"]}
+                # The box first: it says whether the times below are the source's.
+                at = fields.index("status") + 1
+                fields = [*fields[:at], "follows_source_times", *fields[at:]]
+                options = {**options, "fields": fields}
             changed.append((name, options))
         return changed
 
