@@ -424,3 +424,22 @@ class TestTheList:
         shared.translation_create(source=source, language="es")
         shared.translation_create(source=source, language="ar")
         assert count() == before
+
+
+class TestInTheEditorsLanguage:
+    @pytest.mark.parametrize(
+        ("language", "heading", "changed"),
+        [
+            ("fr", "Langues de ce communiqué", "L’original a changé le"),
+            ("es", "Idiomas de este comunicado", "El original cambió el"),
+            ("ar", "لغات هذا البيان", "تغيّر الأصل في"),
+        ],
+    )
+    def test_the_panel_and_banner_are_translated(
+        self, publisher_client, french, language, heading, changed
+    ):
+        Article.objects.filter(pk=french.pk).update(source_changed_at=timezone.now())
+        html = page(publisher_client.get(change_url(french), HTTP_ACCEPT_LANGUAGE=language))
+        assert heading in html
+        assert changed in html
+        assert "Languages of this release" not in html
