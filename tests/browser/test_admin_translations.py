@@ -54,6 +54,12 @@ def test_add_a_french_translation_then_follow_the_source(new_page, demo):
     expect(page.locator(".nr-group__item--current")).to_contain_text("French")
     expect(page.get_by_text("Shared with the source — edit them there.")).to_be_visible()
     shoot(page, "translation-new")
+    # The times are the source's, locked, until "released with the source" is unticked.
+    expect(page.locator("#id_publish_at_0")).to_be_disabled()
+    page.uncheck("#id_follows_source_times")
+    expect(page.locator("#id_publish_at_0")).to_be_enabled()
+    page.check("#id_follows_source_times")
+    expect(page.locator("#id_publish_at_0")).to_be_disabled()
 
     page.fill("#id_title", "Conférence régionale européenne à Tirana")
     page.locator("input[name=_continue]").first.click()
