@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import services
 from articles.admin.formatting import local_time
 from articles.admin.forms import GalleryImageForm, ShareLinkForm, ShareLinkFormSet
+from articles.admin.translations import SHARED_PHOTO_FIELDS, is_translation
 from articles.models import (
     Article,
     GalleryImage,
@@ -94,6 +95,18 @@ class GalleryImageInline(ParentRightsMixin, CardsInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article")
+
+    # A translation's photos are its source's (articles.translations): its
+    # own are the captions and alt texts; files, order and credits are the source's.
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, *SHARED_PHOTO_FIELDS] if is_translation(obj) else fields
+
+    def has_add_permission(self, request, obj=None):
+        return not is_translation(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_translation(obj) and super().has_delete_permission(request, obj)
 
     def view_on_site(self, obj):
         return release_url(obj.article, f"image-{obj.pk}")

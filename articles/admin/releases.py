@@ -31,6 +31,7 @@ from articles.admin.inlines import (
 from articles.admin.press import ArticleContactInline, PressAdminMixin
 from articles.admin.text_import import ReleaseFromTextMixin
 from articles.admin.themes import theme_suggestions
+from articles.admin.translations import TranslationAdminMixin
 from articles.admin_lists import CheckedListMixin
 from articles.models import (
     Article,
@@ -93,7 +94,9 @@ class StateListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, VersionAdmin):
+class ArticleAdmin(
+    PressAdminMixin, TranslationAdminMixin, ReleaseFromTextMixin, CheckedListMixin, VersionAdmin
+):
     form = ArticleAdminForm
     inlines = [
         QuoteInline,
@@ -113,6 +116,7 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
         # Small ES modules, each working on its own data-nr-* attributes.
         js = [
             Script("js/admin-reorder.js", type="module"),
+            Script("js/admin-translation.js", type="module"),
             Script("js/admin-themes.js", type="module"),
             Script("js/admin-lead.js", type="module"),
         ]
@@ -293,13 +297,21 @@ class ArticleAdmin(PressAdminMixin, ReleaseFromTextMixin, CheckedListMixin, Vers
         if lifecycle == Lifecycle.EMBARGOED and obj.publish_at:
             label = _("Embargoed until %(when)s") % {"when": local_time(obj.publish_at)}
         # The CSS classes (static/css/admin.css) are named after the states.
-        return format_html('<span class="nr-state nr-state--{}">{}</span>', lifecycle.value, label)
+        return format_html(
+            '<span class="nr-state nr-state--{}">{}</span>{}',
+            lifecycle.value,
+            label,
+            self.source_changed_marker(obj),
+        )
 
     @admin.display(description=_("Press release"), ordering="title")
     def release(self, obj):
-        """The title, with the dateline, reference number and language under it."""
-        parts = (obj.dateline, obj.reference, obj.language.upper())
+        """The title, with the dateline, reference number and language (or group's) under it."""
+        languages = self.group_languages(obj)
+        parts = (obj.dateline, obj.reference, "" if languages else obj.language.upper())
         meta = " · ".join(part for part in parts if part)
+        if languages:
+            meta = format_html("{}{}{}", meta, " · " if meta else "", languages)
         return format_html('{}<span class="nr-list-meta">{}</span>', obj.title, meta)
 
     @admin.display(description=_("Event"), ordering="event__name")
