@@ -217,8 +217,16 @@ class TestRoundTrip:
 
     def test_export_is_sorted_utc_and_free_of_ids_and_timestamps(self, demo, tmp_path):
         document = export_folder(tmp_path / "site")
-        assert list(document) == ["format", "version", "speakers", "events", "contacts", "releases"]
-        assert (document["format"], document["version"]) == ("newsroom-bundle", 1)
+        assert list(document) == [
+            "format",
+            "version",
+            "speakers",
+            "events",
+            "contacts",
+            "themes",
+            "releases",
+        ]
+        assert (document["format"], document["version"]) == ("newsroom-bundle", 2)
         for kind in ("speakers", "events", "releases"):
             slugs = [item["slug"] for item in document[kind]]
             assert slugs == sorted(slugs)
