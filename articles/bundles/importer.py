@@ -52,6 +52,7 @@ from articles.models import (
     ThemeNames,
     clean_theme_names,
     name_in,
+    to_the_minute,
 )
 from articles.services import gallery_image_renditions_enqueue
 from articles.signals import releases_written
@@ -717,7 +718,13 @@ class Planner:
                 )
         if "gallery" in values:
             self._plan_translated_photos(record, source, mine)
-        record.values = {k: v for k, v in values.items() if k not in shared and k != "gallery"}
+        record.values = {k: v for k, v in values.items() if k not in SHARED and k != "gallery"}
+        if follows:
+            # Released with its source: the source's times, given or not.
+            for name in TIMES:
+                theirs = self._source_value(name, mine, source_article)
+                if theirs is not KEEP:
+                    record.values[name] = theirs
 
     def _source_value(self, name: str, values: dict, article: Article | None):
         """The source's ``name`` after the import: the bundle's, else the stored one."""
@@ -910,6 +917,10 @@ class Planner:
                     fields[f"dateline_{part}"] = values["dateline"][part]
         if "released_with_source" in values:
             fields["follows_source_times"] = values["released_with_source"]
+        for name in TIMES:
+            if fields.get(name):
+                # As save() stores them: a translation saved in step must match.
+                fields[name] = to_the_minute(fields[name])
         plan = ReleasePlan(
             article=article, is_new=current is None, changed=self.apply(record, article, fields)
         )
