@@ -26,11 +26,13 @@ from articles.bundles.shapes import (
     referenced_contacts,
     referenced_events,
     referenced_speakers,
+    referenced_themes,
     release_data,
     speaker_data,
+    theme_data,
 )
 from articles.links import media_url
-from articles.models import Article, Contact, GalleryImage, Speaker
+from articles.models import Article, Contact, GalleryImage, Speaker, theme_name
 from articles.translations import group
 
 PAGE_SIZE = 20
@@ -119,6 +121,12 @@ def _document(request, articles: list[Article], **extra) -> dict:
         speakers=[speaker(person) for person in referenced_speakers(articles)],
         events=[event_data(event) for event in referenced_events(articles)],
         contacts=[contact_data(contact) for contact in referenced_contacts(articles)],
+        # Themes as in a bundle, with their address and the name readers of
+        # the requested language see.
+        themes=[
+            theme_data(tag, slug=tag.slug, display_name=theme_name(tag))
+            for tag in referenced_themes(articles)
+        ],
         releases=[
             release_data(
                 article,
@@ -162,7 +170,7 @@ def release_list(request):
 
 @require_safe
 def release_detail(request, slug: str):
-    """One public release, with the speakers and events it refers to."""
+    """One public release, with the speakers, events and themes it refers to."""
     article = Article.objects.public().for_export().filter(slug=slug).first()
     if article is None:
         return not_found(_("There is no public release with this address."))
@@ -173,5 +181,7 @@ def release_detail(request, slug: str):
             **release,
             "speakers": document["speakers"],
             "events": document["events"],
+            # "themes" is the release's own list of names.
+            "theme_names": document["themes"],
         }
     )

@@ -31,6 +31,7 @@ class ArticlesConfig(AppConfig):
             Quote,
             Speaker,
             Theme,
+            ThemeNames,
         )
 
         # Cache invalidation, not business logic: it must follow every write
@@ -49,6 +50,8 @@ class ArticlesConfig(AppConfig):
             (post_save, Theme, caching.theme_changed),
             (pre_delete, Theme, caching.theme_changed),
             (m2m_changed, ArticleTheme, caching.themes_changed),
+            (post_save, ThemeNames, caching.theme_names_changed),
+            (post_delete, ThemeNames, caching.theme_names_changed),
             (pre_save, Contact, press.contact_changing),
             (post_save, Contact, press.contact_changed),
             (pre_delete, Contact, press.contact_changed),
@@ -69,6 +72,8 @@ class ArticlesConfig(AppConfig):
             # The admin saves themes through their proxy, which signals as itself.
             (post_save, Theme, search.theme_changed),
             (m2m_changed, ArticleTheme, search.themes_changed),
+            (post_save, ThemeNames, search.theme_names_changed),
+            (post_delete, ThemeNames, search.theme_names_changed),
         ]
         for model in (Quote, ArticleTheme):
             receivers += [

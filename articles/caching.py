@@ -249,6 +249,11 @@ def theme_changed(sender, instance, raw=False, using=None, **kwargs):
     content_changed(releases=(), themes=() if raw else [instance.pk], using=using)
 
 
+def theme_names_changed(sender, instance, raw=False, using=None, **kwargs):
+    """A theme's names in other languages: they show wherever the theme does."""
+    content_changed(releases=(), themes=() if raw else [instance.theme_id], using=using)
+
+
 def themes_changed(sender, instance, action, pk_set=None, using=None, **kwargs):
     """taggit's add/remove/clear on a release's themes."""
     from articles.models import Article

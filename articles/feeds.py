@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.links import media_url
-from articles.models import Article, Theme
+from articles.models import Article, Theme, theme_name
 
 FEED_SIZE = 20
 
@@ -148,7 +148,7 @@ class LatestReleasesFeed(Feed):
         return feed
 
     def item_categories(self, item):
-        return [xml_text(theme.name) for theme in item.theme_list]
+        return [xml_text(theme_name(theme)) for theme in item.theme_list]
 
     def item_author_name(self, item):
         # Releases speak for the organisation, not for the staff member who typed them.
@@ -169,13 +169,13 @@ class ThemeFeed(LatestReleasesFeed):
     def title(self, theme):
         return _("%(site)s: press releases on %(theme)s") % {
             "site": settings.NEWSROOM_SITE_NAME,
-            "theme": xml_text(theme.name),
+            "theme": xml_text(theme_name(theme)),
         }
 
     def description(self, theme):
         return _("The latest press releases from %(publisher)s on %(theme)s.") % {
             "publisher": settings.NEWSROOM_PUBLISHER,
-            "theme": xml_text(theme.name),
+            "theme": xml_text(theme_name(theme)),
         }
 
     def link(self, theme):

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.links import reverse
+from articles.models import theme_name
 
 
 # A title containing "</script>" must not end the data block: JSON allows these
@@ -169,7 +170,7 @@ def release_data(
     if images:
         data["image"] = images
     if themes:
-        data["keywords"] = [theme.name for theme in themes]
+        data["keywords"] = [theme_name(theme) for theme in themes]
     parts = [
         {
             "@type": "Quotation",

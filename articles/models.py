@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
@@ -196,9 +196,36 @@ class Event(CleanTextModel):
         return ", ".join(part for part in (self.venue, self.city, self.country) if part)
 
 
-def by_name(themes) -> list:
-    """Themes in the order every page lists them: by name, case aside (as the admin shows them)."""
-    return sorted(themes, key=lambda theme: theme.name.lower())
+def theme_name(tag, language: str | None = None) -> str:
+    """
+    A theme's name in ``language`` (the reader's, ``get_language()``, by
+    default): its own name in that language where one is kept (ThemeNames),
+    else its name. Reads ``tag.translated_names``, which the public querysets
+    select with the tag: no query of its own there.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return tag.name
+    try:
+        names = tag.translated_names.names
+    except ThemeNames.DoesNotExist:
+        return tag.name
+    return name_in(language, tag.name, names)
+
+
+def name_in(language: str | None, name: str, names: dict | None) -> str:
+    """``names[language]`` (``fr`` for ``fr-ca`` too), else ``name``: a theme's shown name."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    names = names or {}
+    return names.get(language) or names.get(language.split("-")[0]) or name
+
+
+def by_name(themes, language: str | None = None) -> list:
+    """
+    Themes in the order every page lists them: by the name shown (in the
+    reader's language), case aside, as the admin shows them.
+    """
+    return sorted(themes, key=lambda theme: theme_name(theme, language).lower())
 
 
 class Lifecycle(models.TextChoices):
@@ -774,8 +801,53 @@ class Theme(Tag):
         return reverse("articles:theme", kwargs={"slug": self.slug})
 
 
+def other_languages() -> list[str]:
+    """The site's languages but the default one: those a theme may have a name of its own in."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def clean_theme_names(names: dict) -> dict:
+    """
+    ``{language: name}`` as stored: names cleaned as theme names are, blanks
+    dropped (those languages fall back to the theme's name), in the order of
+    ``settings.LANGUAGES``.
+    """
+    cleaned = {code: clean_one_line(names.get(code) or "").strip() for code in other_languages()}
+    return {code: name for code, name in cleaned.items() if name}
+
+
+def theme_name_clashes(names: dict, *, theme=None) -> dict:
+    """
+    ``{language: other theme}`` for each of ``names`` ({language: name}) that
+    another theme already shows in that language (its own name there, or its
+    name where it has none): readers could not tell the two apart.
+    """
+    clashes = {}
+    wanted = {code: name.casefold() for code, name in names.items() if name}
+    if not wanted:
+        return clashes
+    others = Tag.objects.select_related("translated_names").order_by("name", "pk")
+    if theme is not None and theme.pk:
+        others = others.exclude(pk=theme.pk)
+    for other in others:
+        for code, name in wanted.items():
+            if code not in clashes and theme_name(other, code).casefold() == name:
+                clashes[code] = other
+    return clashes
+
+
+class ThemeNamesQuerySet(models.QuerySet):
+    def get_by_natural_key(self, theme_name):
+        return self.get(theme__name=theme_name)
+
+
 class ThemeNames(models.Model):
-    """A theme's name in other languages than the one it was created in; the slug stays."""
+    """
+    A theme's name in other languages than the site's default, ``{language:
+    name}``; a language without one shows the theme's name. The slug stays the
+    same in every language. Natural key: the theme's name (articles.serializers
+    writes the theme itself into fixtures dumped with natural primary keys).
+    """
 
     theme = models.OneToOneField(
         Tag,
@@ -788,12 +860,19 @@ class ThemeNames(models.Model):
         _("names by language"), default=dict, blank=True, help_text=_("{language: name}")
     )
 
+    objects = ThemeNamesQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("theme names")
         verbose_name_plural = _("theme names")
 
     def __str__(self):
         return str(self.theme)
+
+    def natural_key(self):
+        return (self.theme.name,)
+
+    natural_key.dependencies = ["taggit.tag"]
 
 
 class ShareLinkQuerySet(models.QuerySet):

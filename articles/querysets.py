@@ -127,8 +127,8 @@ class ArticleQuerySet(models.QuerySet):
         quotes = _model("Quote").objects.select_related("speaker")
         contacts = _model("ArticleContact").objects.select_related("contact")
         corrections = _model("Correction").objects.filter(kind="correction")
-        return self.select_related("event", "boilerplate").prefetch_related(
-            "themes",
+        return self.select_related("event", "boilerplate", "source").prefetch_related(
+            theme_prefetch(),
             Prefetch("quotes", queryset=quotes),
             Prefetch("images", queryset=_model("GalleryImage").objects.all()),
             Prefetch("contact_links", queryset=contacts),
@@ -161,8 +161,11 @@ class ArticleQuerySet(models.QuerySet):
 
 
 def theme_prefetch() -> Prefetch:
-    """A release's themes through the link rows, as ``listed_theme_links`` (``theme_list``)."""
-    links = _model("ArticleTheme").objects.select_related("tag").order_by("pk")
+    """
+    A release's themes through the link rows, as ``listed_theme_links``
+    (``theme_list``), with their names in other languages.
+    """
+    links = _model("ArticleTheme").objects.select_related("tag__translated_names").order_by("pk")
     return Prefetch("theme_links", queryset=links, to_attr="listed_theme_links")
 
 
@@ -250,11 +253,14 @@ class QuoteQuerySet(models.QuerySet):
 
 
 class ThemeQuerySet(models.QuerySet):
-    """Themes are taggit tags; only those of public releases exist for readers."""
+    """
+    Themes are taggit tags; only those of public releases exist for readers.
+    Each comes with its names in other languages (``theme_name()``).
+    """
 
     def with_public_releases(self):
         public = public_releases().filter(themes=OuterRef("pk"))
-        return self.filter(Exists(public)).exclude(slug="")
+        return self.filter(Exists(public)).exclude(slug="").select_related("translated_names")
 
     def with_public_counts(self, language: str | None = None):
         """
@@ -264,6 +270,7 @@ class ThemeQuerySet(models.QuerySet):
         return (
             self.filter(article__in=public_releases(language=language))
             .exclude(slug="")
+            .select_related("translated_names")
             .annotate(public_count=Count("article"))
             .order_by("name")
         )
@@ -280,6 +287,7 @@ class ThemeQuerySet(models.QuerySet):
         return (
             self.filter(article__in=latest)
             .exclude(slug="")
+            .select_related("translated_names")
             .annotate(recent_count=Count("article"))
             .order_by("-recent_count", "name")[:TOP_THEMES]
         )

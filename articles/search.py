@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.db.models import (
     Case,
@@ -55,7 +56,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, ArticleTheme, Quote, ReleaseSearchDocument
+from articles.models import Article, ArticleTheme, Quote, ReleaseSearchDocument, name_in
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -139,10 +140,12 @@ def body_text(body: str) -> str:
 def document(article, themes, quotes, event=None) -> tuple[str, str]:
     """
     (search_title, search_text) of a release, from its themes (with a
-    ``name``), quotes (with ``text``, ``context`` and a ``speaker``) and event
+    ``name``, and its names in other languages where selected with it, so a
+    reader finds the release by the theme's name in their language), quotes
+    (with ``text``, ``context`` and a ``speaker``) and event
     (``article.event`` unless given).
     """
-    title = " ".join([article.title, *(theme.name for theme in themes)])
+    title = " ".join([article.title, *(name for theme in themes for name in _all_names(theme))])
     parts = [
         article.lead,
         body_text(article.body),
@@ -159,6 +162,16 @@ def document(article, themes, quotes, event=None) -> tuple[str, str]:
     return f" {normalise(title)} ", f" {normalise(' '.join(p for p in parts if p))} "
 
 
+def _all_names(theme) -> list[str]:
+    """A theme's name, then its names in other languages (none for a theme not yet stored)."""
+    try:
+        # A migration's historical tag has no names beside it.
+        names = theme.translated_names.names if theme.pk else {}
+    except (ObjectDoesNotExist, AttributeError):
+        names = {}
+    return [theme.name, *(name for name in (names or {}).values() if name != theme.name)]
+
+
 def documents_update(releases) -> int:
     """
     Rewrite the search documents of ``releases`` (ids or a queryset of ids),
@@ -170,7 +183,7 @@ def documents_update(releases) -> int:
         else list(releases)
     )
     quotes = Quote.objects.select_related("speaker").order_by("position", "pk")
-    links = ArticleTheme.objects.select_related("tag").order_by("pk")
+    links = ArticleTheme.objects.select_related("tag__translated_names").order_by("pk")
     done = 0
     for start in range(0, len(ids), BATCH_SIZE):
         batch = (
@@ -398,7 +411,7 @@ def facets(matching: QuerySet, query: str, filters: dict) -> list[Facet]:
     ids = matching.order_by().values("pk")
     themes = (
         ArticleTheme.objects.filter(content_object__in=ids)
-        .values("tag__slug", "tag__name")
+        .values("tag__slug", "tag__name", "tag__translated_names__names")
         .annotate(n=Count("content_object", distinct=True))
         .order_by("-n", "tag__name")[:15]
     )
@@ -443,7 +456,7 @@ def facets(matching: QuerySet, query: str, filters: dict) -> list[Facet]:
         )
         year_facet.choices.append(Choice(year, row["n"], _link(query, filters, **change), selected))
     return [
-        facet("theme", str(_("Theme")), themes, lambda r: r["tag__slug"], lambda r: r["tag__name"]),
+        facet("theme", str(_("Theme")), themes, lambda r: r["tag__slug"], _theme_label),
         facet(
             "country",
             str(_("Country")),
@@ -463,6 +476,11 @@ def facets(matching: QuerySet, query: str, filters: dict) -> list[Facet]:
         ),
         year_facet,
     ]
+
+
+def _theme_label(row: dict) -> str:
+    """A theme facet's label: the theme's name in the reader's language."""
+    return name_in(None, row["tag__name"], row["tag__translated_names__names"])
 
 
 def snippet(article, query: str) -> SafeString:
@@ -566,3 +584,9 @@ def event_changed(sender, instance, raw=False, **kwargs):
 def theme_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         documents_update(Article.objects.filter(theme_links__tag=instance).values("pk"))
+
+
+def theme_names_changed(sender, instance, raw=False, **kwargs):
+    """A theme's names in other languages (ThemeNames), which its releases' documents hold."""
+    if not raw:
+        documents_update(Article.objects.filter(theme_links__tag_id=instance.theme_id).values("pk"))

@@ -20,7 +20,17 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles import caching, images, tasks
-from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, ShareLink, Speaker
+from articles.models import (
+    Article,
+    ArticleTheme,
+    Event,
+    GalleryImage,
+    Quote,
+    ShareLink,
+    Speaker,
+    ThemeNames,
+    clean_theme_names,
+)
 from articles.textimport import TextTooLarge, check_size, parse_release_text
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -275,7 +285,16 @@ def themes_merge(*, themes: Iterable[Tag], into: str) -> Tag:
             link.tag = target
             link.save(update_fields=["tag"])
     _move_other_links(others, target)
+    # The theme kept keeps its names in other languages and takes the merged
+    # themes' names where it has none.
+    names = {}
+    for row in ThemeNames.objects.filter(theme__in=[target.pk, *others]):
+        for language, other_name in row.names.items():
+            if row.theme_id == target.pk or language not in names:
+                names[language] = other_name
     Tag.objects.filter(pk__in=others).delete()
+    if names:
+        theme_names_set(theme=target, names=names)
     return target
 
 
@@ -319,6 +338,27 @@ def themes_merge_case_duplicates(*, themes: Iterable[Tag]) -> int:
         themes_merge(themes=group, into=keep.name)
         merged += 1
     return merged
+
+
+@transaction.atomic
+def theme_names_set(*, theme: Tag, names: dict) -> dict:
+    """
+    Give ``theme`` its names in other languages (``{language: name}``; a blank
+    or missing language falls back to the theme's name). Returns the names
+    kept. The pages and search documents showing the theme follow (signals).
+    """
+    names = clean_theme_names(names)
+    current = ThemeNames.objects.filter(theme=theme).first()
+    if not names:
+        if current is not None:
+            current.delete()
+        return names
+    if current is None:
+        ThemeNames.objects.create(theme=theme, names=names)
+    elif current.names != names:
+        current.names = names
+        current.save()
+    return names
 
 
 @transaction.atomic

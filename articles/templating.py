@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from markupsafe import Markup
 
 from articles import caching, links, metadata
+from articles.models import theme_name
 
 # Only these are the public site's; every other name (the admin's overrides,
 # robots.txt, other apps' templates) falls through to Django's engine.
@@ -143,6 +144,7 @@ def environment(**options) -> jinja2.Environment:
         og_image=metadata.og_image,
         release_json_ld=metadata.release_json_ld,
         cached_part=cached_part,
+        theme_name=theme_name,
     )
     # Django's own filters, as its template engine has them.
     env.filters.update(

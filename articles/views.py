@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import ics, search
-from articles.models import Article, Event, Quote, Speaker, Theme
+from articles.models import Article, Event, Quote, Speaker, Theme, by_name
 from articles.reading import ReleaseParts, SinglePassPaginator
 from articles.translations import group
 
@@ -130,7 +130,8 @@ class ThemeListView(SectionMixin, ListView):
     section = "themes"
 
     def get_queryset(self):
-        return Theme.objects.with_public_counts(get_language())
+        # By the name shown, which is the reader's language's.
+        return by_name(Theme.objects.with_public_counts(get_language()))
 
 
 class ThemeDetailView(SectionMixin, PublicArticleMixin, ListView):

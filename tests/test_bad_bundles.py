@@ -130,10 +130,10 @@ class TestFile:
         refused(self.json_file(tmp_path, json.dumps(document).encode()), "format: must be")
 
     def test_unsupported_version(self, tmp_path):
-        document = small_bundle() | {"version": 2}
+        document = small_bundle() | {"version": 3}
         refused(
             self.json_file(tmp_path, json.dumps(document).encode()),
-            "version: version 2 is not supported; this Newsroom reads version 1",
+            "version: version 3 is not supported; this Newsroom reads versions 1, 2",
         )
 
     def test_version_as_a_string(self, tmp_path):

@@ -7,7 +7,7 @@ import io
 import json
 import shutil
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -164,8 +164,28 @@ def demo():
 # --- the round trip ------------------------------------------------------------
 
 
+def translate_demo(demo) -> None:
+    """The demo in three languages (one translation with times of its own) and named themes."""
+    from articles.models import ThemeNames
+    from articles.translations import shared
+
+    french = shared.translation_create(source=demo, language="fr")
+    french.title = "Le crime organisé en tête de l'ordre du jour à Tirana"
+    french.save()
+    spanish = shared.translation_create(source=demo, language="es")
+    spanish.follows_source_times = False
+    spanish.publish_at = demo.publish_at + timedelta(hours=1)
+    spanish.save()
+    for n, image in enumerate(french.images.order_by("position")):
+        image.caption, image.alt_text = f"Photo {n} (fr)", f"Délégués {n}"
+        image.save()
+    cyber = demo.themes.get(name__iexact="cybercrime")
+    ThemeNames.objects.create(theme=cyber, names={"fr": "cybercriminalité", "es": "ciberdelito"})
+
+
 class TestRoundTrip:
     def test_export_import_into_empty_database_export_gives_identical_bytes(self, demo, tmp_path):
+        translate_demo(demo)
         first_zip, first_folder = tmp_path / "first.zip", tmp_path / "first"
         run("export_releases", str(first_zip))
         run("export_releases", str(first_folder))
@@ -173,8 +193,15 @@ class TestRoundTrip:
 
         empty_content()
         out, _ = run("import_releases", str(first_zip))
-        assert "releases: 6 created, 0 updated, 0 unchanged" in out
+        assert "releases: 8 created, 0 updated, 0 unchanged" in out
+        # A translation's photos are its source's files: stored once.
         assert "images: 13 created, 0 updated, 0 unchanged, 0 removed" in out
+        french = Article.objects.get(slug=f"{DEMO_SLUG}-fr")
+        assert french.source.slug == DEMO_SLUG and french.source_changed_at is None
+        assert french.images.order_by("position").first().caption == "Photo 0 (fr)"
+        assert set(french.images.values_list("image", flat=True)) == set(
+            french.source.images.values_list("image", flat=True)
+        )
 
         second_zip, second_folder = tmp_path / "second.zip", tmp_path / "second"
         run("export_releases", str(second_zip))
@@ -183,6 +210,11 @@ class TestRoundTrip:
         assert (second_folder / "bundle.json").read_bytes() == (
             first_folder / "bundle.json"
         ).read_bytes()
+        document = json.loads((second_folder / "bundle.json").read_text())
+        [cyber] = [t for t in document["themes"] if t["name"].casefold() == "cybercrime"]
+        assert cyber["names"] == {"fr": "cybercriminalité", "es": "ciberdelito"}
+        spanish = next(r for r in document["releases"] if r["slug"] == f"{DEMO_SLUG}-es")
+        assert (spanish["translation_of"], spanish["released_with_source"]) == (DEMO_SLUG, False)
         exported = sorted((second_folder / "images").iterdir())
         assert len(exported) == 13
         # The originals themselves travel, byte for byte, not re-encoded copies.
@@ -217,14 +249,22 @@ class TestRoundTrip:
 
     def test_export_is_sorted_utc_and_free_of_ids_and_timestamps(self, demo, tmp_path):
         document = export_folder(tmp_path / "site")
-        assert list(document) == ["format", "version", "speakers", "events", "contacts", "releases"]
-        assert (document["format"], document["version"]) == ("newsroom-bundle", 1)
+        assert list(document) == [
+            "format",
+            "version",
+            "speakers",
+            "events",
+            "contacts",
+            "themes",
+            "releases",
+        ]
+        assert (document["format"], document["version"]) == ("newsroom-bundle", 2)
         for kind in ("speakers", "events", "releases"):
             slugs = [item["slug"] for item in document[kind]]
             assert slugs == sorted(slugs)
         release = next(r for r in document["releases"] if r["slug"] == DEMO_SLUG)
         assert list(release) == [
-            "slug", "title", "language", "reference", "status", "publish_at",
+            "slug", "title", "language", "translation_of", "reference", "status", "publish_at",
             "unpublish_at", "dateline", "lead", "body", "event", "themes", "quotes", "gallery",
             "contacts",
         ]  # fmt: skip
@@ -238,7 +278,8 @@ class TestRoundTrip:
             "ahmed-naser-al-raisi",
             "jurgen-stock",
         ]
-        text = json.dumps(document)
+        # The bundle's own version aside, no release's edit counter.
+        text = json.dumps({k: v for k, v in document.items() if k != "version"})
         for volatile in ('"id"', '"pk"', "created_at", "updated_at", '"version": 2', "author"):
             assert volatile not in text
         entry = release["gallery"][0]

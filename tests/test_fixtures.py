@@ -31,7 +31,17 @@ from reversion.models import Revision, Version
 from taggit.models import Tag
 
 from articles.demo import load_demo
-from articles.models import Article, ArticleTheme, Event, GalleryImage, Quote, ShareLink, Speaker
+from articles.models import (
+    Article,
+    ArticleTheme,
+    Event,
+    GalleryImage,
+    Quote,
+    ShareLink,
+    Speaker,
+    ThemeNames,
+)
+from articles.translations import shared
 from tests.factories import make_article, make_quote, make_speaker, tomorrow
 from tests.test_bundles import empty_content, export_folder
 
@@ -47,6 +57,7 @@ CONTENT_MODELS = [
     GalleryImage,
     ShareLink,
     Tag,
+    ThemeNames,
     ArticleTheme,
     Revision,
     Version,
@@ -105,7 +116,12 @@ def site(tmp_path):
     """The demo, an author, a gap in the ids, a share link and some history."""
     editor = get_user_model().objects.create_user("editor", password="x")
     make_article(slug="deleted-long-ago").delete()
-    load_demo(photo_size=(60, 40))
+    demo = load_demo(photo_size=(60, 40))
+    # A translation group, and a theme named in other languages.
+    shared.translation_create(source=demo, language="fr")
+    shared.translation_create(source=demo, language="es")
+    cyber = demo.themes.get(name__iexact="cybercrime")
+    ThemeNames.objects.create(theme=cyber, names={"fr": "cybercriminalité", "es": "ciberdelito"})
     draft = make_article(
         slug="draft-with-author",
         status=Article.Status.REVIEW,
@@ -181,9 +197,10 @@ class TestNaturalPrimaryKeys:
                     [(q.speaker.slug, q.text) for q in a.quotes.all()],
                     [(i.alt_text, i.image.name) for i in a.images.all()],
                     a.event.slug if a.event else None,
+                    a.source.slug if a.source else None,
                 )
                 for a in Article.objects.all()
-            }
+            } | {"names": {n.theme.name: n.names for n in ThemeNames.objects.all()}}
 
         before = content()
         ids_before = set(Article.objects.values_list("pk", flat=True))
@@ -196,12 +213,15 @@ class TestNaturalPrimaryKeys:
             "articles.articletheme",
             "articles.quote",
             "articles.galleryimage",
+            "articles.themenames",
             "taggit.tag",
             natural_foreign=True,
             natural_primary=True,
             output=str(fixture),
         )
         rows = json.loads(fixture.read_text())
+        [names] = [r for r in rows if r["model"] == "articles.themenames"]
+        assert names["fields"]["theme"] == ["cybercrime"]
         assert all("pk" not in r for r in rows if r["model"] != "articles.quote" and
                    r["model"] != "articles.galleryimage")  # fmt: skip
         empty_site()
@@ -210,7 +230,7 @@ class TestNaturalPrimaryKeys:
         get_user_model().objects.create_user("editor")
         call_command("loaddata", str(fixture), verbosity=0)
         after = content()
-        assert after.pop("already-here") == (["cybercrime"], [], [], None)
+        assert after.pop("already-here") == (["cybercrime"], [], [], None, None)
         assert after == before
         assert set(Article.objects.values_list("pk", flat=True)).isdisjoint(ids_before)
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Case, Count, When
 from django.shortcuts import redirect
@@ -12,7 +13,11 @@ from articles.admin.parts import PublishedPartMixin
 from articles.admin_lists import CheckedListMixin
 from articles.models import (
     Theme,
+    ThemeNames,
     by_name,
+    clean_theme_names,
+    other_languages,
+    theme_name_clashes,
 )
 
 admin.site.unregister(Tag)
@@ -26,8 +31,57 @@ class ThemeMergeForm(forms.Form):
     )
 
 
+def name_field(language: str) -> str:
+    return f"name_{language}"
+
+
+class ThemeForm(forms.ModelForm):
+    """
+    A theme with its name in each of the site's other languages (one field a
+    language; blank: readers of that language see the theme's name).
+    """
+
+    class Meta:
+        model = Theme
+        fields = ["name", "slug"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = {}
+        if self.instance.pk:
+            row = ThemeNames.objects.filter(theme_id=self.instance.pk).first()
+            names = row.names if row else {}
+        labels = dict(settings.LANGUAGES)
+        default = labels.get(settings.LANGUAGE_CODE, settings.LANGUAGE_CODE)
+        for language in other_languages():
+            self.fields[name_field(language)] = forms.CharField(
+                label=_("Name in %(language)s") % {"language": labels[language]},
+                max_length=Theme._meta.get_field("name").max_length,
+                required=False,
+                initial=names.get(language, ""),
+                help_text=_("Blank: the name above (in %(default)s) is shown.")
+                % {"default": default},
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        names = clean_theme_names(
+            {language: cleaned.get(name_field(language)) for language in other_languages()}
+        )
+        labels = dict(settings.LANGUAGES)
+        for language, other in theme_name_clashes(names, theme=self.instance).items():
+            self.add_error(
+                name_field(language),
+                _("The theme “%(other)s” is already called “%(name)s” in %(language)s.")
+                % {"other": other.name, "name": names[language], "language": labels[language]},
+            )
+        self.translated_names = names
+        return cleaned
+
+
 @admin.register(Theme)
 class ThemeAdmin(CheckedListMixin, PublishedPartMixin, admin.ModelAdmin):
+    form = ThemeForm
     release_lookup = "theme_links__tag"
     list_display = ["name", "slug", "release_count"]
     search_fields = ["name"]
@@ -44,6 +98,22 @@ class ThemeAdmin(CheckedListMixin, PublishedPartMixin, admin.ModelAdmin):
     @admin.display(description=_("Releases"), ordering="release_count")
     def release_count(self, obj):
         return obj.release_count
+
+    def get_fieldsets(self, request, obj=None):
+        names = [name_field(language) for language in other_languages()]
+        return [
+            (None, {"fields": ["name", "slug"]}),
+            (_("Names in other languages"), {"fields": names}),
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The names in other languages are the form's own fields, not the model's.
+        kwargs["fields"] = ThemeForm.Meta.fields
+        return super().get_form(request, obj, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.theme_names_set(theme=obj, names=form.translated_names)
 
     def delete_queryset(self, request, queryset):
         services.themes_delete(themes=queryset)

@@ -35,8 +35,10 @@ from articles.bundles.shapes import (
     referenced_contacts,
     referenced_events,
     referenced_speakers,
+    referenced_themes,
     release_data,
     speaker_data,
+    theme_data,
 )
 from articles.models import Article, Contact, Event, GalleryImage, Speaker
 
@@ -154,6 +156,18 @@ class _Writer:
             shutil.rmtree(self.path, ignore_errors=True)
 
 
+def _translated_photo(image: GalleryImage, paths: dict) -> dict:
+    """A translation's photo: the source's file, by its path, with its own caption and alt text."""
+    try:
+        path = paths[image.image.name]
+    except KeyError:
+        raise ExportError(
+            _("“%(slug)s” shows a photo its source does not have (%(name)s); save the source")
+            % {"slug": image.article.slug, "name": image.image.name}
+        ) from None
+    return {"path": path, "alt_text": image.alt_text, "caption": image.caption}
+
+
 def bundle_bytes(document: dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
 
@@ -168,6 +182,11 @@ def releases_export(
     """
     progress = progress or (lambda iterable, **kwargs: iterable)
     everything = releases is None
+    if not everything:
+        # A translation goes with its source: its photos are the source's files.
+        chosen = releases.values("pk")
+        sources = Article.objects.filter(pk__in=chosen, source__isnull=False).values("source")
+        releases = Article.objects.filter(Q(pk__in=chosen) | Q(pk__in=sources))
     articles = list(
         (Article.objects.all() if everything else releases).for_export().order_by("slug")
     )
@@ -191,11 +210,18 @@ def releases_export(
             speaker_objects.append(speaker_data(speaker, photo=photo))
 
         image_count = 0
-        release_objects = []
-        for article in progress(articles, desc=_("Exporting releases"), unit=_("release")):
+        galleries = {}
+        paths = {}  # stored file name -> its path in the bundle, for translations' photos
+        # Sources (and releases alone) first: a translation's photos are their files.
+        in_order = sorted(articles, key=lambda article: article.source_id is not None)
+        for article in progress(in_order, desc=_("Exporting releases"), unit=_("release")):
             entries = []
             for index, image in enumerate(article.images.all()):
+                if article.source_id is not None:
+                    entries.append(_translated_photo(image, paths))
+                    continue
                 name = _image_name(image.image, f"{article.slug}-{index + 1:02d}")
+                paths[image.image.name] = name
                 entries.append(
                     gallery_entry(
                         image,
@@ -203,9 +229,13 @@ def releases_export(
                         extra={"keep_metadata": image.keep_metadata},
                     )
                 )
-            image_count += len(entries)
+                image_count += 1
+            galleries[article.pk] = entries
 
-            def gallery(image: GalleryImage, index: int, entries=entries) -> dict:
+        release_objects = []
+        for article in articles:
+
+            def gallery(image: GalleryImage, index: int, entries=galleries[article.pk]) -> dict:
                 return entries[index]
 
             release_objects.append(release_data(article, gallery=gallery))
@@ -214,6 +244,7 @@ def releases_export(
             speakers=speaker_objects,
             events=[event_data(event) for event in events],
             contacts=[contact_data(contact) for contact in contacts],
+            themes=[theme_data(tag) for tag in referenced_themes(articles)],
             releases=release_objects,
         )
         writer.write_json(bundle_bytes(document))

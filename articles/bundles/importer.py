@@ -49,6 +49,10 @@ from articles.models import (
     GalleryImage,
     Quote,
     Speaker,
+    ThemeNames,
+    clean_theme_names,
+    name_in,
+    to_the_minute,
 )
 from articles.services import gallery_image_renditions_enqueue
 from articles.signals import releases_written
@@ -89,6 +93,12 @@ ARTICLE_FIELDS = (
     "lead",
     "body",
 )
+# What a translation shares with its source (articles.translations): a bundle
+# may repeat it, but only as the source has it.
+SHARED = ("event", "dateline", "themes")
+TIMES = ("publish_at", "unpublish_at")
+# A translation's photo is its source's file with its own caption and alt text.
+TRANSLATED_PHOTO_FIELDS = {"path", "alt_text", "caption"}
 IMAGE_FIELDS = ("alt_text", "caption", "credit", "licence", "keep_metadata")
 IMAGE_DEFAULTS = {
     "alt_text": "",
@@ -98,7 +108,11 @@ IMAGE_DEFAULTS = {
     "keep_metadata": False,
 }
 # Model field -> the name the bundle uses for it, for messages.
-BUNDLE_NAMES = {"dateline_city": "dateline.city", "dateline_country": "dateline.country"}
+BUNDLE_NAMES = {
+    "dateline_city": "dateline.city",
+    "dateline_country": "dateline.country",
+    "follows_source_times": "released_with_source",
+}
 
 KEEP = object()  # a field the bundle leaves out: the stored value stays
 
@@ -131,11 +145,19 @@ class ImportReport:
     contacts: Tally = field(default_factory=Tally)
     releases: Tally = field(default_factory=Tally)
     images: Tally = field(default_factory=Tally)
+    themes: Tally = field(default_factory=Tally)  # names in other languages
     changes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        tallies = (self.speakers, self.events, self.contacts, self.releases, self.images)
+        tallies = (
+            self.speakers,
+            self.events,
+            self.contacts,
+            self.releases,
+            self.images,
+            self.themes,
+        )
         return any(t.changed for t in tallies)
 
 
@@ -202,6 +224,14 @@ class GalleryPlan:
 
 
 @dataclass
+class ThemePlan:
+    name: str
+    names: dict  # {language: name}, cleaned
+    is_new: bool
+    changed: bool
+
+
+@dataclass
 class ReleasePlan:
     article: Article
     is_new: bool
@@ -213,6 +243,20 @@ class ReleasePlan:
     gallery: GalleryPlan | None = None
     contacts: list[str] | None = None  # None: keep the stored contacts
     search_written: bool = False  # its search document went in with its row
+    source: object = KEEP  # KEEP, None (not a translation) or the source's slug
+    group_source: str | None = None  # the slug of its group's source, once written
+    # Its photos by their path in the bundle: the stored row each matches (None: new).
+    photos_by_path: dict = field(default_factory=dict)
+    # A translation's captions and alt texts, by the path of its source's photo.
+    translated_photos: dict | None = None
+
+
+def _shown(value) -> str:
+    if isinstance(value, set):
+        return ", ".join(f"“{v}”" for v in sorted(value)) or _("none")
+    if isinstance(value, dict):
+        return ", ".join(f"{k} “{v}”" for k, v in value.items())
+    return _("none") if value is None else f"“{value}”"
 
 
 def _chunks(items: list, size: int = BATCH_SIZE):
@@ -251,6 +295,7 @@ class Planner:
         self.speakers: list[SpeakerPlan] = []
         self.events: list[EventPlan] = []
         self.contacts: list[ContactPlan] = []
+        self.themes: list[ThemePlan] = []
         self.releases: list[ReleasePlan] = []
         # Slug -> id of rows that exist already; a slug known only from the
         # bundle maps to None until the write phase creates it.
@@ -267,6 +312,7 @@ class Planner:
         self.plan_speakers()
         self.plan_events()
         self.plan_contacts()
+        self.plan_themes()
         self.plan_releases()
         if self.problems:
             raise BundleError(self.bundle.source, self.problems)
@@ -427,6 +473,321 @@ class Planner:
             )
             self.tally(self.report.contacts, _("contact"), record.slug, current is None, changed)
 
+    # --- themes' names in other languages ---------------------------------------
+
+    def plan_themes(self) -> None:
+        """
+        Each theme's names in other languages: languages of the site's, names
+        cleaned as theme names are, and no name another theme shows in the
+        same language (counting the bundle's themes as they will be).
+        """
+        records = [r for r in self.bundle.themes if r.ok]
+        if not records:
+            return
+        languages = {code for code, _label in settings.LANGUAGES}
+        shown: dict[str, tuple[str, dict]] = {}  # theme key -> (name, names) after the import
+        for tag in Tag.objects.select_related("translated_names"):
+            try:
+                names = tag.translated_names.names or {}
+            except ThemeNames.DoesNotExist:
+                names = {}
+            shown[theme_key(tag.name)] = (tag.name, names)
+        stored = dict(shown)
+        wanted = []
+        for record in records:
+            name = clean_one_line(record.values["name"]).strip()
+            if not name:
+                self.problem(record, "name", _("a theme cannot be empty"))
+                continue
+            if len(name) > THEME_MAX_LENGTH:
+                self.problem(
+                    record,
+                    "name",
+                    _("a theme has at most %(max)d characters") % {"max": THEME_MAX_LENGTH},
+                )
+                continue
+            if "names" not in record.values:
+                continue
+            raw = record.values["names"]
+            bad = False
+            for language, value in raw.items():
+                where = f"names.{language}"
+                if language not in languages:
+                    self.problem(
+                        record,
+                        where,
+                        _("“%(language)s” is not one of the site's languages (%(languages)s)")
+                        % {"language": language, "languages": ", ".join(sorted(languages))},
+                    )
+                    bad = True
+                elif language == settings.LANGUAGE_CODE:
+                    self.problem(
+                        record,
+                        where,
+                        _("the theme's name is its name in %(language)s; leave it out here")
+                        % {"language": language},
+                    )
+                    bad = True
+                elif len(clean_one_line(value).strip()) > THEME_MAX_LENGTH:
+                    self.problem(
+                        record,
+                        where,
+                        _("a theme has at most %(max)d characters") % {"max": THEME_MAX_LENGTH},
+                    )
+                    bad = True
+            if bad:
+                continue
+            names = clean_theme_names(raw)
+            key = theme_key(name)
+            current = stored.get(key)
+            shown[key] = (current[0] if current else name, names)
+            wanted.append((record, key, name, names, current))
+        for record, key, name, names, current in wanted:
+            for language, value in names.items():
+                for other_key, (other_name, other_names) in shown.items():
+                    if other_key != key and (
+                        name_in(language, other_name, other_names).casefold() == value.casefold()
+                    ):
+                        self.problem(
+                            record,
+                            f"names.{language}",
+                            _(
+                                "“%(name)s” is already the name of the theme “%(other)s” "
+                                "in %(language)s"
+                            )
+                            % {"name": value, "other": other_name, "language": language},
+                        )
+                        break
+            changed = current is None or (current[1] or {}) != names
+            self.themes.append(ThemePlan(name=name, names=names, is_new=current is None,
+                                         changed=changed))  # fmt: skip
+            tally = self.report.themes
+            if changed and names:
+                tally.updated += 1
+                self.report.changes.append(_("theme “%(name)s”: changes names") % {"name": name})
+            elif changed and current is None:
+                tally.created += 1
+            else:
+                tally.unchanged += 1
+
+    # --- translation groups ----------------------------------------------------
+
+    def plan_groups(self, records: list[Record], existing: dict) -> dict[str, str | None]:
+        """
+        Each release's group after the import (the slug of its source, or
+        None), checked: the source exists and is no translation itself, one
+        release a language in each group, and what translations share with
+        their source (event, dateline, themes and, when released with it, the
+        times) as the source has it. What is shared is then left to the
+        source; a translation's photos are the source's, with their captions.
+        """
+        if self.bundle.version < 2:
+            return {}
+        by_slug = {r.slug: r for r in records}
+        named = {r.values["translation_of"] for r in records if r.values.get("translation_of")}
+        outside = _by_slug(Article, named - by_slug.keys())
+        stored = {**outside, **existing}
+        # What the sources outside the bundle share with their translations.
+        outside_themes, _quotes, _gallery = self._children([a.pk for a in outside.values()])
+        self._stored_themes.update(outside_themes)
+        events = {a.event_id for a in outside.values() if a.event_id}
+        self._event_slugs.update(Event.objects.filter(pk__in=events).values_list("pk", "slug"))
+        ids = {a.source_id for a in stored.values() if a.source_id} | {
+            a.pk for a in stored.values()
+        }
+        slug_of = {}
+        for chunk in _chunks(sorted(ids)):
+            slug_of.update(Article.objects.filter(pk__in=chunk).values_list("pk", "slug"))
+        members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # source -> (slug, language)
+        relevant = sorted(by_slug.keys() | named)
+        for chunk in _chunks(relevant):
+            rows = Article.objects.filter(source__slug__in=chunk).values_list(
+                "slug", "language", "source__slug"
+            )
+            for slug, language, source in rows:
+                if slug not in by_slug:
+                    members[source].append((slug, language))
+
+        def source_of(slug: str) -> str | None:
+            record = by_slug.get(slug)
+            if record is not None and "translation_of" in record.values:
+                return record.values["translation_of"]
+            article = stored.get(slug)
+            return slug_of.get(article.source_id) if article and article.source_id else None
+
+        def language_of(slug: str) -> str:
+            record = by_slug.get(slug)
+            if record is not None and "language" in record.values:
+                return record.values["language"]
+            article = stored.get(slug)
+            return article.language if article else Article._meta.get_field("language").default
+
+        groups = {r.slug: source_of(r.slug) for r in records}
+        for record in records:
+            source = groups[record.slug]
+            named_source = record.values.get("translation_of")
+            if named_source is not None:
+                if named_source == record.slug:
+                    self.problem(record, "translation_of", _("a release cannot translate itself"))
+                    continue
+                if named_source not in by_slug and named_source not in outside:
+                    self.problem(
+                        record,
+                        "translation_of",
+                        _("no release with slug “%(slug)s” in this bundle or the database")
+                        % {"slug": named_source},
+                    )
+                    continue
+                above = source_of(named_source)
+                if above is not None:
+                    self.problem(
+                        record,
+                        "translation_of",
+                        _(
+                            "“%(slug)s” is itself a translation (of “%(source)s”); a translation "
+                            "names its group's source, “%(source)s”"
+                        )
+                        % {"slug": named_source, "source": above},
+                    )
+                    continue
+            if source is None:
+                if "released_with_source" in record.values:
+                    self.problem(
+                        record,
+                        "released_with_source",
+                        _("only a translation (with translation_of) is released with its source"),
+                    )
+                continue
+            children = [slug for slug, _language in members.get(record.slug, [])]
+            if children:
+                self.problem(
+                    record,
+                    "translation_of",
+                    _("“%(slug)s” has translations of its own (%(children)s); it cannot be one")
+                    % {"slug": record.slug, "children": ", ".join(sorted(children))},
+                )
+                continue
+            self._check_shared(record, source, by_slug.get(source), stored.get(source))
+        # One release a language in each group.
+        for source in sorted({s for s in groups.values() if s}):
+            seen = {language_of(source): source}
+            for slug, language in members.get(source, []):
+                seen.setdefault(language, slug)
+            for record in records:
+                if groups[record.slug] != source:
+                    continue
+                language = language_of(record.slug)
+                if language in seen and seen[language] != record.slug:
+                    self.problem(
+                        record,
+                        "language",
+                        _("the group of “%(source)s” already has “%(other)s” in %(language)s")
+                        % {"source": source, "other": seen[language], "language": language},
+                    )
+                else:
+                    seen[language] = record.slug
+        return groups
+
+    def _check_shared(self, record: Record, source: str, source_record, source_article) -> None:
+        """A translation repeats what it shares with its source only as the source has it."""
+        values = record.values
+        mine = source_record.values if source_record is not None else {}
+        follows = values.get(
+            "released_with_source",
+            self._stored_follows.get(record.slug, True),
+        )
+        shared = [*SHARED, *(TIMES if follows else ())]
+        for name in shared:
+            if name not in values:
+                continue
+            theirs = self._source_value(name, mine, source_article)
+            ours = values[name]
+            if name == "themes":
+                ours = {theme_key(clean_one_line(t).strip()) for t in ours}
+            elif name == "dateline":
+                theirs = {part: theirs.get(part, "") for part in ours}
+            if theirs is not KEEP and ours != theirs:
+                self.problem(
+                    record,
+                    name,
+                    _(
+                        "a translation shares this with its source; leave it out or give "
+                        "the source's (“%(source)s” has %(value)s)"
+                    )
+                    % {"source": source, "value": _shown(theirs)},
+                )
+        if "gallery" in values:
+            self._plan_translated_photos(record, source, mine)
+        record.values = {k: v for k, v in values.items() if k not in SHARED and k != "gallery"}
+        if follows:
+            # Released with its source: the source's times, given or not.
+            for name in TIMES:
+                theirs = self._source_value(name, mine, source_article)
+                if theirs is not KEEP:
+                    record.values[name] = theirs
+
+    def _source_value(self, name: str, values: dict, article: Article | None):
+        """The source's ``name`` after the import: the bundle's, else the stored one."""
+        if name in values:
+            value = values[name]
+            if name == "themes":
+                return {theme_key(clean_one_line(t).strip()) for t in value}
+            return value
+        if article is None:
+            return KEEP
+        if name == "event":
+            return self._event_slugs.get(article.event_id) if article.event_id else None
+        if name == "dateline":
+            return {"city": article.dateline_city, "country": article.dateline_country}
+        if name == "themes":
+            return self._stored_themes.get(article.pk, set())
+        return getattr(article, name)
+
+    def _plan_translated_photos(self, record: Record, source: str, source_values: dict) -> None:
+        paths = {entry["path"] for entry in source_values.get("gallery") or () if entry}
+        photos = {}
+        for index, entry in enumerate(record.values["gallery"]):
+            prefix = f"gallery[{index}]."
+            if entry is None:
+                continue
+            for name in sorted(entry.keys() - TRANSLATED_PHOTO_FIELDS):
+                self.problem(
+                    record,
+                    prefix + name,
+                    _(
+                        "set on the source's photo; a translation's photo has only path, "
+                        "alt_text and caption"
+                    ),
+                )
+            path = entry["path"]
+            if path not in paths:
+                self.problem(
+                    record,
+                    prefix + "path",
+                    _("“%(path)s” is not a photo of the source “%(source)s” in this bundle")
+                    % {"path": path, "source": source},
+                )
+                continue
+            if path in photos:
+                self.problem(
+                    record, prefix + "path", _("“%(path)s” is listed twice") % {"path": path}
+                )
+                continue
+            values = {
+                name: GalleryImage.cleaned_text(name, entry.get(name, ""))
+                for name in ("alt_text", "caption")
+            }
+            probe = GalleryImage(**values)
+            for name, value in values.items():
+                try:
+                    GalleryImage._meta.get_field(name).clean(value, probe)
+                except ValidationError as exc:
+                    self.problem(record, prefix + name, " ".join(exc.messages))
+            if values["alt_text"]:
+                self.clean(record, probe, prefix=prefix)
+            photos[path] = values
+        self._translated_photos[record.slug] = photos
+
     # --- releases --------------------------------------------------------------
 
     def plan_releases(self) -> None:
@@ -436,6 +797,17 @@ class Planner:
         ids = [a.pk for a in existing.values()]
         themes, quotes, gallery = self._children(ids)
         contacts = self._contacts(ids)
+        self._stored_follows = {a.slug: a.follows_source_times for a in existing.values()}
+        self._stored_themes = dict(themes)
+        self._translated_photos: dict[str, dict] = {}
+        self._event_slugs = dict(Event.objects.filter(
+            pk__in={a.event_id for a in existing.values() if a.event_id}
+        ).values_list("pk", "slug"))  # fmt: skip
+        groups = self.plan_groups(records, existing)
+        self._more_sources(groups, existing)
+        # Sources first: a translation's photos are found among its source's.
+        records.sort(key=lambda r: groups.get(r.slug) is not None)
+        plans: dict[str, ReleasePlan] = {}
         for record in self.progress(records, desc=_("Checking releases"), unit=_("release")):
             current = existing.get(record.slug)
             article_id = current.pk if current else None
@@ -448,8 +820,39 @@ class Planner:
             )
             if "contacts" in record.values:
                 self._plan_contacts(record, plan, record.values["contacts"], contacts[article_id])
+            if record.slug in groups:
+                self._plan_group(
+                    record, plan, groups[record.slug], plans, gallery.get(article_id, [])
+                )
+            plans[record.slug] = plan
             self.releases.append(plan)
             self.tally(self.report.releases, _("release"), record.slug, plan.is_new, plan.changed)
+
+    def _more_sources(self, groups: dict, existing: dict) -> None:
+        """The ids of stored sources outside the bundle, for the write phase."""
+        self.article_ids = {a.slug: a.pk for a in existing.values()}
+        wanted = {s for s in groups.values() if s} - self.article_ids.keys()
+        self.article_ids.update((slug, a.pk) for slug, a in _by_slug(Article, wanted).items())
+
+    def _plan_group(self, record, plan: ReleasePlan, source, plans: dict, old_images) -> None:
+        plan.group_source = source
+        if "translation_of" in record.values:
+            plan.source = source
+            target = self.article_ids.get(source) if source else None
+            if plan.article.source_id != target or (source and target is None):
+                plan.changed.append("translation_of")
+        photos = self._translated_photos.get(record.slug)
+        if photos is None:
+            return
+        plan.translated_photos = photos
+        source_plan = plans.get(source)
+        stored = {image.image.name: image for image in old_images}
+        for path, values in photos.items():
+            original = source_plan.photos_by_path.get(path) if source_plan else None
+            mine = stored.get(original.image.name) if original is not None else None
+            if mine is None or any(getattr(mine, n) != v for n, v in values.items()):
+                plan.changed.append("gallery")
+                break
 
     def _resolve_references(self, records: list[Record]) -> None:
         """Speakers and events a release names may be in the bundle or already stored."""
@@ -512,6 +915,12 @@ class Planner:
             for part in ("city", "country"):
                 if part in values["dateline"]:
                     fields[f"dateline_{part}"] = values["dateline"][part]
+        if "released_with_source" in values:
+            fields["follows_source_times"] = values["released_with_source"]
+        for name in TIMES:
+            if fields.get(name):
+                # As save() stores them: a translation saved in step must match.
+                fields[name] = to_the_minute(fields[name])
         plan = ReleasePlan(
             article=article, is_new=current is None, changed=self.apply(record, article, fields)
         )
@@ -618,6 +1027,8 @@ class Planner:
             pool[image.sha256].popleft() if pool[image.sha256] else None for *_, image in found
         ]
         gallery.remove = [old[i] for positions in pool.values() for i in positions]
+        for (_index, entry, _image), match in zip(found, matched, strict=True):
+            plan.photos_by_path[entry["path"]] = old[match] if match is not None else None
         reordered = bool(gallery.remove) or None in matched or matched != sorted(matched)
         unchanged = 0
         for (index, entry, image), match in zip(found, matched, strict=True):
@@ -749,6 +1160,9 @@ class Writer:
             releases.update(quoting)
         if events:
             releases.update(Article.objects.filter(event__in=events).values_list("pk", flat=True))
+        for chunk in _chunks(getattr(self, "theme_ids", [])):
+            themed = ArticleTheme.objects.filter(tag_id__in=chunk)
+            releases.update(themed.values_list("content_object_id", flat=True))
         search.documents_update(sorted(releases))
 
     def read(self, image: ImageFile, strip: bool = False) -> ContentFile:
@@ -871,10 +1285,95 @@ class Writer:
             lambda p: p.article,
             lambda p: [n for n in p.changed if n in model_fields] + ["updated_at", "version"],
         )
+        self.write_sources(plans)
         self.write_quotes(plans)
         self.write_themes(plans)
+        self.write_theme_names()
         self.write_gallery(plans)
         self.write_release_contacts(plans)
+        self.sync_groups(plans)
+
+    def write_sources(self, plans: list[ReleasePlan]) -> None:
+        """Translations point to their sources, which may have been created just now."""
+        ids = self.plan.article_ids
+        ids.update((p.article.slug, p.article.pk) for p in plans)
+        changed = []
+        for plan in plans:
+            if plan.source is KEEP:
+                continue
+            target = ids[plan.source] if plan.source else None
+            if plan.article.source_id != target:
+                plan.article.source_id = target
+                changed.append(plan.article)
+        Article.objects.bulk_update(changed, ["source"], batch_size=BATCH_SIZE)
+
+    def sync_groups(self, plans: list[ReleasePlan]) -> None:
+        """
+        Every group the import touched gets its shared parts from its source
+        (articles.translations.shared.group_sync): event, dateline, themes,
+        photos and, for translations released with it, the publish and
+        unpublish times, so an embargoed group lifts at one moment. A new
+        translation counts as checked against its source as imported; then
+        each translation's own captions and alt texts go on its photos.
+        """
+        from articles.translations import shared, tracking
+
+        touched = [p for p in plans if p.is_new or p.changed]
+        if not touched:
+            return
+        ids = self.plan.article_ids
+        linked = [p for p in touched if p.source and "translation_of" in p.changed]
+        for plan in linked:
+            source = Article.objects.get(pk=ids[plan.source])
+            Article.objects.filter(pk=plan.article.pk).update(
+                source_confirmed=tracking.source_text(source), source_changed_at=None
+            )
+        candidates = {p.article.source_id or p.article.pk for p in touched}
+        sources = set()
+        for chunk in _chunks(sorted(candidates)):
+            sources.update(
+                Article.objects.filter(source_id__in=chunk).values_list("source_id", flat=True)
+            )
+        for source in Article.objects.filter(pk__in=sorted(sources)).order_by("pk"):
+            shared.group_sync(source)
+        by_slug = {p.article.slug: p for p in plans}
+        for plan in touched:
+            if not plan.translated_photos or plan.group_source not in by_slug:
+                continue
+            originals = by_slug[plan.group_source].photos_by_path
+            for path, values in plan.translated_photos.items():
+                GalleryImage.objects.filter(
+                    article_id=plan.article.pk, image=originals[path].image.name
+                ).update(**values)
+
+    def write_theme_names(self) -> None:
+        """Themes' names in other languages; the pages and search documents showing them follow."""
+        plans = [p for p in self.plan.themes if p.changed]
+        if not plans:
+            return
+        tags = {theme_key(tag.name): tag for tag in Tag.objects.all()}
+        slugs = {tag.slug for tag in tags.values()}
+        new_tags = []
+        for plan in plans:
+            if theme_key(plan.name) not in tags:
+                tag = Tag(name=plan.name, slug=_unique_tag_slug(plan.name, slugs))
+                tags[theme_key(plan.name)] = tag
+                new_tags.append(tag)
+        Tag.objects.bulk_create(new_tags, batch_size=BATCH_SIZE)
+        _ensure_pks(Tag, new_tags, key="name")
+        ids = [tags[theme_key(p.name)].pk for p in plans]
+        for chunk in _chunks(ids):
+            ThemeNames.objects.filter(theme_id__in=chunk).delete()
+        ThemeNames.objects.bulk_create(
+            (
+                ThemeNames(theme_id=tags[theme_key(p.name)].pk, names=p.names)
+                for p in plans
+                if p.names
+            ),
+            batch_size=BATCH_SIZE,
+        )
+        caching.content_changed(releases=(), themes=ids)
+        self.theme_ids = ids
 
     def write_quotes(self, plans: list[ReleasePlan]) -> None:
         create, update, delete = [], [], []
@@ -947,12 +1446,12 @@ class Writer:
             [*IMAGE_FIELDS, "position"],
             batch_size=BATCH_SIZE,
         )
-        new = [(p.article, *item) for p in plans for item in p.gallery.create]
-        for article, position, entry, stored in self.progress(
+        new = [(p, *item) for p in plans for item in p.gallery.create]
+        for plan, position, entry, stored in self.progress(
             new, desc=_("Storing images"), unit=_("image")
         ):
             image = GalleryImage(
-                article=article,
+                article=plan.article,
                 position=position,
                 **{name: entry.get(name, default) for name, default in IMAGE_DEFAULTS.items()},
             )
@@ -960,6 +1459,7 @@ class Writer:
             image.image.save(stored.file.name, content, save=False)
             self.new_files.append((image.image.storage, image.image.name))
             image.save()
+            plan.photos_by_path[entry["path"]] = image
             # Its renditions are made by the worker once the import commits;
             # where tasks run at once (the tests), a rollback removes them too.
             self.new_files.extend(_possible_renditions(image))

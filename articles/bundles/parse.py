@@ -17,7 +17,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from articles.bundles.errors import BundleError, Problem
-from articles.bundles.shapes import FORMAT_NAME, FORMAT_VERSION
+from articles.bundles.shapes import FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS
 from articles.bundles.sources import bundle_path_problem, normalise
 
 
@@ -121,6 +121,21 @@ def strings(value: Any) -> list[str]:
     return value
 
 
+def names_by_language(value: Any) -> dict[str, str]:
+    """``{language: name}``: an object of strings (the languages are checked later)."""
+    if not isinstance(value, dict):
+        raise Invalid(
+            _("must be an object of {language: name}, not %(type)s") % {"type": _json_type(value)}
+        )
+    for key, item in value.items():
+        if not isinstance(item, str):
+            raise Invalid(
+                _("“%(language)s” must be a string, not %(type)s")
+                % {"language": key, "type": _json_type(item)}
+            )
+    return value
+
+
 def nullable(convert):
     def convert_or_none(value):
         return None if value is None else convert(value)
@@ -217,12 +232,34 @@ RELEASE = {
     "contacts": (strings, OPTIONAL),
 }
 
-KINDS = {"speakers": SPEAKER, "events": EVENT, "contacts": CONTACT, "releases": RELEASE}
+# Version 2: translation groups, and themes with their names in other languages.
+RELEASE_V2 = {
+    **RELEASE,
+    "translation_of": (nullable(text), OPTIONAL),
+    "released_with_source": (boolean, OPTIONAL),
+}
+
+THEME = {
+    "name": (text, REQUIRED),
+    "names": (names_by_language, OPTIONAL),
+}
+
+KINDS_BY_VERSION = {
+    1: {"speakers": SPEAKER, "events": EVENT, "contacts": CONTACT, "releases": RELEASE},
+    2: {
+        "speakers": SPEAKER,
+        "events": EVENT,
+        "contacts": CONTACT,
+        "themes": THEME,
+        "releases": RELEASE_V2,
+    },
+}
+KINDS = KINDS_BY_VERSION[FORMAT_VERSION]
 
 
 @dataclass
 class Record:
-    kind: str  # "speakers", "events", "contacts" or "releases"
+    kind: str  # "speakers", "events", "contacts", "themes" or "releases"
     index: int
     where: str
     values: dict
@@ -230,6 +267,10 @@ class Record:
 
     @property
     def slug(self) -> str | None:
+        """The record's key: a slug, or a theme's name (case aside, as themes are)."""
+        if self.kind == "themes":
+            name = self.values.get("name")
+            return name.strip().lower() if isinstance(name, str) else None
         slug = self.values.get("slug")
         return slug if isinstance(slug, str) else None
 
@@ -237,9 +278,11 @@ class Record:
 @dataclass
 class Bundle:
     source: str
+    version: int = FORMAT_VERSION
     speakers: list[Record] = field(default_factory=list)
     events: list[Record] = field(default_factory=list)
     contacts: list[Record] = field(default_factory=list)
+    themes: list[Record] = field(default_factory=list)
     releases: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -319,21 +362,26 @@ class Parser:
                 ],
             )
         version = document.get("version")
-        if type(version) is not int or version != FORMAT_VERSION:
+        if type(version) is not int or version not in READABLE_VERSIONS:
             raise BundleError(
                 source,
                 [
                     Problem(
                         "",
                         "version",
-                        _("version %(found)s is not supported; this Newsroom reads version %(ok)d")
-                        % {"found": json.dumps(version), "ok": FORMAT_VERSION},
+                        _("version %(found)s is not supported; this Newsroom reads versions %(ok)s")
+                        % {
+                            "found": json.dumps(version),
+                            "ok": ", ".join(str(v) for v in READABLE_VERSIONS),
+                        },
                     )
                 ],
             )
-        for key in sorted(document.keys() - {"format", "version", *KINDS}):
+        self.bundle.version = version
+        kinds = KINDS_BY_VERSION[version]
+        for key in sorted(document.keys() - {"format", "version", *kinds}):
             self.problem("", key, _("unknown field"))
-        for kind, spec in KINDS.items():
+        for kind, spec in kinds.items():
             items = document.get(kind, [])
             if not isinstance(items, list):
                 self.problem(
@@ -348,11 +396,12 @@ class Parser:
                 if record.slug is None:
                     continue
                 if record.slug in first_at:
+                    key = "name" if kind == "themes" else "slug"
                     self.problem(
                         record.where,
-                        "slug",
+                        key,
                         _("“%(slug)s” is used twice in this bundle; first at %(first)s")
-                        % {"slug": record.slug, "first": first_at[record.slug]},
+                        % {"slug": record.values[key], "first": first_at[record.slug]},
                     )
                     record.ok = False
                 else:
@@ -363,6 +412,8 @@ class Parser:
         where = f"{kind}[{index}]"
         if isinstance(item, dict) and isinstance(item.get("slug"), str):
             where += f" (slug '{item['slug']}')"
+        elif kind == "themes" and isinstance(item, dict) and isinstance(item.get("name"), str):
+            where += f" (name '{item['name']}')"
         before = len(self.bundle.problems)
         values = self.fields(item, spec, where, prefix="")
         ok = values is not None and len(self.bundle.problems) == before

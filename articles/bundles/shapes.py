@@ -15,15 +15,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 
+from django.conf import settings
+from taggit.models import Tag
+
 from articles.models import Article, Contact, Event, GalleryImage, Speaker
 
 FORMAT_NAME = "newsroom-bundle"
-FORMAT_VERSION = 1
+# Version 2 adds translation groups (``translation_of``, ``released_with_source``,
+# translations' photos by their source's path) and ``themes`` with their names
+# in other languages. Version 1 bundles still import.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 BUNDLE_JSON = "bundle.json"
 IMAGES_DIR = "images"
 
 
-def envelope(*, speakers: list, events: list, releases: list, contacts: list, **extra) -> dict:
+def envelope(
+    *, speakers: list, events: list, releases: list, contacts: list, themes: list, **extra
+) -> dict:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -31,6 +40,7 @@ def envelope(*, speakers: list, events: list, releases: list, contacts: list, **
         "speakers": speakers,
         "events": events,
         "contacts": contacts,
+        "themes": themes,
         "releases": releases,
     }
 
@@ -104,6 +114,31 @@ def gallery_entry(image: GalleryImage, *, location: dict, extra: dict | None = N
     }
 
 
+def release_tags(article: Article) -> list[Tag]:
+    """The release's themes: prefetched with their names by ``for_export()``."""
+    links = getattr(article, "listed_theme_links", None)
+    return list(article.themes.all()) if links is None else [link.tag for link in links]
+
+
+def theme_names(tag: Tag) -> dict:
+    """``{language: name}`` of a theme's names in other languages, in ``LANGUAGES`` order."""
+    try:
+        names = tag.translated_names.names or {}
+    except Tag.translated_names.RelatedObjectDoesNotExist:
+        return {}
+    return {code: names[code] for code, _label in settings.LANGUAGES if names.get(code)}
+
+
+def theme_data(tag: Tag, **extra) -> dict:
+    return {"name": tag.name, **extra, "names": theme_names(tag)}
+
+
+def referenced_themes(articles: Iterable[Article]) -> list[Tag]:
+    """The themes of ``articles`` (from ``for_export()``), alphabetically regardless of case."""
+    found = {tag.name: tag for a in articles for tag in release_tags(a)}
+    return [found[name] for name in sorted(found, key=theme_sort_key)]
+
+
 def release_data(
     article: Article,
     *,
@@ -112,13 +147,18 @@ def release_data(
 ) -> dict:
     """
     One release. ``article`` comes from ``for_export()``; ``gallery(image,
-    index)`` gives each image's entry (see gallery_entry()).
+    index)`` gives each image's entry (see gallery_entry()). A translation
+    names its source and whether it is released with it.
     """
+    group = {"translation_of": article.source.slug if article.source_id else None}
+    if article.source_id:
+        group["released_with_source"] = article.follows_source_times
     return {
         "slug": article.slug,
         **(extra or {}),
         "title": article.title,
         "language": article.language,
+        **group,
         "reference": article.reference,
         "status": article.status,
         "publish_at": iso_datetime(article.publish_at),
@@ -127,7 +167,7 @@ def release_data(
         "lead": article.lead,
         "body": article.body,
         "event": article.event.slug if article.event_id else None,
-        "themes": sorted({tag.name for tag in article.themes.all()}, key=theme_sort_key),
+        "themes": sorted({tag.name for tag in release_tags(article)}, key=theme_sort_key),
         "quotes": [
             {"speaker": quote.speaker.slug, "text": quote.text, "context": quote.context}
             for quote in article.quotes.all()
