@@ -4,7 +4,8 @@ Conference in Tirana, and a few shorter releases so lists are not empty.
 
 The text is Newsroom's own; the only words taken from the original release are
 the three short quotations, attributed to their speakers. The photos are
-generated.
+generated. The conference release is also in French, Spanish and Arabic
+(articles.demo_translations), one group of translations with the English one.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFilter
+from taggit.models import Tag
 
 from articles import images, press, search, services
+from articles.demo_translations import BOILERPLATES, THEME_NAMES, TRANSLATIONS
 from articles.models import (
     Article,
     ArticleContact,
@@ -28,7 +31,9 @@ from articles.models import (
     Event,
     Quote,
     Speaker,
+    ThemeNames,
 )
+from articles.translations import shared, tracking
 
 DEMO_SLUG = "european-regional-conference-tirana-2024"
 DEMO_THEMES = [
@@ -159,6 +164,16 @@ LEAD = (
     "organized crime that grows faster and reaches further than ever, alongside cybercrime, "
     "migration and drug trafficking."
 )
+# The lead as first written. The Spanish version translates it and was
+# confirmed against it; the English lead was rewritten afterwards (at
+# LEAD_EDITED_AT), so the Spanish release shows as "source changed", the
+# lead's new words being what its translator has to catch up with.
+EARLIER_LEAD = (
+    "Police leaders from across Europe meet in Tirana for three days to discuss organized "
+    "crime, cybercrime, migration and drug trafficking."
+)
+LEAD_EDITED_AT = datetime(2024, 6, 11, 10, 40, tzinfo=ZoneInfo("Europe/Tirane"))
+OUT_OF_DATE = "es"
 
 CAPTIONS = [
     "Delegates take their seats for the opening session.",
@@ -309,8 +324,11 @@ def load_demo(*, photo_size: tuple[int, int] = PHOTO_SIZE) -> Article:
     _load_gallery(article, photo_size)
     _load_other_releases()
     _load_press_office(article)
+    _load_translations(article, speakers)
     # Quotes went in by bulk_create, which sends no signals: the search documents are written here.
-    search.documents_update(Article.objects.filter(slug__in=[DEMO_SLUG, *OTHER_SLUGS]))
+    search.documents_update(
+        Article.objects.filter(slug__in=[DEMO_SLUG, *OTHER_SLUGS]) | article.translations.all()
+    )
     return article
 
 
@@ -326,6 +344,12 @@ def _load_press_office(article: Article) -> None:
         language=BOILERPLATE["language"],
         defaults={k: BOILERPLATE[k] for k in ("heading", "text", "is_default")},
     )
+    for language, text in BOILERPLATES.items():
+        Boilerplate.objects.update_or_create(
+            organisation=BOILERPLATE["organisation"],
+            language=language,
+            defaults={**text, "is_default": True},
+        )
     # The conference release names both officers; the others show the default one.
     ArticleContact.objects.filter(article=article).delete()
     for position, slug in enumerate(["claire-dubois", "arben-kola"]):
@@ -391,3 +415,72 @@ def _load_other_releases() -> None:
             },
         )
         article.themes.set(data["themes"])
+
+
+def _load_translations(article: Article, speakers: dict[str, Speaker]) -> None:
+    """
+    The release in French, Spanish and Arabic: one group with the English
+    release, sharing its event, themes, photos and times, each with its own
+    text, quotes, captions and notes to editors.
+    """
+    existing = {translation.language: translation for translation in article.translations.all()}
+    current = tracking.source_text(article)
+    for language, text in TRANSLATIONS.items():
+        translation = existing.get(language) or shared.translation_create(
+            source=article, language=language
+        )
+        translation.slug = f"{DEMO_SLUG}-{language}"
+        translation.title = text["title"]
+        translation.lead = text["lead"]
+        translation.body = text["body"].strip()
+        translation.status = Article.Status.PUBLISHED
+        translation.follows_source_times = True
+        translation.reference = article.reference
+        translation.boilerplate = Boilerplate.objects.get(
+            organisation=BOILERPLATE["organisation"], language=language
+        )
+        translation.notes_to_editors = ""
+        if language == OUT_OF_DATE:
+            translation.source_confirmed = {**current, "lead": EARLIER_LEAD}
+            translation.source_changed_at = LEAD_EDITED_AT
+        else:
+            translation.source_confirmed = current
+            translation.source_changed_at = None
+        translation.save()
+        translation.quotes.all().delete()
+        Quote.objects.bulk_create(
+            Quote(
+                article=translation,
+                speaker=speakers[slug],
+                text=quote_text,
+                context=context,
+                position=i,
+            )
+            for i, ((slug, _text, _context), (quote_text, context)) in enumerate(
+                zip(QUOTES, text["quotes"], strict=True)
+            )
+        )
+        ArticleContact.objects.filter(article=translation).delete()
+        for link in article.contact_links.order_by("position"):
+            ArticleContact.objects.create(
+                article=translation, contact_id=link.contact_id, position=link.position
+            )
+    # Times, photos, themes and the lead photo follow the English release; the
+    # "source changed" marks are left as set above (the text matches, or the
+    # Spanish mark keeps its time).
+    shared.group_sync(article)
+    for translation in article.translations.all():
+        text = TRANSLATIONS[translation.language]
+        for image in translation.images.all():
+            caption = text["captions"][image.position - 1]
+            alt_text = f"{caption.rstrip('.')} ({text['alt_note']})"
+            if (image.caption, image.alt_text) != (caption, alt_text):
+                image.caption, image.alt_text = caption, alt_text
+                image.save(update_fields=["caption", "alt_text"])
+    for name, names in THEME_NAMES.items():
+        for theme in Tag.objects.filter(name__iexact=name):
+            # Names an editor gave in other languages stay.
+            kept, _ = ThemeNames.objects.get_or_create(theme=theme)
+            if {**kept.names, **names} != kept.names:
+                kept.names = {**kept.names, **names}
+                kept.save(update_fields=["names"])

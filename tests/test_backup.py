@@ -84,7 +84,8 @@ def test_backup_restores_into_an_empty_database_and_media_folder(tmp_path, resto
     from articles.models import Article
 
     assert restored["releases"] == sorted(Article.objects.public().values_list("slug", flat=True))
-    assert restored["images"] == 13 and restored["files"] and restored["renditions"]
+    # The 13 photos, and the rows of the release's French, Spanish and Arabic versions.
+    assert restored["images"] == 4 * 13 and restored["files"] and restored["renditions"]
     assert restored["status"] == 200 and restored["quotes"] == 3
 
     # Restoring again over data is refused and changes nothing.

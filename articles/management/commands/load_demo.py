@@ -9,7 +9,10 @@ from articles.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo release (Tirana 2024, 13 photos) and a few others. Safe to run again."
+    help = (
+        "Load the demo release (Tirana 2024, 13 photos; in English, French, Spanish and "
+        "Arabic) and a few others. Safe to run again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -40,6 +43,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Demo loaded: {article.title} ({article.images.count()} photos)")
         )
         self.stdout.write(f"Release page: {article.get_absolute_url()}")
+        for translation in article.translations.order_by("pk"):
+            self.stdout.write(f"  in {translation.language}: {translation.get_absolute_url()}")
         if admin:
             self._create_admin()
 
