@@ -18,6 +18,20 @@ def redis_available() -> bool:
     return True
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """
+    Each test starts in the default language: a request to /fr/… leaves
+    French active in the thread (as LocaleMiddleware does for each request).
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _jinja_templates_reported():
     """

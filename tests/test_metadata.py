@@ -198,7 +198,9 @@ class TestSitemap:
             reverse("articles:events"),
         ):
             assert base + path in urls, path
-        assert len(urls) == 7
+        # The three sections in each language of the interface (en, fr, es, ar).
+        assert base + "/ar/themes/" in urls
+        assert len(urls) == 4 + 3 * 4
 
     @NON_PUBLIC
     def test_nothing_non_public(self, client, fields):
@@ -213,12 +215,13 @@ class TestSitemap:
 
     def test_query_count_does_not_grow(self, client, django_assert_num_queries):
         make_quote(make_article(event=make_event(), themes=["a"]))
-        # the site's generation; releases, themes, events, speakers (each with its total)
-        with django_assert_num_queries(5):
+        # the site's generation; releases, themes, events, speakers (each with its total);
+        # the releases' other languages
+        with django_assert_num_queries(6):
             client.get(reverse("articles:sitemap"))
         for n in range(15):
             make_quote(make_article(event=make_event(), themes=[f"t{n}"]))
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):
             client.get(reverse("articles:sitemap"))
 
 
