@@ -46,8 +46,8 @@ from articles.search.facets import Choice, Facet, facets
 from articles.search.finding import (
     FILTERS,
     SEARCH_CONFIG,
+    Found,
     clean_filters,
-    matching_releases,
     search_releases,
 )
 from articles.search.snippets import snippet
@@ -69,6 +69,7 @@ __all__ = [
     "SEARCH_CONFIG",
     "Choice",
     "Facet",
+    "Found",
     "body_text",
     "clean_filters",
     "clean_query",
@@ -76,7 +77,6 @@ __all__ = [
     "documents_update",
     "event_changed",
     "facets",
-    "matching_releases",
     "normalise",
     "page_query",
     "query_words",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import ArticleTheme, Quote
+from articles.models import Article, ArticleTheme, Quote
 from articles.search.text import page_query
 
 
@@ -32,90 +33,91 @@ def _link(query: str, filters: dict, **changes) -> str:
     return "?" + page_query(query, {k: v for k, v in wanted.items() if v})
 
 
-def facets(matching: QuerySet, query: str, filters: dict) -> list[Facet]:
-    """
-    The filters' choices among ``matching`` (the results, unordered), with
-    their counts, most releases first; a chosen one links to its removal.
-    """
+TOP = 15
 
-    def facet(name, label, rows, value_of, label_of):
+
+def facets(found, query: str, filters: dict) -> list[Facet]:
+    """
+    The filters' choices among the releases ``found`` (``finding.Found``),
+    with their counts, most releases first (years newest first); a chosen
+    one links to its removal. Three queries: themes, speakers, and the
+    releases' own country, event and year counted together.
+    """
+    if not found:
+        return []
+    themes = (
+        # One link per release and theme (a unique constraint): no DISTINCT to count.
+        ArticleTheme.objects.filter(found.among("content_object_id"))
+        .values("tag__slug", "tag__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "tag__name")[:TOP]
+    )
+    speakers = (
+        Quote.objects.filter(found.among("article_id"))
+        .values("speaker__slug", "speaker__name")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "speaker__name")[:TOP]
+    )
+    # Each combination of country, event and year with its number of releases;
+    # summed here into the three filters (a few hundred rows at most).
+    combinations = (
+        Article.objects.filter(found.among("pk"))
+        .values("dateline_country", "event__slug", "event__name", year=ExtractYear("publish_at"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    countries, events, years, event_names = Counter(), Counter(), Counter(), {}
+    for row in combinations:
+        if row["dateline_country"]:
+            countries[row["dateline_country"]] += row["n"]
+        if row["event__slug"]:
+            events[row["event__slug"]] += row["n"]
+            event_names[row["event__slug"]] = row["event__name"]
+        years[row["year"]] += row["n"]
+
+    def facet(name, label, counted, label_of=str):
+        """``counted``: (value, count) pairs in the order shown."""
         found = Facet(name, label)
-        for row in rows:
-            value = value_of(row)
-            if not value:
-                continue
+        for value, count in counted:
             selected = filters.get(name) == value
             change = {name: "" if selected else value}
             found.choices.append(
-                Choice(label_of(row), row["n"], _link(query, filters, **change), selected)
+                Choice(label_of(value), count, _link(query, filters, **change), selected)
             )
         return found
 
-    ids = matching.order_by().values("pk")
-    themes = (
-        ArticleTheme.objects.filter(content_object__in=ids)
-        .values("tag__slug", "tag__name")
-        .annotate(n=Count("content_object", distinct=True))
-        .order_by("-n", "tag__name")[:15]
-    )
-    countries = (
-        matching.order_by()
-        .exclude(dateline_country="")
-        .values("dateline_country")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "dateline_country")[:15]
-    )
-    events = (
-        matching.order_by()
-        .filter(event__isnull=False)
-        .values("event__slug", "event__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "event__name")[:15]
-    )
-    speakers = (
-        Quote.objects.filter(article__in=ids)
-        .values("speaker__slug", "speaker__name")
-        .annotate(n=Count("article", distinct=True))
-        .order_by("-n", "speaker__name")[:15]
-    )
-    years = (
-        matching.order_by()
-        .annotate(year=ExtractYear("publish_at"))
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("-year")
-    )
+    def most(counter, label_of=str):
+        return sorted(counter.items(), key=lambda item: (-item[1], label_of(item[0])))[:TOP]
+
+    theme_names = {row["tag__slug"]: row["tag__name"] for row in themes}
+    speaker_names = {row["speaker__slug"]: row["speaker__name"] for row in speakers}
     year_chosen = ""
     if filters.get("from", "").endswith("-01-01") and filters.get("to", "") == (
         filters["from"][:4] + "-12-31"
     ):
         year_chosen = filters["from"][:4]
     year_facet = Facet("year", str(_("Year")))
-    for row in years:
-        year = str(row["year"])
+    for year, count in sorted(years.items(), reverse=True):
+        year = str(year)
         selected = year == year_chosen
         change = (
             {"from": "", "to": ""} if selected else {"from": f"{year}-01-01", "to": f"{year}-12-31"}
         )
-        year_facet.choices.append(Choice(year, row["n"], _link(query, filters, **change), selected))
+        year_facet.choices.append(Choice(year, count, _link(query, filters, **change), selected))
     return [
-        facet("theme", str(_("Theme")), themes, lambda r: r["tag__slug"], lambda r: r["tag__name"]),
         facet(
-            "country",
-            str(_("Country")),
-            countries,
-            lambda r: r["dateline_country"],
-            lambda r: r["dateline_country"],
+            "theme",
+            str(_("Theme")),
+            [(row["tag__slug"], row["n"]) for row in themes if row["tag__slug"]],
+            theme_names.get,
         ),
-        facet(
-            "event", str(_("Event")), events, lambda r: r["event__slug"], lambda r: r["event__name"]
-        ),
+        facet("country", str(_("Country")), most(countries)),
+        facet("event", str(_("Event")), most(events, event_names.get), event_names.get),
         facet(
             "speaker",
             str(_("Speaker")),
-            speakers,
-            lambda r: r["speaker__slug"],
-            lambda r: r["speaker__name"],
+            [(row["speaker__slug"], row["n"]) for row in speakers if row["speaker__slug"]],
+            speaker_names.get,
         ),
         year_facet,
     ]

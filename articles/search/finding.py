@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
-from articles.models import ArticleTheme, Quote, ReleaseSearchDocument
+from articles.models import Article, ArticleTheme, Quote, ReleaseSearchDocument
 from articles.search.snippets import headline
 from articles.search.text import clean_query, search_words
 
@@ -17,6 +28,9 @@ SEARCH_CONFIG = "english"
 
 # The filters a search can be narrowed by, as query parameters.
 FILTERS = ("theme", "country", "event", "speaker", "from", "to")
+
+# How many of the releases found PostgreSQL ranks (search_releases()).
+RANKED = 200
 
 
 def _matching_words(releases: QuerySet, words: list[str]) -> QuerySet:
@@ -77,35 +91,100 @@ def clean_filters(params) -> dict:
     return found
 
 
-def search_releases(releases: QuerySet, query: str, filters: dict | None = None) -> QuerySet:
-    """``releases`` (already public) that match ``query`` and ``filters``, best match first."""
+def search_releases(releases: QuerySet, query: str, filters: dict | None = None) -> Found:
+    """
+    ``releases`` (already public) that match ``query`` and ``filters``, best
+    match first: those with the most words in their title or themes, newest
+    first; on PostgreSQL the first RANKED of them then by the database's
+    rank (``_ranked()``).
+    """
     words = search_words(query)
     if not words:
-        return releases.none()
+        return Found(releases, [], words, releases.none())
     matching = _filtered(_matching_words(releases, words), filters or {})
-    if connection.vendor == "postgresql":
-        return _postgres_ranked(matching, words)
     in_title = [When(search_title__contains=f" {word}", then=Value(1)) for word in words]
     title_hits = sum(
         (Case(when, default=Value(0), output_field=IntegerField()) for when in in_title),
         Value(0),
     )
-    return matching.annotate(title_hits=title_hits).order_by("-title_hits", "-publish_at", "-pk")
+    ids = list(
+        matching.annotate(title_hits=title_hits)
+        .order_by("-title_hits", "-publish_at", "-pk")
+        .values_list("pk", flat=True)
+    )
+    if connection.vendor == "postgresql":
+        ids[:RANKED] = _ranked(ids[:RANKED], words)
+    return Found(releases, ids, words, matching)
 
 
-def matching_releases(releases: QuerySet, query: str, filters: dict) -> QuerySet:
-    """The same releases as ``search_releases``, unordered and bare, for counting."""
-    words = search_words(query)
-    if not words:
-        return releases.none()
-    return _filtered(_matching_words(releases, words), filters)
-
-
-def _postgres_ranked(matching: QuerySet, words: list[str]) -> QuerySet:
+def _ranked(ids: list[int], words: list[str]) -> list[int]:
+    """
+    ``ids`` by PostgreSQL's rank of the words in their weighted vectors (a
+    match in the title or themes weighs five times one in the text), the
+    newest first among equals. Ranking reads each vector whole, so it is
+    kept to the RANKED releases that ``search_releases()`` puts first: a
+    word found in most of the archive ranks a few hundred releases, not
+    thousands.
+    """
     from django.contrib.postgres.search import SearchRank
 
-    search_query = _tsquery(words)
-    return matching.annotate(
-        rank=SearchRank(F("search_document__vector"), search_query),
-        headline=headline(search_query, SEARCH_CONFIG),
-    ).order_by("-rank", "-publish_at", "-pk")
+    rows = (
+        Article.objects.filter(Among(F("pk"), ids))
+        .annotate(rank=SearchRank(F("search_document__vector"), _tsquery(words)))
+        .values_list("rank", "publish_at", "pk")
+    )
+    return [pk for *_, pk in sorted(rows, reverse=True)]
+
+
+class Found(Sequence):
+    """
+    The releases found, best first, as a sequence for the paginator: their
+    ids are read once, in order, by one query; a page (a slice) reads its own
+    rows only, with their events, lead photos and, on PostgreSQL, headlines.
+    The facets count among the same ids (``among()``) instead of matching
+    the words again.
+    """
+
+    def __init__(self, releases: QuerySet, ids: list[int], words: list[str], matching: QuerySet):
+        self.releases, self.ids, self.words, self.matching = releases, ids, words, matching
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            index = range(len(self.ids))[index]  # IndexError past the end, as a list
+            return self[index : index + 1][0]
+        wanted = self.ids[index]
+        if not wanted:
+            return []
+        rows = self.releases.filter(pk__in=wanted).select_related("event").with_lead_photos()
+        if connection.vendor == "postgresql":
+            rows = rows.annotate(headline=headline(_tsquery(self.words), SEARCH_CONFIG))
+        by_pk = {row.pk: row for row in rows}
+        return [by_pk[pk] for pk in wanted if pk in by_pk]
+
+    def among(self, field: str):
+        """A condition for ``filter()``: ``field`` is the id of a release found."""
+        if connection.vendor == "postgresql":
+            return Among(F(field), self.ids)
+        # SQLite: the match again, as a subquery (a long list of ids would
+        # meet SQLite's limit on parameters).
+        return Q(**{f"{field}__in": self.matching.order_by().values("pk")})
+
+
+class Among(Func):
+    """
+    ``expression = ANY(%s)`` with the ids as one array parameter (PostgreSQL):
+    thousands of ids cost one parameter, not thousands of placeholders.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, expression, ids: list[int]):
+        super().__init__(expression)
+        self.ids = list(ids)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"{sql} = ANY(%s)", (*params, self.ids)
