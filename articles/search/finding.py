@@ -158,7 +158,12 @@ class Found(Sequence):
         wanted = self.ids[index]
         if not wanted:
             return []
-        rows = self.releases.filter(pk__in=wanted).select_related("event").with_lead_photos()
+        rows = (
+            self.releases.filter(pk__in=wanted)
+            .select_related("event")
+            .with_lead_photos()
+            .order_by()  # in the order found, below
+        )
         if connection.vendor == "postgresql":
             rows = rows.annotate(headline=headline(_tsquery(self.words), SEARCH_CONFIG))
         by_pk = {row.pk: row for row in rows}
