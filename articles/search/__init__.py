@@ -9,15 +9,17 @@ number). Both are *normalised*: accents removed, typographic quotes and
 apostrophes made plain, case folded, punctuation made spaces, so "Jürgen",
 "jurgen" and "JURGEN" are one word, and "today’s" is "today's".
 ``documents_update()`` rewrites them whenever something they hold changes
-(the receivers at the end, connected in ``ArticlesConfig.ready()``, and the
-bundle importer for its bulk writes): a renamed speaker, theme or event
-reaches every release that shows it.
+(the receivers in ``documents``, connected in ``ArticlesConfig.ready()``,
+and the bundle importer for its bulk writes): a renamed speaker, theme or
+event reaches every release that shows it.
 
 On PostgreSQL the database makes a weighted, GIN-indexed vector of the two
-columns (title and themes A, the rest C; migration 0016) and ranks by it;
-every word of the query must match a word of the release by its stem or
-as its start. On SQLite every word must start a word of the document;
-matches in the title or themes rank first, then the newest.
+columns (title and themes A, the rest C; migration 0016); every word of the
+query must match a word of the release by its stem or as its start. On
+SQLite every word must start a word of the document. Either way the
+releases with the most words in their title or themes come first, then the
+newest; on PostgreSQL the first 200 of them are then ordered by the
+database's rank of the weighted vector.
 
 Results can be narrowed by theme, country (of the dateline), event,
 speaker and date range; each filter's choices come with their counts, as
