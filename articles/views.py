@@ -238,14 +238,10 @@ class SearchView(SectionMixin, PublicArticleMixin, ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        results = search.search_releases(super().get_queryset(), self.query, self.filters)
-        return results.select_related("event").with_lead_photos()
+        return search.search_releases(super().get_queryset(), self.query, self.filters)
 
     def get_context_data(self, **kwargs):
-        facets = []
-        if self.query:
-            matching = search.matching_releases(super().get_queryset(), self.query, self.filters)
-            facets = search.facets(matching, self.query, self.filters)
+        facets = search.facets(self.object_list, self.query, self.filters) if self.query else []
         context = super().get_context_data(
             query=self.query,
             filters=self.filters,

@@ -338,7 +338,7 @@ def main() -> None:
     if args.after_edit:
         after_edit(args)
         return
-    paths = args.paths or [path for _, path in harness.TARGETS]
+    paths = args.paths or [path for _, path in [*harness.TARGETS, harness.BROAD_SEARCH]]
     if args.count_only:
         counts = query_counts(paths)
         if args.json:

@@ -220,3 +220,38 @@ class TestShareLinks:
         stranger = ShareLink.objects.create(article=other, note="Elsewhere")
         response = client.get(f"/fr/releases/{french.slug}.pdf?share={stranger.token}")
         assert response.status_code == 404
+
+
+class TestSearchPerLanguage:
+    """Each release's words are stemmed in its language; a query in the reader's."""
+
+    @pytest.fixture
+    def releases(self):
+        make_article(
+            title="Opérations internationales",
+            slug="operations",
+            language="fr",
+            lead="Des enquêteurs de vingt pays ont saisi des avoirs criminels.",
+        )
+        make_article(
+            title="Redadas coordinadas",
+            slug="redadas",
+            language="es",
+            lead="La policía ha detenido a doce sospechosos en cuatro países.",
+        )
+
+    def found(self, client, url) -> list[str]:
+        return re.findall(r'card__title"><a href="[^"]*/releases/([^/]+)/', page(client, url))
+
+    def test_a_word_found_in_its_own_language_forms(self, client, releases):
+        from django.db import connection
+
+        # Everywhere: the start of a word finds it, accents aside.
+        assert self.found(client, "/fr/search/?q=internationa") == ["operations"]
+        assert self.found(client, "/es/search/?q=policia") == ["redadas"]
+        if connection.vendor == "postgresql":
+            # Stemmed in the release's language and the reader's: other forms
+            # of the word find it, which English stemming would not.
+            assert self.found(client, "/fr/search/?q=internationaux") == ["operations"]
+            assert self.found(client, "/es/search/?q=detenidas") == ["redadas"]
+            assert self.found(client, "/search/?q=detenidas") == []
