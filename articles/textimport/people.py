@@ -139,7 +139,9 @@ def _clean_role(text: str) -> str:
     ):
         segments.pop()
     role = ", ".join(segments)
-    role = re.sub(r"^(?:(?:the|a|an|in|at|of|and|for)\s+)+", "", role, flags=re.IGNORECASE)
+    role = re.sub(
+        r"^(?:(?:the|a|an|in|at|of|and|for|to|by|with)\s+)+", "", role, flags=re.IGNORECASE
+    )
     if not _has_role_word(role):
         return ""
     if " " in role:
@@ -276,6 +278,8 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         if not found:
             continue
         start, end, single = found
+        if start > 0 and toks[start - 1].low == "the" and not toks[start - 1].trail:
+            continue  # "according to the Washington Post": a newspaper, a company, not a person
         index = segments.index((lo, hi))
         following = segments[index + 1 :]
         apposition = _apposition(toks, following) if following else ""

@@ -25,6 +25,22 @@ _SUFFIX_AFTER = re.compile(rf"^{_VERB}\s+(?P<who>.+)$")
 _SUFFIX_WHERE = re.compile(
     r"\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its|this|today's)\s.*$", re.IGNORECASE
 )
+# "said Rep. Ocasio-Cortezin a statement": a scrape lost the space after the linked name.
+_SUFFIX_WHERE_GLUED = re.compile(
+    r"(?<=[a-z])(?:in|at|during)\s+(?:a|an|the|his|her|their|its|this|today's)\s.*$"
+)
+
+
+def _without_where(words: str) -> str:
+    words = _SUFFIX_WHERE.sub("", words)
+    match = _SUFFIX_WHERE_GLUED.search(words)
+    if match:
+        before = words[: match.start()].split()
+        if before and before[-1][:1].isupper():  # a name, not "within" or "begin"
+            words = words[: match.start()]
+    return words
+
+
 _SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
 _SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
 _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
@@ -33,6 +49,11 @@ _PREFIX_SAID = re.compile(
     r"(?:\s+(?:that|in a statement"
     r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}))?"
     r"\s*[:,]?\s*$"
+)
+# "Cook has been critical of the practice, famously writing, “…”": the clause's subject.
+_PREFIX_PARTICIPLE = re.compile(
+    r"(?:^|\bthat\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,60}?)\s+(?:has|had|have|was|is|were)\b"
+    r"[^“”\"]{0,200}?,\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
 )
 _PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
 _PREFIX_FROM = re.compile(
@@ -137,7 +158,11 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
             if current is None:
                 double = c in _OPENERS or (c == '"' and _opens_straight(p, j))
                 # Single quotes also serve as apostrophes: only trust one opening a paragraph.
-                single = c == "‘" and (j == 0 or p[max(0, j - 3) : j].rstrip().endswith(":"))
+                single = (
+                    c == "‘"
+                    and (j == 0 or p[max(0, j - 3) : j].rstrip().endswith(":"))
+                    and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
+                )
                 if double or single:
                     current, opener, depth, piece_start = _Span(i, j), c, 1, j + 1
                 elif (
@@ -280,6 +305,9 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     match = _PREFIX_ACCORDING.search(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=True)
+    match = _PREFIX_PARTICIPLE.search(sentence)
+    if match:
+        return _parse_who(re.split(r"\bthat\s+", match.group("who"))[-1], after_verb=False)
     if colon:
         match = _PREFIX_BARE.match(sentence)
         if match:
@@ -314,10 +342,18 @@ def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], lis
             speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
         if speaker is None and accepted:
             speaker = _continuation(accepted[-1], span)
-        if speaker is None and who is None and any(c.isalpha() for c in span.prefix):
-            if len(text.split()) >= 8 and re.search(r"[.!?]$", text):
+        # Words just before the quote in its sentence that name nobody: a phrase in marks.
+        # A quotation opening its own sentence after "Mr. X said that …" is X's.
+        if (
+            speaker is None
+            and who is None
+            and any(c.isalpha() for c in _last_sentence(span.prefix))
+        ):
+            # Marks around a title or a phrase are not speech; a sentence or a long
+            # passage may be, and is listed rather than dropped.
+            if len(text.split()) >= 8:
                 notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
-            continue  # quotation marks around a title or a phrase, not speech
+            continue
         if speaker is None:
             speaker = _indirect_before(indirect, span)
         if speaker is None and not accepted:
@@ -377,7 +413,7 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
         words = match.group("who")
         if after:
-            words = _SUFFIX_WHERE.sub("", words)
+            words = _without_where(words)
         who = _parse_who(words, after_verb=after)
         if who is not None:
             found.append(who)
