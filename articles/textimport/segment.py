@@ -225,24 +225,30 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
     )
 
 
-# (pattern, replacement) pairs, compiled once: they run on every paragraph.
+# (pattern, replacement, needles): compiled once, as they run on every paragraph; a pattern
+# runs only when one of its needles is in the text (it cannot match otherwise).
 _TIDY = [
-    (re.compile(p), r)
-    for p, r in (
-        (r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1"),
-        (r"\s+”(?=[\s,.;:!?]|$)", "”"),
-        (r"([“„])\s+", r"\1"),
+    (re.compile(p), r, needles)
+    for p, r, needles in (
+        (r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1", (" ,", " .", " ;", " :", " !", " ?")),
+        (r"\s+”(?=[\s,.;:!?]|$)", "”", (" ”",)),
+        (r"([“„])\s+", r"\1", ("“ ", "„ ")),
         # ' " Word' opens a quotation, but 'members, " they write' closes one.
-        (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"'),
-        (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"'),
+        (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"', ('" ',)),
+        (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
         # Scrapes drop the space where a link or tag used to be.
-        (r"\)(?=[A-Za-z])", ") "),
-        (r",(?=[A-Za-z“‘])", ", "),
-        (r"\b(said|says|stated|added|continued)(?=[A-Z])", r"\1 "),
+        (r"\)(?=[A-Za-z])", ") ", (")",)),
+        (r",(?=[A-Za-z“‘])", ", ", (",",)),
+        (
+            r"\b(said|says|stated|added|continued)(?=[A-Z])",
+            r"\1 ",
+            ("said", "says", "stated", "added", "continued"),
+        ),
         # "The co-sponsors areCori Bush, …": a little word glued to the name after it.
         (
             r"(?<![^\s(])(are|is|was|were|and|by|of|to|with|from|for|include|including)(?=[A-Z][a-z])",
             r"\1 ",
+            (),
         ),
     )
 ]
@@ -260,8 +266,9 @@ def _tidy(block: str) -> str:
     text = " ".join(block.split())
     if text.isalnum():
         return text  # one word: nothing to tidy
-    for pattern, replacement in _TIDY:
-        text = pattern.sub(replacement, text)
+    for pattern, replacement, needles in _TIDY:
+        if not needles or any(needle in text for needle in needles):
+            text = pattern.sub(replacement, text)
     return text
 
 
