@@ -682,3 +682,144 @@ def test_where_the_words_were_said_is_not_part_of_the_name():
     )
     release = parse_release_text(text)
     assert quotes(release) == [("Jo Example", "We must act now"), ("Jo Example", "It is time.")]
+
+
+# --------------------------------------------------------------------------
+# Sample E: OCR'd typed statements whose first lines are debris or letterhead
+# --------------------------------------------------------------------------
+
+
+def test_debris_above_a_typed_letterhead_is_not_the_headline():
+    text = (
+        "(Ref 118/72) 4c\n\n"
+        "THE COUNTRY PARTY OF EXAMPLE media release FEDERAL OFFICE\n\n"
+        "STATEMENT BY THE HON. J.K. EXAMPLE, M.P., LEADER OF THE PARTY '\n\n"
+        "NEW WHEAT SILOS FOR THE NORTH '\n\n"
+        "The Government must build the silos before the next harvest, the party said today.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "NEW WHEAT SILOS FOR THE NORTH"
+    assert "STATEMENT BY THE HON. J.K. EXAMPLE, M.P., LEADER OF THE PARTY '" not in (
+        release.paragraphs
+    )
+
+
+def test_office_reference_and_for_the_press_are_letterhead():
+    text = (
+        "q'x P t\n\n"
+        "DEPARTMENT OF TRADE\n\n"
+        "CANBERRA\n\n"
+        "FOR THE PRESS\n\n"
+        "TRADE PR No. 41/69\n\n"
+        "3rd March, 1969.\n\n"
+        "EXPORTS TO ASIA\n\n"
+        "The Minister for Trade said today that exports to Asia had doubled in a year.\n"
+    )
+    assert parse_release_text(text).title == "EXPORTS TO ASIA"
+
+
+def test_phone_lines_of_a_letterhead_are_contacts():
+    text = (
+        "PRESS RELEASE ____________ THE SENATE\n\n"
+        "Senator The Hon. A. B. EXAMPLE Leader of the Example Party\n\n"
+        "Phones: Canberra, 705 Ext. 11\n\n"
+        "FLOODS CLOSE THE NORTHERN ROAD\n\n"
+        "The northern road has been closed by floods, the Senator said today.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "FLOODS CLOSE THE NORTHERN ROAD"
+    assert not any("Phones" in p for p in release.paragraphs)
+
+
+def test_header_run_into_one_line_by_ocr_is_cut_apart():
+    text = (
+        "x,\n\n"
+        "DEPARTMENT OF TRADECANBERRAFOR THE PRESSPR 2214th May, 1970WOOL SALES ABROADThe "
+        "Minister for Trade, Mr Jo Example, said today that wool sales abroad had risen.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "WOOL SALES ABROAD"
+    assert release.paragraphs[0].startswith("The Minister for Trade")
+
+
+# --------------------------------------------------------------------------
+# Sample E: Congress items scraped with words glued together, mixed marks
+# --------------------------------------------------------------------------
+
+
+def test_attribution_glued_to_the_words_after_the_name():
+    text = (
+        "Members filed a resolution today.\n\n"
+        '"We will not fund this war," said Rep. Jo Example-Smithin a statement. '
+        '"Not one more dollar."\n\n'
+        '"The budget is a moral document,"saidRep. Ana Otherin a statement.\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example-Smith", "We will not fund this war"),
+        ("Jo Example-Smith", "Not one more dollar."),
+        ("Ana Other", "The budget is a moral document"),
+    ]
+
+
+def test_newspaper_quoted_is_not_a_speaker_and_its_words_are_reported():
+    text = (
+        "Members filed a resolution today. According to the Example Gazette, "
+        '"the sale covers guidance kits that turn ordinary bombs into guided missiles," '
+        "which were sold before.\n"
+    )
+    release = parse_release_text(text)
+    assert release.speakers == []
+    assert any("the sale covers guidance kits" in note for note in release.unplaced)
+
+
+def test_surname_completed_from_a_name_glued_to_the_word_before():
+    text = (
+        "The co-sponsors areJo Example, Ana Other and Sam Third.\n\n"
+        '"We must stop funding this," said Rep. Example.\n'
+    )
+    assert speakers(parse_release_text(text)) == [("Jo Example", "Representative")]
+
+
+def test_attribution_line_before_the_next_quotation_on_its_line():
+    text = (
+        "Senator Jo Example introduced the River Act.\n"
+        "“The river is the lifeline of our towns,”\n"
+        "Senator Example said. “If it runs dry, the towns go with it. We must act.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "The river is the lifeline of our towns"),
+        ("Jo Example", "If it runs dry, the towns go with it. We must act."),
+    ]
+
+
+def test_curly_quotation_closed_by_a_straight_mark_before_a_glued_one():
+    text = (
+        "The winner hopes to “bring the app to every school in the state and beyond."
+        'A video of the app is online."We were impressed with the care in her work," '
+        "said Jo Example, District Director.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [("Jo Example", "We were impressed with the care in her work")]
+
+
+def test_participle_after_the_subject_attributes_the_quote():
+    text = (
+        "Senator Ana Other wrote to Example Corp CEO Jo Example. In her letter, Senator Other "
+        "notes that Example has been critical of tracking in the past, famously writing, "
+        "“You never agreed to be followed.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [("Jo Example", "You never agreed to be followed.")]
+
+
+def test_ocr_speck_before_an_indirect_report_and_the_quote_after_it():
+    text = (
+        "‘ Mr. Example said that figures alone did not tell the story of the relief effort.\n\n"
+        '"It is in the flooded towns that the work of the servicemen is seen and known."\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Example", "It is in the flooded towns that the work of the servicemen is seen and known.")
+    ]

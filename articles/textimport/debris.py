@@ -51,6 +51,16 @@ _LABELS = re.compile(
     r"|^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\s+(?:no\b|\d|by\b).{0,180}$",
     re.IGNORECASE,
 )
+# Typed statements: "FOR THE PRESS", the office's reference ("PR 57", "DEFENCE PR No. 203/74"),
+# "STATEMENT BY THE HON. …" in capitals (a headline "Statement by X on Y" is not in capitals).
+_TYPED_LABELS = (
+    re.compile(r"^for\s+(?:the\s+)?press$", re.IGNORECASE),
+    re.compile(r"^(?:[A-Z]+\s+)?PR(?:\s+No\.?)?(?:\s*[\d/]+)?$"),
+    re.compile(r"^(?:JOINT\s+)?STATEMENT\s+(?:BY|FROM)\b[^a-z]{0,180}$"),
+)
+# A letterhead line carrying the label among the issuer's names:
+# "THE LIBERAL PARTY OF AUSTRALIA MEDIA RELEASE FEDERAL SECRETARIAT".
+_LABEL_INSIDE = re.compile(r"\b(?:media|press|news)\s+release\b", re.IGNORECASE)
 _CLASSIFICATION = re.compile(
     r"^(?:UNCLASSIFIED|OFFICIAL(?::?\s*SENSITIVE)?|PROTECTED|CONFIDENTIAL|RESTRICTED"
     r"|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)$",
@@ -127,7 +137,7 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             notes.drop(line)
         elif (
             (len(line) <= 300 and _COOKIE.search(line))
-            or _footer_key(line) in footers
+            or (footers and _footer_key(line) in footers)
             or _AUTHORISED.match(line)
             and len(line) <= 300
         ):
@@ -249,7 +259,7 @@ _LETTERHEAD_START = re.compile(
 _POST_NOMINAL_TOKEN = re.compile(r"(?<![\w.])(?:MP|MLA|MHR|MLC|MHA|QC|KC|SC)(?![\w.])")
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\(0\d\)\s?\d|\+\d{2}\s?\d|\bparliament house\b|\bPO Box\b"
-    r"|\b(?:tel|phone|ph|fax|mob|mobile|email|e-mail|web)\s*[:.]\s*\S",
+    r"|\b(?:tel|phones?|ph|fax|mob|mobile|email|e-mail|web)\s*[:.]\s*\S|\bext\.\s*\d",
     re.IGNORECASE,
 )
 # Words that make a line a sentence, not a letterhead entry.
@@ -262,7 +272,10 @@ _SENTENCE_WORDS = re.compile(
 
 def is_label(line: str) -> bool:
     """ "MEDIA RELEASE", "Joint media statement", "For immediate release"."""
-    return bool(_LABELS.match(line.strip(" :.-–—")))
+    line = line.strip(" :.-–—'\"")
+    if any(pattern.match(line) for pattern in _TYPED_LABELS):
+        return True
+    return bool(_LABELS.match(line))
 
 
 def is_date_line(line: str) -> bool:
@@ -277,4 +290,6 @@ def is_letterhead(line: str) -> bool:
         return True
     if _SENTENCE_WORDS.search(line) or line.endswith((".", "!", "?")):
         return False
+    if len(line) <= 200 and _LABEL_INSIDE.search(line) and not is_label(line):
+        return True
     return bool(_LETTERHEAD_START.search(line) or _POST_NOMINAL_TOKEN.search(line))

@@ -30,7 +30,32 @@ _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
 def split_lines(draft: Draft, notes: Notes) -> None:
     """One entry per non-blank line, its spaces collapsed and letter-spacing undone."""
     lines = (" ".join(_unspaced(line).split()) for line in draft.text.split("\n"))
-    draft.lines = [line for line in lines if line]
+    lines = [line for line in lines if line]
+    draft.lines = [
+        piece
+        for index, line in enumerate(lines)
+        for piece in (_unglued_header(line) if index < _HEADER_LINES else [line])
+    ]
+
+
+_HEADER_LINES = 8
+# OCR of a typed statement may run its header into one line: "…PRESSPR 13518th October,
+# 1968UNITED NATIONS DAYBefore his departure…". A date glued to the words around it, and a
+# heading in capitals glued to the sentence below, are cut apart.
+_GLUED_DATE = re.compile(
+    r"(?<=\S)(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December),?\s+\d{4})"
+)
+_GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z])")
+
+
+def _unglued_header(line: str) -> list[str]:
+    if len(line) < 60 or not _GLUED_HEADING.search(line):
+        return [line]
+    line = _GLUED_HEADING.sub(lambda m: m.group(0) + "\n", line, count=1)
+    return [
+        piece.strip() for piece in _GLUED_DATE.sub("\n\\1\n", line).split("\n") if piece.strip()
+    ]
 
 
 _WORD_GAP = re.compile(r"\s{2,}")
@@ -200,20 +225,31 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
     )
 
 
-# (pattern, replacement) pairs, compiled once: they run on every paragraph.
+# (pattern, replacement, needles): compiled once, as they run on every paragraph; a pattern
+# runs only when one of its needles is in the text (it cannot match otherwise).
 _TIDY = [
-    (re.compile(p), r)
-    for p, r in (
-        (r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1"),
-        (r"\s+”(?=[\s,.;:!?]|$)", "”"),
-        (r"([“„])\s+", r"\1"),
+    (re.compile(p), r, needles)
+    for p, r, needles in (
+        (r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1", (" ,", " .", " ;", " :", " !", " ?")),
+        (r"\s+”(?=[\s,.;:!?]|$)", "”", (" ”",)),
+        (r"([“„])\s+", r"\1", ("“ ", "„ ")),
         # ' " Word' opens a quotation, but 'members, " they write' closes one.
-        (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"'),
-        (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"'),
+        (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"', ('" ',)),
+        (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
         # Scrapes drop the space where a link or tag used to be.
-        (r"\)(?=[A-Za-z])", ") "),
-        (r",(?=[A-Za-z“‘])", ", "),
-        (r"\b(said|says|stated|added|continued)(?=[A-Z])", r"\1 "),
+        (r"\)(?=[A-Za-z])", ") ", (")",)),
+        (r",(?=[A-Za-z“‘])", ", ", (",",)),
+        (
+            r"\b(said|says|stated|added|continued)(?=[A-Z])",
+            r"\1 ",
+            ("said", "says", "stated", "added", "continued"),
+        ),
+        # "The co-sponsors areCori Bush, …": a little word glued to the name after it.
+        (
+            r"(?<![^\s(])(are|is|was|were|and|by|of|to|with|from|for|include|including)(?=[A-Z][a-z])",
+            r"\1 ",
+            (),
+        ),
     )
 ]
 _TIDY_AFTER_SPLIT = [
@@ -230,8 +266,9 @@ def _tidy(block: str) -> str:
     text = " ".join(block.split())
     if text.isalnum():
         return text  # one word: nothing to tidy
-    for pattern, replacement in _TIDY:
-        text = pattern.sub(replacement, text)
+    for pattern, replacement, needles in _TIDY:
+        if not needles or any(needle in text for needle in needles):
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -258,6 +295,7 @@ def _split_glued(paragraph: str) -> list[str]:
         return [paragraph]  # nothing that could end a sentence: the common case is cheap
     cuts: set[int] = set()
     straight = 0
+    curly_open = False
     n = len(paragraph)
     for i, c in enumerate(paragraph):
         if c in ".!?" and i + 1 < n:
@@ -266,7 +304,10 @@ def _split_glued(paragraph: str) -> list[str]:
             # unless a word is glued to it: "…coronavirus."We asked" opens the next paragraph
             # of a quotation that runs over several (their openers repeat, their closers don't).
             glued_opener = paragraph[j] == '"' and j + 1 < n and paragraph[j + 1].isalpha()
-            closes = paragraph[j] == '"' and straight % 2 == 1 and not glued_opener
+            # A curly opening mark closed by a straight one ("“… and beyond."A video …").
+            closes = paragraph[j] == '"' and (
+                curly_open or (straight % 2 == 1 and not glued_opener)
+            )
             if paragraph[j] == "”" or closes:
                 j += 1
             if (
@@ -286,6 +327,9 @@ def _split_glued(paragraph: str) -> list[str]:
             cuts.add(i + 1)
         if c == '"':
             straight += 1
+            curly_open = False
+        elif c in "“”":
+            curly_open = c == "“"
     pieces = []
     last = 0
     for cut in sorted(cuts):
@@ -317,8 +361,10 @@ def _looks_like_domain(text: str, dot: int, after: int) -> bool:
     return bool(match and word_before[:1].isupper())
 
 
+# "Senator Example said." alone, or before the next quotation on its line.
 _ATTRIBUTION_LINE = re.compile(
-    rf"^(?:[A-Z][^“”\"]{{0,100}}?\s{_VERB}|{_VERB}\s+[A-Z][^“”\"]{{0,100}}?)\.?$"
+    rf"^(?:[A-Z][^“”\"]{{0,100}}?\s{_VERB}|{_VERB}\s+[A-Z][^“”\"]{{0,100}}?)"
+    r"(?:\.?$|\.\s+[“\"](?=\w))"
 )
 
 
@@ -327,9 +373,14 @@ _VERB_ENDING = re.compile(rf"(?:^|[,?!.][”\"]\s*){_VERB}$")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}\.?$")
 
 
+_QUOTE_CLOSED = re.compile(r"[,?!.]\s*[”\"]$")
+
+
 def _is_attribution_line(prev: str, line: str) -> bool:
     """ "Senator Hawley concluded." on its own line, after the quotation it attributes."""
-    return bool(re.search(r"[,?!.]\s*[”\"]$", prev)) and bool(_ATTRIBUTION_LINE.match(line))
+    if not prev.endswith(("”", '"')):
+        return False  # the common case, checked without a pattern
+    return bool(_QUOTE_CLOSED.search(prev)) and bool(_ATTRIBUTION_LINE.match(line))
 
 
 def _closes_block(block: list[str], line: str) -> bool:

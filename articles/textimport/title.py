@@ -21,6 +21,7 @@ TITLE_MAX_CHARS = 120  # a title made from a sentence
 TITLE_MAX_FIELD = 255  # any title: what a release's title field holds
 # The letterhead, label and date sit in the first lines; a headline further down is body text.
 _HEADER_LINES = 20
+_STRAY_MARK = re.compile(r"\s+['\"‘’“”]+$")
 
 
 def looks_like_headline(line: str, following: str) -> bool:
@@ -63,6 +64,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     end = _header_end(lines)
     label_at = next((i for i in range(end) if is_label(lines[i])), None)
     title = draft.given_title or draft.meta_title
+    below = _below_letterhead(lines, end) if not title else 0
     kept: list[str] = []
     i = 0
     while i < end:
@@ -75,19 +77,33 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             notes.drop(f"letterhead: {line}")
         elif title and line.casefold().rstrip(".") == title.casefold().rstrip("."):
             kept.append(line)  # a copy of the title, dropped with the others
-        elif not title and looks_like_headline(line, following):
+        elif not title and i >= below and looks_like_headline(line, following):
             count = min(_headline_lines(lines, i), end - i)
-            title = " ".join(lines[i : i + count])
+            # A mark standing alone at the end is a speck of OCR, not a closing quotation mark.
+            title = _STRAY_MARK.sub("", " ".join(lines[i : i + count]))
             i += count
             continue
-        elif label_at is not None and i < label_at:
-            # Above "MEDIA RELEASE", whatever is not the headline belongs to the letterhead.
+        elif (label_at is not None and i < label_at) or i < below:
+            # Above "MEDIA RELEASE", or above a headline under the letterhead, whatever is not
+            # the headline belongs to the letterhead.
             notes.drop(f"letterhead: {_short(line)}")
         else:
             kept.append(line)
         i += 1
     draft.title = _cut_at_word(title, TITLE_MAX_FIELD) if title else ""
     draft.lines = kept + lines[end:]
+
+
+def _below_letterhead(lines: list[str], end: int) -> int:
+    """Where to look for the headline: below the last label or letterhead line, when a
+    headline stands there. What an OCR'd statement has above its letterhead ("(File 212/75)",
+    "li'lH p f t") is debris, not the headline."""
+    last = max((i for i in range(end) if is_label(lines[i]) or is_letterhead(lines[i])), default=-1)
+    for i in range(last + 1, end):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if looks_like_headline(lines[i], following):
+            return i
+    return 0
 
 
 def _header_end(lines: list[str]) -> int:

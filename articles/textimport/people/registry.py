@@ -1,0 +1,150 @@
+"""Every name mentioned in the text, and the speakers found so far: a surname alone
+("Schakowsky") is completed from the full name given earlier, and a role
+reference ("the Minister") finds the person who holds it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import ParsedSpeaker
+from ..vocabulary import (
+    _OFFICE_HONORIFICS,
+)
+from .names import _INITIAL, _is_initial, _name_ish, _tokens, _walk_name
+from .roles import _office_before, _walk_role
+from .who import _Who
+
+
+@dataclass
+class _Mention:
+    name: str
+    role: str
+    office: str
+    para: int
+    pos: int
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z]\S*\s+\S*[A-Z]")
+
+
+def _mentions(paragraphs: list[str]) -> list[_Mention]:
+    """Every "ROLE First Last" in the text, to complete surnames and role references."""
+    found = []
+    for p_index, paragraph in enumerate(paragraphs):
+        if not _TWO_CAPITALS.search(paragraph):
+            continue  # a name takes two words, an initial or a capital each
+        toks = _tokens(paragraph)
+        for k, tok in enumerate(toks):
+            if not _name_ish(tok) or _is_initial(tok):
+                continue
+            if k + 1 < len(toks) and not tok.trail and _name_ish(toks[k + 1]):
+                continue
+            start = _walk_name(toks, k, 0)
+            if start >= k:
+                continue
+            found.append(
+                _Mention(
+                    name=" ".join(t.core for t in toks[start : k + 1]),
+                    role=_walk_role(toks, start, 0),
+                    office=_office_before(toks, start),
+                    para=p_index,
+                    pos=k,
+                )
+            )
+    return found
+
+
+class _People:
+    """Speakers found so far, and the mentions used to complete their names."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.mentions = mentions
+        self.positions = [(m.para, m.pos) for m in mentions]
+        self.quoted: list[ParsedSpeaker] = []
+        self.quoted_ids: set[int] = set()
+        self.known: dict[str, ParsedSpeaker] = {}
+        self.by_surname: dict[str, list[_Mention]] = {}
+        self.roles: dict[str, str] = {}
+        for mention in mentions:
+            self.by_surname.setdefault(mention.name.split()[-1], []).append(mention)
+            if mention.role or mention.office:
+                current = self.roles.get(mention.name, "")
+                if not current or (mention.role and current in _OFFICE_HONORIFICS.values()):
+                    self.roles[mention.name] = mention.role or mention.office
+
+    def _full_name(self, surname: str) -> _Mention | None:
+        # Prefer "Stuart Robert" to "S. Robert"; otherwise the first mention.
+        candidates = self.by_surname.get(surname, [])
+        for mention in candidates:
+            if not _INITIAL.fullmatch(mention.name.split()[0]):
+                return mention
+        return candidates[0] if candidates else None
+
+    def _role_of(self, name: str) -> str:
+        return self.roles.get(name, "")
+
+    def candidate(self, who: _Who) -> ParsedSpeaker:
+        """A speaker for ``who`` without marking them as quoted."""
+        name = who.name
+        if who.single:
+            known = self._by_surname(name)
+            if known is not None:
+                self._improve_role(known, who.role)
+                return known
+            mention = self._full_name(name)
+            if mention is not None:
+                name = mention.name
+        existing = self.known.get(name.casefold())
+        if existing is not None:
+            self._improve_role(existing, who.role)
+            return existing
+        speaker = ParsedSpeaker(name=name, role="")
+        self._improve_role(speaker, who.role or who.office)
+        self._improve_role(speaker, self._role_of(name))
+        self.known[name.casefold()] = speaker
+        # Keyed with a leading space so a surname never collides with a full name.
+        self.known.setdefault(f" {name.split()[-1]}", speaker)
+        return speaker
+
+    @staticmethod
+    def _improve_role(speaker: ParsedSpeaker, role: str) -> None:
+        """Keep the fullest role: "Senator" gives way to "Senator for Utah"."""
+        if not role:
+            return
+        current = speaker.role.casefold()
+        if (
+            not current
+            or (current in _OFFICE_HONORIFICS and role.casefold() not in _OFFICE_HONORIFICS)
+            or (current in role.casefold() and len(role) > len(current))
+        ):
+            speaker.role = role
+
+    def _by_surname(self, surname: str) -> ParsedSpeaker | None:
+        return self.known.get(f" {surname}")
+
+    def resolve(self, who: _Who, last: ParsedSpeaker | None, at) -> ParsedSpeaker | None:
+        if who.ref == "pronoun":
+            return last
+        if who.ref == "role":
+            return self._by_role(who.ref_text, at)
+        return self.candidate(who)
+
+    def mark_quoted(self, speaker: ParsedSpeaker) -> None:
+        if id(speaker) not in self.quoted_ids:
+            self.quoted_ids.add(id(speaker))
+            self.quoted.append(speaker)
+
+    def _by_role(self, reference: str, at) -> ParsedSpeaker | None:
+        wanted = reference.casefold()
+        for speaker in reversed(self.quoted):
+            if wanted in speaker.role.casefold():
+                return speaker
+        # The latest holder named before the quote, else the first named after it.
+        cut = bisect.bisect_left(self.positions, at)
+        for mention in [*reversed(self.mentions[:cut]), *self.mentions[cut:]]:
+            if wanted in mention.role.casefold() or wanted == mention.office.casefold():
+                return self.candidate(_Who(name=mention.name, role=mention.role))
+        return None

@@ -1,0 +1,97 @@
+"""Roles read before a name ("Interior Minister of Albania") or after it ("Jurgen
+Stock, Secretary General of INTERPOL"), kept whole ("U.S. Rep.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import (
+    _OFFICE_HONORIFICS,
+    _ROLE_CONNECTORS,
+    _ROLE_WORDS,
+    _SOCIAL_HONORIFICS,
+)
+from .names import _is_initial, _name_ish, _Tok
+
+
+def _has_role_word(text: str) -> bool:
+    return any(w.casefold().strip(".,’'") in _ROLE_WORDS for w in text.split())
+
+
+def _clean_role(text: str) -> str:
+    segments = [s.strip() for s in text.strip().strip(",").split(",") if s.strip()]
+    # "Dr", "the Hon" and the like introduce the name; they are not the role.
+    while segments:
+        words = segments[-1].split()
+        while words and words[-1].casefold().rstrip(".") in _SOCIAL_HONORIFICS | {"the"}:
+            words.pop()
+        if words:
+            segments[-1] = " ".join(words)
+            break
+        segments.pop()
+    while segments and not _has_role_word(segments[0]):
+        segments.pop(0)
+    if len(segments) > 1 and all(
+        w.casefold().rstrip(".") in _OFFICE_HONORIFICS for w in segments[-1].split()
+    ):
+        segments.pop()
+    role = ", ".join(segments)
+    role = re.sub(
+        r"^(?:(?:the|a|an|in|at|of|and|for|to|by|with)\s+)+", "", role, flags=re.IGNORECASE
+    )
+    if not _has_role_word(role):
+        return ""
+    if " " in role:
+        return role
+    return _OFFICE_HONORIFICS.get(role.casefold().rstrip("."), role)  # "Sen." reads "Senator"
+
+
+def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
+    """The job title written just before the name starting at ``start``."""
+    first = start
+    j = start - 1
+    while j >= lo and start - j <= 20:
+        tok = toks[j]
+        if re.search(r"[.!?;:]", tok.trail) or tok.lead or not tok.core:
+            break
+        if not (
+            tok.core[0].isupper()
+            or tok.low in _ROLE_WORDS
+            or tok.low in _ROLE_CONNECTORS
+            or tok.core == "&"
+        ):
+            break
+        if (
+            _name_ish(tok)
+            and not _is_initial(tok)
+            and j > lo
+            and not toks[j - 1].trail
+            and (toks[j - 1].low in _ROLE_WORDS or toks[j - 1].low in _SOCIAL_HONORIFICS)
+            and toks[j + 1].low not in _ROLE_WORDS
+        ):
+            break  # "Ranking Member Raskin and Vice Ranking Member X": another person
+        first = j
+        j -= 1
+    if first == start:
+        return ""
+    return _clean_role(" ".join(t.text for t in toks[first:start]))
+
+
+def _apposition(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
+    """The role given after the name: "Jurgen Stock, Secretary General of INTERPOL"."""
+    text = ", ".join(" ".join(t.text for t in toks[a : b + 1]).strip(" ,") for a, b in segments)
+    text = text.strip(" ,.;:")
+    words = text.split()
+    if not words:
+        return ""
+    first = words[0].casefold()
+    if words[0][0].islower() and first not in {"a", "an", "the"} and first not in _ROLE_WORDS:
+        return ""
+    return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
+
+
+def _office_before(toks: list[_Tok], start: int) -> str:
+    if start > 0:
+        return _OFFICE_HONORIFICS.get(toks[start - 1].low, "")
+    return ""

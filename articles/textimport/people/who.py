@@ -1,0 +1,124 @@
+"""The name and role in the words around an attribution verb ("X, ROLE, said",
+"said ROLE X", "according to X"), or a reference to someone ("she", "the Minister").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vocabulary import (
+    _CONTEXT_STARTERS,
+    _POST_NOMINALS,
+    _PRONOUNS,
+    _ROLE_WORDS,
+    _SOCIAL_HONORIFICS,
+)
+from .names import (
+    _PAREN_TAG,
+    _is_initial,
+    _name_ish,
+    _segments,
+    _Tok,
+    _tokens,
+    _walk_name,
+)
+from .roles import _apposition, _has_role_word, _office_before, _walk_role
+
+
+@dataclass
+class _Who:
+    name: str = ""
+    role: str = ""
+    office: str = ""
+    single: bool = False
+    ref: str = ""
+    ref_text: str = ""
+    context: str = ""
+
+
+def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool] | None:
+    end = hi
+    while end > lo and toks[end].core.upper().rstrip(".") in _POST_NOMINALS:
+        end -= 1
+    if not _name_ish(toks[end]) or _is_initial(toks[end]):
+        return None
+    start = _walk_name(toks, end, lo)
+    if start > end:
+        return None
+    if end > start:
+        return start, end, False
+    # One word is a surname only after a title ("Senator Patterson") or on its own.
+    if start == lo:
+        return start, end, True
+    before = toks[start - 1]
+    if not before.trail and (before.low in _ROLE_WORDS or before.low in _SOCIAL_HONORIFICS):
+        return start, end, True
+    return None
+
+
+def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
+    """The name in a segment, and the organisation when it reads "NAME of the ORGANISATION"."""
+    found = _name_in_segment(toks, lo, hi)
+    cut = next((k for k in range(lo + 1, hi) if toks[k].core in {"of", "from", "at"}), None)
+    if cut is None or (found and found[0] < cut):
+        return found, ""
+    head = _name_in_segment(toks, lo, cut - 1)
+    if not head or head[2]:
+        return found, ""
+    words = [t.text for t in toks[cut + 1 : hi + 1]]
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    return head, " ".join(words).strip(" ,.;:")
+
+
+def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
+    """Read a name and role from the words around an attribution verb."""
+    text = _PAREN_TAG.sub("", text)
+    text = " ".join(text.split()).strip(" ,.;:–—-")
+    if not text or len(text) > 300:
+        return None
+    if text.casefold() in _PRONOUNS:
+        return _Who(ref="pronoun")
+    toks = _tokens(text)
+    segments = _segments(toks)
+    order = segments if after_verb else list(reversed(segments))
+    if not after_verb and len(segments) > 1:
+        # "Joe Maxwell, Executive Director of the Organization for Competitive Markets, said":
+        # a segment that is a name and nothing else is the person, the rest their role.
+        lo, hi = segments[0]
+        found = _name_in_segment(toks, lo, hi)
+        if found and found[0] == lo and not found[2]:
+            order = [segments[0], *order]
+    for lo, hi in order:
+        found, organisation = _name_of_organisation(toks, lo, hi)
+        if not found:
+            continue
+        start, end, single = found
+        if start > 0 and toks[start - 1].low == "the" and not toks[start - 1].trail:
+            continue  # "according to the Washington Post": a newspaper, a company, not a person
+        index = segments.index((lo, hi))
+        following = segments[index + 1 :]
+        apposition = _apposition(toks, following) if following else ""
+        context = ""
+        if after_verb:
+            role = _walk_role(toks, start, lo) or apposition or organisation
+        else:
+            role = apposition or _walk_role(toks, start, 0) or organisation
+            # "In the letter, Stefanik states": the opening phrase says where it was said.
+            if index > 0 and toks[segments[0][0]].low in _CONTEXT_STARTERS:
+                words = " ".join(t.text for t in toks[segments[0][0] : segments[index - 1][1] + 1])
+                words = words.strip(" ,")
+                context = words[:1].lower() + words[1:]
+        name = " ".join(t.core for t in toks[start : end + 1])
+        return _Who(
+            name=name,
+            role=role,
+            office=_office_before(toks, start),
+            single=single,
+            context=context,
+        )
+    reference = re.sub(r"^(?:the|this|that|our)\s+", "", text, flags=re.IGNORECASE)
+    if len(reference.split()) <= 6 and _has_role_word(reference):
+        return _Who(ref="role", ref_text=reference)
+    return None

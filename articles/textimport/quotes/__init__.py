@@ -1,0 +1,105 @@
+"""Stage 7, quotes: quotations, followed over paragraph breaks, and who said them.
+
+Attributions are read after the quotation ("…,” said X", "…?” asked X",
+"…,”X said.“…"), on a line of their own after it ("X concluded."), before it
+("X, ROLE, said:", "Comments from X:"), and from a dash line ("– X, ROLE").
+Straight and curly marks are both read. A quotation whose speaker cannot be
+told is listed for the editor as unplaced, never silently dropped.
+
+The stage is in three parts: :mod:`.scan` finds the quotations,
+:mod:`.attribution` reads the attribution written next to each, and
+:mod:`.reported` finds speakers from reported speech and the lead.
+"""
+
+from __future__ import annotations
+
+from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
+from ..people import _mentions, _People
+from ..segment import _last_sentence
+from ..vocabulary import _short
+from .attribution import _own_attribution
+from .reported import (
+    _continuation,
+    _indirect_before,
+    _indirect_speakers,
+    _issuer_above,
+    _last_person,
+    _note_unquoted_statements,
+)
+from .scan import _quote_text, _restart_at_inner_attribution, _scan_quotes, _Span
+
+
+def run(draft: Draft, notes: Notes) -> None:
+    draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes)
+
+
+def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
+    spans = _scan_quotes(paragraphs)
+    people = _People(_mentions(paragraphs))
+    indirect = _indirect_speakers(paragraphs, spans, people)
+    _note_unquoted_statements(paragraphs, people, notes)
+
+    accepted: list[_Span] = []
+    for span in spans:
+        _restart_at_inner_attribution(span)
+        text = _quote_text(span)
+        who = _own_attribution(span, paragraphs)
+        span.own_attribution = who is not None
+        if not text:
+            continue
+        at = (span.start_para, max(span.start_pos, 0))
+        speaker = None
+        if who is not None:
+            span.context = who.context
+            speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
+        if speaker is None and accepted:
+            speaker = _continuation(accepted[-1], span)
+        # Words just before the quote in its sentence that name nobody: a phrase in marks.
+        # A quotation opening its own sentence after "Mr. X said that …" is X's.
+        if (
+            speaker is None
+            and who is None
+            and any(c.isalpha() for c in _last_sentence(span.prefix))
+        ):
+            # Marks around a title or a phrase are not speech; a sentence or a long
+            # passage may be, and is listed rather than dropped.
+            if len(text.split()) >= 8:
+                notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
+            continue
+        if speaker is None:
+            speaker = _indirect_before(indirect, span)
+        if speaker is None and not accepted:
+            speaker = _issuer_above(span, paragraphs, people, at)
+        if speaker is None:
+            if len(text.split()) >= 4:
+                notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
+            continue
+        people.mark_quoted(speaker)
+        if not span.closed:
+            notes.unplace(
+                f"quotation mark opened but not closed, taken to end with its paragraph: "
+                f"“{_short(text, 50)}”"
+            )
+        previous = accepted[-1] if accepted else None
+        if (
+            previous is not None
+            and not span.own_attribution
+            and previous.speaker is speaker
+            and previous.end_para == span.start_para - 1
+            and not span.prefix.strip()
+            and not previous.suffix.strip()
+        ):
+            # Closed and reopened at the paragraph break with nothing between: one quote.
+            previous.pieces.extend(span.pieces)
+            previous.end_para, previous.end_pos = span.end_para, span.end_pos
+            previous.suffix, previous.suffix_rest = span.suffix, span.suffix_rest
+            continue
+        span.speaker = speaker
+        accepted.append(span)
+
+    quotes = [
+        ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context)
+        for s in accepted
+        if s.speaker is not None
+    ]
+    return quotes, people.quoted

@@ -1,0 +1,263 @@
+"""Who a quotation is attributed to, from the words written next to it.
+
+After the quotation ("…,” said X", "…?” asked X", "…,”X said.“…", "– X,
+ROLE"), before it ("X, ROLE, said:", "Comments from X:", "X released the
+following statement:", "…, famously writing, “…”"), and from the lines around
+it (a byline, a heading line naming the speaker, a dash line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..people import _parse_who, _Who
+from ..segment import _last_sentence, _sentence_end
+from ..vocabulary import _VERB
+from .scan import _Span
+
+# Attribution around a quotation.
+_SUFFIX_AFTER = re.compile(rf"^{_VERB}\s+(?P<who>.+)$")
+# "said Rep. X in a statement", "wrote Senator Y in a letter to the agency": where, not who.
+_SUFFIX_WHERE = re.compile(
+    r"\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its|this|today's)\s.*$", re.IGNORECASE
+)
+# "said Rep. Ocasio-Cortezin a statement": a scrape lost the space after the linked name.
+_SUFFIX_WHERE_GLUED = re.compile(
+    r"(?<=[a-z])(?:in|at|during)\s+(?:a|an|the|his|her|their|its|this|today's)\s.*$"
+)
+
+
+def _without_where(words: str) -> str:
+    words = _SUFFIX_WHERE.sub("", words)
+    match = _SUFFIX_WHERE_GLUED.search(words)
+    if match:
+        before = words[: match.start()].split()
+        if before and before[-1][:1].isupper():  # a name, not "within" or "begin"
+            words = words[: match.start()]
+    return words
+
+
+_SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
+_SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
+_SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
+_PREFIX_SAID = re.compile(
+    rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
+    r"(?:\s+(?:that|in a statement"
+    r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}))?"
+    r"\s*[:,]?\s*$"
+)
+# "Cook has been critical of the practice, famously writing, “…”": the clause's subject.
+_PREFIX_PARTICIPLE = re.compile(
+    r"(?:^|\bthat\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,60}?)\s+(?:has|had|have|was|is|were)\b"
+    r"[^“”\"]{0,200}?,\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
+)
+_PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
+_PREFIX_FROM = re.compile(
+    r"^(?:comments?|statement|remarks|quotes?|message)\s+(?:from|by)\s+(?P<who>.+?)\s*:$",
+    re.IGNORECASE,
+)
+_PREFIX_STATEMENT = re.compile(
+    r"^(?P<who>.+?)\s+(?:(?:today|has|have|also)\s+)?"
+    r"(?:issued|released|made|gave|delivered|published)\s+"
+    r"(?:the\s+following|a|this)\s+(?:statement|remarks|comments|message)\b.*:\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "X released the following statement regarding …" ending a paragraph, the quote below it.
+_STATEMENT_BEFORE = re.compile(
+    r"^(?P<who>[^“”\"]{3,200}?)\s+(?:(?:today|has|have|also|on \w+)\s+)?"
+    r"(?:issued|released|made|gave|delivered|published|shared)\s+"
+    r"(?:the\s+(?:following|below)|a|this)\s+(?:joint\s+)?(?:statement|remarks|comments|message)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
+_PREFIX_QUOTE = re.compile(
+    r"\bquote[sd]?\s+(?P<who>[A-Z][^,:“”\"]{1,80}?)(?:\s+(?:at|in|on|during|from)\b[^:]*)?:\s*$"
+)
+_PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,80}):$")
+
+
+_OCCASION = re.compile(
+    r"\b(?P<what>the\s+(?:\w+\s+){0,3}?(?:conference|meeting|summit|forum|session|event|"
+    r"ceremony|assembly|congress|debate|hearing|launch|exhibition|workshop))\s+"
+    r"(?:was|were|has been|is)\s+"
+    r"(?P<verb>opened|closed|addressed|launched|chaired|welcomed)\s+by\b",
+    re.IGNORECASE,
+)
+_ING = {
+    "opened": "opening",
+    "closed": "closing",
+    "addressed": "addressing",
+    "launched": "launching",
+    "chaired": "chairing",
+    "welcomed": "welcoming to",
+}
+
+
+def _attribution_before(sentence: str, *, colon: bool = False) -> _Who | None:
+    """Attribution before a quotation ("X, ROLE, said:", "Comments from X:"), with its occasion."""
+    who = _attribution_before_who(sentence, colon=colon)
+    if who is not None and not who.context:
+        # "The conference was opened by X, who said:" — said opening the conference.
+        match = _OCCASION.search(sentence)
+        if match:
+            what = match.group("what")
+            who.context = f"{_ING[match.group('verb').casefold()]} {what[:1].lower()}{what[1:]}"
+    return who
+
+
+def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | None:
+    sentence = sentence.strip()
+    if not sentence or len(sentence) > 400:
+        return None
+    match = _PREFIX_FROM.match(sentence) if colon else None
+    if match:
+        return _parse_who(match.group("who"), after_verb=False)
+    if colon:
+        match = _PREFIX_STATEMENT.match(sentence)
+        if match:
+            return _parse_who(match.group("who"), after_verb=False)
+    match = _PREFIX_SAID.match(sentence)
+    if match:
+        return _parse_who(match.group("who"), after_verb=False)
+    match = _PREFIX_QUOTE.search(sentence)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
+    match = _PREFIX_ACCORDING.search(sentence)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
+    match = _PREFIX_PARTICIPLE.search(sentence)
+    if match:
+        return _parse_who(re.split(r"\bthat\s+", match.group("who"))[-1], after_verb=False)
+    if colon:
+        match = _PREFIX_BARE.match(sentence)
+        if match:
+            who = _parse_who(match.group("who"), after_verb=False)
+            if who is not None and who.name and not who.single:
+                return who
+    return None
+
+
+def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """The attribution written next to the quote; names win over "she" or "the Minister"."""
+    found: list[_Who] = []
+    suffix = span.suffix.lstrip(" ,")
+    end = _sentence_end(suffix)
+    clause = (suffix[:end] if end else suffix).strip().rstrip(".").strip()
+    span.suffix_rest = suffix
+    for pattern, after, max_words in (
+        (_SUFFIX_AFTER, True, 20),
+        (_SUFFIX_ACCORDING, True, 20),
+        (_SUFFIX_DASH, True, 10),
+        (_SUFFIX_BEFORE, False, 25),
+    ):
+        match = pattern.match(clause) if clause else None
+        if not match or len(match.group("who").split()) > max_words:
+            continue
+        if pattern is _SUFFIX_BEFORE and _NOT_SUBJECT.match(match.group("who")):
+            continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
+        words = match.group("who")
+        if after:
+            words = _without_where(words)
+        who = _parse_who(words, after_verb=after)
+        if who is not None:
+            found.append(who)
+            span.suffix_rest = suffix[end:] if end else ""
+            break
+    prefix = _last_sentence(span.prefix)
+    if prefix:
+        who = _attribution_before(prefix)
+        if who is not None:
+            found.append(who)
+    if not span.prefix.strip() and span.start_para > 0:
+        previous = paragraphs[span.start_para - 1]
+        if previous.rstrip().endswith(":"):
+            who = _attribution_before(_last_sentence(previous), colon=True)
+            if who is not None:
+                found.append(who)
+    if not found:
+        who = _dash_line_attribution(span, paragraphs) or _statement_above(span, paragraphs)
+        if who is not None:
+            found.append(who)
+    named = [w for w in found if w.name]
+    return (named or found or [None])[0]
+
+
+_TERMINAL = re.compile(r"[.!?:;]$")
+# A clause after a quotation that starts in lower case is a sentence, unless it is a pronoun.
+_NOT_SUBJECT = re.compile(r"(?!(?:the|a|an|he|she|they)\b)[a-z]")
+_DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
+
+
+def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """ "X released the following statement …", a byline ("By Rep. X") or a heading line
+    ("Organisation – Name, Role") just above the quote."""
+    if span.prefix.strip() or span.start_para == 0:
+        return None
+    above = paragraphs[span.start_para - 1]
+    match = _BYLINE.match(above)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
+    who = _heading_line(above)
+    if who is not None:
+        return who
+    for sentence in _sentences(above)[:3]:
+        match = _STATEMENT_BEFORE.match(sentence)
+        if match:
+            return _parse_who(match.group("who"), after_verb=False)
+    return None
+
+
+# A heading may end on a company's or a degree's abbreviation ("– BioFactura, Inc.").
+_ENDS_ABBREVIATED = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|LLP|Jr|Sr|M\.D|Ph\.D|P\.C)\.$")
+_COMPANY = re.compile(r"\b(?:Inc|Ltd|Corp|LLC|LLP|P\.C)\.?$")
+_HEADING_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|(?<=\w)-\s+")
+
+
+def _heading_line(line: str) -> _Who | None:
+    """A line naming the speaker of the quote below it, with no verb: "ERIC – CEO Jo Example"."""
+    if len(line.split()) > 25 or any(c in line for c in '“”"'):
+        return None
+    if _TERMINAL.search(line) and not _ENDS_ABBREVIATED.search(line):
+        return None
+    parts = _HEADING_DASH.split(line)
+    for part in [*parts[1:], parts[0]]:  # the person usually follows the organisation
+        if _COMPANY.search(part):
+            continue
+        who = _parse_who(part, after_verb=True)
+        # Two capitalised words alone may be an organisation ("Example Growers"):
+        # a heading names a person with a role, a title or beside an organisation.
+        named = len(parts) > 1 or "," in line or _TITLED.match(line)
+        if who is not None and who.name and not who.single and (named or who.role or who.office):
+            return who
+    return None
+
+
+_TITLED = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Hon)\.?\s", re.IGNORECASE)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    out, start = [], 0
+    while start < len(paragraph):
+        end = _sentence_end(paragraph, start) or len(paragraph)
+        out.append(paragraph[start:end].strip())
+        start = end
+    return out
+
+
+def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """ "– Ana Example, Under-Secretary-General" on its own line, after the quote or before it.
+
+    A dash line between two quotations belongs to the one above it.
+    """
+    after = span.end_para + 1
+    if not span.suffix.strip() and after < len(paragraphs):
+        match = _DASH_LINE.match(paragraphs[after])
+        if match:
+            return _parse_who(match.group("who"), after_verb=True)
+    before = span.start_para - 1
+    if not span.prefix.strip() and before >= 0:
+        match = _DASH_LINE.match(paragraphs[before])
+        above = paragraphs[before - 1].rstrip() if before > 0 else ""
+        if match and not above.endswith(("”", '"')):
+            return _parse_who(match.group("who"), after_verb=True)
+    return None

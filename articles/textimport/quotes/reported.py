@@ -1,0 +1,130 @@
+"""Speakers not written next to the quotation: reported speech, the same speaker
+carrying on, the person the lead is about, and statements set out without marks."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from ..model import Notes, ParsedSpeaker
+from ..people import _parse_who, _People
+from ..segment import _last_sentence, _sentence_end
+from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
+from .attribution import _PREFIX_STATEMENT, _sentences
+from .scan import _Span
+
+_MAX_REPORTS = 25
+
+
+def _continuation(previous: _Span, span: _Span) -> ParsedSpeaker | None:
+    """The same speaker carries on when nothing but attribution lies between."""
+    if span.own_attribution:
+        return None
+    if previous.end_para == span.start_para:
+        if previous.suffix != span.prefix:
+            return None  # another quotation lies between
+        gap = previous.suffix_rest
+    elif previous.end_para == span.start_para - 1:
+        gap = previous.suffix_rest + " " + span.prefix
+    else:
+        return None
+    if any(c.isalpha() for c in gap):
+        return None
+    return previous.speaker
+
+
+def _indirect_speakers(
+    paragraphs: list[str], spans: list[_Span], people: _People
+) -> list[tuple[tuple[int, int], ParsedSpeaker]]:
+    """People reported as speaking ("Minister X said the plan..."), by position."""
+    # Words inside quotations are the speaker's, not reports of speech: blank them out.
+    hidden: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        for index in range(span.start_para, span.end_para + 1):
+            a = max(span.start_pos, 0) if index == span.start_para else 0
+            b = span.end_pos if index == span.end_para else len(paragraphs[index])
+            hidden.setdefault(index, []).append((a, b))
+    masked = list(paragraphs)
+    for index, intervals in hidden.items():
+        p, parts, last = paragraphs[index], [], 0
+        for a, b in intervals:
+            parts.append(p[last:a] + " " * (b - a))
+            last = b
+        masked[index] = "".join(parts) + p[last:]
+    found = []
+    for index, paragraph in enumerate(masked):
+        # A real paragraph reports a few speakers; a pathological one must not cost more.
+        for match in itertools.islice(_INDIRECT_VERB.finditer(paragraph), _MAX_REPORTS):
+            if match.group(0) == "according to":
+                tail = paragraph[match.end() : match.end() + 300]
+                stop = _sentence_end(tail)
+                who = _parse_who(tail[:stop] if stop else tail, after_verb=True)
+            else:
+                head = paragraph[max(0, match.start() - 300) : match.start()]
+                head = re.split(r"[;:“”\"]", head)[-1]
+                who = _parse_who(_last_sentence(head)[-200:], after_verb=False)
+            if who is not None and who.name:
+                speaker = people.candidate(who)
+                found.append(((index, match.start()), speaker))
+    return found
+
+
+def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Notes) -> None:
+    for index, paragraph in enumerate(paragraphs):
+        if not paragraph.endswith(":"):
+            continue
+        match = _PREFIX_STATEMENT.match(_last_sentence(paragraph))
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if match and following and following[0] not in _ANY_QUOTE:
+            who = _parse_who(match.group("who"), after_verb=False)
+            name = people.candidate(who).name if who and who.name else "the issuer"
+            notes.unplace(
+                f"statement by {name} follows without quotation marks; not taken as a quote"
+            )
+
+
+# The lead's subject: "Today, Congresswoman Jo Example voted …", "Sens. A and B introduced …".
+_LEAD_SUBJECT = re.compile(
+    r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
+    r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
+    r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave)\b",
+    re.IGNORECASE,
+)
+
+
+def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
+    """The first quotation, opening the paragraph after the lead's first sentence, with no
+    attribution anywhere: the statement of the person the lead is about, the first one
+    named when several issue it together ("Senators Lee, Graham and Cruz … they write")."""
+    if span.prefix.strip() or span.start_para == 0:
+        return None
+    first = _sentences(paragraphs[span.start_para - 1])[:1]
+    match = _LEAD_SUBJECT.match(first[0]) if first else None
+    if not match or not match.group("who")[:1].isupper():
+        return None
+    subject = re.split(r",|\s+and\s+|\s+&\s+", match.group("who"))[0]
+    who = _parse_who(subject, after_verb=False)
+    if who is None or not who.name:
+        return None
+    return people.resolve(who, None, at)
+
+
+def _last_person(accepted, indirect, at) -> ParsedSpeaker | None:
+    """Who "he" or "she" refers to: the last person quoted or reported before ``at``."""
+    best, best_at = None, (-1, -1)
+    if accepted and (accepted[-1].end_para, accepted[-1].end_pos) < at:
+        best, best_at = accepted[-1].speaker, (accepted[-1].end_para, accepted[-1].end_pos)
+    index = bisect.bisect_left(indirect, at, key=lambda item: item[0]) - 1
+    if index >= 0 and indirect[index][0] > best_at:
+        best = indirect[index][1]
+    return best
+
+
+def _indirect_before(indirect, span: _Span) -> ParsedSpeaker | None:
+    """Someone reported as speaking just before the quote, in its paragraph or the last."""
+    at = (span.start_para, max(span.start_pos, 0))
+    index = bisect.bisect_left(indirect, at, key=lambda item: item[0]) - 1
+    if index >= 0 and indirect[index][0][0] >= span.start_para - 1:
+        return indirect[index][1]
+    return None

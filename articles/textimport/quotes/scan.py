@@ -1,0 +1,193 @@
+"""Quotations found in the paragraphs, followed over paragraph breaks.
+
+A quotation continues into the next paragraph when that paragraph opens with
+a quotation mark (the usual convention for multi-paragraph quotes), when it
+closes one before opening another (the opening mark was lost), or when a
+closing mark a few paragraphs on opens nothing (a statement quoted whole).
+Straight and curly marks are both read; a single mark is trusted only where
+it opens a paragraph, since it also serves as an apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import ParsedSpeaker
+from ..vocabulary import _CLOSERS, _OPENERS, _VERB
+
+
+@dataclass
+class _Span:
+    start_para: int
+    start_pos: int
+    end_para: int = -1
+    end_pos: int = -1
+    pieces: list[str] = field(default_factory=list)
+    closed: bool = True
+    prefix: str = ""
+    suffix: str = ""
+    # Filled in while attributing.
+    speaker: ParsedSpeaker | None = None
+    own_attribution: bool = False
+    suffix_rest: str = ""
+    context: str = ""
+
+
+def _opens_straight(p: str, j: int) -> bool:
+    before_ok = j == 0 or p[j - 1].isspace() or p[j - 1] in "([{—–-/:"
+    return before_ok and j + 1 < len(p) and not p[j + 1].isspace()
+
+
+def _closes_straight(p: str, j: int) -> bool:
+    if j > 1 and p[j - 1] == " " and p[j - 2] in ",.!?" and p[j + 1 : j + 2] in (" ", ""):
+        return True  # 'members, " they write': a space slipped in before the closing mark
+    return j > 0 and not p[j - 1].isspace()
+
+
+def _first_double_is_closer(p: str) -> bool:
+    for j, c in enumerate(p):
+        if c in _OPENERS:
+            return False
+        if c in _CLOSERS:
+            return True
+        if c == '"':
+            return not _opens_straight(p, j) and _closes_straight(p, j)
+    return False
+
+
+_LOOKAHEAD = 10
+
+
+def _closed_further_on(paragraphs: list[str], start: int) -> bool:
+    """An op-ed or a statement quoted whole: opened once, its paragraphs unmarked, closed a
+    few paragraphs on by a mark that opens nothing."""
+    for p in paragraphs[start : start + _LOOKAHEAD]:
+        if any(c in p for c in _OPENERS + "‘"):
+            return False
+        if '"' in p or any(c in p for c in _CLOSERS):
+            return _first_double_is_closer(p)
+    return False
+
+
+def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
+    """Find quotations, following them over paragraph breaks.
+
+    A quotation continues into the next paragraph when that paragraph opens
+    with a quotation mark (the usual convention for multi-paragraph quotes)
+    or when it closes one before opening another (the opening mark was lost).
+    """
+    spans: list[_Span] = []
+    current: _Span | None = None
+    opener = ""
+    depth = 0
+    piece_start = 0
+    for i, p in enumerate(paragraphs):
+        n = len(p)
+        closed_here = False
+        j = 0
+        if current is not None:
+            piece_start = 1 if n and p[0] in _OPENERS + '"‘' else 0
+            j = piece_start
+            depth = 1
+        while j < n:
+            c = p[j]
+            if current is None:
+                double = c in _OPENERS or (c == '"' and _opens_straight(p, j))
+                # Single quotes also serve as apostrophes: only trust one opening a paragraph.
+                single = (
+                    c == "‘"
+                    and (j == 0 or p[max(0, j - 3) : j].rstrip().endswith(":"))
+                    and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
+                )
+                if double or single:
+                    current, opener, depth, piece_start = _Span(i, j), c, 1, j + 1
+                elif (
+                    (c in _CLOSERS or (c == '"' and _closes_straight(p, j)))
+                    and not closed_here
+                    and len(p[:j].split()) >= 3
+                ):
+                    # A closing mark with no opening one: the quote began with the paragraph.
+                    spans.append(_Span(i, -1, i, j, [p[:j]]))
+                    closed_here = True
+            else:
+                closing = False
+                if opener == "‘":
+                    closing = (
+                        c == "’"
+                        and p[j - 1] in ",.!?;:—–-"
+                        and (j + 1 == n or not p[j + 1].isalpha())
+                    )
+                elif c == "„" or (c == "“" and opener != "„"):
+                    depth += 1
+                elif c == "”" or c == "“":
+                    depth -= 1
+                    closing = depth == 0
+                elif c == '"':
+                    if _closes_straight(p, j):
+                        depth -= 1
+                        closing = depth <= 0
+                    elif _opens_straight(p, j):
+                        depth += 1
+                if closing:
+                    current.pieces.append(p[piece_start:j])
+                    current.end_para, current.end_pos = i, j
+                    spans.append(current)
+                    current, closed_here = None, True
+            j += 1
+        if current is not None:
+            current.pieces.append(p[piece_start:])
+            following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+            if opener == "‘":
+                continues = following[:1] == "‘"
+            else:
+                continues = bool(following) and (
+                    following[0] in _OPENERS + '"'
+                    or _first_double_is_closer(following)
+                    or _closed_further_on(paragraphs, i + 1)
+                )
+            if not continues:
+                current.end_para, current.end_pos, current.closed = i, n, False
+                spans.append(current)
+                current = None
+    spans.sort(key=lambda s: (s.start_para, s.start_pos))
+    # Spans never overlap, so the text around one ends at its neighbours.
+    for index, span in enumerate(spans):
+        start_text = paragraphs[span.start_para]
+        left = 0
+        if index and spans[index - 1].end_para == span.start_para:
+            left = spans[index - 1].end_pos + 1
+        span.prefix = start_text[left : max(span.start_pos, 0)]
+        end_text = paragraphs[span.end_para]
+        right = len(end_text)
+        if index + 1 < len(spans) and spans[index + 1].start_para == span.end_para:
+            right = max(spans[index + 1].start_pos, 0)
+        span.suffix = end_text[span.end_pos + 1 : right]
+    return spans
+
+
+_INNER_ATTRIBUTION = re.compile(
+    rf"(?:\baccording to\s+[^“”\"]{{3,80}}?|\s{_VERB}),\s*[“\"](?=\w)", re.IGNORECASE
+)
+
+
+def _restart_at_inner_attribution(span: _Span) -> None:
+    """A mark opened and never closed, over a paragraph that introduces a quotation of its
+    own ("“Prof. X, an expert …, According to Prof. X, “an interchangeable …"): the stray
+    mark is layout, the quotation is the inner one."""
+    if span.closed or len(span.pieces) != 1:
+        return
+    match = _INNER_ATTRIBUTION.search(span.pieces[0])
+    if match:
+        span.prefix += span.pieces[0][: match.end() - 1]
+        span.pieces[0] = span.pieces[0][match.end() :]
+
+
+def _quote_text(span: _Span) -> str:
+    parts = []
+    for piece in span.pieces:
+        piece = " ".join(piece.split()).strip('“”„" ')
+        if piece:
+            parts.append(piece)
+    text = "\n\n".join(parts)
+    return text.rstrip(" ,;:–—-")
