@@ -162,5 +162,18 @@ def test_no_english_is_left_on_the_pages(client, site, language):
 def test_an_english_release_keeps_its_own_language_inside_an_arabic_page(client, site):
     page = client.get(site.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert '<html lang="ar" dir="rtl">' in page
-    assert '<article class="release" lang="en" dir="ltr">' in page
+    # The interface around the release stays Arabic, right to left; the
+    # release's own words (title, lead, quotes, captions) say they are English.
+    assert '<article class="release">' in page
+    assert '<h1 class="release__title" lang="en" dir="ltr">Release 1</h1>' in page
+    assert '<p class="release__lead" lang="en" dir="ltr">Lead 1.</p>' in page
+    assert '<blockquote class="quote__text" lang="en" dir="ltr">' in page
     assert "البيانات الصحفية" in page
+
+
+@pytest.mark.django_db
+def test_a_release_in_the_pages_language_says_nothing_of_it(client, site):
+    page = client.get(site.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en" dir="ltr">' in page
+    assert '<h1 class="release__title">Release 1</h1>' in page
+    assert ' lang="en"' not in page.split("<body>", 1)[1]
