@@ -135,7 +135,7 @@ class ArticleQuerySet(models.QuerySet):
         shared = links.order_by().values("content_object").annotate(n=Count("pk")).values("n")
         return (
             self.model.objects.filter(pk__in=Subquery(candidates))
-            .only("slug", "title", "publish_at", "dateline_city", "dateline_country")
+            .only("slug", "title", "language", "publish_at", "dateline_city", "dateline_country")
             .annotate(shared_themes=Subquery(shared))
             .order_by("-shared_themes", "-publish_at", "-pk")[:RELATED_RELEASES]
         )
