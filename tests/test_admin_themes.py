@@ -28,7 +28,7 @@ def test_public_pages_show_the_name_as_typed(client):
     make_article(themes=["cybercrime"])
     page = client.get(reverse("articles:theme", kwargs={"slug": "cybercrime"})).content.decode()
     assert "<title>cybercrime" in page
-    assert re.search(r'<h1 class="page-title">\s*cybercrime\s*</h1>', page)
+    assert re.search(r'<h1 class="page-title"><bdi>\s*cybercrime\s*</bdi></h1>', page)
     assert "Cybercrime" not in texts(page)
     index = client.get(reverse("articles:themes")).content.decode()
     assert ">cybercrime</a>" in index

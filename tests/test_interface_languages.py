@@ -162,7 +162,12 @@ def test_no_english_is_left_on_the_pages(client, site, language):
 def test_an_english_release_keeps_its_own_language_inside_an_arabic_page(client, site):
     page = client.get(f"/ar/releases/{site.slug}/").content.decode()
     assert '<html lang="ar" dir="rtl">' in page
-    assert '<article class="release" lang="en" dir="ltr">' in page
+    # The interface around the release stays Arabic, right to left; the
+    # release's own words (title, lead, quotes, captions) say they are English.
+    assert '<article class="release">' in page
+    assert '<h1 class="release__title" lang="en" dir="ltr">Release 1</h1>' in page
+    assert '<p class="release__lead" lang="en" dir="ltr">Lead 1.</p>' in page
+    assert '<blockquote class="quote__text" lang="en" dir="ltr">' in page
     assert "البيانات الصحفية" in page
 
 
@@ -174,3 +179,13 @@ def test_the_site_speaks_its_url_language_and_the_admin_the_editor_one(client):
     # The admin has no prefix: it follows the browser.
     login = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert 'lang="fr"' in login and "Nom d’utilisateur" in login
+
+
+@pytest.mark.django_db
+def test_a_release_in_the_pages_language_says_nothing_of_it(client, site):
+    page = client.get(
+        site.get_absolute_url(),
+    ).content.decode()
+    assert '<html lang="en" dir="ltr">' in page
+    assert '<h1 class="release__title">Release 1</h1>' in page
+    assert ' lang="en"' not in page.split("<body>", 1)[1]

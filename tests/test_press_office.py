@@ -132,7 +132,7 @@ class TestLeadPhoto:
         html = page(client, article)
         figure = html[html.index('<figure class="lead-photo">') :]
         figure = figure[: figure.index("</figure>")]
-        assert 'alt="First photo"' in figure and "Photo: Jane Doe" in figure
+        assert 'alt="First photo"' in figure and "Photo: <bdi>Jane Doe</bdi>" in figure
         assert 'loading="lazy"' not in figure
         assert html.index('class="lead-photo"') < html.index('class="release__lead"')
         assert f'content="http://testserver{first.large_url}"' in html
@@ -186,7 +186,10 @@ class TestTimes:
         settings.TIME_ZONE = "Europe/Tirane"
         published = datetime(2024, 6, 11, 7, 0, tzinfo=UTC)
         html = page(client, make_article(publish_at=published))
-        assert '<time datetime="2024-06-11T09:00:00+02:00">11 June 2024, 09:00 CEST</time>' in html
+        assert (
+            '<time datetime="2024-06-11T09:00:00+02:00" dir="auto">11 June 2024, 09:00 CEST</time>'
+            in html
+        )
         assert "Updated" not in html
 
     def test_embargo_times_are_kept_to_the_minute(self):
@@ -283,7 +286,7 @@ class TestMediaKit:
             make_image(article, position=n, caption=f"Caption {n}", credit="Jane Doe")
         html = page(client, article)
         kit = MediaKit.objects.get(article=article)
-        assert f"Download all 2 photos (ZIP, {kit.size_label})" in html
+        assert f"Download all 2 photos (ZIP, <bdi>{kit.size_label}</bdi>)" in html
         assert "640 × 480 px, " in html
         response = kit_of(client, article)
         assert response.status_code == 200

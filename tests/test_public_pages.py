@@ -76,7 +76,7 @@ class TestReleasePage:
         html = response.content.decode()
         assert response.status_code == 200
         assert '<h1 class="release__title">Police chiefs meet</h1>' in html
-        assert "TIRANA, Albania –" in html
+        assert "<bdi>TIRANA, Albania</bdi> –" in html
         assert "Some 160 senior police representatives meet." in html
         assert "<p>Three days of talks.</p>" in html
         assert "Jurgen Stock" in html and "Secretary General of INTERPOL" in html
@@ -119,7 +119,7 @@ class TestReleasePage:
         gallery = html[start : html.index("</section>", start)]
         assert "<img src=x" not in gallery and "<script>" not in gallery
         assert "&lt;img src=x onerror=&#34;alert(0)&#34;&gt; &amp; more" in gallery
-        assert "Photo: &lt;/span&gt;&lt;script&gt;credit()&lt;/script&gt;" in gallery
+        assert "Photo: <bdi>&lt;/span&gt;&lt;script&gt;credit()&lt;/script&gt;</bdi>" in gallery
         assert 'alt="Hall &#34;A&#34; &gt; hall B"' in gallery and "CC BY &amp; co" in gallery
         # Four photos with renditions shown and counted; the one without is left out.
         assert gallery.count('class="gallery__item"') == 4 and "(4)" in gallery
@@ -387,7 +387,7 @@ class TestThemePages:
         html = response.content.decode()
         assert response.status_code == 200
         # The name as typed, as in chips and breadcrumbs (one convention).
-        assert '<h1 class="page-title">migration</h1>' in html
+        assert '<h1 class="page-title"><bdi>migration</bdi></h1>' in html
         assert "Public on migration" in html
         assert "Hidden on migration" not in html and "Public on cybercrime" not in html
         assert f'href="{reverse("articles:theme_feed", kwargs={"slug": "migration"})}"' in html
@@ -447,7 +447,7 @@ class TestSpeakerPage:
         response = client.get(speaker.get_absolute_url())
         html = response.content.decode()
         assert response.status_code == 200
-        assert '<h1 class="page-title">Taulant Balla</h1>' in html
+        assert '<h1 class="page-title"><bdi>Taulant Balla</bdi></h1>' in html
         assert "Interior Minister of Albania" in html and "Government of Albania" in html
         assert "Host of the 2024 conference." in html
         assert "<p>Crime is international.</p>" in html and "<p>So are we.</p>" in html

@@ -89,7 +89,7 @@ class TestFinding:
         first = search(client, "smuggling")
         assert len(first.context["articles"]) == 20
         html = first.content.decode()
-        assert "23 releases found for “smuggling”" in html
+        assert "23 releases found for “<bdi>smuggling</bdi>”" in html
         assert 'href="?q=smuggling&amp;page=2"' in html
         assert len(search(client, "smuggling", page=2).context["articles"]) == 3
 

@@ -58,7 +58,7 @@ class TestReleasePage:
         assert "La conférence s’ouvre" in french
         arabic = page(client, "/ar/releases/conference-ar/")
         assert '<html lang="ar" dir="rtl">' in arabic
-        assert '<article class="release" lang="ar" dir="rtl">' in arabic
+        assert '<h1 class="release__title">افتتاح المؤتمر</h1>' in arabic
 
     def test_the_switcher_lists_the_public_languages_only(self, client, group):
         html = page(client, "/fr/releases/conference-fr/")
@@ -87,7 +87,7 @@ class TestReleasePage:
         html = page(client, "/ar/releases/conference/")
         assert '<link rel="canonical" href="http://testserver/releases/conference/">' in html
         assert '<html lang="ar" dir="rtl">' in html
-        assert '<article class="release" lang="en" dir="ltr">' in html
+        assert '<h1 class="release__title" lang="en" dir="ltr">Conference opens</h1>' in html
 
     def test_a_release_never_translated_has_no_switcher(self, client, group):
         html = page(client, "/releases/only-english/")

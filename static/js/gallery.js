@@ -45,10 +45,6 @@
     return node;
   }
 
-  function text(root, selector) {
-    var node = root && root.querySelector(selector);
-    return node ? node.textContent.trim() : "";
-  }
 
   // The large WebP sizes are the thumbnail's own <source>: the browser picks by width.
   function webpSrcset(link) {
@@ -306,12 +302,19 @@
     this.image.setAttribute("src", link.getAttribute("href"));
 
     this.counter.textContent = this.index + 1 + " / " + count;
-    this.setText(this.captionText, text(figure, ".gallery__text"));
-    this.setText(this.credit, text(figure, ".gallery__credit"));
-    this.setText(this.licence, text(figure, ".gallery__licence"));
+    this.setText(this.captionText, figure && figure.querySelector(".gallery__text"));
+    this.setText(this.credit, figure && figure.querySelector(".gallery__credit"));
+    this.setText(this.licence, figure && figure.querySelector(".gallery__licence"));
     if (download) {
       this.download.setAttribute("href", download.getAttribute("href"));
-      this.download.textContent = download.textContent.replace(/\s+/g, " ").trim();
+      // A copy of the link's text, not its flattened text: the size in it keeps its
+      // left-to-right direction on a right-to-left page.
+      this.download.replaceChildren.apply(
+        this.download,
+        Array.prototype.map.call(download.childNodes, function (node) {
+          return node.cloneNode(true);
+        })
+      );
       this.download.hidden = false;
     } else {
       this.download.removeAttribute("href");
@@ -321,9 +324,19 @@
     this.preload(this.index - 1);
   };
 
-  Lightbox.prototype.setText = function (node, value) {
+  /* The text of a caption's part, with the language and direction it is marked with
+   * (a caption in the release's language on a page in another). */
+  Lightbox.prototype.setText = function (node, source) {
+    var value = source ? source.textContent.trim() : "";
     node.textContent = value;
     node.hidden = !value;
+    ["lang", "dir"].forEach(function (name) {
+      if (source && source.hasAttribute(name)) {
+        node.setAttribute(name, source.getAttribute(name));
+      } else {
+        node.removeAttribute(name);
+      }
+    });
   };
 
   Lightbox.prototype.preload = function (index) {
