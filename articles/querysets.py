@@ -64,12 +64,14 @@ class ArticleQuerySet(models.QuerySet):
         and the releases not translated into it (each group once, by its
         source, when no public translation in ``language`` exists).
         """
+        # The sources translated into ``language``, as a set the database
+        # builds once (a hashed NOT IN), not a probe for every release.
         translated = (
             self.model.objects.public(now)
-            .filter(language=language, source_id=OuterRef("pk"))
-            .values("pk")
+            .filter(language=language, source__isnull=False)
+            .values("source_id")
         )
-        return self.filter(Q(language=language) | Q(source__isnull=True) & ~Exists(translated))
+        return self.filter(Q(language=language) | Q(source__isnull=True) & ~Q(pk__in=translated))
 
     def in_state(self, state: str, now=None):
         """
