@@ -297,12 +297,7 @@ class ArticleAdmin(
         if lifecycle == Lifecycle.EMBARGOED and obj.publish_at:
             label = _("Embargoed until %(when)s") % {"when": local_time(obj.publish_at)}
         # The CSS classes (static/css/admin.css) are named after the states.
-        return format_html(
-            '<span class="nr-state nr-state--{}">{}</span>{}',
-            lifecycle.value,
-            label,
-            self.source_changed_marker(obj),
-        )
+        return format_html('<span class="nr-state nr-state--{}">{}</span>', lifecycle.value, label)
 
     @admin.display(description=_("Press release"), ordering="title")
     def release(self, obj):
@@ -312,6 +307,8 @@ class ArticleAdmin(
         meta = " · ".join(part for part in parts if part)
         if languages:
             meta = format_html("{}{}{}", meta, " · " if meta else "", languages)
+        # A translation whose source changed since it was last confirmed says so here.
+        meta = format_html("{}{}", meta, self.source_changed_marker(obj))
         return format_html('{}<span class="nr-list-meta">{}</span>', obj.title, meta)
 
     @admin.display(description=_("Event"), ordering="event__name")

@@ -291,7 +291,9 @@ class TranslationAdminMixin:
                 "current": member.pk == article.pk,
                 "is_source": member.source_id is None and len(members) > 1,
                 "source_changed": member.source_changed_at is not None,
-                "state": self.state(member),
+                "state": format_html(
+                    "{}{}", self.state(member), self.source_changed_marker(member)
+                ),
             }
             for member in members
         ]

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from articles.demo import DEMO_SLUG
 from articles.models import Article
 from tests.browser.test_csp_and_admin import sign_in, staff
 
@@ -39,19 +38,20 @@ def shoot(page, name: str) -> None:
 
 def test_add_a_french_translation_then_follow_the_source(new_page, demo):
     staff("pub", "Publishers")
-    source = Article.objects.get(slug=DEMO_SLUG)
+    # A demo release not yet translated (the Tirana one is, in three languages).
+    source = Article.objects.get(slug="financial-investigations-workshop")
     page = new_page(width=1280, height=900)
     sign_in(page, demo, "pub")
 
     page.goto(demo.url(f"/admin/articles/article/{source.pk}/change/"))
     group = page.locator(".nr-group")
     expect(group).to_contain_text("Languages of this release")
-    page.select_option("#id_translation_language", "fr")
+    page.select_option("#id_translation_language", "de")
     group.get_by_role("button", name="Add translation").click()
-    expect(page.locator(".messagelist")).to_contain_text("The French translation was made")
-    translation = Article.objects.get(source=source, language="fr")
+    expect(page.locator(".messagelist")).to_contain_text("The German translation was made")
+    translation = Article.objects.get(source=source, language="de")
     assert page.url.endswith(f"/admin/articles/article/{translation.pk}/change/")
-    expect(page.locator(".nr-group__item--current")).to_contain_text("French")
+    expect(page.locator(".nr-group__item--current")).to_contain_text("German")
     expect(page.get_by_text("Shared with the source — edit them there.")).to_be_visible()
     shoot(page, "translation-new")
     # The times are the source's, locked, until "released with the source" is unticked.
@@ -67,13 +67,13 @@ def test_add_a_french_translation_then_follow_the_source(new_page, demo):
 
     # To the source in one click, and change its lead (a live release: a silent fix).
     page.locator(".nr-group").get_by_role("link", name="English").click()
-    page.fill("#id_lead", "Senior police officials from across Europe meet in Tirana.")
+    page.fill("#id_lead", "Financial investigators from across Europe meet in Lyon.")
     page.check("input[name=change_kind][value=silent]")
     page.locator("input[name=_continue]").first.click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     expect(page.locator(".nr-group .nr-source-changed")).to_have_count(1)
 
-    page.locator(".nr-group").get_by_role("link", name="French").click()
+    page.locator(".nr-group").get_by_role("link", name="German").click()
     banner = page.locator(".nr-source-changes")
     expect(banner).to_contain_text("The source changed on")
     expect(banner.locator("dt")).to_contain_text(["Lead"])
