@@ -431,6 +431,8 @@ class Article(CleanTextModel):
             # deep pages are answered from the index alone.
             models.Index(
                 fields=["status", "-publish_at", "-id", "unpublish_at"],
+                # And what a reader's language asks of each (``in_language``).
+                include=["language", "source"],
                 name="article_public_list_idx",
             ),
         ]
