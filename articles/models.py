@@ -847,15 +847,13 @@ class ThemeNames(models.Model):
     """
     A theme's name in other languages than the site's default, ``{language:
     name}``; a language without one shows the theme's name. The slug stays the
-    same in every language. Natural key: the theme's name (articles.serializers
-    writes the theme itself into fixtures dumped with natural primary keys).
+    same in every language. Natural key: the theme's name.
     """
 
     theme = models.OneToOneField(
         Tag,
         verbose_name=_("theme"),
         on_delete=models.CASCADE,
-        primary_key=True,
         related_name="translated_names",
     )
     names = models.JSONField(

@@ -5,6 +5,8 @@ languages as ``xhtml:link`` alternates; the site's sections in each language
 of the interface.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -14,6 +16,7 @@ from articles.reading import SinglePassPaginator
 from articles.translations import group
 
 
+@functools.cache
 def interface_languages() -> list[str]:
     """The default language and those the interface is translated into (locale/)."""
     translated = {

@@ -84,7 +84,8 @@ class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
         same query: the page's language switcher and hreflang alternates.
         """
         slug = self.kwargs["slug"]
-        rows = list((queryset or self.get_queryset()).filter(group.with_slug(slug)))
+        queryset = self.get_queryset() if queryset is None else queryset
+        rows = list(queryset.filter(group.with_slug(slug)))
         article = next((row for row in rows if row.slug == slug), None)
         if article is None:
             raise Http404(_("No release found."))

@@ -246,10 +246,6 @@ if S3_BUCKET := os.environ.get("S3_BUCKET", ""):
         },
     }
 
-# JSON fixtures that keep a theme's names in other languages with their theme
-# when dumped with natural primary keys (articles.serializers).
-SERIALIZATION_MODULES = {"json": "articles.serializers"}
-
 # Uploads larger than this go to a temporary file rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

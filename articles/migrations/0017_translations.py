@@ -17,7 +17,8 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ThemeNames',
             fields=[
-                ('theme', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='translated_names', serialize=False, to='taggit.tag', verbose_name='theme')),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('theme', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='translated_names', to='taggit.tag', verbose_name='theme')),
                 ('names', models.JSONField(blank=True, default=dict, help_text='{language: name}', verbose_name='names by language')),
             ],
             options={

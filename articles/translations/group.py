@@ -62,10 +62,4 @@ def public_versions(article: Article, now=None) -> list[Article]:
     public, by language: the page's hreflang alternates and language switcher,
     in one query.
     """
-    versions = (
-        members(article)
-        .public(now)
-        .only("pk", "slug", "title", "language", "source_id", "publish_at")
-        .order_by()
-    )
-    return by_language(versions)
+    return public_versions_of([article], now).get(source_id(article), [])
