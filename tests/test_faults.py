@@ -125,3 +125,18 @@ def test_the_site_survives_a_postgres_restart(tmp_path):
         connections.close_all()
     assert outcome.ok, outcome.problems
     assert outcome.recovered_after is not None
+
+
+def test_a_benchmark_database_built_before_a_migration_was_edited_is_rebuilt(tmp_path, monkeypatch):
+    """The fault test and the benchmarks reuse their dataset only on the same schema."""
+    from bench import dataset, harness
+
+    migrations = tmp_path / "articles" / "migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "0001_initial.py").write_text("operations = []\n")
+    monkeypatch.setattr(harness, "ROOT", tmp_path)
+    before = dataset.wanted_marker(50)
+    assert dataset.wanted_marker(50) == before
+
+    (migrations / "0001_initial.py").write_text("operations = ['an edited field']\n")
+    assert dataset.wanted_marker(50) != before
