@@ -47,6 +47,22 @@ def used_messages() -> set:
     return found
 
 
+def test_every_source_babel_cfg_names_exists():
+    """A module moved or split into a package must not drop its messages unnoticed."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with open(ROOT / "babel.cfg") as fh:
+        method_map, _options = parse_mapping_cfg(fh)
+    patterns = [pattern for pattern, _method in method_map]
+    assert "articles/search/**.py" in patterns
+    lost = [pattern for pattern in patterns if not list(ROOT.glob(pattern.replace("**", "**/*")))]
+    assert not lost, f"babel.cfg names files that are not there: {lost}"
+
+
+def test_the_search_filters_are_among_the_messages():
+    assert {"Country", "Year", "Speaker"} <= used_messages()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_message_the_site_uses_is_translated(language):
     translated = {

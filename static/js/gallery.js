@@ -301,7 +301,11 @@
     this.image.setAttribute("alt", thumbnail ? thumbnail.getAttribute("alt") : "");
     this.image.setAttribute("src", link.getAttribute("href"));
 
-    this.counter.textContent = this.index + 1 + " / " + count;
+    // "N / M" in the page's language: a bare "1 / 13" inside right-to-left text
+    // would read "13 / 1".
+    this.counter.textContent = this.label("counter", "%(n)s / %(total)s")
+      .replace("%(n)s", String(this.index + 1))
+      .replace("%(total)s", String(count));
     this.setText(this.captionText, figure && figure.querySelector(".gallery__text"));
     this.setText(this.credit, figure && figure.querySelector(".gallery__credit"));
     this.setText(this.licence, figure && figure.querySelector(".gallery__licence"));

@@ -1,5 +1,6 @@
 """The public pages the browser checks visit, and how a reader gets to them."""
 
+import re
 import time
 
 from playwright.sync_api import expect
@@ -58,7 +59,10 @@ def load_lazy_images(page):
 
 def open_lightbox(page, index=0):
     page.locator(".gallery__link").nth(index).click()
-    expect(page.locator(".lightbox__counter")).to_have_text(f"{index + 1} / {PHOTO_COUNT}")
+    # "1 / 13", or "1 من 13" on an Arabic page.
+    expect(page.locator(".lightbox__counter")).to_have_text(
+        re.compile(rf"^{index + 1} (/|من) {PHOTO_COUNT}$")
+    )
     wait_until(
         page,
         "(() => { const img = document.querySelector('.lightbox__image');"

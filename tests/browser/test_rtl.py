@@ -212,16 +212,18 @@ def test_lightbox_arrow_keys_follow_the_reading_direction(
     open_arabic, open_english, language, forward, back
 ):
     page = open_arabic() if language == "ar" else open_english()
+    # "2 من 13": a bare "2 / 13" would show as "13 / 2" in right-to-left text.
+    of = "من" if language == "ar" else "/"
     links = page.locator(".gallery__link")
     links.nth(1).focus()
     page.keyboard.press("Enter")
-    expect(counter(page)).to_have_text(f"2 / {PHOTO_COUNT}")
+    expect(counter(page)).to_have_text(f"2 {of} {PHOTO_COUNT}")
 
     page.keyboard.press(forward)
-    expect(counter(page)).to_have_text(f"3 / {PHOTO_COUNT}")
+    expect(counter(page)).to_have_text(f"3 {of} {PHOTO_COUNT}")
     page.keyboard.press(back)
     page.keyboard.press(back)
-    expect(counter(page)).to_have_text(f"1 / {PHOTO_COUNT}")
+    expect(counter(page)).to_have_text(f"1 {of} {PHOTO_COUNT}")
 
     # Previous sits where reading starts, next where it goes.
     previous, next_ = box(page, ".lightbox__previous"), box(page, ".lightbox__next")
@@ -233,7 +235,7 @@ def test_lightbox_arrow_keys_follow_the_reading_direction(
     dialog.get_by_role(
         "button", name=page.locator(".lightbox__next").get_attribute("aria-label")
     ).click()
-    expect(counter(page)).to_have_text(f"2 / {PHOTO_COUNT}")
+    expect(counter(page)).to_have_text(f"2 {of} {PHOTO_COUNT}")
 
     page.keyboard.press("Escape")
     expect(page.locator("dialog.lightbox")).to_be_hidden()
@@ -261,14 +263,14 @@ def test_arabic_lightbox_buttons_are_labelled_in_arabic(open_arabic):
 def test_a_swipe_towards_the_right_shows_the_next_photo_in_arabic(open_arabic):
     page = open_arabic(width=375, height=740, has_touch=True, is_mobile=True)
     page.locator(".gallery__link").first.tap()
-    expect(counter(page)).to_have_text(f"1 / {PHOTO_COUNT}")
+    expect(counter(page)).to_have_text(f"1 من {PHOTO_COUNT}")
     stage = box(page, ".lightbox__stage")
     y = stage["y"] + stage["height"] / 2
     left, right = stage["x"] + stage["width"] * 0.2, stage["x"] + stage["width"] * 0.8
     swipe(page, from_x=left, to_x=right, y=y)
-    expect(counter(page)).to_have_text(f"2 / {PHOTO_COUNT}")
+    expect(counter(page)).to_have_text(f"2 من {PHOTO_COUNT}")
     swipe(page, from_x=right, to_x=left, y=y)
-    expect(counter(page)).to_have_text(f"1 / {PHOTO_COUNT}")
+    expect(counter(page)).to_have_text(f"1 من {PHOTO_COUNT}")
 
 
 def test_the_arabic_release_page_has_no_serious_axe_violations(open_arabic):
