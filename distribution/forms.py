@@ -1,8 +1,9 @@
 from django import forms
 from django.conf import settings
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Theme
+from articles.models import Theme, by_name
 
 
 class PreferencesForm(forms.Form):
@@ -26,7 +27,14 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = Theme.objects.with_public_releases().order_by("name")
+        self.fields["themes"].queryset = Theme.objects.with_public_releases().select_related(
+            "translated_names"
+        )
+
+    @cached_property
+    def theme_choices(self) -> list:
+        """The themes to choose from, by their names in the reader's language."""
+        return by_name(self.fields["themes"].queryset)
 
     def clean(self):
         cleaned = super().clean()

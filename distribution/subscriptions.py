@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from taggit.models import Tag
 
+from articles.models import by_name, theme_name
 from distribution import ratelimit
 from distribution.messages import absolute
 from distribution.models import Delivery, Subscriber, language_names
@@ -34,9 +35,10 @@ class Request:
     languages: list[str]
 
     def summary(self) -> dict:
-        themes = Tag.objects.filter(pk__in=self.theme_ids).order_by("name")
+        themes = Tag.objects.filter(pk__in=self.theme_ids).select_related("translated_names")
         return {
-            "themes": [theme.name for theme in themes],
+            # In the reader's language: the page's, or the e-mail's.
+            "themes": [theme_name(theme) for theme in by_name(themes)],
             "all_themes": self.all_themes,
             "languages": language_names(self.languages),
         }

@@ -231,3 +231,36 @@ def test_the_confirmation_comes_in_the_language_of_the_form(
     (message,) = mail.to("lectrice@example.org")
     assert message.subject == "Confirmez vos alertes par e-mail de Newsroom"
     assert "tous les communiqués" in message.text and "Français" in message.text
+
+
+def test_themes_are_offered_and_confirmed_by_their_names_in_the_readers_language(
+    client, mail, themes, django_capture_on_commit_callbacks
+):
+    from articles import services
+
+    services.theme_names_set(theme=themes["Cybercrime"], names={"fr": "Cybercriminalité"})
+    services.theme_names_set(theme=themes["Terrorism"], names={"fr": "Antiterrorisme"})
+    page = client.get("/fr/subscribe/").content.decode()
+    labels = re.findall(r'<label for="theme-\d+">([^<]+)</label>', page)
+    # In French and in the order of the French names.
+    assert labels == ["Antiterrorisme", "Cybercriminalité"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/fr/subscribe/",
+            {
+                "email": "lectrice@example.org",
+                "themes": [themes["Cybercrime"].pk],
+                "languages": ["fr"],
+            },
+        )
+    (message,) = mail.to("lectrice@example.org")
+    assert "Cybercriminalité" in message.text and "Cybercrime\n" not in message.text
+    confirm = client.get(confirmation_link(message)).content.decode()
+    assert "Cybercriminalité" in confirm
+
+    english = Client().get("/subscribe/").content.decode()
+    assert re.findall(r'<label for="theme-\d+">([^<]+)</label>', english) == [
+        "Cybercrime",
+        "Terrorism",
+    ]
