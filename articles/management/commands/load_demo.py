@@ -44,7 +44,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Release page: {article.get_absolute_url()}")
         for translation in article.translations.order_by("pk"):
-            self.stdout.write(f"  in {translation.language}: {translation.get_absolute_url()}")
+            self.stdout.write(f"  in {translation.language}: {translation.canonical_url()}")
         if admin:
             self._create_admin()
 
