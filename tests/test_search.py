@@ -368,6 +368,18 @@ class TestSearchThatFinds:
         html = search(client, "referenced").content.decode()
         assert "LYON" in html and "PR-7" in html and "<time datetime=" in html
 
+    def test_on_phones_the_results_come_before_the_filters_with_the_chosen_ones_on_top(
+        self, client
+    ):
+        make_article(title="Cybercrime in Lyon", themes=["Cybercrime"], dateline_country="France")
+        html = search(client, "cybercrime", country="France").content.decode()
+        # Results first in the page; a link at their top leads to the filters,
+        # beside it the chosen filters, each a link that removes it.
+        assert html.index('class="search-results"') < html.index('id="filters"')
+        jump = html[html.index('class="search-jump"') : html.index('class="release-list')]
+        assert 'href="#filters"' in jump
+        assert 'href="?q=cybercrime"' in jump and "France" in jump
+
     def test_filtered_pages_are_cached_apart(self, client, settings):
         settings.NEWSROOM_PAGE_CACHE_SECONDS = 3600
         make_article(title="Cybercrime A", themes=["alpha"])
