@@ -5,7 +5,8 @@ gallery counters such as "1 / 13", cookie banners), feed metadata lines,
 "==" item separators, end marks ("Ends", "-END-", "###"), classification
 markings ("UNCLASSIFIED"), embargo notices, "Authorised by" lines, page numbers and page
 footers repeated on every page, and the letterhead above the headline
-(the issuers' names and offices, "MEDIA RELEASE", the date, contact lines).
+(the issuers' names and offices, "MEDIA RELEASE", the date, contact lines), which
+:mod:`.letterhead` recognises and the title stage drops.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 import unicodedata
 
 from .model import Draft, Notes
-from .vocabulary import _DATE_ONLY, _phrases, _short
+from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _phrases, _short
 
 _DEBRIS_LINES = _phrases(
     """
@@ -44,23 +45,6 @@ _END_MARKER = re.compile(
 _META = re.compile(
     r"^(Title|Date|Published|Link|URL|Tags|PR Tag|Issues|Content)\s*:\s*(.*)$", re.IGNORECASE
 )
-_LABELS = re.compile(
-    r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|advisory)$"
-    r"|^for immediate release$|^news$|^statement$"
-    # "PRESS STATEMENT BY THE MINISTER FOR …", "News Release 42/68", "Press statement No. 2"
-    r"|^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\s+(?:no\b|\d|by\b).{0,180}$",
-    re.IGNORECASE,
-)
-# Typed statements: "FOR THE PRESS", the office's reference ("PR 57", "DEFENCE PR No. 203/74"),
-# "STATEMENT BY THE HON. …" in capitals (a headline "Statement by X on Y" is not in capitals).
-_TYPED_LABELS = (
-    re.compile(r"^for\s+(?:the\s+)?press$", re.IGNORECASE),
-    re.compile(r"^(?:[A-Z]+\s+)?PR(?:\s+No\.?)?(?:\s*[\d/]+)?$"),
-    re.compile(r"^(?:JOINT\s+)?STATEMENT\s+(?:BY|FROM)\b[^a-z]{0,180}$"),
-)
-# A letterhead line carrying the label among the issuer's names:
-# "THE LIBERAL PARTY OF AUSTRALIA MEDIA RELEASE FEDERAL SECRETARIAT".
-_LABEL_INSIDE = re.compile(r"\b(?:media|press|news)\s+release\b", re.IGNORECASE)
 _CLASSIFICATION = re.compile(
     r"^(?:UNCLASSIFIED|OFFICIAL(?::?\s*SENSITIVE)?|PROTECTED|CONFIDENTIAL|RESTRICTED"
     r"|FOR OFFICIAL USE ONLY|SENSITIVE BUT UNCLASSIFIED)$",
@@ -76,13 +60,37 @@ _EMBARGO = re.compile(
 _EMBARGO_MORE = re.compile(
     r"^(?:(?:BEFORE|UNTIL|AFTER)\b.{0,80}|[A-Z]{3,9}\.?|NOT\s+F\s?OR\s+[A-Z ]{5,60})$"
 )
+# "EMBARGO: NOT FOR PUBLICATION BEFORE" / "7.00 P.M. SUNDAY 14 JULY 1974": a line carrying the
+# time or the day, or completing a line left hanging on "BEFORE", "UNTIL", "ON"…
+_EMBARGO_HANGS = re.compile(r"(?:\b(?:before|until|after|on|at|of|the|to|for|or|and|by)|,)$", re.I)
+_EMBARGO_WHEN = re.compile(
+    rf"(?<![A-Za-z])(?:\d+(?:st|nd|rd|th)?|[ap]\.?\s?m\b\.?|noon|midnight|hours|hrs|delivery"
+    rf"|on|at|of|the|before|until|after|{_WEEKDAY_RE}|{_MONTH_RE})(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _embargo_goes_on(line: str, following: str) -> bool:
+    if _EMBARGO_MORE.match(following):
+        return True
+    if len(following) > 60 or len(following.split()) > 8 or following.endswith((":", "?", "!")):
+        return False
+    if _EMBARGO_HANGS.search(line):
+        return True
+    # A time, a day and a date, and nothing else: "7.00 P.M. SUNDAY 14 JULY 1974".
+    rest = _EMBARGO_WHEN.sub(" ", following)
+    return any(c.isdigit() for c in following) and not any(c.isalpha() for c in rest)
+
+
 _AUTHORISED = re.compile(r"^(?:authori[sz]ed|approved) by\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
-    r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s+of\s+\d{1,3})$",
+    r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]\.?|\d{1,3}\s+of\s+\d{1,3}"
+    # A typescript's "turn over" marks: "…/3", "/3", "(more)", "continued over", "cont'd".
+    r"|[.…]*\s*/\s*\d{1,3}|\(?(?:more|cont(?:inued|['’]?d)\.?(?:\s+(?:on|over)(?:\s+page)?)?)\)?)$",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z ,.'’-]{0,400}$")
+_PLAIN_WORDS = re.compile(r"[“\"]?[A-Za-z][A-Za-z ,.:!?'’“”\"-]{0,400}$")
 
 _POST_FOOTER = re.compile(
     r"\s*(?:The post|Articolul|L[’']article|Der Beitrag|La entrada)\s.{1,300}?\s"
@@ -101,6 +109,7 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
     lines: list[str] = []
     raw = draft.lines
     item_start = 0
+    page_break = False
     i = 0
     while i < len(raw):
         line = raw[i]
@@ -119,7 +128,7 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             continue
         if i < 15 and len(line) <= 200 and _EMBARGO.match(line):
             notes.drop(line)
-            while i + 1 < len(raw) and _EMBARGO_MORE.match(raw[i + 1]):
+            while i + 1 < len(raw) and _embargo_goes_on(raw[i], raw[i + 1]):
                 i += 1
                 notes.drop(raw[i])
         elif _COUNTER.match(line):
@@ -127,22 +136,27 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
         elif _COUNTER_HEAD.match(line) and i + 1 < len(raw) and _LONE_NUMBER.match(raw[i + 1]):
             notes.drop(f"{line.rstrip('/ ').strip()} / {raw[i + 1]}")
             i += 1
+        elif _LONE_NUMBER.match(line) or _PAGE_NUMBER.match(line):
+            notes.drop(line)
+            page_break = True
         elif (
-            _LONE_NUMBER.match(line)
-            or line.casefold().strip(" .:|›»>") in _DEBRIS_LINES
+            line.casefold().strip(" .:|›»>") in _DEBRIS_LINES
             or _END_MARKER.match(line)
             or _CLASSIFICATION.match(line)
-            or _PAGE_NUMBER.match(line)
         ):
             notes.drop(line)
-        elif (
-            (len(line) <= 300 and _COOKIE.search(line))
-            or (footers and _footer_key(line) in footers)
-            or _AUTHORISED.match(line)
-            and len(line) <= 300
+        elif footers and _footer_key(line) in footers:
+            notes.drop(_short(line))
+            page_break = True
+        elif (len(line) <= 300 and _COOKIE.search(line)) or (
+            _AUTHORISED.match(line) and len(line) <= 300
         ):
             notes.drop(_short(line))
         else:
+            if page_break:
+                # A paragraph, or a quotation, may run on over the page.
+                draft.page_starts.add(line)
+            page_break = False
             lines.append(line)
         i += 1
     draft.lines = lines
@@ -241,55 +255,3 @@ def is_junk(paragraph: str) -> bool:
     if symbols >= 4 and symbols / len(chars) > 0.08:
         return True
     return len(chars) >= 12 and letters / len(chars) < 0.3
-
-
-# --------------------------------------------------------------------------
-# Letterhead
-# --------------------------------------------------------------------------
-
-_LETTERHEAD_START = re.compile(
-    r"^(?:senator\s+)?(?:the\s+)?hon\.?\s|^(?:senator|dr|mr|mrs|ms)\s+the\s+hon\b"
-    r"|^(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
-    r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b"
-    # an office alone, "PRIME MINISTER"; "FROM THE MINISTER FOR …", "DEPARTMENT OF …"
-    r"|^(?:the\s+)?prime\s+minister(?:\s+of\s+\w+)?$"
-    r"|^(?:from\s+the\s+)?(?:minister|department)\s+(?:for|of)\b",
-    re.IGNORECASE,
-)
-_POST_NOMINAL_TOKEN = re.compile(r"(?<![\w.])(?:MP|MLA|MHR|MLC|MHA|QC|KC|SC)(?![\w.])")
-_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|\(0\d\)\s?\d|\+\d{2}\s?\d|\bparliament house\b|\bPO Box\b"
-    r"|\b(?:tel|phones?|ph|fax|mob|mobile|email|e-mail|web)\s*[:.]\s*\S|\bext\.\s*\d",
-    re.IGNORECASE,
-)
-# Words that make a line a sentence, not a letterhead entry.
-_SENTENCE_WORDS = re.compile(
-    r"\b(?:said|says|has|have|is|are|was|were|will|would|announced|today|welcomed?s?|"
-    r"calls?|urges?|gives?|opens?|launch(?:es)?)\b",
-    re.IGNORECASE,
-)
-
-
-def is_label(line: str) -> bool:
-    """ "MEDIA RELEASE", "Joint media statement", "For immediate release"."""
-    line = line.strip(" :.-–—'\"")
-    if any(pattern.match(line) for pattern in _TYPED_LABELS):
-        return True
-    return bool(_LABELS.match(line))
-
-
-def is_date_line(line: str) -> bool:
-    return bool(_DATE_ONLY.match(line))
-
-
-def is_letterhead(line: str) -> bool:
-    """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), or contacts."""
-    if len(line) > 300:
-        return False
-    if _CONTACT.search(line):
-        return True
-    if _SENTENCE_WORDS.search(line) or line.endswith((".", "!", "?")):
-        return False
-    if len(line) <= 200 and _LABEL_INSIDE.search(line) and not is_label(line):
-        return True
-    return bool(_LETTERHEAD_START.search(line) or _POST_NOMINAL_TOKEN.search(line))

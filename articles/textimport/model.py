@@ -98,8 +98,10 @@ class Draft:
     meta_title: str = ""
     meta_date: str = ""
     header_date: str = ""
+    page_starts: set[str] = field(default_factory=set)  # lines after a page number or footer
     # title
     title: str = ""
+    letterhead_names: list[str] = field(default_factory=list)  # "B.M. Snedden"
     # segment (paragraphs)
     paragraphs: list[str] = field(default_factory=list)
     body_from: int = 0

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from . import dateline
-from .debris import is_date_line, is_junk, is_label, is_letterhead
+from .debris import is_junk
+from .letterhead import is_date_line, is_label, is_letterhead
 from .model import Draft, Notes
+from .people.letterhead import names_in_letterhead
 from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence
 from .vocabulary import _ANY_QUOTE, _cut_at_word, _short
 
@@ -72,6 +74,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if is_label(line) or is_letterhead(line):
             notes.drop(f"letterhead: {_short(line)}")
+            draft.letterhead_names += names_in_letterhead(line)
         elif is_date_line(line):
             draft.header_date = draft.header_date or line
             notes.drop(f"letterhead: {line}")
@@ -87,6 +90,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             # Above "MEDIA RELEASE", or above a headline under the letterhead, whatever is not
             # the headline belongs to the letterhead.
             notes.drop(f"letterhead: {_short(line)}")
+            draft.letterhead_names += names_in_letterhead(line)
         else:
             kept.append(line)
         i += 1

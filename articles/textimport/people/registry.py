@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import ParsedSpeaker
 from ..vocabulary import (
     _OFFICE_HONORIFICS,
 )
-from .names import _INITIAL, _is_initial, _name_ish, _tokens, _walk_name
+from .letterhead import near_surname
+from .names import _INITIAL, _is_initial, _name_ish, _Tok, _tokens, _walk_name
 from .roles import _office_before, _walk_role
 from .who import _Who
 
@@ -27,6 +29,7 @@ class _Mention:
     pos: int
 
 
+_CLEAN_NAME = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*$")
 _TWO_CAPITALS = re.compile(r"[A-Z]\S*\s+\S*[A-Z]")
 
 
@@ -36,7 +39,7 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
     for p_index, paragraph in enumerate(paragraphs):
         if not _TWO_CAPITALS.search(paragraph):
             continue  # a name takes two words, an initial or a capital each
-        toks = _tokens(paragraph)
+        toks = [_without_possessive(tok) for tok in _tokens(paragraph)]
         for k, tok in enumerate(toks):
             if not _name_ish(tok) or _is_initial(tok):
                 continue
@@ -57,31 +60,67 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
     return found
 
 
+def _without_possessive(tok: _Tok) -> _Tok:
+    """ "Senator Josh Hawley’s bill" mentions Josh Hawley: the possessive ends the name."""
+    if tok.core.endswith(("’s", "'s")) and not tok.trail and len(tok.core) > 3:
+        return _Tok(tok.text, tok.core[:-2], tok.lead, tok.core[-2:])
+    return tok
+
+
 class _People:
     """Speakers found so far, and the mentions used to complete their names."""
 
-    def __init__(self, mentions: list[_Mention]) -> None:
+    def __init__(
+        self, mentions: list[_Mention], *, letterhead: Iterable[str] = (), text: Iterable[str] = ()
+    ) -> None:
+        # The letterhead's names ("B.M. Snedden") come before anything the body mentions.
+        letterhead = [_Mention(name, "", "", -1, index) for index, name in enumerate(letterhead)]
+        mentions = [*letterhead, *mentions]
         self.mentions = mentions
         self.positions = [(m.para, m.pos) for m in mentions]
+        self.letterhead = letterhead
+        self.text = text
         self.quoted: list[ParsedSpeaker] = []
         self.quoted_ids: set[int] = set()
         self.known: dict[str, ParsedSpeaker] = {}
         self.by_surname: dict[str, list[_Mention]] = {}
         self.roles: dict[str, str] = {}
         for mention in mentions:
-            self.by_surname.setdefault(mention.name.split()[-1], []).append(mention)
+            self.by_surname.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
             if mention.role or mention.office:
                 current = self.roles.get(mention.name, "")
                 if not current or (mention.role and current in _OFFICE_HONORIFICS.values()):
                     self.roles[mention.name] = mention.role or mention.office
 
-    def _full_name(self, surname: str) -> _Mention | None:
+    def _full_name(self, surname: str) -> str | None:
         # Prefer "Stuart Robert" to "S. Robert"; otherwise the first mention.
-        candidates = self.by_surname.get(surname, [])
-        for mention in candidates:
-            if not _INITIAL.fullmatch(mention.name.split()[0]):
-                return mention
-        return candidates[0] if candidates else None
+        candidates = self.by_surname.get(surname.casefold(), [])
+        best = next(
+            (m for m in candidates if not _INITIAL.fullmatch(m.name.split()[0])),
+            candidates[0] if candidates else None,
+        )
+        if best is None:
+            return self._misread(surname)
+        # The letterhead's "McMAHON" is spelt as the text spells it: "McMahon".
+        return " ".join([*best.name.split()[:-1], surname])
+
+    def _misread(self, surname: str) -> str | None:
+        """ "Mr. Snedden" under the letterhead's "B.M. SNEDDEIIN", "Mr. Downv-r" under "A.R.
+        DOWNER": the one letterhead name a letter or two away, spelt as a name is (letters,
+        not "v-r"), and else as the text spells it more often."""
+        surnames = [m.name.split()[-1] for m in self.letterhead]
+        near = near_surname(surname, surnames)
+        if near is None:
+            return None
+        mention = self.letterhead[surnames.index(near)]
+        text = "\n".join(self.text)
+
+        def uses(word: str) -> int:
+            found = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+            return len(found) + surnames.count(word)
+
+        spelling = max((near, surname), key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w)))
+        return " ".join([*mention.name.split()[:-1], spelling])
 
     def _role_of(self, name: str) -> str:
         return self.roles.get(name, "")
@@ -94,9 +133,9 @@ class _People:
             if known is not None:
                 self._improve_role(known, who.role)
                 return known
-            mention = self._full_name(name)
-            if mention is not None:
-                name = mention.name
+            full = self._full_name(name)
+            if full is not None:
+                name = full
         existing = self.known.get(name.casefold())
         if existing is not None:
             self._improve_role(existing, who.role)

@@ -57,6 +57,54 @@ def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool
     return None
 
 
+def _titled_name(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
+    """A name ending at ``hi``: two words or more, or a surname after a title ("Sen. X")."""
+    found = _name_in_segment(toks, lo, hi) if hi >= lo else None
+    if not found or found[1] != hi:
+        return None
+    start, end, single = found
+    if single and (start == lo or toks[start - 1].trail):
+        return None  # one capitalised word alone ("Tourism and Investment") is no name
+    return start, end
+
+
+def _titles_only(toks: list[_Tok], lo: int, hi: int) -> bool:
+    return all(t.low in _ROLE_WORDS or t.low in _SOCIAL_HONORIFICS for t in toks[lo:hi])
+
+
+def _name_only(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
+    """A segment that is a name and its titles, nothing else: "Rep. Jo Example"."""
+    found = _name_in_segment(toks, lo, hi)
+    if found and found[1] == hi and not found[2] and _titles_only(toks, lo, found[0]):
+        return found[0], found[1]
+    return None
+
+
+def _joint_names(toks: list[_Tok], segments: list[tuple[int, int]], index: int, start: int, end):
+    """ "A and B", "Sens. A and B", "A, ROLE, and B, ROLE" around the name found at
+    ``start``–``end`` in segment ``index``: the names of a joint statement, or ""."""
+    lo, hi = segments[index]
+    pair = None
+    for a in range(start - 1, lo - 1, -1):  # "A and B": B is the name found
+        if toks[a].core in {"and", "&"} and _titles_only(toks, a + 1, start):
+            before = _titled_name(toks, lo, a - 1) if a > lo else None
+            if before is None and a == lo and index > 0:
+                before = _name_only(toks, *segments[0])  # "A, ROLE, and B"
+            if before is not None:
+                pair = before, (start, end)
+            break
+    if pair is None and _titles_only(toks, lo, start) and end == hi:
+        for plo, phi in segments[index + 1 :]:  # "A, ROLE, and B, ROLE": A is the name found
+            if toks[plo].core in {"and", "&"}:
+                after = _name_in_segment(toks, plo + 1, phi)
+                if after is not None and _titles_only(toks, plo + 1, after[0]):
+                    pair = (start, end), (after[0], after[1])
+                break
+    if pair is None:
+        return ""
+    return " and ".join(" ".join(t.core for t in toks[x : y + 1]) for x, y in pair)
+
+
 def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
     """The name in a segment, and the organisation when it reads "NAME of the ORGANISATION"."""
     found = _name_in_segment(toks, lo, hi)
@@ -98,6 +146,10 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         if start > 0 and toks[start - 1].low == "the" and not toks[start - 1].trail:
             continue  # "according to the Washington Post": a newspaper, a company, not a person
         index = segments.index((lo, hi))
+        joint = _joint_names(toks, segments, index, start, end)
+        if joint:
+            # "said Senators A and B", "A and B said": a statement of both, not the second's.
+            return _Who(ref="joint", ref_text=joint)
         following = segments[index + 1 :]
         apposition = _apposition(toks, following) if following else ""
         context = ""

@@ -13,6 +13,8 @@ The stage is in three parts: :mod:`.scan` finds the quotations,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
 from ..segment import _last_sentence
@@ -30,17 +32,27 @@ from .scan import _quote_text, _restart_at_inner_attribution, _scan_quotes, _Spa
 
 
 def run(draft: Draft, notes: Notes) -> None:
-    draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes)
+    draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes, draft.letterhead_names)
 
 
-def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
+def _quotes(
+    paragraphs: list[str], notes: Notes, letterhead: Sequence[str] = ()
+) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
     spans = _scan_quotes(paragraphs)
-    people = _People(_mentions(paragraphs))
+    people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs)
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
 
+    # Words of several people at once, or of a letter's addressee, are followed like any
+    # quotation (their continuations too) but credited to no one and listed for the editor.
+    nobody = ParsedSpeaker(name="", role="")
     accepted: list[_Span] = []
     for span in spans:
+        if span.may_begin >= 0:
+            notes.unplace(
+                "closing quotation mark without an opening one; the quotation may begin at "
+                f"“{_short(paragraphs[span.may_begin], 70)}”"
+            )
         _restart_at_inner_attribution(span)
         text = _quote_text(span)
         who = _own_attribution(span, paragraphs)
@@ -49,7 +61,9 @@ def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], lis
             continue
         at = (span.start_para, max(span.start_pos, 0))
         speaker = None
-        if who is not None:
+        if who is not None and who.ref in _UNCREDITED:
+            speaker, span.uncredited = nobody, _UNCREDITED[who.ref].format(who.ref_text)
+        elif who is not None:
             span.context = who.context
             speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
         if speaker is None and accepted:
@@ -74,7 +88,12 @@ def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], lis
             if len(text.split()) >= 4:
                 notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
             continue
-        people.mark_quoted(speaker)
+        if speaker is nobody:
+            span.uncredited = span.uncredited or next(
+                (s.uncredited for s in reversed(accepted) if s.uncredited), ""
+            )
+        else:
+            people.mark_quoted(speaker)
         if not span.closed:
             notes.unplace(
                 f"quotation mark opened but not closed, taken to end with its paragraph: "
@@ -97,9 +116,18 @@ def _quotes(paragraphs: list[str], notes: Notes) -> tuple[list[ParsedQuote], lis
         span.speaker = speaker
         accepted.append(span)
 
-    quotes = [
-        ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context)
-        for s in accepted
-        if s.speaker is not None
-    ]
+    quotes = []
+    for s in accepted:
+        if s.speaker is nobody:
+            notes.unplace(
+                f"{s.uncredited}, not credited to one person: “{_short(_quote_text(s), 70)}”"
+            )
+        elif s.speaker is not None:
+            quotes.append(ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context))
     return quotes, people.quoted
+
+
+_UNCREDITED = {
+    "joint": "joint statement of {}",
+    "addressee": "words of the letter's addressee (“you said”)",
+}

@@ -46,9 +46,12 @@ _PREFIX_SAID = re.compile(
     r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}))?"
     r"\s*[:,]?\s*$"
 )
-# "Cook has been critical of the practice, famously writing, “…”": the clause's subject.
+# "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
+# stating, “…”": the clause's subject.
 _PREFIX_PARTICIPLE = re.compile(
-    r"(?:^|\bthat\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,60}?)\s+(?:has|had|have|was|is|were)\b"
+    r"(?:^|\bthat\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,60}?)\s+"
+    # "X has been critical …", "X introduced the bill on Tuesday, stating, “…”"
+    r"(?:has|had|have|was|is|were|[a-z]{3,}ed|wrote|sent|spoke|made|gave|took|led)\b"
     r"[^“”\"]{0,200}?,\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
 )
 _PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
@@ -137,6 +140,11 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     return None
 
 
+# "…,” you said", "In 2019, you told Congress, “…”": a letter quoting its addressee.
+_ADDRESSEE_AFTER = re.compile(rf"^you\s+{_VERB}\b")
+_ADDRESSEE_BEFORE = re.compile(rf"(?:^|[\s,])you\s+{_VERB}(?:\s+that)?\s*[:,]?\s*$")
+
+
 def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """The attribution written next to the quote; names win over "she" or "the Minister"."""
     found: list[_Who] = []
@@ -144,6 +152,10 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     end = _sentence_end(suffix)
     clause = (suffix[:end] if end else suffix).strip().rstrip(".").strip()
     span.suffix_rest = suffix
+    if _ADDRESSEE_AFTER.match(clause) or _ADDRESSEE_BEFORE.search(_last_sentence(span.prefix)):
+        if _ADDRESSEE_AFTER.match(clause):
+            span.suffix_rest = suffix[end:] if end else ""
+        return _Who(ref="addressee")
     for pattern, after, max_words in (
         (_SUFFIX_AFTER, True, 20),
         (_SUFFIX_ACCORDING, True, 20),

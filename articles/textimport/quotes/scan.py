@@ -32,10 +32,20 @@ class _Span:
     own_attribution: bool = False
     suffix_rest: str = ""
     context: str = ""
+    # Why no one speaker is credited: "a joint statement of A and B", "the addressee's words".
+    uncredited: str = ""
+    # A closing mark with no opening one: the paragraph where the quotation may begin.
+    may_begin: int = -1
 
 
 def _opens_straight(p: str, j: int) -> bool:
-    before_ok = j == 0 or p[j - 1].isspace() or p[j - 1] in "([{—–-/:"
+    before_ok = (
+        j == 0
+        or p[j - 1].isspace()
+        or p[j - 1] in "([{—–-/:"
+        # "…the 'Example Coalition.'"New York …": glued after a sentence closed by another mark.
+        or (j > 1 and p[j - 1] in "'’" and p[j - 2] in ".!?" and p[j + 1 : j + 2].isalpha())
+    )
     return before_ok and j + 1 < len(p) and not p[j + 1].isspace()
 
 
@@ -163,7 +173,30 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         if index + 1 < len(spans) and spans[index + 1].start_para == span.end_para:
             right = max(spans[index + 1].start_pos, 0)
         span.suffix = end_text[span.end_pos + 1 : right]
+    _where_lost_openings_may_be(paragraphs, spans)
     return spans
+
+
+def _where_lost_openings_may_be(paragraphs: list[str], spans: list[_Span]) -> None:
+    """A closing mark ending a paragraph, with no opening mark before it since the last
+    quotation: an address or statement whose opening mark was lost may begin paragraphs
+    earlier, after a line ending in a colon or at the top. Where is noted for the editor."""
+    since = 0
+    for span in spans:
+        if span.start_pos < 0 and not span.suffix.strip(" .") and span.start_para > since:
+            k = span.start_para
+            while (
+                k - 1 >= since
+                and not paragraphs[k - 1].rstrip().endswith(":")
+                and not any(c in paragraphs[k - 1] for c in _ANY_MARK)
+            ):
+                k -= 1
+            if k < span.start_para:
+                span.may_begin = k
+        since = span.end_para + 1
+
+
+_ANY_MARK = '“”„"'
 
 
 _INNER_ATTRIBUTION = re.compile(

@@ -1,157 +1,19 @@
-"""Stage 2, segment: text into lines, lines into paragraphs, paragraphs into sentences.
-
-Lines are joined into paragraphs when the break is a hard wrap (a lower-case
-continuation, a line that ends on a connector, or lines wrapped at a steady
-width), and paragraphs glued together without a space ("Albania.Over") are
-split again. Sentence ends skip abbreviations, initials ("D.C.", "N.Y."),
-decimals, e-mail and web addresses.
-"""
+"""Lines into paragraphs: hard wraps joined (and quotations followed over wraps and page
+breaks), paragraphs glued without a space ("Albania.Over") split again, and tidied."""
 
 from __future__ import annotations
 
 import re
 import statistics
 
-from .model import Draft, Notes
-from .vocabulary import _ABBREVIATIONS, _ANY_QUOTE, _DATE_ONLY, _VERB
+from ..model import Draft, Notes
+from ..vocabulary import _DATE_ONLY, _VERB
+from .sentences import _CONNECTOR_END, _TERMINAL_END, _is_abbreviation
 
-_TERMINAL_END = re.compile(r"[.!?:;…][”\"’')\]]*$")
-_CONNECTOR_END = re.compile(
-    r"(?:[,&/(\-–—]|(?<![\w’'])(?:of|the|and|or|to|a|an|for|in|on|at|by|with|from|as|that|"
-    r"which|who|is|are|was|were|be|but|their|its|our|his|her|this|these|those|OF|THE|AND|FOR|"
-    r"TO|IN|ON|AT|BY|WITH|FROM)|\w[’']s)$"
-)
 _GLUE_MARKS = re.compile(r"[.!?:”]")
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
-
-
-def split_lines(draft: Draft, notes: Notes) -> None:
-    """One entry per non-blank line, its spaces collapsed and letter-spacing undone."""
-    lines = (" ".join(_unspaced(line).split()) for line in draft.text.split("\n"))
-    lines = [line for line in lines if line]
-    draft.lines = [
-        piece
-        for index, line in enumerate(lines)
-        for piece in (_unglued_header(line) if index < _HEADER_LINES else [line])
-    ]
-
-
-_HEADER_LINES = 8
-# OCR of a typed statement may run its header into one line: "…PRESSPR 13518th October,
-# 1968UNITED NATIONS DAYBefore his departure…". A date glued to the words around it, and a
-# heading in capitals glued to the sentence below, are cut apart.
-_GLUED_DATE = re.compile(
-    r"(?<=\S)(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December),?\s+\d{4})"
-)
-_GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z])")
-
-
-def _unglued_header(line: str) -> list[str]:
-    if len(line) < 60 or not _GLUED_HEADING.search(line):
-        return [line]
-    line = _GLUED_HEADING.sub(lambda m: m.group(0) + "\n", line, count=1)
-    return [
-        piece.strip() for piece in _GLUED_DATE.sub("\n\\1\n", line).split("\n") if piece.strip()
-    ]
-
-
-_WORD_GAP = re.compile(r"\s{2,}")
-
-
-def _unspaced(line: str) -> str:
-    """Letter-spaced typescript, "T h e  M i n i s t e r  s a i d", read as "The Minister said".
-
-    Old typed statements scanned with OCR space the letters of a word and put two
-    spaces between words. A line is read so only when most of its pieces are single
-    characters: ordinary text has few ("a", "I").
-    """
-    pieces = line.split()
-    if len(pieces) < 6 or "  " not in line or 2 * sum(len(p) == 1 for p in pieces) < len(pieces):
-        return line
-    words = []
-    for chunk in _WORD_GAP.split(line.strip()):
-        parts = chunk.split(" ")
-        if all(len(part) <= 2 for part in parts):
-            words.append("".join(parts))
-            continue
-        # "among r e f u g e e s": a whole word kept, the spaced letters after it joined.
-        out: list[str] = []
-        for part in parts:
-            if len(part) == 1 and out and out[-1].endswith("\0"):
-                out[-1] = out[-1][:-1] + part + "\0"
-            else:
-                out.append(part + "\0" if len(part) == 1 else part)
-        words.append(" ".join(part.rstrip("\0") for part in out))
-    return " ".join(words)
-
-
-# --------------------------------------------------------------------------
-# Sentences
-# --------------------------------------------------------------------------
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` ends an abbreviation, initial or decimal."""
-    before = text[max(0, dot - 40) : dot].split()
-    if not before:
-        return False
-    # "(R-N.", "D.C.—U.": the initial is what follows the last dash, slash or bracket.
-    token = re.split(r"[—–/(\-]", before[-1])[-1].lstrip("“\"‘'([")
-    last = token.split(".")[-1]
-    if len(last) == 1 and last.isalpha():
-        return True
-    if "." in token and token.replace(".", "").isalpha():
-        return True
-    if last.isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit():
-        return True
-    return last.casefold() in _ABBREVIATIONS
-
-
-def _sentence_end(text: str, start: int = 0) -> int | None:
-    """Index just after the first sentence ending at or after ``start``."""
-    n = len(text)
-    for i in range(start, n):
-        c = text[i]
-        if c not in ".!?":
-            continue
-        j = i + 1
-        while j < n and text[j] in "”\"’')]":
-            j += 1
-        if j >= n:
-            return j
-        if not text[j].isspace():
-            continue
-        k = j
-        while k < n and text[k].isspace():
-            k += 1
-        if k < n and not (text[k].isupper() or text[k].isdigit() or text[k] in _ANY_QUOTE + "("):
-            continue
-        if c == "." and _is_abbreviation(text, i):
-            continue
-        return j
-    return None
-
-
-def _first_sentence(text: str) -> str:
-    end = _sentence_end(text)
-    return text[:end].strip() if end else text.strip()
-
-
-def _last_sentence(text: str) -> str:
-    start = 0
-    while True:
-        end = _sentence_end(text, start)
-        if end is None or end >= len(text.rstrip()):
-            return text[start:].strip()
-        start = end
-
-
-# --------------------------------------------------------------------------
-# Paragraphs
-# --------------------------------------------------------------------------
 
 
 def join_paragraphs(draft: Draft, notes: Notes) -> None:
@@ -170,17 +32,25 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     title = draft.title.casefold()
     blocks: list[list[str]] = []
     previous = ""
+    straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
     for line in lines:
         if blocks and _closes_block(blocks[-1], line):
             # A closing mark on a line of its own ends the quotation it closes.
             blocks[-1][-1] += line
             previous = blocks[-1][-1]
+            straight, curly = _marks(" ".join(blocks[-1]))
             continue
         standalone = bool(title) and title in {line.casefold(), previous.casefold()}
-        if blocks and not standalone and _joins(previous, line, wrap_at):
+        joins = bool(blocks) and not standalone and _joins(previous, line, wrap_at)
+        if blocks and not standalone and (straight % 2 or curly > 0):
+            joins = _joins_in_quotation(previous, line, joins, wrap_at, line in draft.page_starts)
+        if joins:
             blocks[-1].append(line)
+            more = _marks(line)
+            straight, curly = straight + more[0], curly + more[1]
         else:
             blocks.append([line])
+            straight, curly = _marks(line)
         previous = line
 
     paragraphs: list[str] = []
@@ -225,6 +95,35 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
     )
 
 
+_INTRODUCING = (
+    r"said|says|stated|stating|saying|added|adding|wrote|writing|noted|noting|declared|"
+    r"declaring|asked|asking|explained|explaining|continued|tweeted|told \w+"
+)
+
+
+def _marks(text: str) -> tuple[int, int]:
+    """Straight marks, and curly ones opened and not closed ("„…“" and "„…”" close too)."""
+    if '"' not in text and "“" not in text and "„" not in text and "”" not in text:
+        return 0, 0
+    if "„" in text:
+        return text.count('"'), text.count("„") - text.count("“") - text.count("”")
+    return text.count('"'), text.count("“") - text.count("”")
+
+
+_OPENS_LINE = re.compile(r'^[“„]|^"(?=\w)')
+
+
+def _joins_in_quotation(prev: str, line: str, joins: bool, wrap_at: int, page_break: bool) -> bool:
+    """Inside a quotation over hard-wrapped paragraphs, a line opening with a mark starts the
+    quotation's next paragraph (each opens with a mark, only the last closes); a line without
+    one after a full line, or over a page break, carries the quotation on."""
+    if _OPENS_LINE.match(line):
+        return joins and bool(_LONE_OPENERS.match(prev))
+    if joins or not (line[0].isupper() or line[0].isdigit()):
+        return joins
+    return page_break or bool(wrap_at and len(prev) >= wrap_at)
+
+
 # (pattern, replacement, needles): compiled once, as they run on every paragraph; a pattern
 # runs only when one of its needles is in the text (it cannot match otherwise).
 _TIDY = [
@@ -239,6 +138,8 @@ _TIDY = [
         # Scrapes drop the space where a link or tag used to be.
         (r"\)(?=[A-Za-z])", ") ", (")",)),
         (r",(?=[A-Za-z“‘])", ", ", (",",)),
+        # 'stating,"We will…': a straight mark glued to the verb that introduces it opens.
+        (rf"\b({_INTRODUCING}),\"(?=[A-Z])", r'\1, "', (',"',)),
         (
             r"\b(said|says|stated|added|continued)(?=[A-Z])",
             r"\1 ",

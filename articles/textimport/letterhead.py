@@ -1,0 +1,102 @@
+"""The letterhead above a release's headline: the issuers' names and offices ("The Hon Jane
+Roe MP  Minister for Health", "A.R. DOWNER"), labels ("MEDIA RELEASE", "FOR THE PRESS", an
+office's reference), the date and contact lines. The title stage drops what these recognise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import _DATE_ONLY, _MONTH_RE
+
+_LABELS = re.compile(
+    r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|advisory)$"
+    r"|^for immediate release$|^news$|^statement$"
+    # "PRESS STATEMENT BY THE MINISTER FOR …", "News Release 42/68", "Press statement No. 2"
+    r"|^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\s+(?:no\b|\d|by\b).{0,180}$",
+    re.IGNORECASE,
+)
+# Typed statements: "FOR THE PRESS", the office's reference ("PR 57", "DEFENCE PR No. 203/74"),
+# "STATEMENT BY THE HON. …" in capitals (a headline "Statement by X on Y" is not in capitals).
+_TYPED_LABELS = (
+    re.compile(r"^for\s+(?:the\s+)?press$", re.IGNORECASE),
+    re.compile(r"^(?:[A-Z]+\s+)?PR(?:\s+No\.?)?(?:\s*[\d/]+)?$"),
+    re.compile(r"^(?:JOINT\s+)?STATEMENT\s+(?:BY|FROM)\b[^a-z]{0,180}$"),
+    # A form's reference block: "NO. 23 DATE 14.3.74", "NQ DATE" (OCR), "DATE: 14/3/74".
+    re.compile(
+        r"^(?=.*(?:\d|DATE|Date))(?:N[OQ0o]\.?|Ref\.?|REF\.?)\s*[:.]?\s*(?:[\w/.-]*\d[\w/.-]*)?"
+        r"\s*(?:(?:DATE|Date)\b[:.]?[^a-z]{0,40})?$"
+    ),
+    re.compile(r"^(?:DATE|Date)\s*[:.]?\s*[\d/.-]+$"),
+)
+# A letterhead line carrying the label among the issuer's names:
+# "THE LIBERAL PARTY OF AUSTRALIA MEDIA RELEASE FEDERAL SECRETARIAT".
+_LABEL_INSIDE = re.compile(r"\b(?:media|press|news)\s+release\b", re.IGNORECASE)
+
+_LETTERHEAD_START = re.compile(
+    r"^(?:senator\s+)?(?:the\s+)?hon\.?\s|^(?:senator|dr|mr|mrs|ms)\s+the\s+hon\b"
+    r"|^(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
+    r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b"
+    # an office alone, "PRIME MINISTER"; "FROM THE MINISTER FOR …", "DEPARTMENT OF …"
+    r"|^(?:the\s+)?prime\s+minister(?:\s+of\s+\w+)?$"
+    r"|^(?:from\s+the\s+)?(?:minister|department)\s+(?:for|of)\b",
+    re.IGNORECASE,
+)
+# The issuer's name alone on its line, with initials: "A.R. DOWNER", "THE HON. B.M. SNEDDEN, M.P."
+_NAME_WITH_INITIALS = re.compile(
+    r"^(?:(?:THE\s+)?HON\.?\s+|MR\.?\s+|SENATOR\s+)?(?:[A-Z]\.\s?){1,3}\s?[A-Z][A-Z'’-]+"
+    r"(?:,?\s+(?:[A-Z]\.){1,3})*,?$"
+)
+# …but "U.S. TROOPS" is a headline.
+_PLACE_INITIALS = re.compile(
+    r"(?:U\.S\.A?|U\.N|U\.K|E\.U|N\.Z|N\.S\.W|A\.C\.T|W\.A|S\.A|N\.T)\.?\s"
+)
+_POST_NOMINAL_TOKEN = re.compile(r"(?<![\w.])(?:MP|MLA|MHR|MLC|MHA|QC|KC|SC)(?![\w.])")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\(0\d\)\s?\d|\+\d{2}\s?\d|\bparliament house\b|\bPO Box\b"
+    r"|\b(?:tel|phones?|ph|fax|mob|mobile|email|e-mail|web)\s*[:.]\s*\S|\bext\.\s*\d",
+    re.IGNORECASE,
+)
+# Words that make a line a sentence, not a letterhead entry.
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:said|says|has|have|is|are|was|were|will|would|announced|today|welcomed?s?|"
+    r"calls?|urges?|gives?|opens?|launch(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_label(line: str) -> bool:
+    """ "MEDIA RELEASE", "Joint media statement", "For immediate release"."""
+    line = line.strip(" :.-–—'\"")
+    if any(pattern.match(line) for pattern in _TYPED_LABELS):
+        return True
+    return bool(_LABELS.match(line))
+
+
+# A date the OCR damaged in its day ("y6 February 1974", "l4th March, 1970").
+_DAMAGED_DATE = re.compile(
+    rf"^(?=\S{{0,2}}\d)[\w|]{{1,3}}(?:st|nd|rd|th)?\.?,?\s+(?:{_MONTH_RE})\.?,?\s+\d{{4}}\.?$",
+    re.IGNORECASE,
+)
+# The office's reference before the date: "74/23 14th March, 1974", "No. 41/69 3 March 1969".
+_REFERENCE = re.compile(r"^(?:(?:No\.?|N[OQ0]\.?|Ref\.?)\s*)?(?:[A-Z]{1,4}\s?)?\d+/\d+,?\s+")
+
+
+def is_date_line(line: str) -> bool:
+    line = _REFERENCE.sub("", line)
+    return bool(_DATE_ONLY.match(line) or _DAMAGED_DATE.match(line))
+
+
+def is_letterhead(line: str) -> bool:
+    """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), or contacts."""
+    if len(line) > 300:
+        return False
+    if _CONTACT.search(line):
+        return True
+    if _NAME_WITH_INITIALS.match(line) and not _PLACE_INITIALS.match(line):
+        return True  # "THE HON. B.M. EXAMPLE, M.P.": its last stop ends the initials
+    if _SENTENCE_WORDS.search(line) or line.endswith((".", "!", "?")):
+        return False
+    if len(line) <= 200 and _LABEL_INSIDE.search(line) and not is_label(line):
+        return True
+    return bool(_LETTERHEAD_START.search(line) or _POST_NOMINAL_TOKEN.search(line))

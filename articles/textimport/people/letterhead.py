@@ -1,0 +1,74 @@
+"""The issuer's name as the letterhead gives it ("B.M. SNEDDEN", "The Hon. A.R. Downer, M.P."),
+to complete the short form the body uses ("Mr. Snedden"), and the small OCR damage
+("SNEDDEIIN", "Downv-r") tolerated when only one letterhead name is that close.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import _NOT_NAME, _POST_NOMINALS
+
+# Initials and a surname: "B.M. SNEDDEN", "A. R. Downer".
+_INITIALS_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s?([A-Z][A-Za-z'’-]+)(?![\w.])")
+# A title and two words: "The Hon. Greg Example MP", "SENATOR THE HON JANE ROE".
+_TITLED_NAME = re.compile(
+    r"\b(?i:hon|mr|mrs|ms|dr|senator)\.?\s+(?i:the\s+hon\.?\s+)?"
+    r"([A-Z][A-Za-z'’-]+)\s+([A-Z][A-Za-z'’-]+)(?![\w.])"
+)
+
+
+def _word(word: str) -> str:
+    """ "SNEDDEN" reads "Snedden"; a word already in mixed case is kept."""
+    return word[:1] + word[1:].lower() if word.isupper() else word
+
+
+def _usable(word: str) -> bool:
+    low = word.casefold()
+    return len(word) > 2 and low not in _NOT_NAME and word.upper() not in _POST_NOMINALS
+
+
+def names_in_letterhead(line: str) -> list[str]:
+    """The people a letterhead line names, written as names ("B.M. Snedden")."""
+    found = []
+    for match in _INITIALS_NAME.finditer(line):
+        initials, surname = match.group(1).replace(" ", ""), match.group(2)
+        if _usable(surname) and initials.upper().rstrip(".") not in _POST_NOMINALS:
+            found.append(f"{initials} {_word(surname)}")
+    for match in _TITLED_NAME.finditer(line):
+        first, surname = match.group(1), match.group(2)
+        if _usable(first) and _usable(surname):
+            found.append(f"{_word(first)} {_word(surname)}")
+    return found
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance of ``a`` and ``b``, or ``limit + 1`` once it is past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def near_surname(word: str, surnames: list[str]) -> str | None:
+    """The one letterhead surname ``word`` is an OCR misreading of, if exactly one is close:
+    the same first letter, one edit for a short name, two for a name of six letters or more."""
+    low = word.casefold()
+    if len(low) < 4:
+        return None
+    limit = 2 if len(low) >= 6 else 1
+    close = {
+        surname
+        for surname in surnames
+        if surname[:1].casefold() == low[:1]
+        and surname.casefold() != low
+        and _distance(low, surname.casefold(), limit) <= limit
+    }
+    return close.pop() if len(close) == 1 else None

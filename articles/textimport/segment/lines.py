@@ -1,0 +1,78 @@
+"""Text into lines: spaces collapsed, letter-spaced typescript read as words, and a header
+the OCR ran into one line cut apart."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Draft, Notes
+
+
+def split_lines(draft: Draft, notes: Notes) -> None:
+    """One entry per non-blank line, its spaces collapsed and letter-spacing undone."""
+    lines = (" ".join(_unspaced(line).split()) for line in draft.text.split("\n"))
+    lines = [line for line in lines if line]
+    draft.lines = [
+        piece
+        for index, line in enumerate(lines)
+        for piece in (_unglued_header(line) if index < _HEADER_LINES else [line])
+    ]
+
+
+_HEADER_LINES = 8
+# OCR of a typed statement may run its header into one line: "…PRESSPR 13518th October,
+# 1968UNITED NATIONS DAYBefore his departure…". A date glued to the words around it, and a
+# heading in capitals glued to the sentence below, are cut apart.
+_GLUED_DATE = re.compile(
+    r"(?<=\S)(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December),?\s+\d{4})"
+)
+_GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z])")
+
+
+def _unglued_header(line: str) -> list[str]:
+    if len(line) < 60 or not _GLUED_HEADING.search(line):
+        return [line]
+    line = _GLUED_HEADING.sub(lambda m: m.group(0) + "\n", line, count=1)
+    return [
+        piece.strip() for piece in _GLUED_DATE.sub("\n\\1\n", line).split("\n") if piece.strip()
+    ]
+
+
+_WORD_GAP = re.compile(r"\s{2,}")
+_SPACED_LABEL = re.compile(r"(JOINT)?(MEDIA|PRESS|NEWS)(RELEASE|STATEMENT)", re.IGNORECASE)
+
+
+def _unspaced(line: str) -> str:
+    """Letter-spaced typescript, "T h e  M i n i s t e r  s a i d", read as "The Minister said".
+
+    Old typed statements scanned with OCR space the letters of a word and put two
+    spaces between words. A line is read so only when most of its pieces are single
+    characters: ordinary text has few ("a", "I").
+    """
+    pieces = line.split()
+    if len(pieces) < 6:
+        return line
+    if "  " not in line:
+        # "N E W S R E L E A S E" spaced evenly: only a label can be told apart.
+        if all(len(p) == 1 for p in pieces):
+            label = _SPACED_LABEL.fullmatch("".join(pieces))
+            return " ".join(w for w in label.groups() if w) if label else line
+        return line
+    if 2 * sum(len(p) == 1 for p in pieces) < len(pieces):
+        return line
+    words = []
+    for chunk in _WORD_GAP.split(line.strip()):
+        parts = chunk.split(" ")
+        if all(len(part) <= 2 for part in parts):
+            words.append("".join(parts))
+            continue
+        # "among r e f u g e e s": a whole word kept, the spaced letters after it joined.
+        out: list[str] = []
+        for part in parts:
+            if len(part) == 1 and out and out[-1].endswith("\0"):
+                out[-1] = out[-1][:-1] + part + "\0"
+            else:
+                out.append(part + "\0" if len(part) == 1 else part)
+        words.append(" ".join(part.rstrip("\0") for part in out))
+    return " ".join(words)
