@@ -1,10 +1,12 @@
+import io
 import re
 
 import pytest
 from django.core.management import call_command
 from django.utils.html import strip_tags
+from PIL import Image
 
-from articles.demo import CAPTIONS, DEMO_SLUG, DEMO_THEMES, LEAD, QUOTES
+from articles.demo import CAPTIONS, DEMO_SLUG, DEMO_THEMES, LEAD, QUOTES, demo_photo
 from articles.demo_translations import TRANSLATIONS
 from articles.models import (
     Article,
@@ -22,8 +24,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_load_demo_twice_gives_one_demo_release(client):
-    call_command("load_demo", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    # Small photos: the default size (below) costs a minute of renditions per load.
+    call_command("load_demo", "--photo-size", "480x320", verbosity=0)
+    call_command("load_demo", "--photo-size", "480x320", verbosity=0)
 
     assert Article.objects.filter(slug=DEMO_SLUG).count() == 1
     assert Speaker.objects.count() == 3
@@ -38,7 +41,7 @@ def test_load_demo_twice_gives_one_demo_release(client):
     assert Article.objects.public().count() > 1
 
     image = GalleryImage.objects.first()
-    assert (image.width, image.height) == (2400, 1600)
+    assert (image.width, image.height) == (480, 320)
     with image.image.open("rb") as fh:
         assert fh.read(3) == b"\xff\xd8\xff"
 
@@ -58,6 +61,15 @@ def test_load_demo_twice_gives_one_demo_release(client):
     assert len(alts) == 13 and all(alt.strip() for alt in alts)
     for theme in DEMO_THEMES:
         assert theme in html
+
+
+def test_the_demo_photos_are_large_unless_asked_otherwise():
+    from articles.management.commands.load_demo import Command
+
+    options = Command().create_parser("manage.py", "load_demo").parse_args([])
+    assert options.photo_size == (2400, 1600)
+    with Image.open(io.BytesIO(demo_photo(1))) as photo:
+        assert (photo.format, photo.size) == ("JPEG", (2400, 1600))
 
 
 def test_photo_size_option_is_checked():
