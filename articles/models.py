@@ -997,6 +997,9 @@ class ReleaseSearchDocument(SearchDocument):
         on_delete=models.DO_NOTHING,
         related_name="search_document",
     )
+    # The same words without positions and weights, kept in the row: what
+    # matching reads (GIN-indexed); ``vector`` is read to rank (migration 0020).
+    match = SearchVectorField(db_column="search_match")
 
     class Meta(SearchDocument.Meta):
         db_table = "articles_article"

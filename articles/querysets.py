@@ -137,19 +137,26 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("corrections", queryset=corrections, to_attr="public_corrections"),
         )
 
-    def related_to(self, article, now=None):
+    def related_to(self, article=None, now=None, *, slug=None):
         """
-        Public releases sharing the most themes with ``article``, newest first
-        among equals. Only the newest RELATED_CANDIDATES releases that share a
-        theme are scored, so the cost stays flat as the archive grows.
+        Public releases sharing the most themes with ``article`` (or the
+        release ``slug``, for a query that reads the release and its related
+        releases together: ``ArticleDetailView``), newest first among equals.
+        Only the newest RELATED_CANDIDATES releases that share a theme are
+        scored, so the cost stays flat as the archive grows.
         """
-        themes = _model("ArticleTheme").objects.filter(content_object=article).values("tag")
+        release = {"slug": slug} if article is None else {"pk": article.pk}
+        themes = (
+            _model("ArticleTheme")
+            .objects.filter(**{f"content_object__{key}": value for key, value in release.items()})
+            .values("tag")
+        )
         links = _model("ArticleTheme").objects.filter(content_object=OuterRef("pk"), tag__in=themes)
         candidates = (
             self.public(now)
             .in_language(get_language(), now)
             .filter(Exists(links))
-            .exclude(pk=article.pk)
+            .exclude(**release)
             .order_by("-publish_at", "-pk")
             .values("pk")[:RELATED_CANDIDATES]
         )
@@ -160,6 +167,13 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(shared_themes=Subquery(shared))
             .order_by("-shared_themes", "-publish_at", "-pk")[:RELATED_RELEASES]
         )
+
+
+def shared_themes(slug: str):
+    """For ``annotate()``: how many themes a release shares with the release ``slug``."""
+    themes = _model("ArticleTheme").objects.filter(content_object__slug=slug).values("tag")
+    links = _model("ArticleTheme").objects.filter(content_object=OuterRef("pk"), tag__in=themes)
+    return Subquery(links.order_by().values("content_object").annotate(n=Count("pk")).values("n"))
 
 
 def theme_prefetch() -> Prefetch:

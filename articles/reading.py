@@ -123,6 +123,10 @@ class ReleaseParts:
     def related(self) -> list[Article]:
         if not self.with_related:
             return []
+        # Read with the release's own row where the view asked for them there.
+        found = getattr(self.article, "related_list", None)
+        if found is not None:
+            return found
         return list(Article.objects.related_to(self.article, self.now))
 
     def _prefetch(self, name: str) -> None:

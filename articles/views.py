@@ -7,6 +7,7 @@ that exists only in drafts or under embargo can leak.
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import InvalidPage
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
@@ -21,6 +22,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import ics, search
 from articles.models import Article, Event, Quote, Speaker, Theme, by_name
+from articles.querysets import shared_themes
 from articles.reading import ReleaseParts, SinglePassPaginator
 from articles.translations import group
 
@@ -80,17 +82,30 @@ class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
 
     def get_object(self, queryset=None):
         """
-        The release, read with the other public languages of its group in the
-        same query: the page's language switcher and hreflang alternates.
+        The release, read in one query with the other public languages of its
+        group (the page's language switcher and hreflang alternates) and its
+        related releases.
         """
         slug = self.kwargs["slug"]
         queryset = self.get_queryset() if queryset is None else queryset
-        rows = list(queryset.filter(group.with_slug(slug)))
+        related = Article.objects.related_to(slug=slug, now=self.now).values("pk")
+        rows = list(
+            queryset.filter(group.with_slug(slug) | Q(pk__in=related)).annotate(
+                is_related=ExpressionWrapper(Q(pk__in=related), output_field=BooleanField()),
+                shared_themes=shared_themes(slug),
+            )
+        )
         article = next((row for row in rows if row.slug == slug), None)
         if article is None:
             raise Http404(_("No release found."))
+        root = article.source_id or article.pk
+        in_group = [row for row in rows if root in (row.pk, row.source_id)]
         article.versions = group.by_language(
-            row for row in rows if row.is_public(self.now) or row is article
+            row for row in in_group if row.is_public(self.now) or row is article
+        )
+        article.related_list = sorted(
+            (row for row in rows if row.is_related),
+            key=lambda row: (-(row.shared_themes or 0), -row.publish_at.timestamp(), -row.pk),
         )
         return article
 

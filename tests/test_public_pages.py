@@ -34,9 +34,10 @@ NON_PUBLIC = pytest.mark.parametrize(
 
 
 # The site's generation (articles.caching); the release with its event, notes
-# to editors and media kit; its themes; its quotes with their speakers; its
-# photos; its press contacts; its related releases.
-RELEASE_PAGE_QUERIES = 7
+# to editors and media kit, its group's other languages and its related
+# releases; its themes; its quotes with their speakers; its photos; its press
+# contacts.
+RELEASE_PAGE_QUERIES = 6
 
 
 HOUR = timedelta(hours=1)

@@ -44,7 +44,7 @@ RANKED = 200
 def _matching_words(releases: QuerySet, words: list[str]) -> QuerySet:
     if connection.vendor == "postgresql":
         return releases.filter(
-            pk__in=ReleaseSearchDocument.objects.filter(vector=_tsquery(words)).values("pk")
+            pk__in=ReleaseSearchDocument.objects.filter(match=_tsquery(words)).values("pk")
         )
     for word in words:
         releases = releases.filter(
