@@ -1027,3 +1027,98 @@ def test_joint_statement_is_not_credited_to_the_second_speaker(paragraph):
         "joint statement of Jo Example and Ana Other" in note and "Every family" in note
         for note in release.unplaced
     )
+
+
+# --------------------------------------------------------------------------
+# Sample G: hearing transcripts, ranks, fragments, quotations closed at each paragraph
+# --------------------------------------------------------------------------
+
+HEARING = """\
+Title: Example Questions Witnesses at the Rivers Hearing
+Date: 2024
+
+Content:
+Washington, D.C.— Today, Congresswoman Jo Example questioned witnesses at a hearing of
+the Rivers Subcommittee about the state of the country's dams.
+
+Read a transcript of her questions below:
+
+Congresswoman Example: “Ms. Rivera, isn't it true that your report on the dams was accurate?”
+
+Ms. Rivera: “Yes.”
+
+Congresswoman Example:“And Mr. Stone, do you agree that the dams need repair this year?”
+
+Ana Stone, Chief Engineer, Example Office of Rivers and Waterways of the Northern Region:“Well, \
+thank you for the question. The dams are old and the repairs cannot wait.
+
+Rep. Example: Is that not a matter for the whole committee?
+
+Mr. Lake: “I think it is. The committee should hear every engineer on it.”
+"""
+
+
+def test_hearing_transcript_turns_are_quotations_of_the_name_before_the_colon():
+    release = parse_release_text(HEARING)
+    assert quotes(release) == [
+        ("Jo Example", "Ms. Rivera, isn't it true that your report on the dams was accurate?"),
+        ("Rivera", "Yes."),
+        ("Jo Example", "And Mr. Stone, do you agree that the dams need repair this year?"),
+        (
+            "Ana Stone",
+            "Well, thank you for the question. The dams are old and the repairs cannot wait.",
+        ),
+        ("Lake", "I think it is. The committee should hear every engineer on it."),
+    ]
+    # A turn printed without quotation marks is not a quotation.
+    assert not any("whole committee" in q.text for q in release.quotes)
+
+
+@pytest.mark.parametrize(
+    ("attribution", "role"),
+    [
+        ("Gen. Ana Other, Chief of the Example Guard, said:", "Chief of the Example Guard"),
+        ("Adm. Ana Other said:", "Admiral"),
+        ("Lt. Col. Ana Other said:", "Lt. Col."),
+    ],
+)
+def test_military_rank_before_a_name_is_the_role(attribution, role):
+    text = (
+        "The Example Act was introduced on Tuesday.\n\n"
+        f"In testimony to the committee, {attribution} “Access to care is critical to our "
+        "readiness. All members need medical coverage.”\n"
+    )
+    assert speakers(parse_release_text(text)) == [("Ana Other", role)]
+
+
+def test_a_few_words_quoted_inside_a_sentence_are_no_quotation():
+    text = (
+        "Senator Jo Example wrote to the Secretary on Tuesday.\n\n"
+        "When asked if the dams were safe, Secretary Ana Other responded “no.” "
+        "Senator Example said: “The Secretary must answer for the state of the dams.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "The Secretary must answer for the state of the dams.")
+    ]
+    assert [s.name for s in release.speakers] == ["Jo Example"]
+
+
+def test_paragraphs_each_closing_their_marks_are_quotations_of_the_same_speaker():
+    text = (
+        "The Hon. Jane Example MP  Minister for Rivers\n\n"
+        "12 March 2020\n\n"
+        "New flood warnings for river towns\n\n"
+        "Flood warnings will reach every river town by the end of the month.\n\n"
+        "Minister Example said, “The warnings will give families hours more to prepare.”\n\n"
+        "“We are working with every council on the routes people should take.”\n\n"
+        "Chief Medical Officer Ana Other said the gauges had been tested.\n\n"
+        "“Every gauge has been checked twice.”\n\n"
+        "“Residents should keep a radio at home.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jane Example", "The warnings will give families hours more to prepare."),
+        ("Jane Example", "We are working with every council on the routes people should take."),
+        ("Ana Other", "Every gauge has been checked twice."),
+        ("Ana Other", "Residents should keep a radio at home."),
+    ]

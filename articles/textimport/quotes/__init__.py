@@ -57,7 +57,7 @@ def _quotes(
         text = _quote_text(span)
         who = _own_attribution(span, paragraphs)
         span.own_attribution = who is not None
-        if not text:
+        if not text or (who is not None and _fragment(text, span)):
             continue
         at = (span.start_para, max(span.start_pos, 0))
         speaker = None
@@ -99,20 +99,8 @@ def _quotes(
                 f"quotation mark opened but not closed, taken to end with its paragraph: "
                 f"“{_short(text, 50)}”"
             )
-        previous = accepted[-1] if accepted else None
-        if (
-            previous is not None
-            and not span.own_attribution
-            and previous.speaker is speaker
-            and previous.end_para == span.start_para - 1
-            and not span.prefix.strip()
-            and not previous.suffix.strip()
-        ):
-            # Closed and reopened at the paragraph break with nothing between: one quote.
-            previous.pieces.extend(span.pieces)
-            previous.end_para, previous.end_pos = span.end_para, span.end_pos
-            previous.suffix, previous.suffix_rest = span.suffix, span.suffix_rest
-            continue
+        # A paragraph that closes its quotation and a next one that opens another make two
+        # quotations of the same speaker, not one: what stands between the marks is a quote.
         span.speaker = speaker
         accepted.append(span)
 
@@ -126,6 +114,18 @@ def _quotes(
             quotes.append(ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context))
     return quotes, people.quoted
 
+
+def _fragment(text: str, span: _Span) -> bool:
+    """A few words quoted inside a sentence ("X responded “no.”", "said that “it’s not
+    ours.”"): they carry on the sentence's grammar in lower case and are not a quotation."""
+    return (
+        text[:1].islower()
+        and len(text.split()) < _FRAGMENT_WORDS
+        and any(c.isalpha() for c in _last_sentence(span.prefix))
+    )
+
+
+_FRAGMENT_WORDS = 4  # "we are ready to act" after "X said" is a quotation
 
 _UNCREDITED = {
     "joint": "joint statement of {}",
