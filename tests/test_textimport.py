@@ -283,7 +283,7 @@ def test_corpus_008_straight_quotes():
 
 
 @needs_corpus
-def test_corpus_009_event_and_quote_cut_off_by_boilerplate():
+def test_corpus_009_event_and_quote_after_boilerplate():
     release = corpus_release("009_trove_au_parliament.txt")
     assert release.events == [
         ParsedEvent(
@@ -293,7 +293,10 @@ def test_corpus_009_event_and_quote_cut_off_by_boilerplate():
         )
     ]
     assert speakers(release) == [("Darren Chester", "Minister for Veterans’ Affairs")]
-    assert any("I encourage veterans" in note for note in release.unplaced)
+    # The only person quoted, two paragraphs up with boilerplate between: still his words.
+    last = release.quotes[-1]
+    assert last.speaker.name == "Darren Chester"
+    assert last.text.startswith("I encourage veterans")
 
 
 @needs_corpus

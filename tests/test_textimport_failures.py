@@ -1122,3 +1122,71 @@ def test_paragraphs_each_closing_their_marks_are_quotations_of_the_same_speaker(
         ("Ana Other", "Every gauge has been checked twice."),
         ("Ana Other", "Residents should keep a radio at home."),
     ]
+
+
+def test_offices_of_a_letterhead_without_a_label_are_not_the_title():
+    text = (
+        "The Hon. Jane Example MP  Minister for Rivers\n\n"
+        "Minister Assisting the Prime Minister for Regional Towns\n\n"
+        "Professor Ana Other  Australian Government Chief Hydrology Officer\n\n"
+        "14 March 2020\n\n"
+        "Flood gauges installed in every river town\n\n"
+        "New flood gauges have been installed in all forty river towns this week.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "Flood gauges installed in every river town"
+    assert release.lead.startswith("New flood gauges have been installed")
+
+
+def test_place_of_issue_in_the_letterhead_is_the_dateline():
+    text = (
+        "THE HON JANE EXAMPLE MP  Treasurer\n\n"
+        "MEDIA RELEASE\n\n"
+        "Media contact: Sam Other — Office of the Hon Jane Example MP — 02 6277 0000  "
+        "The Hon Jane Example MP | Treasurer | MELBOURNE\n\n"
+        "Wednesday 5 February 2020\n\n"
+        "RIVER TOWNS ECONOMY REMAINS STRONG\n\n"
+        "The economy of the river towns grew faster than expected last year.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "RIVER TOWNS ECONOMY REMAINS STRONG"
+    assert (release.dateline_city, release.dateline_country) == ("Melbourne", "")
+
+
+def test_a_body_dateline_wins_over_the_letterheads_place():
+    text = (
+        "The Hon Jane Example MP | Treasurer | MELBOURNE\n\n"
+        "River towns economy remains strong\n\n"
+        "CANBERRA, 5 February 2020 – The economy of the river towns grew faster than expected.\n"
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Canberra"
+
+
+def test_quotation_after_a_background_paragraph_is_the_only_speakers():
+    text = (
+        "THE HON JOE EXAMPLE MP  SHADOW MINISTER FOR RIVERS\n\n"
+        "MINISTER MISSING AGAIN\n\n"
+        "The Rivers Minister should explain her absence from today’s meeting, says Shadow "
+        "Rivers Minister Joe Example.\n\n"
+        "“River towns expect their Minister at every meeting about floods,” said Mr Example.\n\n"
+        "Mr Example said the Minister had to focus on the floods and the drought.\n\n"
+        "The Flood Recovery Roundtable was called to report on the recovery so far.\n\n"
+        "“The Minister is hiding at a crucial time for our river towns. She must be replaced "
+        "by someone able to speak for them.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Joe Example", "Joe Example"]
+    assert release.quotes[1].text.startswith("The Minister is hiding")
+
+
+def test_quotation_after_someone_else_is_named_with_a_role_is_not_carried_on():
+    text = (
+        "Senator Joe Example said the floods had cost the towns dearly.\n\n"
+        "“Every town has lost roads and bridges,” Senator Example said.\n\n"
+        "Chief Hydrology Officer Ana Other also visited the towns on Tuesday.\n\n"
+        "“The gauges will be replaced before the next wet season.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Joe Example"]
+    assert any("gauges will be replaced" in note for note in release.unplaced)

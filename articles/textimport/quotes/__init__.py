@@ -27,6 +27,7 @@ from .reported import (
     _issuer_above,
     _last_person,
     _note_unquoted_statements,
+    _sole_speaker_nearby,
 )
 from .scan import _quote_text, _restart_at_inner_attribution, _scan_quotes, _Span
 
@@ -84,6 +85,8 @@ def _quotes(
             speaker = _indirect_before(indirect, span)
         if speaker is None and not accepted:
             speaker = _issuer_above(span, paragraphs, people, at)
+        if speaker is None and who is None:
+            speaker = _sole_speaker_nearby(span, paragraphs, accepted, indirect, people, at)
         if speaker is None:
             if len(text.split()) >= 4:
                 notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
