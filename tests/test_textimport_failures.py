@@ -1190,3 +1190,14 @@ def test_quotation_after_someone_else_is_named_with_a_role_is_not_carried_on():
     release = parse_release_text(text)
     assert [q.speaker.name for q in release.quotes] == ["Joe Example"]
     assert any("gauges will be replaced" in note for note in release.unplaced)
+
+
+def test_a_whole_sentence_in_marks_after_a_colon_naming_no_one_is_reported():
+    text = (
+        "Congresswoman Jo Example questioned witnesses on Tuesday about the dams.\n\n"
+        "Example: “Is that true of the dams today?”\n\n"
+        "She backed the “Clean Rivers Act.”\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert release.unplaced == ["quotation without a speaker: “Is that true of the dams today?”"]

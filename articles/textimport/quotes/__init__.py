@@ -78,7 +78,7 @@ def _quotes(
         ):
             # Marks around a title or a phrase are not speech; a sentence or a long
             # passage may be, and is listed rather than dropped.
-            if len(text.split()) >= 8:
+            if len(text.split()) >= 8 or _whole_sentence(text):
                 notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
             continue
         if speaker is None:
@@ -116,6 +116,11 @@ def _quotes(
         elif s.speaker is not None:
             quotes.append(ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context))
     return quotes, people.quoted
+
+
+def _whole_sentence(text: str) -> bool:
+    """ "Is that true of the dams today?": a capital, four words or more and a full stop."""
+    return text[:1].isupper() and len(text.split()) >= 4 and text.rstrip("”’\"')")[-1:] in ".!?"
 
 
 def _fragment(text: str, span: _Span) -> bool:
