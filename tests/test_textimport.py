@@ -191,10 +191,12 @@ def test_corpus_001_hunt_and_murphy():
         ("Greg Hunt", "Minister for Health"),
         ("Brendan Murphy", "Australian Chief Medical Officer"),
     ]
-    first, missing_opener = quotes_by(release, "Greg Hunt")
+    # Each paragraph closes its marks: two quotations, the second his too.
+    first, second, missing_opener = quotes_by(release, "Greg Hunt")
     assert first.startswith("The WHO has advised that all countries")
-    assert first.endswith("protect Australians.")
-    assert first.count("\n\n") == 1
+    assert first.endswith("share full data with WHO.")
+    assert second.startswith("Australia is very well prepared")
+    assert second.endswith("protect Australians.")
     assert missing_opener == (
         "We continue to take a highly precautionary approach based on the latest and best "
         "medical advice"
@@ -210,9 +212,11 @@ def test_corpus_002_comments_from_blocks_and_unclosed_quote():
         ("Adam Bandt", "Leader of the Australian Greens"),
         ("Richard di Natale", "Australian Greens Health Spokesperson"),
     ]
-    bandt = quotes_by(release, "Adam Bandt")[0]
+    bandt, unclosed = quotes_by(release, "Adam Bandt")
     assert bandt.startswith("The number of intensive care beds will be the key")
-    assert bandt.endswith("restaurants and other sectors.")
+    assert bandt.endswith("adequate numbers of ventilators.")
+    assert unclosed.startswith("We also need clarity")
+    assert unclosed.endswith("restaurants and other sectors.")
     assert any("not closed" in note and "We also need clarity" in note for note in release.unplaced)
 
 
@@ -279,7 +283,7 @@ def test_corpus_008_straight_quotes():
 
 
 @needs_corpus
-def test_corpus_009_event_and_quote_cut_off_by_boilerplate():
+def test_corpus_009_event_and_quote_after_boilerplate():
     release = corpus_release("009_trove_au_parliament.txt")
     assert release.events == [
         ParsedEvent(
@@ -289,7 +293,10 @@ def test_corpus_009_event_and_quote_cut_off_by_boilerplate():
         )
     ]
     assert speakers(release) == [("Darren Chester", "Minister for Veterans’ Affairs")]
-    assert any("I encourage veterans" in note for note in release.unplaced)
+    # The only person quoted, two paragraphs up with boilerplate between: still his words.
+    last = release.quotes[-1]
+    assert last.speaker.name == "Darren Chester"
+    assert last.text.startswith("I encourage veterans")
 
 
 @needs_corpus
@@ -330,10 +337,10 @@ def test_corpus_013_pdf_font_garbage_dropped_and_single_quotes_read():
     assert any("Ã‘" in piece for piece in release.dropped)
     assert release.paragraphs[-1].startswith("How to link a service to myGov")
     assert speakers(release) == [("Stuart Robert", "Minister for Government Services")]
-    first, second = quotes_by(release, "Stuart Robert")
+    first, second, third = quotes_by(release, "Stuart Robert")
     assert first.startswith("The Morrison Government is getting on with the vaccine rollout")
-    assert second.endswith("be ready for a vaccinated Australia.")
-    assert second.count("\n\n") == 1
+    assert second.startswith("Services Australia has been putting in the work")
+    assert third.endswith("be ready for a vaccinated Australia.")
 
 
 @needs_corpus

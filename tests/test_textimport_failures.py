@@ -1027,3 +1027,177 @@ def test_joint_statement_is_not_credited_to_the_second_speaker(paragraph):
         "joint statement of Jo Example and Ana Other" in note and "Every family" in note
         for note in release.unplaced
     )
+
+
+# --------------------------------------------------------------------------
+# Sample G: hearing transcripts, ranks, fragments, quotations closed at each paragraph
+# --------------------------------------------------------------------------
+
+HEARING = """\
+Title: Example Questions Witnesses at the Rivers Hearing
+Date: 2024
+
+Content:
+Washington, D.C.— Today, Congresswoman Jo Example questioned witnesses at a hearing of
+the Rivers Subcommittee about the state of the country's dams.
+
+Read a transcript of her questions below:
+
+Congresswoman Example: “Ms. Rivera, isn't it true that your report on the dams was accurate?”
+
+Ms. Rivera: “Yes.”
+
+Congresswoman Example:“And Mr. Stone, do you agree that the dams need repair this year?”
+
+Ana Stone, Chief Engineer, Example Office of Rivers and Waterways of the Northern Region:“Well, \
+thank you for the question. The dams are old and the repairs cannot wait.
+
+Rep. Example: Is that not a matter for the whole committee?
+
+Mr. Lake: “I think it is. The committee should hear every engineer on it.”
+"""
+
+
+def test_hearing_transcript_turns_are_quotations_of_the_name_before_the_colon():
+    release = parse_release_text(HEARING)
+    assert quotes(release) == [
+        ("Jo Example", "Ms. Rivera, isn't it true that your report on the dams was accurate?"),
+        ("Rivera", "Yes."),
+        ("Jo Example", "And Mr. Stone, do you agree that the dams need repair this year?"),
+        (
+            "Ana Stone",
+            "Well, thank you for the question. The dams are old and the repairs cannot wait.",
+        ),
+        ("Lake", "I think it is. The committee should hear every engineer on it."),
+    ]
+    # A turn printed without quotation marks is not a quotation.
+    assert not any("whole committee" in q.text for q in release.quotes)
+
+
+@pytest.mark.parametrize(
+    ("attribution", "role"),
+    [
+        ("Gen. Ana Other, Chief of the Example Guard, said:", "Chief of the Example Guard"),
+        ("Adm. Ana Other said:", "Admiral"),
+        ("Lt. Col. Ana Other said:", "Lt. Col."),
+    ],
+)
+def test_military_rank_before_a_name_is_the_role(attribution, role):
+    text = (
+        "The Example Act was introduced on Tuesday.\n\n"
+        f"In testimony to the committee, {attribution} “Access to care is critical to our "
+        "readiness. All members need medical coverage.”\n"
+    )
+    assert speakers(parse_release_text(text)) == [("Ana Other", role)]
+
+
+def test_a_few_words_quoted_inside_a_sentence_are_no_quotation():
+    text = (
+        "Senator Jo Example wrote to the Secretary on Tuesday.\n\n"
+        "When asked if the dams were safe, Secretary Ana Other responded “no.” "
+        "Senator Example said: “The Secretary must answer for the state of the dams.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "The Secretary must answer for the state of the dams.")
+    ]
+    assert [s.name for s in release.speakers] == ["Jo Example"]
+
+
+def test_paragraphs_each_closing_their_marks_are_quotations_of_the_same_speaker():
+    text = (
+        "The Hon. Jane Example MP  Minister for Rivers\n\n"
+        "12 March 2020\n\n"
+        "New flood warnings for river towns\n\n"
+        "Flood warnings will reach every river town by the end of the month.\n\n"
+        "Minister Example said, “The warnings will give families hours more to prepare.”\n\n"
+        "“We are working with every council on the routes people should take.”\n\n"
+        "Chief Medical Officer Ana Other said the gauges had been tested.\n\n"
+        "“Every gauge has been checked twice.”\n\n"
+        "“Residents should keep a radio at home.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jane Example", "The warnings will give families hours more to prepare."),
+        ("Jane Example", "We are working with every council on the routes people should take."),
+        ("Ana Other", "Every gauge has been checked twice."),
+        ("Ana Other", "Residents should keep a radio at home."),
+    ]
+
+
+def test_offices_of_a_letterhead_without_a_label_are_not_the_title():
+    text = (
+        "The Hon. Jane Example MP  Minister for Rivers\n\n"
+        "Minister Assisting the Prime Minister for Regional Towns\n\n"
+        "Professor Ana Other  Australian Government Chief Hydrology Officer\n\n"
+        "14 March 2020\n\n"
+        "Flood gauges installed in every river town\n\n"
+        "New flood gauges have been installed in all forty river towns this week.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "Flood gauges installed in every river town"
+    assert release.lead.startswith("New flood gauges have been installed")
+
+
+def test_place_of_issue_in_the_letterhead_is_the_dateline():
+    text = (
+        "THE HON JANE EXAMPLE MP  Treasurer\n\n"
+        "MEDIA RELEASE\n\n"
+        "Media contact: Sam Other — Office of the Hon Jane Example MP — 02 6277 0000  "
+        "The Hon Jane Example MP | Treasurer | MELBOURNE\n\n"
+        "Wednesday 5 February 2020\n\n"
+        "RIVER TOWNS ECONOMY REMAINS STRONG\n\n"
+        "The economy of the river towns grew faster than expected last year.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "RIVER TOWNS ECONOMY REMAINS STRONG"
+    assert (release.dateline_city, release.dateline_country) == ("Melbourne", "")
+
+
+def test_a_body_dateline_wins_over_the_letterheads_place():
+    text = (
+        "The Hon Jane Example MP | Treasurer | MELBOURNE\n\n"
+        "River towns economy remains strong\n\n"
+        "CANBERRA, 5 February 2020 – The economy of the river towns grew faster than expected.\n"
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Canberra"
+
+
+def test_quotation_after_a_background_paragraph_is_the_only_speakers():
+    text = (
+        "THE HON JOE EXAMPLE MP  SHADOW MINISTER FOR RIVERS\n\n"
+        "MINISTER MISSING AGAIN\n\n"
+        "The Rivers Minister should explain her absence from today’s meeting, says Shadow "
+        "Rivers Minister Joe Example.\n\n"
+        "“River towns expect their Minister at every meeting about floods,” said Mr Example.\n\n"
+        "Mr Example said the Minister had to focus on the floods and the drought.\n\n"
+        "The Flood Recovery Roundtable was called to report on the recovery so far.\n\n"
+        "“The Minister is hiding at a crucial time for our river towns. She must be replaced "
+        "by someone able to speak for them.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Joe Example", "Joe Example"]
+    assert release.quotes[1].text.startswith("The Minister is hiding")
+
+
+def test_quotation_after_someone_else_is_named_with_a_role_is_not_carried_on():
+    text = (
+        "Senator Joe Example said the floods had cost the towns dearly.\n\n"
+        "“Every town has lost roads and bridges,” Senator Example said.\n\n"
+        "Chief Hydrology Officer Ana Other also visited the towns on Tuesday.\n\n"
+        "“The gauges will be replaced before the next wet season.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Joe Example"]
+    assert any("gauges will be replaced" in note for note in release.unplaced)
+
+
+def test_a_whole_sentence_in_marks_after_a_colon_naming_no_one_is_reported():
+    text = (
+        "Congresswoman Jo Example questioned witnesses on Tuesday about the dams.\n\n"
+        "Example: “Is that true of the dams today?”\n\n"
+        "She backed the “Clean Rivers Act.”\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert release.unplaced == ["quotation without a speaker: “Is that true of the dams today?”"]

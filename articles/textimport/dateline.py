@@ -2,7 +2,8 @@
 
 "TIRANA, Albania –", "THE HAGUE, the Netherlands –", "WASHINGTON, D.C.—",
 "BURLINGTON, Vt., July 31 –", "Washington D.C.—Today", "LONDON, 3 May 2024 -",
-"NEW YORK, 5 May (UN News) —", or a place and date on a line of their own.
+"NEW YORK, 5 May (UN News) —", or a place and date on a line of their own; else the place
+in a feed's "Date:" field or the letterhead's place of issue ("… MP | Treasurer | MELBOURNE").
 """
 
 from __future__ import annotations
@@ -94,6 +95,16 @@ def run(draft: Draft, notes: Notes) -> None:
                 draft.body_from = min(draft.body_from, index)
                 return
     _from_feed_date(draft)
+    if not draft.dateline_city:
+        _from_letterhead(draft)
+
+
+def _from_letterhead(draft: Draft) -> None:
+    """The place of issue the letterhead gives ("… MP | Treasurer | MELBOURNE") when the
+    body opens with no dateline."""
+    place = draft.header_place
+    if place and not any(w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", place.casefold())):
+        draft.dateline_city = city_name(place)
 
 
 def _from_feed_date(draft: Draft) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import _DATE_ONLY, _MONTH_RE
+from .vocabulary import _DATE_ONLY, _MONTH_RE, _ROLE_WORDS
 
 _LABELS = re.compile(
     r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|advisory)$"
@@ -37,10 +37,22 @@ _LETTERHEAD_START = re.compile(
     r"^(?:senator\s+)?(?:the\s+)?hon\.?\s|^(?:senator|dr|mr|mrs|ms)\s+the\s+hon\b"
     r"|^(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
     r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b"
+    # "Minister Assisting the Prime Minister for …", "Parliamentary Secretary to the Treasurer"
+    r"|^(?:(?:assistant|deputy|acting)\s+)?minister\s+assisting\s+(?:the\s+)?"
+    r"(?:prime\s+minister|minister|treasurer|premier|leader)\b"
+    r"|^(?:assistant\s+minister|parliamentary\s+secretary)\s+to\s+the\b"
     # an office alone, "PRIME MINISTER"; "FROM THE MINISTER FOR …", "DEPARTMENT OF …"
     r"|^(?:the\s+)?prime\s+minister(?:\s+of\s+\w+)?$"
     r"|^(?:from\s+the\s+)?(?:minister|department)\s+(?:for|of)\b",
     re.IGNORECASE,
+)
+# A titled name and the office after it: "Professor Jane Roe  Australian Government Chief
+# Medical Officer" (capitalised words only, none a verb such as "Named" or "Appointed").
+_TITLED_OFFICE = re.compile(
+    r"^(?i:professor|prof\.?|dr\.?|associate\s+professor)\s+"
+    r"(?:(?![A-Za-z]+ed\b)(?:[A-Z][\w'’&.-]*|of|for|and|the)\s+){2,12}"
+    r"(?i:officer|minister|secretary|commissioner|director|adviser|advisor|scientist|envoy|"
+    r"spokesperson|chair|president|ambassador)$"
 )
 # The issuer's name alone on its line, with initials: "A.R. DOWNER", "THE HON. B.M. SNEDDEN, M.P."
 _NAME_WITH_INITIALS = re.compile(
@@ -99,4 +111,26 @@ def is_letterhead(line: str) -> bool:
         return False
     if len(line) <= 200 and _LABEL_INSIDE.search(line) and not is_label(line):
         return True
-    return bool(_LETTERHEAD_START.search(line) or _POST_NOMINAL_TOKEN.search(line))
+    return bool(
+        _LETTERHEAD_START.search(line)
+        or _POST_NOMINAL_TOKEN.search(line)
+        or _TITLED_OFFICE.match(line)
+    )
+
+
+# "The Hon Jo Roe MP | Treasurer | MELBOURNE": the issuer, the office and the place of issue.
+_PLACE_FIELD = re.compile(r"^[A-Z][A-Za-z’'.-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,2}$")
+_ISSUER_FIELD = re.compile(r"\b(?i:hon|senator)\b|" + _POST_NOMINAL_TOKEN.pattern)
+
+
+def place_of_issue(line: str) -> str:
+    """The place a letterhead line of fields gives last, after the issuer's name and office."""
+    fields = [field.strip() for field in line.split("|")]
+    if len(fields) < 3 or not _ISSUER_FIELD.search(fields[0]):
+        return ""
+    place = fields[-1]
+    if not _PLACE_FIELD.match(place) or _DATE_ONLY.match(place):
+        return ""
+    if any(w.casefold().rstrip(".") in _ROLE_WORDS for w in place.split()):
+        return ""
+    return place

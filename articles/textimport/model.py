@@ -102,6 +102,7 @@ class Draft:
     # title
     title: str = ""
     letterhead_names: list[str] = field(default_factory=list)  # "B.M. Snedden"
+    header_place: str = ""  # "… MP | Treasurer | MELBOURNE": the place of issue
     # segment (paragraphs)
     paragraphs: list[str] = field(default_factory=list)
     body_from: int = 0

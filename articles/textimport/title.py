@@ -12,7 +12,7 @@ import re
 
 from . import dateline
 from .debris import is_junk
-from .letterhead import is_date_line, is_label, is_letterhead
+from .letterhead import is_date_line, is_label, is_letterhead, place_of_issue
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
 from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence
@@ -75,6 +75,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
         if is_label(line) or is_letterhead(line):
             notes.drop(f"letterhead: {_short(line)}")
             draft.letterhead_names += names_in_letterhead(line)
+            draft.header_place = draft.header_place or place_of_issue(line)
         elif is_date_line(line):
             draft.header_date = draft.header_date or line
             notes.drop(f"letterhead: {line}")

@@ -51,6 +51,7 @@ _ROLE_WORDS = _words(
     controller auditor president-elect senior undersecretary under-secretary administrator
     sen rep gov commissioner-general spokesperson's cabinet senators representatives reps sens
     congressmen congresswomen members leaders chairs governors mayors judges justices ranking
+    gen adm lt col maj capt sgt cmdr brig cpl amb
     """
 )
 _SOCIAL_HONORIFICS = _words(
@@ -78,6 +79,18 @@ _OFFICE_HONORIFICS = {
     "justice": "Justice",
     "councillor": "Councillor",
     "speaker": "Speaker",
+    # Military and diplomatic ranks before a name belong to the role: "Gen. Jo Example".
+    "gen": "General",
+    "adm": "Admiral",
+    "lt": "Lieutenant",
+    "col": "Colonel",
+    "maj": "Major",
+    "capt": "Captain",
+    "sgt": "Sergeant",
+    "cmdr": "Commander",
+    "brig": "Brigadier",
+    "cpl": "Corporal",
+    "amb": "Ambassador",
 }
 _CONNECTORS = _words("of for and & the at on in to from with")
 _ROLE_CONNECTORS = _words("of for and & the at on in to")
@@ -118,7 +131,8 @@ _NOT_NAME = (
 )
 _ABBREVIATIONS = _words(
     """
-    mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr st mt ft jr sr no nos vs etc inc
+    mr mrs ms dr prof sen rep gov lt col gen sgt capt cmdr adm maj brig cpl amb st mt ft jr sr
+    no nos vs etc inc
     ltd co corp dept est fig approx vol pp hon rev messrs jan feb mar apr jun jul aug sep sept
     oct nov dec mon tue wed thu fri sat sun al vt pa ca fla ga ill mass mich minn mo ariz calif
     colo conn ind kan ky md neb nev okla ore tenn tex va wis wyo

@@ -27,6 +27,7 @@ from .reported import (
     _issuer_above,
     _last_person,
     _note_unquoted_statements,
+    _sole_speaker_nearby,
 )
 from .scan import _quote_text, _restart_at_inner_attribution, _scan_quotes, _Span
 
@@ -57,7 +58,7 @@ def _quotes(
         text = _quote_text(span)
         who = _own_attribution(span, paragraphs)
         span.own_attribution = who is not None
-        if not text:
+        if not text or (who is not None and _fragment(text, span)):
             continue
         at = (span.start_para, max(span.start_pos, 0))
         speaker = None
@@ -77,13 +78,15 @@ def _quotes(
         ):
             # Marks around a title or a phrase are not speech; a sentence or a long
             # passage may be, and is listed rather than dropped.
-            if len(text.split()) >= 8:
+            if len(text.split()) >= 8 or _whole_sentence(text):
                 notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
             continue
         if speaker is None:
             speaker = _indirect_before(indirect, span)
         if speaker is None and not accepted:
             speaker = _issuer_above(span, paragraphs, people, at)
+        if speaker is None and who is None:
+            speaker = _sole_speaker_nearby(span, paragraphs, accepted, indirect, people, at)
         if speaker is None:
             if len(text.split()) >= 4:
                 notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
@@ -99,20 +102,8 @@ def _quotes(
                 f"quotation mark opened but not closed, taken to end with its paragraph: "
                 f"“{_short(text, 50)}”"
             )
-        previous = accepted[-1] if accepted else None
-        if (
-            previous is not None
-            and not span.own_attribution
-            and previous.speaker is speaker
-            and previous.end_para == span.start_para - 1
-            and not span.prefix.strip()
-            and not previous.suffix.strip()
-        ):
-            # Closed and reopened at the paragraph break with nothing between: one quote.
-            previous.pieces.extend(span.pieces)
-            previous.end_para, previous.end_pos = span.end_para, span.end_pos
-            previous.suffix, previous.suffix_rest = span.suffix, span.suffix_rest
-            continue
+        # A paragraph that closes its quotation and a next one that opens another make two
+        # quotations of the same speaker, not one: what stands between the marks is a quote.
         span.speaker = speaker
         accepted.append(span)
 
@@ -126,6 +117,23 @@ def _quotes(
             quotes.append(ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context))
     return quotes, people.quoted
 
+
+def _whole_sentence(text: str) -> bool:
+    """ "Is that true of the dams today?": a capital, four words or more and a full stop."""
+    return text[:1].isupper() and len(text.split()) >= 4 and text.rstrip("”’\"')")[-1:] in ".!?"
+
+
+def _fragment(text: str, span: _Span) -> bool:
+    """A few words quoted inside a sentence ("X responded “no.”", "said that “it’s not
+    ours.”"): they carry on the sentence's grammar in lower case and are not a quotation."""
+    return (
+        text[:1].islower()
+        and len(text.split()) < _FRAGMENT_WORDS
+        and any(c.isalpha() for c in _last_sentence(span.prefix))
+    )
+
+
+_FRAGMENT_WORDS = 4  # "we are ready to act" after "X said" is a quotation
 
 _UNCREDITED = {
     "joint": "joint statement of {}",

@@ -12,7 +12,7 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _last_sentence, _sentence_end
-from ..vocabulary import _VERB
+from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB
 from .scan import _Span
 
 # Attribution around a quotation.
@@ -76,7 +76,7 @@ _BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
 _PREFIX_QUOTE = re.compile(
     r"\bquote[sd]?\s+(?P<who>[A-Z][^,:“”\"]{1,80}?)(?:\s+(?:at|in|on|during|from)\b[^:]*)?:\s*$"
 )
-_PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,80}):$")
+_PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,120}):$")
 
 
 _OCCASION = re.compile(
@@ -135,9 +135,17 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
         match = _PREFIX_BARE.match(sentence)
         if match:
             who = _parse_who(match.group("who"), after_verb=False)
-            if who is not None and who.name and not who.single:
+            if who is not None and who.name and (not who.single or _titled(match.group("who"))):
                 return who
     return None
+
+
+def _titled(words: str) -> bool:
+    """A surname after its titles alone: "Ms. Morris", "Congresswoman Stefanik", "Rep. X"."""
+    *titles, _ = words.split()
+    return bool(titles) and all(
+        w.casefold().rstrip(".") in _ROLE_WORDS | _SOCIAL_HONORIFICS for w in titles
+    )
 
 
 # "…,” you said", "In 2019, you told Congress, “…”": a letter quoting its addressee.
@@ -177,7 +185,9 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             break
     prefix = _last_sentence(span.prefix)
     if prefix:
-        who = _attribution_before(prefix)
+        # A transcript's turn, "Ms. Morris: “…”", the name opening the paragraph.
+        opens = span.start_pos == len(span.prefix) and prefix == span.prefix.strip()
+        who = _attribution_before(prefix, colon=opens and prefix.endswith(":"))
         if who is not None:
             found.append(who)
     if not span.prefix.strip() and span.start_para > 0:

@@ -9,7 +9,7 @@ import re
 
 from ..model import Notes, ParsedSpeaker
 from ..people import _parse_who, _People
-from ..segment import _last_sentence, _sentence_end
+from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
 from .attribution import _PREFIX_STATEMENT, _sentences
 from .scan import _Span
@@ -128,3 +128,42 @@ def _indirect_before(indirect, span: _Span) -> ParsedSpeaker | None:
     if index >= 0 and indirect[index][0][0] >= span.start_para - 1:
         return indirect[index][1]
     return None
+
+
+_NEARBY = 3  # paragraphs
+
+
+def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _People, at):
+    """A quotation opening its paragraph with no attribution at all, a paragraph or two
+    after the one person the release has quoted or reported so far, with no one else named
+    between: that person carries on ("Mr X said …" / a paragraph of background / "“…”")."""
+    if span.prefix.strip() or len(people.quoted) != 1 or _under_heading(span, paragraphs):
+        return None
+    speaker = people.quoted[0]
+    reports = [(where, who) for where, who in indirect if where < at]
+    if any(who is not speaker for _, who in reports):
+        return None
+    last = max(
+        [where for where, _ in reports]
+        + [(s.end_para, s.end_pos) for s in accepted if s.speaker is speaker],
+        default=None,
+    )
+    if last is None or span.start_para - last[0] > _NEARBY:
+        return None
+    # Someone else named between with a role ("Chief Medical Officer Ana Other") may be
+    # the speaker; capitalised words without one ("Recovery Roundtable") are not.
+    surname = speaker.name.split()[-1]
+    between = (m for m in people.mentions if last[0] < m.para < span.start_para)
+    if any(m.name.split()[-1] != surname and (m.role or m.office) for m in between):
+        return None
+    return speaker
+
+
+def _under_heading(span: _Span, paragraphs: list[str]) -> bool:
+    """A short line without a full stop just above ("Example Growers") heads the quote: it
+    names whoever speaks there, not the person quoted before."""
+    above = paragraphs[span.start_para - 1] if span.start_para else ""
+    return len(above.split()) <= _HEADING_WORDS and not _TERMINAL_END.search(above.rstrip())
+
+
+_HEADING_WORDS = 8
