@@ -1201,3 +1201,37 @@ def test_a_whole_sentence_in_marks_after_a_colon_naming_no_one_is_reported():
     release = parse_release_text(text)
     assert release.quotes == []
     assert release.unplaced == ["quotation without a speaker: “Is that true of the dams today?”"]
+
+
+INTERVIEW_HIGHLIGHTS = """\
+Springfield, Ill.—Congresswoman Ana Example joined a morning programme to discuss the
+closure of the county's last rail depot.
+
+Watch the full interview here.
+
+Read highlights from her interview below:
+
+On the Depot's Closure Announcement:
+
+“I said from the first day that closing the depot would cut off the towns along the line,
+and the board knew it. This decision should never have been made behind closed doors.”
+
+On the Board's Attempts to Hide the Report:
+
+“The board had the engineers' report for a year and kept it from the public. That is a
+failure of basic accountability.”
+
+On Reopening The Depot:
+
+The board can still change course. I will keep pressing until the depot reopens for
+every family that depends on it.”
+"""
+
+
+def test_an_interviews_highlights_under_topic_headings_are_the_interviewees():
+    release = parse_release_text(INTERVIEW_HIGHLIGHTS)
+    assert [name for name, _ in speakers(release)] == ["Ana Example"]
+    said = quotes(release)
+    assert [name for name, _ in said] == ["Ana Example"] * 3
+    assert said[0][1].startswith("I said from the first day")
+    assert said[2][1].startswith("The board can still change course")

@@ -77,6 +77,10 @@ _PREFIX_QUOTE = re.compile(
     r"\bquote[sd]?\s+(?P<who>[A-Z][^,:“”\"]{1,80}?)(?:\s+(?:at|in|on|during|from)\b[^:]*)?:\s*$"
 )
 _PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,120}):$")
+# "On the Ongoing Investigation:", "Regarding the Budget:": an interview's topic, not a speaker.
+_TOPIC_HEADING = re.compile(
+    r"^(?:On|About|Regarding|Re|Asked about|When asked about)\s+\S[^:]{0,150}:$"
+)
 
 
 _OCCASION = re.compile(
@@ -131,7 +135,7 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     match = _PREFIX_PARTICIPLE.search(sentence)
     if match:
         return _parse_who(re.split(r"\bthat\s+", match.group("who"))[-1], after_verb=False)
-    if colon:
+    if colon and not _TOPIC_HEADING.match(sentence):
         match = _PREFIX_BARE.match(sentence)
         if match:
             who = _parse_who(match.group("who"), after_verb=False)
