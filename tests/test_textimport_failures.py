@@ -1235,3 +1235,23 @@ def test_an_interviews_highlights_under_topic_headings_are_the_interviewees():
     assert [name for name, _ in said] == ["Ana Example"] * 3
     assert said[0][1].startswith("I said from the first day")
     assert said[2][1].startswith("The board can still change course")
+
+
+REPORTED_WHEN_HE_SAID = """\
+Bank Governor Sam Example has today confirmed that household spending was weak before
+the floods.
+
+The Governor could not have been clearer when he said that “Spending was weaker than we
+had expected last year”, and that “the main cause is at home”.
+
+The Treasurer's inaction has left the Bank to do the heavy lifting.
+"""
+
+
+def test_when_he_said_that_quotes_the_clauses_subject_and_carries_on_after_and_that():
+    release = parse_release_text(REPORTED_WHEN_HE_SAID)
+    assert quotes(release) == [
+        ("Sam Example", "Spending was weaker than we had expected last year"),
+        ("Sam Example", "the main cause is at home"),
+    ]
+    assert not any("without a speaker" in item for item in release.unplaced)

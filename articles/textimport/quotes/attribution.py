@@ -54,6 +54,10 @@ _PREFIX_PARTICIPLE = re.compile(
     r"(?:has|had|have|was|is|were|[a-z]{3,}ed|wrote|sent|spoke|made|gave|took|led)\b"
     r"[^“”\"]{0,200}?,\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
 )
+_WHEN_HE = re.compile(
+    r"^(?P<who>(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s+[a-z][^“”\"]{0,120}?"
+    r"\b(?:when|as|where|after|before|because)\s+(?:he|she)$"
+)
 _PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
 _PREFIX_FROM = re.compile(
     r"^(?:comments?|statement|remarks|quotes?|message)\s+(?:from|by)\s+(?P<who>.+?)\s*:$",
@@ -125,7 +129,12 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
             return _parse_who(match.group("who"), after_verb=False)
     match = _PREFIX_SAID.match(sentence)
     if match:
-        return _parse_who(match.group("who"), after_verb=False)
+        who = _parse_who(match.group("who"), after_verb=False)
+        clause = _WHEN_HE.match(match.group("who"))
+        if who is None and clause:
+            # "The Governor could not have been clearer when he said that “…”": the subject.
+            who = _parse_who(clause.group("who"), after_verb=False)
+        return who
     match = _PREFIX_QUOTE.search(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=True)

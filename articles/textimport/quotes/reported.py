@@ -29,9 +29,13 @@ def _continuation(previous: _Span, span: _Span) -> ParsedSpeaker | None:
         gap = previous.suffix_rest + " " + span.prefix
     else:
         return None
-    if any(c.isalpha() for c in gap):
+    if any(c.isalpha() for c in gap) and not _AND_THAT.match(gap):
         return None
     return previous.speaker
+
+
+# "he said that “…”, and that “…”": the same sentence carries on to a second quotation.
+_AND_THAT = re.compile(r"^[\s,]*(?:and|and that|and added that|adding that)[\s,]*$")
 
 
 def _indirect_speakers(
