@@ -1255,3 +1255,34 @@ def test_when_he_said_that_quotes_the_clauses_subject_and_carries_on_after_and_t
         ("Sam Example", "the main cause is at home"),
     ]
     assert not any("without a speaker" in item for item in release.unplaced)
+
+
+SCANNED_STATEMENT_QUOTES = """\
+The Minister for Example Affairs, Mr Sam Example, speaking on the opening of the
+
+new harbour, said: . ..
+
+"This is a fitting time to thank the people who built the harbour over
+
+twenty years of work."
+
+The Director of the Example Committee, Dr. Ana Sample, spoke in Geneva on Monday.
+
+"I give the assurance that the Committee will help these families in the shortest
+
+possible time", Dr. Sam ple said.
+
+Fund-raising was being undertaken by the Committee alone.. - Dr. Sample also
+
+emphasised the help given to new countries and stated; "From whatever angle the
+
+programmes are viewed, they serve development."
+"""
+
+
+def test_scanned_statements_attributions_read_past_specks_and_broken_names():
+    release = parse_release_text(SCANNED_STATEMENT_QUOTES)
+    said = quotes(release)
+    assert [name for name, _ in said] == ["Sam Example", "Ana Sample", "Ana Sample"]
+    assert said[0][1].startswith("This is a fitting time")
+    assert said[2][1].startswith("From whatever angle")
