@@ -1286,3 +1286,18 @@ def test_scanned_statements_attributions_read_past_specks_and_broken_names():
     assert [name for name, _ in said] == ["Sam Example", "Ana Sample", "Ana Sample"]
     assert said[0][1].startswith("This is a fitting time")
     assert said[2][1].startswith("From whatever angle")
+
+
+def test_a_quotation_ending_on_an_inner_quotation_ends_without_its_single_mark():
+    release = parse_release_text(
+        "Rep. Jo Example wrote to the railway today.\n\n"
+        "In the letter, Example states,“The railway announced an agreement, stating "
+        "‘We are pleased to have resolved the service issues on the line’s route.’”\n"
+    )
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "The railway announced an agreement, stating ‘We are pleased to have resolved "
+            "the service issues on the line’s route.",
+        )
+    ]
