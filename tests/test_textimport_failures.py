@@ -1301,3 +1301,39 @@ def test_a_quotation_ending_on_an_inner_quotation_ends_without_its_single_mark()
             "the service issues on the line’s route.",
         )
     ]
+
+
+def test_a_place_on_its_own_line_before_a_dash_line_is_the_dateline():
+    release = parse_release_text(
+        "Springfield, Ill.\n"
+        "– Senator Jo Example (R-IL) led a letter to the agency today, urging it to reverse "
+        "its new rules.\n"
+        "“These rules are wrong for our farmers,” said Senator Example.\n"
+    )
+    assert (release.dateline_city, release.dateline_country) == ("Springfield", "Ill.")
+    assert release.lead.startswith("Senator Jo Example")
+
+
+SCANNED_SIGN_OFF = """\
+THE MINISTER FOR EXAMPLE AFFAIRS
+
+The Minister for Example Affairs, Mr Sam Example, said today that the harbour
+
+would open in May.
+
+"The harbour will serve the whole region for fifty years to come. "
+
+Townsville. Q.L.D.
+
+12th March, 1971.
+"""
+
+
+def test_a_scanned_statements_sign_off_place_is_the_dateline_and_stays_out_of_the_quote():
+    release = parse_release_text(SCANNED_SIGN_OFF)
+    assert (release.dateline_city, release.dateline_country) == ("Townsville", "Q.L.D.")
+    assert quotes(release) == [
+        ("Sam Example", "The harbour will serve the whole region for fifty years to come.")
+    ]
+    place = parse_release_text(SCANNED_SIGN_OFF.replace("Townsville. Q.L.D.", "TOWNSVILLE"))
+    assert (place.dateline_city, place.dateline_country) == ("Townsville", "")
