@@ -1337,3 +1337,15 @@ def test_a_scanned_statements_sign_off_place_is_the_dateline_and_stays_out_of_th
     ]
     place = parse_release_text(SCANNED_SIGN_OFF.replace("Townsville. Q.L.D.", "TOWNSVILLE"))
     assert (place.dateline_city, place.dateline_country) == ("Townsville", "")
+
+
+def test_a_scanned_embargo_line_and_specks_are_not_the_title():
+    release = parse_release_text(
+        "M B  ARGO until midday 12th March, 1971\n\n"
+        ",  1  OV'd- ^\n\n"
+        "HARBOUR TO OPEN IN MAY\n\n"
+        "The Minister for Example Affairs, Mr Sam Example, said today that the harbour\n"
+        "would open in May.\n"
+    )
+    assert release.title == "HARBOUR TO OPEN IN MAY"
+    assert any("ARGO until midday" in item for item in release.dropped)
