@@ -1201,3 +1201,151 @@ def test_a_whole_sentence_in_marks_after_a_colon_naming_no_one_is_reported():
     release = parse_release_text(text)
     assert release.quotes == []
     assert release.unplaced == ["quotation without a speaker: “Is that true of the dams today?”"]
+
+
+INTERVIEW_HIGHLIGHTS = """\
+Springfield, Ill.—Congresswoman Ana Example joined a morning programme to discuss the
+closure of the county's last rail depot.
+
+Watch the full interview here.
+
+Read highlights from her interview below:
+
+On the Depot's Closure Announcement:
+
+“I said from the first day that closing the depot would cut off the towns along the line,
+and the board knew it. This decision should never have been made behind closed doors.”
+
+On the Board's Attempts to Hide the Report:
+
+“The board had the engineers' report for a year and kept it from the public. That is a
+failure of basic accountability.”
+
+On Reopening The Depot:
+
+The board can still change course. I will keep pressing until the depot reopens for
+every family that depends on it.”
+"""
+
+
+def test_an_interviews_highlights_under_topic_headings_are_the_interviewees():
+    release = parse_release_text(INTERVIEW_HIGHLIGHTS)
+    assert [name for name, _ in speakers(release)] == ["Ana Example"]
+    said = quotes(release)
+    assert [name for name, _ in said] == ["Ana Example"] * 3
+    assert said[0][1].startswith("I said from the first day")
+    assert said[2][1].startswith("The board can still change course")
+
+
+REPORTED_WHEN_HE_SAID = """\
+Bank Governor Sam Example has today confirmed that household spending was weak before
+the floods.
+
+The Governor could not have been clearer when he said that “Spending was weaker than we
+had expected last year”, and that “the main cause is at home”.
+
+The Treasurer's inaction has left the Bank to do the heavy lifting.
+"""
+
+
+def test_when_he_said_that_quotes_the_clauses_subject_and_carries_on_after_and_that():
+    release = parse_release_text(REPORTED_WHEN_HE_SAID)
+    assert quotes(release) == [
+        ("Sam Example", "Spending was weaker than we had expected last year"),
+        ("Sam Example", "the main cause is at home"),
+    ]
+    assert not any("without a speaker" in item for item in release.unplaced)
+
+
+SCANNED_STATEMENT_QUOTES = """\
+The Minister for Example Affairs, Mr Sam Example, speaking on the opening of the
+
+new harbour, said: . ..
+
+"This is a fitting time to thank the people who built the harbour over
+
+twenty years of work."
+
+The Director of the Example Committee, Dr. Ana Sample, spoke in Geneva on Monday.
+
+"I give the assurance that the Committee will help these families in the shortest
+
+possible time", Dr. Sam ple said.
+
+Fund-raising was being undertaken by the Committee alone.. - Dr. Sample also
+
+emphasised the help given to new countries and stated; "From whatever angle the
+
+programmes are viewed, they serve development."
+"""
+
+
+def test_scanned_statements_attributions_read_past_specks_and_broken_names():
+    release = parse_release_text(SCANNED_STATEMENT_QUOTES)
+    said = quotes(release)
+    assert [name for name, _ in said] == ["Sam Example", "Ana Sample", "Ana Sample"]
+    assert said[0][1].startswith("This is a fitting time")
+    assert said[2][1].startswith("From whatever angle")
+
+
+def test_a_quotation_ending_on_an_inner_quotation_ends_without_its_single_mark():
+    release = parse_release_text(
+        "Rep. Jo Example wrote to the railway today.\n\n"
+        "In the letter, Example states,“The railway announced an agreement, stating "
+        "‘We are pleased to have resolved the service issues on the line’s route.’”\n"
+    )
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "The railway announced an agreement, stating ‘We are pleased to have resolved "
+            "the service issues on the line’s route.",
+        )
+    ]
+
+
+def test_a_place_on_its_own_line_before_a_dash_line_is_the_dateline():
+    release = parse_release_text(
+        "Springfield, Ill.\n"
+        "– Senator Jo Example (R-IL) led a letter to the agency today, urging it to reverse "
+        "its new rules.\n"
+        "“These rules are wrong for our farmers,” said Senator Example.\n"
+    )
+    assert (release.dateline_city, release.dateline_country) == ("Springfield", "Ill.")
+    assert release.lead.startswith("Senator Jo Example")
+
+
+SCANNED_SIGN_OFF = """\
+THE MINISTER FOR EXAMPLE AFFAIRS
+
+The Minister for Example Affairs, Mr Sam Example, said today that the harbour
+
+would open in May.
+
+"The harbour will serve the whole region for fifty years to come. "
+
+Townsville. Q.L.D.
+
+12th March, 1971.
+"""
+
+
+def test_a_scanned_statements_sign_off_place_is_the_dateline_and_stays_out_of_the_quote():
+    release = parse_release_text(SCANNED_SIGN_OFF)
+    assert (release.dateline_city, release.dateline_country) == ("Townsville", "Q.L.D.")
+    assert quotes(release) == [
+        ("Sam Example", "The harbour will serve the whole region for fifty years to come.")
+    ]
+    place = parse_release_text(SCANNED_SIGN_OFF.replace("Townsville. Q.L.D.", "TOWNSVILLE"))
+    assert (place.dateline_city, place.dateline_country) == ("Townsville", "")
+
+
+def test_a_scanned_embargo_line_and_specks_are_not_the_title():
+    release = parse_release_text(
+        "M B  ARGO until midday 12th March, 1971\n\n"
+        ",  1  OV'd- ^\n\n"
+        "HARBOUR TO OPEN IN MAY\n\n"
+        "The Minister for Example Affairs, Mr Sam Example, said today that the harbour\n"
+        "would open in May.\n"
+    )
+    assert release.title == "HARBOUR TO OPEN IN MAY"
+    assert any("ARGO until midday" in item for item in release.dropped)

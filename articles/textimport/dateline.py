@@ -75,6 +75,13 @@ def run(draft: Draft, notes: Notes) -> None:
     """Take the dateline off its paragraph; the lead starts there."""
     paragraphs = draft.paragraphs
     for index, paragraph in enumerate(paragraphs[:8]):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if len(paragraph.split()) <= 4 and following[:1] in ("–", "—", "-"):
+            # "Washington, D.C." on a line of its own, "– Senator X …" on the next.
+            joined = match(f"{paragraph} {following}")
+            if joined and len(joined.group("rest")) == len(following.lstrip("–—- ")):
+                paragraphs[index : index + 2] = [f"{paragraph} {following}"]
+                paragraph = paragraphs[index]
         found = match(paragraph)
         if found:
             region = found.groupdict().get("region") or found.groupdict().get("dc") or ""
@@ -97,6 +104,40 @@ def run(draft: Draft, notes: Notes) -> None:
     _from_feed_date(draft)
     if not draft.dateline_city:
         _from_letterhead(draft)
+    if not draft.dateline_city:
+        _from_sign_off(draft)
+
+
+# A statement signed off with its place and date: "CANBERRA" / "19 FEBRUARY 1975",
+# "Canberra. A.C.T." / "24th October, 1965.".
+_SIGN_OFF_PLACE = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
+    r"(?:[.,]?\s+(?P<region>(?:[A-Z]\.){2,4}))?\.?$"
+)
+_SIGN_OFF_DATE = re.compile(
+    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"\.?,?\s+\d{4}\.?$",
+    re.IGNORECASE,
+)
+_SIGN_OFF_LINES = 3
+
+
+def _from_sign_off(draft: Draft) -> None:
+    """The place a statement is signed off from, on a line of its own near the end with its
+    date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
+    tail = draft.paragraphs[-(_SIGN_OFF_LINES + 1) :]
+    for index, paragraph in enumerate(tail[:-1]):
+        found = _SIGN_OFF_PLACE.match(paragraph.strip())
+        below = tail[index + 1 :]
+        if (
+            found
+            and any(_SIGN_OFF_DATE.match(p.strip()) for p in below)
+            and all(len(p.split()) <= 4 for p in below)
+            and found.group("city").casefold() not in _DATELINE_STOP
+        ):
+            draft.dateline_city = city_name(found.group("city"))
+            draft.dateline_country = found.group("region") or ""
+            return
 
 
 def _from_letterhead(draft: Draft) -> None:

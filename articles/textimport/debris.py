@@ -53,7 +53,8 @@ _CLASSIFICATION = re.compile(
 # An embargo notice at the top of a typed statement, possibly over a few capitalised lines:
 # "EMBARGO EMBARGO" / "NOT FOR PUBLICATION OR BROADCAST" / "BEFORE 6.45 P.M. ON SUNDAY" / "MARCH."
 _EMBARGO = re.compile(
-    r"^(?:embargo(?:ed)?\b|not\s+f\s?or\s+(?:publication|release|broadcast)\b"
+    # "M B ARGO until midday": a scan spaces the letters out, or loses the first.
+    r"^(?:e?\s*m\s*b\s*a\s*r\s*g\s*o(?:\s*e\s*d)?\b|not\s+f\s?or\s+(?:publication|release|broadcast)\b"
     r"|not\s+to\s+be\s+(?:published|released|broadcast)\b)",
     re.IGNORECASE,
 )

@@ -40,6 +40,8 @@ def looks_like_headline(line: str, following: str) -> bool:
         return False  # …nor a byline
     if _CONNECTOR_END.search(line):
         return False
+    if sum(len(re.findall(r"[^\W\d_]", w)) >= 2 for w in words) < 2:
+        return False  # ", 1 OV'd- ^": specks of a scan, not words
     return not (following[0].islower() or following[0] in ",;:)”’")
 
 

@@ -24,6 +24,7 @@ from .reported import (
     _continuation,
     _indirect_before,
     _indirect_speakers,
+    _interviewee,
     _issuer_above,
     _last_person,
     _note_unquoted_statements,
@@ -69,6 +70,8 @@ def _quotes(
             speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
         if speaker is None and accepted:
             speaker = _continuation(accepted[-1], span)
+        if speaker is None and who is None:
+            speaker = _interviewee(span, paragraphs, people, at)
         # Words just before the quote in its sentence that name nobody: a phrase in marks.
         # A quotation opening its own sentence after "Mr. X said that …" is X's.
         if (

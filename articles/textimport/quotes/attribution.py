@@ -44,7 +44,7 @@ _PREFIX_SAID = re.compile(
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
     r"(?:\s+(?:that|in a statement"
     r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}))?"
-    r"\s*[:,]?\s*$"
+    r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
 # "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
 # stating, “…”": the clause's subject.
@@ -53,6 +53,12 @@ _PREFIX_PARTICIPLE = re.compile(
     # "X has been critical …", "X introduced the bill on Tuesday, stating, “…”"
     r"(?:has|had|have|was|is|were|[a-z]{3,}ed|wrote|sent|spoke|made|gave|took|led)\b"
     r"[^“”\"]{0,200}?,\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
+)
+_SENTENCE_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSt)[.!?]\s+")
+_WHEN_HE = re.compile(
+    r"(?:[-–—]\s*)?(?P<who>(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s+[a-z][^“”\"]{0,120}?"
+    # "… when he said", "X also emphasised the point and stated"
+    r"\b(?:(?:when|as|where|after|before|because)\s+(?:he|she)|and)$"
 )
 _PREFIX_ACCORDING = re.compile(r"\baccording to\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
 _PREFIX_FROM = re.compile(
@@ -77,6 +83,10 @@ _PREFIX_QUOTE = re.compile(
     r"\bquote[sd]?\s+(?P<who>[A-Z][^,:“”\"]{1,80}?)(?:\s+(?:at|in|on|during|from)\b[^:]*)?:\s*$"
 )
 _PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,120}):$")
+# "On the Ongoing Investigation:", "Regarding the Budget:": an interview's topic, not a speaker.
+_TOPIC_HEADING = re.compile(
+    r"^(?:On|About|Regarding|Re|Asked about|When asked about)\s+\S[^:]{0,150}:$"
+)
 
 
 _OCCASION = re.compile(
@@ -121,7 +131,19 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
             return _parse_who(match.group("who"), after_verb=False)
     match = _PREFIX_SAID.match(sentence)
     if match:
-        return _parse_who(match.group("who"), after_verb=False)
+        who = _parse_who(match.group("who"), after_verb=False)
+        if who is None:
+            # "The Governor could not have been clearer when he said that “…”": the subject,
+            # in a scan perhaps after a sentence the stops of which were lost.
+            words = match.group("who")
+            starts = [0] + [m.end() for m in _SENTENCE_STOP.finditer(words)]
+            for start in reversed(starts):
+                clause = _WHEN_HE.match(words, start)
+                if clause:
+                    who = _parse_who(clause.group("who"), after_verb=False)
+                    if who is not None:
+                        break
+        return who
     match = _PREFIX_QUOTE.search(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=True)
@@ -131,7 +153,7 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     match = _PREFIX_PARTICIPLE.search(sentence)
     if match:
         return _parse_who(re.split(r"\bthat\s+", match.group("who"))[-1], after_verb=False)
-    if colon:
+    if colon and not _TOPIC_HEADING.match(sentence):
         match = _PREFIX_BARE.match(sentence)
         if match:
             who = _parse_who(match.group("who"), after_verb=False)
@@ -179,6 +201,9 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         if after:
             words = _without_where(words)
         who = _parse_who(words, after_verb=after)
+        if who is None and _BROKEN_NAME.match(words):
+            # "Dr. Hav eman said": a scan broke the surname with a space.
+            who = _parse_who(_BROKEN_NAME.sub(r"\g<title> \g<a>\g<b>", words), after_verb=after)
         if who is not None:
             found.append(who)
             span.suffix_rest = suffix[end:] if end else ""
@@ -191,7 +216,8 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         if who is not None:
             found.append(who)
     if not span.prefix.strip() and span.start_para > 0:
-        previous = paragraphs[span.start_para - 1]
+        # "said: . ..": specks of a scan after the colon.
+        previous = _SPECKS_AFTER_COLON.sub(":", paragraphs[span.start_para - 1])
         if previous.rstrip().endswith(":"):
             who = _attribution_before(_last_sentence(previous), colon=True)
             if who is not None:
@@ -205,6 +231,10 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
 
 
 _TERMINAL = re.compile(r"[.!?:;]$")
+_SPECKS_AFTER_COLON = re.compile(r":[\s.·,'‘’…-]+$")
+_BROKEN_NAME = re.compile(
+    r"^(?P<title>(?:Dr|Mr|Mrs|Ms|Sir|Prof|Senator|Minister)\.?)\s+(?P<a>[A-Z][a-z]+)\s+(?P<b>[a-z]+)$"
+)
 # A clause after a quotation that starts in lower case is a sentence, unless it is a pronoun.
 _NOT_SUBJECT = re.compile(r"(?!(?:the|a|an|he|she|they)\b)[a-z]")
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")

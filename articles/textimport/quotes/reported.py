@@ -11,7 +11,7 @@ from ..model import Notes, ParsedSpeaker
 from ..people import _parse_who, _People
 from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
-from .attribution import _PREFIX_STATEMENT, _sentences
+from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING, _sentences
 from .scan import _Span
 
 _MAX_REPORTS = 25
@@ -29,9 +29,13 @@ def _continuation(previous: _Span, span: _Span) -> ParsedSpeaker | None:
         gap = previous.suffix_rest + " " + span.prefix
     else:
         return None
-    if any(c.isalpha() for c in gap):
+    if any(c.isalpha() for c in gap) and not _AND_THAT.match(gap):
         return None
     return previous.speaker
+
+
+# "he said that “…”, and that “…”": the same sentence carries on to a second quotation.
+_AND_THAT = re.compile(r"^[\s,]*(?:and|and that|and added that|adding that)[\s,]*$")
 
 
 def _indirect_speakers(
@@ -167,3 +171,33 @@ def _under_heading(span: _Span, paragraphs: list[str]) -> bool:
 
 
 _HEADING_WORDS = 8
+
+
+# "View highlights from her interview below:", "Excerpts of his remarks follow:".
+_INTERVIEW = re.compile(
+    r"\b(?:interview|remarks|highlights|excerpts|conversation|appearance|Q&A)\b", re.IGNORECASE
+)
+
+
+def _interviewee(span: _Span, paragraphs: list[str], people: _People, at):
+    """A quotation under a topic heading ("On the budget:"), in a release that sets out an
+    interview's or a speech's highlights: the words of the person the lead is about."""
+    if span.prefix.strip() or span.start_para == 0:
+        return None
+    if not _TOPIC_HEADING.match(paragraphs[span.start_para - 1].strip()):
+        return None
+    above = paragraphs[: span.start_para - 1]
+    if not any(_INTERVIEW.search(p) for p in above):
+        return None
+    for paragraph in above:
+        if _TOPIC_HEADING.match(paragraph.strip()):
+            break
+        first = _sentences(paragraph)[:1]
+        match = _LEAD_SUBJECT.match(first[0]) if first else None
+        if not match or not match.group("who")[:1].isupper():
+            continue
+        subject = re.split(r",|\s+and\s+|\s+&\s+", match.group("who"))[0]
+        who = _parse_who(subject, after_verb=False)
+        if who is not None and who.name:
+            return people.resolve(who, None, at)
+    return None

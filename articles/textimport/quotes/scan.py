@@ -223,4 +223,6 @@ def _quote_text(span: _Span) -> str:
         if piece:
             parts.append(piece)
     text = "\n\n".join(parts)
+    if text.endswith("’") and "‘" in text and text[-2:-1] in ".!?,":
+        text = text[:-1]  # "…, stating ‘We are pleased.’”: the inner quotation's mark ends too
     return text.rstrip(" ,;:–—-")

@@ -69,7 +69,11 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True
     if _VERB_ENDING.search(prev) and _NAME_LINE.match(line):
         return True  # '…,” said' / 'Sen. Example.': the attribution broke after its verb
-    if prev.endswith("“") or (prev.endswith('"') and prev[-2:-1] in (" ", ",", ":")):
+    if prev.endswith("“") or (
+        prev.endswith('"')
+        and prev[-2:-1] in (" ", ",", ":")
+        and prev[-3:-2] not in ".!?"  # 'United Nations. "': a closing mark after a space
+    ):
         return True  # 'said, “' at the end of a line: the quotation follows
     first = line[0]
     if first.islower():
