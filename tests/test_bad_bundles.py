@@ -554,10 +554,11 @@ def two_photo_bundle(tmp_path) -> Path:
 
 
 def test_a_failure_while_writing_rolls_everything_back_and_removes_new_files(tmp_path, monkeypatch):
-    from articles.bundles import importer
+    # Patched where the importer's photo part looks it up.
+    from articles.bundles.importer import photos
 
     calls = []
-    real = importer.gallery_image_renditions_enqueue
+    real = photos.gallery_image_renditions_enqueue
 
     def fail_on_second_image(*, image):
         calls.append(image)
@@ -565,7 +566,7 @@ def test_a_failure_while_writing_rolls_everything_back_and_removes_new_files(tmp
             raise OSError("disk full")
         return real(image=image)
 
-    monkeypatch.setattr(importer, "gallery_image_renditions_enqueue", fail_on_second_image)
+    monkeypatch.setattr(photos, "gallery_image_renditions_enqueue", fail_on_second_image)
     folder = two_photo_bundle(tmp_path)
     rows, files = database_snapshot(), media_files()
     with pytest.raises(OSError, match="disk full"):
