@@ -146,33 +146,35 @@ class ArticleQuerySet(models.QuerySet):
         scored, so the cost stays flat as the archive grows.
         """
         release = {"slug": slug} if article is None else {"pk": article.pk}
-        themes = (
-            _model("ArticleTheme")
-            .objects.filter(**{f"content_object__{key}": value for key, value in release.items()})
-            .values("tag")
-        )
-        links = _model("ArticleTheme").objects.filter(content_object=OuterRef("pk"), tag__in=themes)
         candidates = (
             self.public(now)
             .in_language(get_language(), now)
-            .filter(Exists(links))
+            .filter(Exists(_shared_theme_links(**release)))
             .exclude(**release)
             .order_by("-publish_at", "-pk")
             .values("pk")[:RELATED_CANDIDATES]
         )
-        shared = links.order_by().values("content_object").annotate(n=Count("pk")).values("n")
         return (
             self.model.objects.filter(pk__in=Subquery(candidates))
             .only("slug", "language", "title", "publish_at", "dateline_city", "dateline_country")
-            .annotate(shared_themes=Subquery(shared))
+            .annotate(shared_themes=shared_themes(**release))
             .order_by("-shared_themes", "-publish_at", "-pk")[:RELATED_RELEASES]
         )
 
 
-def shared_themes(slug: str):
-    """For ``annotate()``: how many themes a release shares with the release ``slug``."""
-    themes = _model("ArticleTheme").objects.filter(content_object__slug=slug).values("tag")
-    links = _model("ArticleTheme").objects.filter(content_object=OuterRef("pk"), tag__in=themes)
+def _shared_theme_links(**release):
+    """The theme links of the outer release (``OuterRef("pk")``) to a theme of ``release``."""
+    themes = (
+        _model("ArticleTheme")
+        .objects.filter(**{f"content_object__{key}": value for key, value in release.items()})
+        .values("tag")
+    )
+    return _model("ArticleTheme").objects.filter(content_object=OuterRef("pk"), tag__in=themes)
+
+
+def shared_themes(**release) -> Subquery:
+    """For ``annotate()``: how many themes a release shares with ``release`` (slug= or pk=)."""
+    links = _shared_theme_links(**release)
     return Subquery(links.order_by().values("content_object").annotate(n=Count("pk")).values("n"))
 
 

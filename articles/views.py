@@ -92,7 +92,7 @@ class ArticleDetailView(SectionMixin, PublicArticleMixin, DetailView):
         rows = list(
             queryset.filter(group.with_slug(slug) | Q(pk__in=related)).annotate(
                 is_related=ExpressionWrapper(Q(pk__in=related), output_field=BooleanField()),
-                shared_themes=shared_themes(slug),
+                shared_themes=shared_themes(slug=slug),
             )
         )
         article = next((row for row in rows if row.slug == slug), None)
