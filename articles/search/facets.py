@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
-from articles.models import Article, ArticleTheme, Quote, name_in
+from articles.models import ArticleTheme, Event, Quote, Speaker, name_in
 from articles.search.text import page_query
 
 
@@ -36,44 +36,61 @@ def _link(query: str, filters: dict, **changes) -> str:
 TOP = 15
 
 
+def _leaders(counts: Counter) -> list:
+    """The values that can be among the TOP most counted: as often as the TOP-th or more."""
+    if len(counts) <= TOP:
+        return list(counts)
+    floor = sorted(counts.values(), reverse=True)[TOP - 1]
+    return [value for value, n in counts.items() if n >= floor]
+
+
 def facets(found, query: str, filters: dict) -> list[Facet]:
     """
     The filters' choices among the releases ``found`` (``finding.Found``),
     with their counts, most releases first (years newest first); a chosen
-    one links to its removal. Three queries: themes, speakers, and the
-    releases' own country, event and year counted together.
+    one links to its removal. Countries, events and years are counted from
+    the rows found; themes and speakers by the database, by id (one query
+    each), and only the names of those that can be shown are then read.
     """
     if not found:
         return []
-    themes = (
-        # One link per release and theme (a unique constraint): no DISTINCT to count.
-        ArticleTheme.objects.filter(found.among("content_object_id"))
-        .values("tag__slug", "tag__name", "tag__translated_names__names")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "tag__name")[:TOP]
+    theme_counts = Counter(
+        dict(
+            # One link per release and theme (a unique constraint): no DISTINCT to count.
+            ArticleTheme.objects.filter(found.among("content_object_id"))
+            .values_list("tag_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
     )
-    speakers = (
-        Quote.objects.filter(found.among("article_id"))
-        .values("speaker__slug", "speaker__name")
-        .annotate(n=Count("article", distinct=True))
-        .order_by("-n", "speaker__name")[:TOP]
+    speaker_counts = Counter(
+        dict(
+            Quote.objects.filter(found.among("article_id"))
+            .values_list("speaker_id")
+            .annotate(n=Count("article_id", distinct=True))
+            .order_by()
+        )
     )
-    # Each combination of country, event and year with its number of releases;
-    # summed here into the three filters (a few hundred rows at most).
-    combinations = (
-        Article.objects.filter(found.among("pk"))
-        .values("dateline_country", "event__slug", "event__name", year=ExtractYear("publish_at"))
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    countries, events, years, event_names = Counter(), Counter(), Counter(), {}
-    for row in combinations:
-        if row["dateline_country"]:
-            countries[row["dateline_country"]] += row["n"]
-        if row["event__slug"]:
-            events[row["event__slug"]] += row["n"]
-            event_names[row["event__slug"]] = row["event__name"]
-        years[row["year"]] += row["n"]
+    countries, event_counts, years = Counter(), Counter(), Counter()
+    for _pk, country, event, year in found.rows:
+        if country:
+            countries[country] += 1
+        if event:
+            event_counts[event] += 1
+        years[year] += 1
+    # The names of those that can be shown: the theme's in the reader's language.
+    themes = {
+        row["slug"]: (name_in(None, row["name"], row["translated_names__names"]), theme_counts[pk])
+        for pk, row in _named(Tag, theme_counts, "translated_names__names").items()
+    }
+    speakers = {
+        row["slug"]: (row["name"], speaker_counts[pk])
+        for pk, row in _named(Speaker, speaker_counts).items()
+    }
+    events = {
+        row["slug"]: (row["name"], event_counts[pk])
+        for pk, row in _named(Event, event_counts).items()
+    }
 
     def facet(name, label, counted, label_of=str):
         """``counted``: (value, count) pairs in the order shown."""
@@ -86,15 +103,14 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
             )
         return found
 
-    def most(counter, label_of=str):
-        return sorted(counter.items(), key=lambda item: (-item[1], label_of(item[0])))[:TOP]
+    def most(named: dict):
+        """``named``: {value: (name, count)}, as (value, count) pairs, most first, then by name."""
+        ordered = sorted(named.items(), key=lambda item: (-item[1][1], item[1][0]))
+        return [(value, count) for value, (_name, count) in ordered[:TOP]]
 
-    # The theme's name in the reader's language.
-    theme_names = {
-        row["tag__slug"]: name_in(None, row["tag__name"], row["tag__translated_names__names"])
-        for row in themes
-    }
-    speaker_names = {row["speaker__slug"]: row["speaker__name"] for row in speakers}
+    def name_of(named):
+        return lambda value: named[value][0]
+
     year_chosen = ""
     if filters.get("from", "").endswith("-01-01") and filters.get("to", "") == (
         filters["from"][:4] + "-12-31"
@@ -109,19 +125,15 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
         )
         year_facet.choices.append(Choice(year, count, _link(query, filters, **change), selected))
     return [
-        facet(
-            "theme",
-            str(_("Theme")),
-            [(row["tag__slug"], row["n"]) for row in themes if row["tag__slug"]],
-            theme_names.get,
-        ),
-        facet("country", str(_("Country")), most(countries)),
-        facet("event", str(_("Event")), most(events, event_names.get), event_names.get),
-        facet(
-            "speaker",
-            str(_("Speaker")),
-            [(row["speaker__slug"], row["n"]) for row in speakers if row["speaker__slug"]],
-            speaker_names.get,
-        ),
+        facet("theme", str(_("Theme")), most(themes), name_of(themes)),
+        facet("country", str(_("Country")), most({c: (c, n) for c, n in countries.items()})),
+        facet("event", str(_("Event")), most(events), name_of(events)),
+        facet("speaker", str(_("Speaker")), most(speakers), name_of(speakers)),
         year_facet,
     ]
+
+
+def _named(model, counts: Counter, *also: str) -> dict:
+    """{pk: {"slug", "name", *also}} of the rows of ``model`` that can be among the TOP."""
+    rows = model.objects.filter(pk__in=_leaders(counts)).values("pk", "slug", "name", *also)
+    return {row["pk"]: row for row in rows if row["slug"]}

@@ -17,6 +17,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 
 from articles.models import Article, ArticleTheme, Quote, ReleaseSearchDocument
@@ -115,14 +116,16 @@ def search_releases(releases: QuerySet, query: str, filters: dict | None = None)
         (Case(when, default=Value(0), output_field=IntegerField()) for when in in_title),
         Value(0),
     )
-    ids = list(
-        matching.annotate(title_hits=title_hits)
+    # With each release its country, event and year, which the filters count.
+    rows = list(
+        matching.annotate(title_hits=title_hits, year=ExtractYear("publish_at"))
         .order_by("-title_hits", "-publish_at", "-pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", "dateline_country", "event_id", "year")
     )
+    ids = [row[0] for row in rows]
     if connection.vendor == "postgresql":
         ids[:RANKED] = _ranked(ids[:RANKED], words)
-    return Found(releases, ids, words, matching)
+    return Found(releases, ids, words, matching, rows)
 
 
 def _ranked(ids: list[int], words: list[str]) -> list[int]:
@@ -150,11 +153,20 @@ class Found(Sequence):
     ids are read once, in order, by one query; a page (a slice) reads its own
     rows only, with their events, lead photos and, on PostgreSQL, headlines.
     The facets count among the same ids (``among()``) instead of matching
-    the words again.
+    the words again, and count countries, events and years from ``rows``:
+    (id, country, event id, year) of each release found, read with the ids.
     """
 
-    def __init__(self, releases: QuerySet, ids: list[int], words: list[str], matching: QuerySet):
+    def __init__(
+        self,
+        releases: QuerySet,
+        ids: list[int],
+        words: list[str],
+        matching: QuerySet,
+        rows: list[tuple] = (),
+    ):
         self.releases, self.ids, self.words, self.matching = releases, ids, words, matching
+        self.rows = rows
 
     def __len__(self) -> int:
         return len(self.ids)
