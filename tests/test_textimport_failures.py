@@ -371,17 +371,16 @@ def test_statement_announced_in_the_paragraph_above():
     ]
 
 
-def test_multi_paragraph_statement_glued_with_straight_quotes():
+def test_statement_paragraphs_glued_with_straight_quotes():
+    # One mark glued between two sentences ('town."The') closes the one and opens the next.
     text = (
         'Rep. Pat Example released the following statement on the vote."The first part is '
         'good news for every town."The second part is better news still."'
     )
     release = parse_release_text(text)
     assert quotes(release) == [
-        (
-            "Pat Example",
-            "The first part is good news for every town.\n\nThe second part is better news still.",
-        )
+        ("Pat Example", "The first part is good news for every town."),
+        ("Pat Example", "The second part is better news still."),
     ]
 
 
@@ -1349,3 +1348,32 @@ def test_a_scanned_embargo_line_and_specks_are_not_the_title():
     )
     assert release.title == "HARBOUR TO OPEN IN MAY"
     assert any("ARGO until midday" in item for item in release.dropped)
+
+
+# --------------------------------------------------------------------------
+# Sample J (development): Congress items
+# --------------------------------------------------------------------------
+
+
+def test_glued_straight_quotations_with_phrases_in_marks_inside():
+    # '…rules."Since …': a quotation with a phrase in marks inside it ("Buy Local"), and the
+    # next one glued to it by the one mark left between them.
+    text = (
+        "Title: Example Praises the Buy Local Order\n\nContent:\n"
+        "MADISON, WI–Congresswoman Jo Example released the following statement on the "
+        'order\'s "Buy Local" rules."At a time when our farms are struggling, an order that '
+        'puts "Buy Local" first is welcome news. It ends the waivers that let agencies skip '
+        '"Buy Local" rules."Since my first term I have fought for these rules, and I will '
+        'keep fighting for them."'
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            'At a time when our farms are struggling, an order that puts "Buy Local" first is '
+            'welcome news. It ends the waivers that let agencies skip "Buy Local" rules.',
+        ),
+        (
+            "Jo Example",
+            "Since my first term I have fought for these rules, and I will keep fighting for them.",
+        ),
+    ]

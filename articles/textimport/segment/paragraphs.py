@@ -199,20 +199,22 @@ def _split_glued(paragraph: str) -> list[str]:
     if not _GLUE_MARKS.search(paragraph):
         return [paragraph]  # nothing that could end a sentence: the common case is cheap
     cuts: set[int] = set()
+    # Cuts at a straight mark glued between two sentences inside a straight quotation
+    # ('…policies."President …'): the one mark left closes the first and opens the next.
+    shared: set[int] = set()
     straight = 0
     curly_open = False
     n = len(paragraph)
     for i, c in enumerate(paragraph):
         if c in ".!?" and i + 1 < n:
             j = i + 1
-            # Step over a closing mark; an odd count of straight quotes means this one closes,
-            # unless a word is glued to it: "…coronavirus."We asked" opens the next paragraph
-            # of a quotation that runs over several (their openers repeat, their closers don't).
+            # Step over a closing mark; an odd count of straight quotes means this one closes.
             glued_opener = paragraph[j] == '"' and j + 1 < n and paragraph[j + 1].isalpha()
             # A curly opening mark closed by a straight one ("“… and beyond."A video …").
-            closes = paragraph[j] == '"' and (
-                curly_open or (straight % 2 == 1 and not glued_opener)
-            )
+            closes = paragraph[j] == '"' and (curly_open or straight % 2 == 1)
+            if closes and glued_opener and not curly_open and paragraph[j + 1].isupper():
+                shared.add(j + 1)
+                straight += 1  # it is counted again where it stands: it closes and opens
             if paragraph[j] == "”" or closes:
                 j += 1
             if (
@@ -242,6 +244,12 @@ def _split_glued(paragraph: str) -> list[str]:
             pieces.append(paragraph[last:cut].strip())
             last = cut
     pieces.append(paragraph[last:].strip())
+    if shared:
+        starts = [0, *(cut for cut in sorted(cuts) if 0 < cut < n)]
+        pieces = [
+            '"' + piece if start in shared else piece
+            for start, piece in zip(starts, pieces, strict=True)
+        ]
     return [p for p in pieces if p]
 
 
