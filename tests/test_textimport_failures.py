@@ -1377,3 +1377,19 @@ def test_glued_straight_quotations_with_phrases_in_marks_inside():
             "Since my first term I have fought for these rules, and I will keep fighting for them.",
         ),
     ]
+
+
+def test_headings_in_marks_are_not_quotations():
+    text = (
+        "Title: Example and Other Debate the Farm Bill\n\nContent:\n"
+        "WASHINGTON—Senator Jo Example and Sen. Other spoke on the floor late last night. "
+        "The following are excerpts from their discussion:\n"
+        "“Second-Rate Farm Policy”\n"
+        "SENATOR OTHER: Senator Example, I think this bill has gone off the rails.\n"
+        "SENATOR JO EXAMPLE: Yes. I find it troubling that nobody has read it.\n"
+        "“Read The Whole Bill”\n"
+        "EXAMPLE: We ought to read every page before we vote on it.\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == [] and release.speakers == []
+    assert not any("Second-Rate" in note or "Whole Bill" in note for note in release.unplaced)
