@@ -1393,3 +1393,25 @@ def test_headings_in_marks_are_not_quotations():
     release = parse_release_text(text)
     assert release.quotes == [] and release.speakers == []
     assert not any("Second-Rate" in note or "Whole Bill" in note for note in release.unplaced)
+
+
+def test_statement_over_paragraphs_runs_past_words_quoted_inside_a_sentence():
+    # Opened once, closed three paragraphs on; in between the speaker quotes someone in the
+    # middle of a sentence (“…?”. and ‘no’), which neither ends nor opens a quotation.
+    text = (
+        "Title: Example on the Budget\n\nContent:\n"
+        "Congresswoman Jo Example released the following statement:\n\n"
+        "“This budget fails the families of our state. It raises what they pay for bread.\n\n"
+        "As a governor once asked us, “Are you better off than you were a year ago?”. The "
+        "answer for working families is a clear ‘no’. They deserve better.\n\n"
+        "We will keep fighting until this budget is fixed.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "This budget fails the families of our state. It raises what they pay for bread."
+            "\n\nAs a governor once asked us, “Are you better off than you were a year ago?”. "
+            "The answer for working families is a clear ‘no’. They deserve better."
+            "\n\nWe will keep fighting until this budget is fixed.",
+        )
+    ]
