@@ -1415,3 +1415,20 @@ def test_statement_over_paragraphs_runs_past_words_quoted_inside_a_sentence():
             "\n\nWe will keep fighting until this budget is fixed.",
         )
     ]
+
+
+def test_remarks_below_a_pointer_line_are_the_lead_persons():
+    text = (
+        "Title: Example: The State of the Farms\n\nContent:\n"
+        "Washington, D.C. –House Conference Chairwoman Jo Example joined her colleagues "
+        "ahead of the farm bill vote to speak about rural families.\n\n"
+        "Watch her full remarks here.\n\n"
+        "Find her full remarks below.\n\n"
+        "“Our farmers have waited long enough for this bill. They deserve a vote this week.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Our farmers have waited long enough for this bill. They deserve a vote this week.",
+        )
+    ]
