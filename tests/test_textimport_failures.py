@@ -1432,3 +1432,35 @@ def test_remarks_below_a_pointer_line_are_the_lead_persons():
             "Our farmers have waited long enough for this bill. They deserve a vote this week.",
         )
     ]
+
+
+def test_you_said_in_a_letter_to_one_named_person_is_that_persons():
+    text = (
+        "Title: Example Presses the Secretary on Rail Safety\n\nContent:\n"
+        "Today Senator Jo Example sent a letter to Transport Secretary Kim Other.\n\n"
+        "Read the full letter below.\n\n"
+        "The Honorable Kim Other\n\nSecretary of Transport\n\n"
+        "Dear Secretary Other:\n\n"
+        "At your hearing, you said in your answers to my questions for the record, “I will put "
+        "the safety of every passenger before the schedule.” That promise has not been kept.\n\n"
+        "Sincerely,\n\nJo Example\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Kim Other", "I will put the safety of every passenger before the schedule.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "salutation",
+    ["Dear Colleague,", "Dear Chair Kim Other, Member Lee Third, and Member Ann Fourth:"],
+)
+def test_you_said_in_a_letter_to_no_one_person_is_credited_to_no_one(salutation):
+    text = (
+        "Senator Jo Example wrote to the rail board on Monday.\n\n"
+        f"{salutation}\n\n"
+        "Last year you said, “We will never cut corners on safety.” Yet the board did.\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert any("never cut corners" in note for note in release.unplaced)

@@ -6,9 +6,10 @@ Attributions are read after the quotation ("…,” said X", "…?” asked X",
 Straight and curly marks are both read. A quotation whose speaker cannot be
 told is listed for the editor as unplaced, never silently dropped.
 
-The stage is in three parts: :mod:`.scan` finds the quotations,
-:mod:`.attribution` reads the attribution written next to each, and
-:mod:`.reported` finds speakers from reported speech and the lead.
+The stage is in four parts: :mod:`.scan` finds the quotations,
+:mod:`.attribution` reads the attribution written next to each, :mod:`.letters`
+credits a letter's "you said" to its addressee, and :mod:`.reported` finds
+speakers from reported speech and the lead.
 """
 
 from __future__ import annotations

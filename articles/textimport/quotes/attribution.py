@@ -12,7 +12,8 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _last_sentence, _sentence_end
-from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB
+from ..vocabulary import _VERB
+from .letters import _ADDRESSEE_AFTER, _ADDRESSEE_BEFORE, _titled, addressee
 from .scan import _Span
 
 # Attribution around a quotation.
@@ -162,19 +163,6 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     return None
 
 
-def _titled(words: str) -> bool:
-    """A surname after its titles alone: "Ms. Morris", "Congresswoman Stefanik", "Rep. X"."""
-    *titles, _ = words.split()
-    return bool(titles) and all(
-        w.casefold().rstrip(".") in _ROLE_WORDS | _SOCIAL_HONORIFICS for w in titles
-    )
-
-
-# "…,” you said", "In 2019, you told Congress, “…”": a letter quoting its addressee.
-_ADDRESSEE_AFTER = re.compile(rf"^you\s+{_VERB}\b")
-_ADDRESSEE_BEFORE = re.compile(rf"(?:^|[\s,])you\s+{_VERB}(?:\s+that)?\s*[:,]?\s*$")
-
-
 def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """The attribution written next to the quote; names win over "she" or "the Minister"."""
     found: list[_Who] = []
@@ -185,7 +173,7 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     if _ADDRESSEE_AFTER.match(clause) or _ADDRESSEE_BEFORE.search(_last_sentence(span.prefix)):
         if _ADDRESSEE_AFTER.match(clause):
             span.suffix_rest = suffix[end:] if end else ""
-        return _Who(ref="addressee")
+        return addressee(span, paragraphs)
     for pattern, after, max_words in (
         (_SUFFIX_AFTER, True, 20),
         (_SUFFIX_ACCORDING, True, 20),
