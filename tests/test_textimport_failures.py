@@ -1464,3 +1464,38 @@ def test_you_said_in_a_letter_to_no_one_person_is_credited_to_no_one(salutation)
     release = parse_release_text(text)
     assert release.quotes == []
     assert any("never cut corners" in note for note in release.unplaced)
+
+
+# --------------------------------------------------------------------------
+# Sample H, still missed after its fixes: scanned statements
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "PARLIAMENTARY LIBRARY",
+        "P A R L I A M E N T A R Y  L I B R A R Y",
+        "NATIONAL LIBRARY OF AUSTRALIA 12 OCT 1965",
+    ],
+)
+def test_a_librarys_stamp_is_not_the_headline(stamp):
+    text = (
+        "FOR PRESS\n\n"
+        "STATEMENT BY THE MINISTER FOR IMMIGRATION, THE HON. A.B. EXAMPLE, M.P.\n\n"
+        f"{stamp}\n\n"
+        "The Minister for Immigration, Mr. A.B. Example, said today that 300 refugees from "
+        "the camps in Europe would arrive in Melbourne next month.\n\n"
+        "Mr. Example said the first group would be housed at the Bonegilla centre.\n"
+    )
+    release = parse_release_text(text)
+    assert "LIBRARY" not in release.title.upper().replace(" ", "")
+    assert release.paragraphs[0].startswith("The Minister for Immigration")
+
+
+def test_a_headline_about_a_library_is_still_the_headline():
+    text = (
+        "MEDIA RELEASE\n\nNATIONAL LIBRARY FUNDING BOOST\n\n"
+        "The Minister for the Arts, Jo Example, today announced new funding for the library.\n"
+    )
+    assert parse_release_text(text).title == "NATIONAL LIBRARY FUNDING BOOST"
