@@ -6,8 +6,9 @@ Attributions are read after the quotation ("…,” said X", "…?” asked X",
 Straight and curly marks are both read. A quotation whose speaker cannot be
 told is listed for the editor as unplaced, never silently dropped.
 
-The stage is in four parts: :mod:`.scan` finds the quotations,
-:mod:`.attribution` reads the attribution written next to each, :mod:`.letters`
+The stage is in five parts: :mod:`.scan` finds the quotations,
+:mod:`.attribution` reads the attribution written next to each (:mod:`.around`
+the lines around it), :mod:`.letters`
 credits a letter's "you said" to its addressee, and :mod:`.reported` finds
 speakers from reported speech and the lead.
 """

@@ -11,7 +11,8 @@ from ..model import Notes, ParsedSpeaker
 from ..people import _parse_who, _People
 from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
-from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING, _sentences
+from .around import _sentences
+from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING
 from .scan import _Span
 
 _MAX_REPORTS = 25
