@@ -9,6 +9,8 @@ no one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
 from ..people import _parse_who, _Who
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB
@@ -36,15 +38,24 @@ def _titled(words: str) -> bool:
 def addressee(span: _Span, paragraphs: list[str]) -> _Who:
     """The one person the letter above the quotation is addressed to, else no one."""
     for k in range(span.start_para, max(-1, span.start_para - _LETTER_REACH), -1):
-        match = _SALUTATION.match(paragraphs[k])
-        if not match:
-            continue
-        words = match.group("who")
-        head = paragraphs[k].split(":", 1)[0] if ":" in paragraphs[k] else words
-        if "," in head or re.search(r"\s(?:and|&)\s", words):
-            break  # "Dear Chairman X, Commissioner Y, and Commissioner Z:"
-        who = _parse_who(words, after_verb=True)
-        if who is not None and who.name and who.single and (who.role or _titled(words)):
-            return who
-        break
+        if paragraphs[k].startswith("Dear"):
+            who = _addressed_in(paragraphs[k])
+            if who is not None:
+                return replace(who) if who.name else who
+    return _Who(ref="addressee")
+
+
+@lru_cache(maxsize=32)
+def _addressed_in(paragraph: str) -> _Who | None:
+    """Who a salutation names (a letter quoting its addressee often does so many times)."""
+    match = _SALUTATION.match(paragraph)
+    if not match:
+        return None
+    words = match.group("who")
+    head = paragraph.split(":", 1)[0] if ":" in paragraph else words
+    if "," in head or re.search(r"\s(?:and|&)\s", words):
+        return _Who(ref="addressee")  # "Dear Chairman X, Commissioner Y, and Commissioner Z:"
+    who = _parse_who(words, after_verb=True)
+    if who is not None and who.name and who.single and (who.role or _titled(words)):
+        return who
     return _Who(ref="addressee")
