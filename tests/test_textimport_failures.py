@@ -371,17 +371,16 @@ def test_statement_announced_in_the_paragraph_above():
     ]
 
 
-def test_multi_paragraph_statement_glued_with_straight_quotes():
+def test_statement_paragraphs_glued_with_straight_quotes():
+    # One mark glued between two sentences ('town."The') closes the one and opens the next.
     text = (
         'Rep. Pat Example released the following statement on the vote."The first part is '
         'good news for every town."The second part is better news still."'
     )
     release = parse_release_text(text)
     assert quotes(release) == [
-        (
-            "Pat Example",
-            "The first part is good news for every town.\n\nThe second part is better news still.",
-        )
+        ("Pat Example", "The first part is good news for every town."),
+        ("Pat Example", "The second part is better news still."),
     ]
 
 
@@ -1349,3 +1348,154 @@ def test_a_scanned_embargo_line_and_specks_are_not_the_title():
     )
     assert release.title == "HARBOUR TO OPEN IN MAY"
     assert any("ARGO until midday" in item for item in release.dropped)
+
+
+# --------------------------------------------------------------------------
+# Sample J (development): Congress items
+# --------------------------------------------------------------------------
+
+
+def test_glued_straight_quotations_with_phrases_in_marks_inside():
+    # '…rules."Since …': a quotation with a phrase in marks inside it ("Buy Local"), and the
+    # next one glued to it by the one mark left between them.
+    text = (
+        "Title: Example Praises the Buy Local Order\n\nContent:\n"
+        "MADISON, WI–Congresswoman Jo Example released the following statement on the "
+        'order\'s "Buy Local" rules."At a time when our farms are struggling, an order that '
+        'puts "Buy Local" first is welcome news. It ends the waivers that let agencies skip '
+        '"Buy Local" rules."Since my first term I have fought for these rules, and I will '
+        'keep fighting for them."'
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            'At a time when our farms are struggling, an order that puts "Buy Local" first is '
+            'welcome news. It ends the waivers that let agencies skip "Buy Local" rules.',
+        ),
+        (
+            "Jo Example",
+            "Since my first term I have fought for these rules, and I will keep fighting for them.",
+        ),
+    ]
+
+
+def test_headings_in_marks_are_not_quotations():
+    text = (
+        "Title: Example and Other Debate the Farm Bill\n\nContent:\n"
+        "WASHINGTON—Senator Jo Example and Sen. Other spoke on the floor late last night. "
+        "The following are excerpts from their discussion:\n"
+        "“Second-Rate Farm Policy”\n"
+        "SENATOR OTHER: Senator Example, I think this bill has gone off the rails.\n"
+        "SENATOR JO EXAMPLE: Yes. I find it troubling that nobody has read it.\n"
+        "“Read The Whole Bill”\n"
+        "EXAMPLE: We ought to read every page before we vote on it.\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == [] and release.speakers == []
+    assert not any("Second-Rate" in note or "Whole Bill" in note for note in release.unplaced)
+
+
+def test_statement_over_paragraphs_runs_past_words_quoted_inside_a_sentence():
+    # Opened once, closed three paragraphs on; in between the speaker quotes someone in the
+    # middle of a sentence (“…?”. and ‘no’), which neither ends nor opens a quotation.
+    text = (
+        "Title: Example on the Budget\n\nContent:\n"
+        "Congresswoman Jo Example released the following statement:\n\n"
+        "“This budget fails the families of our state. It raises what they pay for bread.\n\n"
+        "As a governor once asked us, “Are you better off than you were a year ago?”. The "
+        "answer for working families is a clear ‘no’. They deserve better.\n\n"
+        "We will keep fighting until this budget is fixed.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "This budget fails the families of our state. It raises what they pay for bread."
+            "\n\nAs a governor once asked us, “Are you better off than you were a year ago?”. "
+            "The answer for working families is a clear ‘no’. They deserve better."
+            "\n\nWe will keep fighting until this budget is fixed.",
+        )
+    ]
+
+
+def test_remarks_below_a_pointer_line_are_the_lead_persons():
+    text = (
+        "Title: Example: The State of the Farms\n\nContent:\n"
+        "Washington, D.C. –House Conference Chairwoman Jo Example joined her colleagues "
+        "ahead of the farm bill vote to speak about rural families.\n\n"
+        "Watch her full remarks here.\n\n"
+        "Find her full remarks below.\n\n"
+        "“Our farmers have waited long enough for this bill. They deserve a vote this week.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Our farmers have waited long enough for this bill. They deserve a vote this week.",
+        )
+    ]
+
+
+def test_you_said_in_a_letter_to_one_named_person_is_that_persons():
+    text = (
+        "Title: Example Presses the Secretary on Rail Safety\n\nContent:\n"
+        "Today Senator Jo Example sent a letter to Transport Secretary Kim Other.\n\n"
+        "Read the full letter below.\n\n"
+        "The Honorable Kim Other\n\nSecretary of Transport\n\n"
+        "Dear Secretary Other:\n\n"
+        "At your hearing, you said in your answers to my questions for the record, “I will put "
+        "the safety of every passenger before the schedule.” That promise has not been kept.\n\n"
+        "Sincerely,\n\nJo Example\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Kim Other", "I will put the safety of every passenger before the schedule.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "salutation",
+    ["Dear Colleague,", "Dear Chair Kim Other, Member Lee Third, and Member Ann Fourth:"],
+)
+def test_you_said_in_a_letter_to_no_one_person_is_credited_to_no_one(salutation):
+    text = (
+        "Senator Jo Example wrote to the rail board on Monday.\n\n"
+        f"{salutation}\n\n"
+        "Last year you said, “We will never cut corners on safety.” Yet the board did.\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert any("never cut corners" in note for note in release.unplaced)
+
+
+# --------------------------------------------------------------------------
+# Sample H, still missed after its fixes: scanned statements
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "PARLIAMENTARY LIBRARY",
+        "P A R L I A M E N T A R Y  L I B R A R Y",
+        "NATIONAL LIBRARY OF AUSTRALIA 12 OCT 1965",
+    ],
+)
+def test_a_librarys_stamp_is_not_the_headline(stamp):
+    text = (
+        "FOR PRESS\n\n"
+        "STATEMENT BY THE MINISTER FOR IMMIGRATION, THE HON. A.B. EXAMPLE, M.P.\n\n"
+        f"{stamp}\n\n"
+        "The Minister for Immigration, Mr. A.B. Example, said today that 300 refugees from "
+        "the camps in Europe would arrive in Melbourne next month.\n\n"
+        "Mr. Example said the first group would be housed at the Bonegilla centre.\n"
+    )
+    release = parse_release_text(text)
+    assert "LIBRARY" not in release.title.upper().replace(" ", "")
+    assert release.paragraphs[0].startswith("The Minister for Immigration")
+
+
+def test_a_headline_about_a_library_is_still_the_headline():
+    text = (
+        "MEDIA RELEASE\n\nNATIONAL LIBRARY FUNDING BOOST\n\n"
+        "The Minister for the Arts, Jo Example, today announced new funding for the library.\n"
+    )
+    assert parse_release_text(text).title == "NATIONAL LIBRARY FUNDING BOOST"

@@ -99,10 +99,29 @@ def is_date_line(line: str) -> bool:
     return bool(_DATE_ONLY.match(line) or _DAMAGED_DATE.match(line))
 
 
+# A library's stamp on the copy it keeps ("PARLIAMENTARY LIBRARY", "NATIONAL LIBRARY OF
+# AUSTRALIA  12 OCT 1965", spaced out by a scan as "L I B R A R Y"): its words and a date only.
+_STAMP_WORDS = re.compile(
+    r"(?:PARLIAMENTARY|PARL|COMMONWEALTH|NATIONAL|STATE|LEGISLATIVE|RESEARCH|REFERENCE|"
+    r"SERVICES?|LIBRARY|RECEIVED|OF|THE|AUSTRALIA|CANBERRA|ACT)+"
+)
+_STAMP_DATE = re.compile(rf"\b(?:{_MONTH_RE})\b|\d+", re.IGNORECASE)
+
+
+def is_library_stamp(line: str) -> bool:
+    if len(line) > 80 or "library" not in re.sub(r"\s", "", line).casefold():
+        return False
+    squashed = re.sub(r"[\W_]", "", _STAMP_DATE.sub("", line)).upper()
+    return "LIBRARY" in squashed and bool(_STAMP_WORDS.fullmatch(squashed))
+
+
 def is_letterhead(line: str) -> bool:
-    """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), or contacts."""
+    """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), contacts,
+    or a library's stamp."""
     if len(line) > 300:
         return False
+    if is_library_stamp(line):
+        return True
     if _CONTACT.search(line):
         return True
     if _NAME_WITH_INITIALS.match(line) and not _PLACE_INITIALS.match(line):

@@ -6,9 +6,11 @@ Attributions are read after the quotation ("…,” said X", "…?” asked X",
 Straight and curly marks are both read. A quotation whose speaker cannot be
 told is listed for the editor as unplaced, never silently dropped.
 
-The stage is in three parts: :mod:`.scan` finds the quotations,
-:mod:`.attribution` reads the attribution written next to each, and
-:mod:`.reported` finds speakers from reported speech and the lead.
+The stage is in five parts: :mod:`.scan` finds the quotations,
+:mod:`.attribution` reads the attribution written next to each (:mod:`.around`
+the lines around it), :mod:`.letters`
+credits a letter's "you said" to its addressee, and :mod:`.reported` finds
+speakers from reported speech and the lead.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def _quotes(
             )
         _restart_at_inner_attribution(span)
         text = _quote_text(span)
+        if _heading_in_marks(span, text):
+            continue
         who = _own_attribution(span, paragraphs)
         span.own_attribution = who is not None
         if not text or (who is not None and _fragment(text, span)):
@@ -119,6 +123,16 @@ def _quotes(
         elif s.speaker is not None:
             quotes.append(ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context))
     return quotes, people.quoted
+
+
+def _heading_in_marks(span: _Span, text: str) -> bool:
+    """A paragraph of a few words in marks, capitalised as a title is (“Second-Class
+    Senators”, “Read The Bill”): a section heading, not a quotation."""
+    if span.prefix.strip() or span.suffix.strip() or span.start_para != span.end_para:
+        return False
+    words = [w.strip(".,;:!?…’'\"“”()") for w in text.split()]
+    long = [w for w in words if len(w) >= 4]
+    return 2 <= len(words) <= 10 and bool(long) and all(w[:1].isupper() for w in long)
 
 
 def _whole_sentence(text: str) -> bool:

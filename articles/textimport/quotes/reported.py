@@ -11,7 +11,8 @@ from ..model import Notes, ParsedSpeaker
 from ..people import _parse_who, _People
 from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
-from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING, _sentences
+from .around import _sentences
+from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING
 from .scan import _Span
 
 _MAX_REPORTS = 25
@@ -179,12 +180,23 @@ _INTERVIEW = re.compile(
 )
 
 
+# "Find her full remarks below.", "Read his remarks as prepared for delivery below:"
+_POINTER = re.compile(
+    r"^(?:read|find|see|view)\s+(?:her|his|their)\s+(?:full\s+)?"
+    r"(?:remarks|statement|speech|testimony|comments)(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
+    r"\s+below\s*[.:]?$",
+    re.IGNORECASE,
+)
+
+
 def _interviewee(span: _Span, paragraphs: list[str], people: _People, at):
-    """A quotation under a topic heading ("On the budget:"), in a release that sets out an
-    interview's or a speech's highlights: the words of the person the lead is about."""
+    """A quotation under a topic heading ("On the budget:") or just below a line pointing
+    to it ("Find her full remarks below."), in a release that sets out an interview's or a
+    speech's highlights: the words of the person the lead is about."""
     if span.prefix.strip() or span.start_para == 0:
         return None
-    if not _TOPIC_HEADING.match(paragraphs[span.start_para - 1].strip()):
+    above_line = paragraphs[span.start_para - 1].strip()
+    if not (_TOPIC_HEADING.match(above_line) or _POINTER.match(above_line)):
         return None
     above = paragraphs[: span.start_para - 1]
     if not any(_INTERVIEW.search(p) for p in above):

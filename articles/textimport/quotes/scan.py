@@ -67,12 +67,18 @@ def _first_double_is_closer(p: str) -> bool:
 
 
 _LOOKAHEAD = 10
+# Words the speaker quotes in the middle of a sentence, the sentence going on after them
+# ("As Reagan asked us, “Are you better off …?”. The answer is a resounding ‘no’.").
+_INNER_QUOTATION = re.compile(
+    r"(?<=[\w,:;]\s)(?:“[^“”]{1,300}”|‘[^‘’]{1,80}’(?!\w))(?=[\s.,;:!?]*\w)"
+)
 
 
 def _closed_further_on(paragraphs: list[str], start: int) -> bool:
     """An op-ed or a statement quoted whole: opened once, its paragraphs unmarked, closed a
     few paragraphs on by a mark that opens nothing."""
     for p in paragraphs[start : start + _LOOKAHEAD]:
+        p = _INNER_QUOTATION.sub("", p)
         if any(c in p for c in _OPENERS + "‘"):
             return False
         if '"' in p or any(c in p for c in _CLOSERS):

@@ -7,8 +7,8 @@ split again. Sentence ends skip abbreviations, initials ("D.C.", "N.Y."),
 decimals, e-mail and web addresses.
 
 The stage is in parts: :mod:`.lines` (lines, letter-spacing, a header the OCR ran into one
-line), :mod:`.paragraphs` (hard wraps joined, quotations followed over wraps and pages, glued
-paragraphs split) and :mod:`.sentences` (where sentences end).
+line), :mod:`.paragraphs` (hard wraps joined, quotations followed over wraps and pages),
+:mod:`.glued` (glued paragraphs split) and :mod:`.sentences` (where sentences end).
 """
 
 from .lines import split_lines

@@ -8,9 +8,9 @@ import statistics
 
 from ..model import Draft, Notes
 from ..vocabulary import _DATE_ONLY, _VERB
-from .sentences import _CONNECTOR_END, _TERMINAL_END, _is_abbreviation
+from .glued import _split_glued
+from .sentences import _CONNECTOR_END, _TERMINAL_END
 
-_GLUE_MARKS = re.compile(r"[.!?:”]")
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
@@ -183,87 +183,6 @@ def _tidy_after_split(piece: str) -> str:
     for pattern, replacement in _TIDY_AFTER_SPLIT:
         piece = pattern.sub(replacement, piece)
     return piece.strip()
-
-
-def _starts_sentence(text: str, i: int) -> bool:
-    if i >= len(text):
-        return False
-    c = text[i]
-    if c.isupper() or c in "“‘":
-        return True
-    return c == '"' and i + 1 < len(text) and text[i + 1].isalnum()
-
-
-def _split_glued(paragraph: str) -> list[str]:
-    """Split paragraphs glued without a space: "Albania.Over", "said:“Today", "cost.”INTERPOL"."""
-    if not _GLUE_MARKS.search(paragraph):
-        return [paragraph]  # nothing that could end a sentence: the common case is cheap
-    cuts: set[int] = set()
-    straight = 0
-    curly_open = False
-    n = len(paragraph)
-    for i, c in enumerate(paragraph):
-        if c in ".!?" and i + 1 < n:
-            j = i + 1
-            # Step over a closing mark; an odd count of straight quotes means this one closes,
-            # unless a word is glued to it: "…coronavirus."We asked" opens the next paragraph
-            # of a quotation that runs over several (their openers repeat, their closers don't).
-            glued_opener = paragraph[j] == '"' and j + 1 < n and paragraph[j + 1].isalpha()
-            # A curly opening mark closed by a straight one ("“… and beyond."A video …").
-            closes = paragraph[j] == '"' and (
-                curly_open or (straight % 2 == 1 and not glued_opener)
-            )
-            if paragraph[j] == "”" or closes:
-                j += 1
-            if (
-                _starts_sentence(paragraph, j)
-                and not (c == "." and _is_abbreviation(paragraph, i))
-                and not (c == "." and _INITIALISM.match(paragraph, j))
-                and not _looks_like_domain(paragraph, i, j)
-                and not _in_address(paragraph, i)
-            ):
-                cuts.add(j)
-        elif (c == "”" and paragraph[i - 1 : i] != "," and _starts_sentence(paragraph, i + 1)) or (
-            c == ":"
-            and 0 < i < n - 1
-            and paragraph[i - 1].isalpha()
-            and _starts_sentence(paragraph, i + 1)
-        ):
-            cuts.add(i + 1)
-        if c == '"':
-            straight += 1
-            curly_open = False
-        elif c in "“”":
-            curly_open = c == "“"
-    pieces = []
-    last = 0
-    for cut in sorted(cuts):
-        if 0 < cut < n:
-            pieces.append(paragraph[last:cut].strip())
-            last = cut
-    pieces.append(paragraph[last:].strip())
-    return [p for p in pieces if p]
-
-
-# "byU.S. Senators": the stop belongs to an initialism glued to the word before it.
-_INITIALISM = re.compile(r"[A-Z]\.(?:[A-Z]\.)*(?=\s|$|[,;:)])")
-_ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net|gov|edu|int|eu|au|uk|io)\b", re.I)
-
-
-def _in_address(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` is inside an e-mail or web address."""
-    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
-    end = text.find(" ", dot)
-    word = text[start : end if end >= 0 else len(text)]
-    return bool(_ADDRESS.search(word))
-
-
-def _looks_like_domain(text: str, dot: int, after: int) -> bool:
-    """ "Accountable.US president" is a name, not two sentences."""
-    words = text[max(0, dot - 40) : dot].split()
-    word_before = words[-1] if words else ""
-    match = re.match(r"[A-Z]{2,3}(?![\w])", text[after:])
-    return bool(match and word_before[:1].isupper())
 
 
 # "Senator Example said." alone, or before the next quotation on its line.

@@ -1,0 +1,97 @@
+"""Attributions from the lines around a quotation: a byline or "X released the following
+statement:" above it, a heading line naming the speaker ("Jane Roe – Director, Example
+Inc."), and a dash line below or above it ("– X, ROLE")."""
+
+from __future__ import annotations
+
+import re
+
+from ..people import _parse_who, _Who
+from ..segment import _sentence_end
+from .scan import _Span
+
+_BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
+# "X released the following statement regarding …" ending a paragraph, the quote below it.
+_STATEMENT_BEFORE = re.compile(
+    r"^(?P<who>[^“”\"]{3,200}?)\s+(?:(?:today|has|have|also|on \w+)\s+)?"
+    r"(?:issued|released|made|gave|delivered|published|shared)\s+"
+    r"(?:the\s+(?:following|below)|a|this)\s+(?:joint\s+)?(?:statement|remarks|comments|message)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?:;]$")
+_DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
+
+
+def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """ "X released the following statement …", a byline ("By Rep. X") or a heading line
+    ("Organisation – Name, Role") just above the quote."""
+    if span.prefix.strip() or span.start_para == 0:
+        return None
+    above = paragraphs[span.start_para - 1]
+    match = _BYLINE.match(above)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
+    who = _heading_line(above)
+    if who is not None:
+        return who
+    for sentence in _sentences(above)[:3]:
+        match = _STATEMENT_BEFORE.match(sentence)
+        if match:
+            return _parse_who(match.group("who"), after_verb=False)
+    return None
+
+
+# A heading may end on a company's or a degree's abbreviation ("– BioFactura, Inc.").
+_ENDS_ABBREVIATED = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|LLP|Jr|Sr|M\.D|Ph\.D|P\.C)\.$")
+_COMPANY = re.compile(r"\b(?:Inc|Ltd|Corp|LLC|LLP|P\.C)\.?$")
+_HEADING_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|(?<=\w)-\s+")
+
+
+def _heading_line(line: str) -> _Who | None:
+    """A line naming the speaker of the quote below it, with no verb: "ERIC – CEO Jo Example"."""
+    if len(line.split()) > 25 or any(c in line for c in '“”"'):
+        return None
+    if _TERMINAL.search(line) and not _ENDS_ABBREVIATED.search(line):
+        return None
+    parts = _HEADING_DASH.split(line)
+    for part in [*parts[1:], parts[0]]:  # the person usually follows the organisation
+        if _COMPANY.search(part):
+            continue
+        who = _parse_who(part, after_verb=True)
+        # Two capitalised words alone may be an organisation ("Example Growers"):
+        # a heading names a person with a role, a title or beside an organisation.
+        named = len(parts) > 1 or "," in line or _TITLED.match(line)
+        if who is not None and who.name and not who.single and (named or who.role or who.office):
+            return who
+    return None
+
+
+_TITLED = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Hon)\.?\s", re.IGNORECASE)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    out, start = [], 0
+    while start < len(paragraph):
+        end = _sentence_end(paragraph, start) or len(paragraph)
+        out.append(paragraph[start:end].strip())
+        start = end
+    return out
+
+
+def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """ "– Ana Example, Under-Secretary-General" on its own line, after the quote or before it.
+
+    A dash line between two quotations belongs to the one above it.
+    """
+    after = span.end_para + 1
+    if not span.suffix.strip() and after < len(paragraphs):
+        match = _DASH_LINE.match(paragraphs[after])
+        if match:
+            return _parse_who(match.group("who"), after_verb=True)
+    before = span.start_para - 1
+    if not span.prefix.strip() and before >= 0:
+        match = _DASH_LINE.match(paragraphs[before])
+        above = paragraphs[before - 1].rstrip() if before > 0 else ""
+        if match and not above.endswith(("”", '"')):
+            return _parse_who(match.group("who"), after_verb=True)
+    return None

@@ -1,0 +1,61 @@
+"""A letter quoting its addressee ("…,” you said", "you said in your answers, “…”").
+
+The words are the addressee's: the person the salutation names ("Dear Attorney General
+Garland:", "Dear Mr. Pichai,"), completed like any name; when it names no one person
+("Dear Colleague", several commissioners) they are listed as the addressee's, credited to
+no one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..people import _parse_who, _Who
+from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB
+from .scan import _Span
+
+_ADDRESSEE_AFTER = re.compile(rf"^you\s+{_VERB}\b")
+# "you said", "you said that", "you said in your answers to my questions for the record,"
+_ADDRESSEE_BEFORE = re.compile(
+    rf"(?:^|[\s,])you\s+{_VERB}"
+    r"(?:\s+(?:in|at|during|on|to|before|last|earlier)\b[^“”\".!?]{0,80}?)?"
+    r"(?:\s+that)?\s*[:,]?\s*$"
+)
+_SALUTATION = re.compile(r"^Dear\s+(?P<who>[^,:;]{2,80}?)\s*[,:;]")
+_LETTER_REACH = 60  # paragraphs between the salutation and the words quoted
+
+
+def _titled(words: str) -> bool:
+    """A surname after its titles alone: "Ms. Morris", "Congresswoman Stefanik", "Rep. X"."""
+    *titles, _ = words.split()
+    return bool(titles) and all(
+        w.casefold().rstrip(".") in _ROLE_WORDS | _SOCIAL_HONORIFICS for w in titles
+    )
+
+
+def addressee(span: _Span, paragraphs: list[str]) -> _Who:
+    """The one person the letter above the quotation is addressed to, else no one."""
+    for k in range(span.start_para, max(-1, span.start_para - _LETTER_REACH), -1):
+        if paragraphs[k].startswith("Dear"):
+            who = _addressed_in(paragraphs[k])
+            if who is not None:
+                return replace(who) if who.name else who
+    return _Who(ref="addressee")
+
+
+@lru_cache(maxsize=32)
+def _addressed_in(paragraph: str) -> _Who | None:
+    """Who a salutation names (a letter quoting its addressee often does so many times)."""
+    match = _SALUTATION.match(paragraph)
+    if not match:
+        return None
+    words = match.group("who")
+    head = paragraph.split(":", 1)[0] if ":" in paragraph else words
+    if "," in head or re.search(r"\s(?:and|&)\s", words):
+        return _Who(ref="addressee")  # "Dear Chairman X, Commissioner Y, and Commissioner Z:"
+    who = _parse_who(words, after_verb=True)
+    if who is not None and who.name and who.single and (who.role or _titled(words)):
+        return who
+    return _Who(ref="addressee")
