@@ -187,6 +187,24 @@ class TestSnippets:
             assert no_markup_but_mark(snippet)
             assert "onerror" not in snippet or "&lt;img" in snippet
 
+    def test_words_are_marked_whatever_their_accents_and_case(self, client):
+        body = "<p>" + "Opening words. " * 40 + "Then JÜRGEN Stock spoke, and Jurgen’s aide.</p>"
+        make_article(title="Visit", lead="A lead.", body=body)
+        (snippet,) = snippets(search(client, "jürgen"))
+        assert snippet.startswith("… ")  # the extract is taken around the words found
+        assert "<mark>JÜRGEN</mark> Stock" in snippet
+        assert "<mark>Jurgen</mark>’s aide" in snippet
+
+    def test_words_found_by_their_stem_are_marked_on_postgresql(self, client):
+        make_article(title="Budget", lead="New policies on data.", body="<p>A policy paper.</p>")
+        (snippet,) = snippets(search(client, "policy"))
+        assert "<mark>policy</mark> paper" in snippet
+        if connection.vendor == "postgresql":
+            # PostgreSQL finds "policies" by its stem; the extract marks it too.
+            assert "New <mark>policies</mark> on data." in snippet
+        else:
+            assert "New policies on data." in snippet  # SQLite: words by their start only
+
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -21,7 +21,6 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 
 from articles.models import Article, ArticleTheme, Quote, ReleaseSearchDocument
-from articles.search.snippets import headline
 from articles.search.text import clean_query, search_words
 
 # The text-search configuration of each language (migration 0018 makes each
@@ -151,7 +150,7 @@ class Found(Sequence):
     """
     The releases found, best first, as a sequence for the paginator: their
     ids are read once, in order, by one query; a page (a slice) reads its own
-    rows only, with their events, lead photos and, on PostgreSQL, headlines.
+    rows only, with their events and lead photos.
     The facets count among the same ids (``among()``) instead of matching
     the words again, and count countries, events and years from ``rows``:
     (id, country, event id, year) of each release found, read with the ids.
@@ -184,8 +183,6 @@ class Found(Sequence):
             .with_lead_photos()
             .order_by()  # in the order found, below
         )
-        if connection.vendor == "postgresql":
-            rows = rows.annotate(headline=headline(_tsquery(self.words), search_config()))
         by_pk = {row.pk: row for row in rows}
         return [by_pk[pk] for pk in wanted if pk in by_pk]
 

@@ -1,117 +1,119 @@
 """
+The extract shown with each result: about SNIPPET_CHARS of the lead and body
+text around the first word the query found, with the words it found in
+``<mark>``.
+
+A word is marked as search finds it: a word of the text that starts with a
+word of the query, accents and case aside, or, in a language whose words
+the database finds by their stems (``finding.SEARCH_CONFIGS``), whose stem
+starts with the query word's stem ("policies" for "policy"). The stems are
+Snowball's, the stemmers PostgreSQL's configurations use. Python makes the
+extract on both databases: PostgreSQL's ``ts_headline`` parsed every shown
+release's whole text again, several milliseconds a page.
+
 Snippets are HTML. The only markup they may carry is our own ``<mark>``: the
-text is reduced to plain text first, escaped, and only then marked. On
-PostgreSQL the database marks the words (``headline()``) between two
-private-use characters that no cleaned text holds; elsewhere, and for what
-the database does not mark, Python does.
+text is reduced to plain text first and every piece of it is escaped.
 """
 
 from __future__ import annotations
 
-import html
 import re
+from functools import lru_cache
 
-from django.db.models import F, Func, TextField, Value
-from django.db.models.functions import Concat, Replace
+import snowballstemmer
+from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.search.text import _SPACES, START, STOP, body_text, query_words
+from articles.search.finding import search_config
+from articles.search.text import _SPACES, body_text, normalise, search_words
 
 SNIPPET_CHARS = 240
 
 
-def _without_markers(expression):
-    return Func(
-        expression,
-        Value(START + STOP),
-        Value(""),
-        function="translate",
-        output_field=TextField(),
-    )
+@lru_cache(maxsize=8)
+def _stemmer(config: str):
+    """Snowball's stemmer for a text-search configuration ("english"), None for "simple"."""
+    return snowballstemmer.stemmer(config) if config in snowballstemmer.algorithms() else None
 
 
-def _postgres_body_text(expression):
+def _folded(text: str) -> str:
     """
-    The body without its tags. Its text stays HTML-escaped, as the sanitiser
-    wrote it, so that nothing in it can pass for a tag.
+    ``text`` in lower case with its accented letters as their base letters,
+    letter for letter, so that positions in it are positions in ``text``.
     """
-    # Quoted attribute values may hold ">", hence the alternation.
-    stripped = Func(
-        expression,
-        Value(r'<(?:[^>"]|"[^"]*")*>'),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=TextField(),
-    )
-    return _without_markers(stripped)
+    if not text.isascii():
+        table = {}
+        for char in set(text):
+            if ord(char) > 127:
+                base = normalise(char)
+                if len(base) == 1:
+                    table[ord(char)] = base
+        text = text.translate(table)
+    return text.lower()
 
 
-def _postgres_escaped(expression):
-    """Plain text escaped like the body's text, so that both make one headline."""
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
-        expression = Replace(expression, Value(char), Value(entity), output_field=TextField())
-    return _without_markers(expression)
+class _Finder:
+    """Where the words of a query are in a text, found as search finds them."""
+
+    def __init__(self, query: str, config: str):
+        self.words = search_words(query)
+        self.stemmer = _stemmer(config)
+        self.stems = [self._stem(word) for word in self.words]
+        # Only words that start like a query word or its stem are looked at closely.
+        starts = sorted({word[:3] for word in self.words} | {stem[:3] for stem in self.stems})
+        alternatives = "|".join(re.escape(start) for start in starts)
+        self.candidates = re.compile(rf"\b(?:{alternatives})[^\W_]*") if starts else None
+
+    def _stem(self, word: str) -> str:
+        return self.stemmer.stemWord(word) if self.stemmer else word
+
+    def found(self, word: str) -> bool:
+        """``word``: folded (``_folded()``)."""
+        if any(word.startswith(query_word) for query_word in self.words):
+            return True
+        if not self.stemmer:
+            return False
+        stem = self._stem(word)
+        return any(stem.startswith(query_stem) for query_stem in self.stems)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each word of ``text`` the query finds, in order."""
+        folded = _folded(text)
+        if not self.candidates or len(folded) != len(text):
+            return []
+        return [
+            match.span() for match in self.candidates.finditer(folded) if self.found(match.group())
+        ]
 
 
-def headline(search_query, config: str):
-    """
-    PostgreSQL's extract of the lead and body text around the words of
-    ``search_query``, with them between START and STOP (``snippet()`` marks them).
-    """
-    from django.contrib.postgres.search import SearchHeadline
-
-    return SearchHeadline(
-        Concat(
-            _postgres_escaped(F("lead")),
-            Value(" "),
-            _postgres_body_text(F("body")),
-            output_field=TextField(),
-        ),
-        search_query,
-        config=config,
-        start_sel=START,
-        stop_sel=STOP,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
+@lru_cache(maxsize=64)
+def _finder(query: str, config: str) -> _Finder:
+    return _Finder(query, config)
 
 
 def snippet(article, query: str) -> SafeString:
     """A short, escaped extract of the release with the query's words in <mark>."""
-    headline = getattr(article, "headline", None)
-    if headline is not None:
-        return _mark_between_markers(headline)
-    return _mark_words(_window(article, query_words(query)), query_words(query))
-
-
-def _mark_between_markers(headline: str) -> SafeString:
-    parts = re.split(f"({START}|{STOP})", headline)
-    out, open_mark = [], False
-    for part in parts:
-        if part == START and not open_mark:
-            out.append("<mark>")
-            open_mark = True
-        elif part == STOP and open_mark:
-            out.append("</mark>")
-            open_mark = False
-        elif part not in (START, STOP):
-            # The database's text is HTML-escaped: decode it, then escape it once, for sure.
-            out.append(escape(_SPACES.sub(" ", html.unescape(part))))
-    if open_mark:
-        out.append("</mark>")
-    return mark_safe("".join(out))  # noqa: S308 - every piece of text went through escape()
-
-
-def _window(article, words: list[str]) -> str:
-    """About SNIPPET_CHARS of plain text around the first word found, else the start."""
+    # SQLite finds words by their start only; PostgreSQL by their stems too,
+    # in the reader's language's configuration.
+    config = search_config() if connection.vendor == "postgresql" else "simple"
     text = _SPACES.sub(" ", f"{article.lead} {body_text(article.body)}").strip()
-    lowered = text.lower()
-    positions = [lowered.find(word.lower()) for word in words]
-    first = min((position for position in positions if position >= 0), default=0)
+    spans = _finder(query, config).spans(text)
+    start, end = _window(text, spans[0][0] if spans else 0)
+    out, last = [], start
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
+            continue
+        out.append(escape(text[last:span_start]))
+        out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        last = span_end
+    out.append(escape(text[last:end]))
+    extract = ("… " if start else "") + "".join(out) + (" …" if end < len(text) else "")
+    return mark_safe(extract)  # noqa: S308 - every piece of text went through escape()
+
+
+def _window(text: str, first: int) -> tuple[int, int]:
+    """About SNIPPET_CHARS of ``text`` around ``first``, cut at spaces."""
     start = max(0, first - SNIPPET_CHARS // 3)
     if start:
         # Start at a word boundary rather than mid-word.
@@ -121,21 +123,4 @@ def _window(article, words: list[str]) -> str:
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > first else end
-    window = text[start:end]
-    return ("… " if start else "") + window + (" …" if end < len(text) else "")
-
-
-def _mark_words(text: str, words: list[str]) -> SafeString:
-    if not words:
-        return escape(text)
-    pattern = re.compile(
-        "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)),
-        re.IGNORECASE,
-    )
-    out, last = [], 0
-    for match in pattern.finditer(text):
-        out.append(escape(text[last : match.start()]))
-        out.append(f"<mark>{escape(match.group())}</mark>")
-        last = match.end()
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece of text went through escape()
+    return start, end
