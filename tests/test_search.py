@@ -265,9 +265,9 @@ class TestQueries:
         # the site's generation, the ids found (in order, with their country,
         # event and year), on PostgreSQL the rank of the first ones, the page's
         # rows, their lead photos, the filters' counts of themes and speakers,
-        # and the names of the themes, speakers and events that can be shown
-        # (each read only when there is one to name)
-        queries = 10 if connection.vendor == "postgresql" else 9
+        # and the names of the themes, speakers and events that can be shown,
+        # together
+        queries = 8 if connection.vendor == "postgresql" else 7
         with django_assert_num_queries(queries):
             search(client, "piracy")
         for n in range(30):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, JSONField, Value
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -79,18 +79,13 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
             event_counts[event] += 1
         years[year] += 1
     # The names of those that can be shown: the theme's in the reader's language.
-    themes = {
-        row["slug"]: (name_in(None, row["name"], row["translated_names__names"]), theme_counts[pk])
-        for pk, row in _named(Tag, theme_counts, "translated_names__names").items()
-    }
-    speakers = {
-        row["slug"]: (row["name"], speaker_counts[pk])
-        for pk, row in _named(Speaker, speaker_counts).items()
-    }
-    events = {
-        row["slug"]: (row["name"], event_counts[pk])
-        for pk, row in _named(Event, event_counts).items()
-    }
+    themes, speakers, events = {}, {}, {}
+    named = {"theme": (themes, theme_counts), "speaker": (speakers, speaker_counts)}
+    named["event"] = (events, event_counts)
+    for kind, pk, slug, name, names in _names(theme_counts, speaker_counts, event_counts):
+        shown, counts = named[kind]
+        if slug:
+            shown[slug] = (name_in(None, name, names) if names else name, counts[pk])
 
     def facet(name, label, counted, label_of=str):
         """``counted``: (value, count) pairs in the order shown."""
@@ -133,7 +128,23 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
     ]
 
 
-def _named(model, counts: Counter, *also: str) -> dict:
-    """{pk: {"slug", "name", *also}} of the rows of ``model`` that can be among the TOP."""
-    rows = model.objects.filter(pk__in=_leaders(counts)).values("pk", "slug", "name", *also)
-    return {row["pk"]: row for row in rows if row["slug"]}
+def _names(themes: Counter, speakers: Counter, events: Counter):
+    """
+    (kind, pk, slug, name, names in other languages) of the themes, speakers
+    and events counted that can be among the TOP, in one query.
+    """
+    wanted = [
+        ("theme", Tag, themes, "translated_names__names"),
+        ("speaker", Speaker, speakers, None),
+        ("event", Event, events, None),
+    ]
+    parts = [
+        model.objects.filter(pk__in=_leaders(counts))
+        .values_list(
+            Value(kind), "pk", "slug", "name", names or Value(None, output_field=JSONField())
+        )
+        .order_by()
+        for kind, model, counts, names in wanted
+        if counts
+    ]
+    return parts[0].union(*parts[1:], all=True) if parts else []
