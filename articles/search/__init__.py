@@ -16,7 +16,8 @@ event reaches every release that shows it.
 On PostgreSQL the database makes a weighted, GIN-indexed vector of the two
 columns (title and themes A, the rest C; migration 0016); every word of the
 query must match a word of the release by its stem or as its start. On
-SQLite every word must start a word of the document. Either way the
+SQLite every word, or its stem (Snowball's, as PostgreSQL's configurations
+stem), must start a word of the document. Either way the
 releases with the most words in their title or themes come first, then the
 newest; on PostgreSQL the first 200 of them are then ordered by the
 database's rank of the weighted vector.

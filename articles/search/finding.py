@@ -21,7 +21,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 
 from articles.models import Article, ArticleTheme, Quote, ReleaseSearchDocument
-from articles.search.text import clean_query, search_words
+from articles.search.text import clean_query, search_words, word_forms
 
 # The text-search configuration of each language (migration 0018 makes each
 # release's vector with its own language's); a query is parsed with the
@@ -46,10 +46,14 @@ def _matching_words(releases: QuerySet, words: list[str]) -> QuerySet:
         return releases.filter(
             pk__in=ReleaseSearchDocument.objects.filter(match=_tsquery(words)).values("pk")
         )
+    # Every word must start a word of the document, as itself or as its stem
+    # ("conferences" finds "conference"), as PostgreSQL finds words.
+    config = search_config()
     for word in words:
-        releases = releases.filter(
-            Q(search_title__contains=f" {word}") | Q(search_text__contains=f" {word}")
-        )
+        found = Q()
+        for form in word_forms(word, config):
+            found |= Q(search_title__contains=f" {form}") | Q(search_text__contains=f" {form}")
+        releases = releases.filter(found)
     return releases
 
 

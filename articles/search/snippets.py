@@ -5,8 +5,8 @@ text around the first word the query found, with the words it found in
 
 A word is marked as search finds it: a word of the text that starts with a
 word of the query, accents and case aside, or, in a language whose words
-the database finds by their stems (``finding.SEARCH_CONFIGS``), whose stem
-starts with the query word's stem ("policies" for "policy"). The stems are
+search finds by their stems (``finding.SEARCH_CONFIGS``), whose stem
+starts with the query word's stem ("policies" for "policy"), on SQLite too. The stems are
 Snowball's, the stemmers PostgreSQL's configurations use. Python makes the
 extract on both databases: PostgreSQL's ``ts_headline`` parsed every shown
 release's whole text again, several milliseconds a page.
@@ -20,21 +20,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
-from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.search.finding import search_config
-from articles.search.text import _SPACES, body_text, normalise, search_words
+from articles.search.text import _SPACES, body_text, normalise, search_words, stem
 
 SNIPPET_CHARS = 240
-
-
-@lru_cache(maxsize=8)
-def _stemmer(config: str):
-    """Snowball's stemmer for a text-search configuration ("english"), None for "simple"."""
-    return snowballstemmer.stemmer(config) if config in snowballstemmer.algorithms() else None
 
 
 def _folded(text: str) -> str:
@@ -58,24 +50,21 @@ class _Finder:
 
     def __init__(self, query: str, config: str):
         self.words = search_words(query)
-        self.stemmer = _stemmer(config)
-        self.stems = [self._stem(word) for word in self.words]
+        self.config = config
+        self.stems = [stem(word, config) for word in self.words]
         # Only words that start like a query word or its stem are looked at closely.
-        starts = sorted({word[:3] for word in self.words} | {stem[:3] for stem in self.stems})
+        starts = sorted({word[:3] for word in self.words} | {form[:3] for form in self.stems})
         alternatives = "|".join(re.escape(start) for start in starts)
         self.candidates = re.compile(rf"\b(?:{alternatives})[^\W_]*") if starts else None
-
-    def _stem(self, word: str) -> str:
-        return self.stemmer.stemWord(word) if self.stemmer else word
 
     def found(self, word: str) -> bool:
         """``word``: folded (``_folded()``)."""
         if any(word.startswith(query_word) for query_word in self.words):
             return True
-        if not self.stemmer:
+        if self.stems == self.words:
             return False
-        stem = self._stem(word)
-        return any(stem.startswith(query_stem) for query_stem in self.stems)
+        word_stem = stem(word, self.config)
+        return any(word_stem.startswith(query_stem) for query_stem in self.stems)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each word of ``text`` the query finds, in order."""
@@ -94,11 +83,8 @@ def _finder(query: str, config: str) -> _Finder:
 
 def snippet(article, query: str) -> SafeString:
     """A short, escaped extract of the release with the query's words in <mark>."""
-    # SQLite finds words by their start only; PostgreSQL by their stems too,
-    # in the reader's language's configuration.
-    config = search_config() if connection.vendor == "postgresql" else "simple"
     text = _SPACES.sub(" ", f"{article.lead} {body_text(article.body)}").strip()
-    spans = _finder(query, config).spans(text)
+    spans = _finder(query, search_config()).spans(text)
     start, end = _window(text, spans[0][0] if spans else 0)
     out, last = [], start
     for span_start, span_end in spans:

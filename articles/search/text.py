@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlencode
+
+import snowballstemmer
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
@@ -72,3 +75,24 @@ def search_words(query: str) -> list[str]:
 def body_text(body: str) -> str:
     """The body's text without its markup (tags become spaces, entities characters)."""
     return html.unescape(_TAG.sub(" ", body or ""))
+
+
+@lru_cache(maxsize=8)
+def _stemmer(config: str):
+    """Snowball's stemmer for a text-search configuration ("english"), None for "simple"."""
+    return snowballstemmer.stemmer(config) if config in snowballstemmer.algorithms() else None
+
+
+def stem(word: str, config: str) -> str:
+    """
+    ``word`` (normalised) reduced to its stem by Snowball's stemmer for
+    ``config``, as PostgreSQL's configuration of that name reduces it; the
+    word itself where the configuration has no stemmer.
+    """
+    stemmer = _stemmer(config)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def word_forms(word: str, config: str) -> list[str]:
+    """The starts a word of a document may have to be found by ``word``: the word, its stem."""
+    return list(dict.fromkeys([word, stem(word, config)]))
