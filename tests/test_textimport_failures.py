@@ -1499,3 +1499,42 @@ def test_a_headline_about_a_library_is_still_the_headline():
         "The Minister for the Arts, Jo Example, today announced new funding for the library.\n"
     )
     assert parse_release_text(text).title == "NATIONAL LIBRARY FUNDING BOOST"
+
+
+# --------------------------------------------------------------------------
+# Sample I: catalogue harvests of Australian parliamentary releases
+# --------------------------------------------------------------------------
+
+FRONT_MATTER = """\
+---
+title: "Example helps river towns fight floods."
+date: "2003-04-11"
+creators:
+  - "Example, Jane"
+  - "Liberal Party of Australia"
+source: "MINISTER FOR RIVERS"
+subjects:
+  - "Floods"
+trove_url: http://trove.example.org/version/123
+source_url: http://parlinfo.example.org/display.w3p;query=Id%3A%22media/pressrel/AB1%22
+---
+
+Media Release
+
+River Towns Get Flood Help
+
+The Minister for Rivers, Jane Example, today announced $2 million for towns along the river.
+"""
+
+
+def test_a_harvesters_front_matter_is_not_the_release():
+    release = parse_release_text(FRONT_MATTER)
+    assert release.title == "River Towns Get Flood Help"
+    assert release.paragraphs[0].startswith("The Minister for Rivers")
+    assert not any("trove" in p or "creators" in p for p in release.paragraphs)
+    assert any(note.startswith("front matter:") for note in release.dropped)
+
+
+def test_three_dashes_over_ordinary_lines_are_no_front_matter():
+    text = "---\nRiver Towns Get Flood Help\n---\n\nThe Minister today announced funding.\n"
+    assert not any(n.startswith("front matter") for n in parse_release_text(text).dropped)
