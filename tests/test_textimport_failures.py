@@ -1538,3 +1538,59 @@ def test_a_harvesters_front_matter_is_not_the_release():
 def test_three_dashes_over_ordinary_lines_are_no_front_matter():
     text = "---\nRiver Towns Get Flood Help\n---\n\nThe Minister today announced funding.\n"
     assert not any(n.startswith("front matter") for n in parse_release_text(text).dropped)
+
+
+@pytest.mark.parametrize(
+    "header, headline",
+    [
+        # The web page's section, then the headline with the office's reference after it.
+        ("News Room\n\nRiver Towns Get Flood Help MPS 071/2001", "River Towns Get Flood Help"),
+        (
+            "MEDIA CENTRE\n\nRiver Towns Get Flood Help\n\nVPS 012/2004",
+            "River Towns Get Flood Help",
+        ),
+        # A reference and the date on one line, or broken after the day.
+        (
+            "MEDIA RELEASE\n\nFA101  3 March 2002\n\nRIVER TOWNS GET FLOOD HELP",
+            "RIVER TOWNS GET FLOOD HELP",
+        ),
+        (
+            "MEDIA RELEASE\n\nAB12   3\nMarch 2002\n\nRIVER TOWNS GET FLOOD HELP",
+            "RIVER TOWNS GET FLOOD HELP",
+        ),
+        ("012.07\n\nMedia release\n\nRiver towns get flood help", "River towns get flood help"),
+    ],
+)
+def test_a_ministers_web_page_header_is_letterhead(header, headline):
+    text = (
+        f"{header}\n\n"
+        "The Minister for Rivers, Jane Example, today announced $2 million for towns along "
+        "the river.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == headline
+    assert release.paragraphs[0].startswith("The Minister for Rivers")
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    [
+        "Senator Sam Example Leader of the Government in the Senate Minister for Rivers",
+        "Senator Jo Example MINISTER FOR RIVERS AND REGIONAL ROADS",
+    ],
+)
+def test_a_titled_name_and_the_offices_after_it_are_letterhead(issuer):
+    text = (
+        f"Media release\n\n{issuer}\n\n5 August 2008\n\nTalks on river towns\n\n"
+        "The Minister for Rivers departs tonight for talks with the river towns on flood "
+        "help.\n"
+    )
+    assert parse_release_text(text).title == "Talks on river towns"
+
+
+def test_a_headline_naming_a_minister_is_still_the_headline():
+    text = (
+        "MEDIA RELEASE\n\nMinister for Rivers opens new bridge\n\n"
+        "The Minister for Rivers, Jane Example, today opened the new bridge at Example Creek.\n"
+    )
+    assert parse_release_text(text).title == "Minister for Rivers opens new bridge"

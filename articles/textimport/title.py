@@ -12,7 +12,7 @@ import re
 
 from . import dateline
 from .debris import is_junk
-from .letterhead import is_date_line, is_label, is_letterhead, place_of_issue
+from .letterhead import HEADLINE_REFERENCE, is_date_line, is_label, is_letterhead, place_of_issue
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
 from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence
@@ -87,6 +87,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             count = min(_headline_lines(lines, i), end - i)
             # A mark standing alone at the end is a speck of OCR, not a closing quotation mark.
             title = _STRAY_MARK.sub("", " ".join(lines[i : i + count]))
+            title = HEADLINE_REFERENCE.sub("", title)
             i += count
             continue
         elif (label_at is not None and i < label_at) or i < below:
