@@ -1594,3 +1594,17 @@ def test_a_headline_naming_a_minister_is_still_the_headline():
         "The Minister for Rivers, Jane Example, today opened the new bridge at Example Creek.\n"
     )
     assert parse_release_text(text).title == "Minister for Rivers opens new bridge"
+
+
+def test_an_issuers_name_alone_under_the_office_is_letterhead():
+    # The catalogue's creators name the minister; the letterhead gives the name on its own line.
+    text = FRONT_MATTER.replace(
+        "Media Release\n\nRiver Towns Get Flood Help",
+        "MEDIA RELEASE\n\nMINISTER FOR RIVERS\n\nJANE EXAMPLE\n\nRIVER TOWNS GET FLOOD HELP",
+    )
+    assert parse_release_text(text).title == "RIVER TOWNS GET FLOOD HELP"
+
+
+def test_a_name_the_catalogue_does_not_list_may_be_the_headline():
+    text = FRONT_MATTER.replace("River Towns Get Flood Help", "JOHN CURTIN HOUSE")
+    assert parse_release_text(text).title == "JOHN CURTIN HOUSE"

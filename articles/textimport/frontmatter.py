@@ -3,7 +3,8 @@
 Files harvested from catalogues (Trove's parliamentary press releases among them) open with a
 YAML block between two "---" lines: the cataloguer's title, the date, the creators, the
 source, subjects and links. None of it is the release's text; the headline is the one printed
-in the body, so the block is dropped and only its date is kept, as a feed's "Date:" is.
+in the body, so the block is dropped; its date is kept, as a feed's "Date:" is, and the people
+among its creators ("Downer, Alexander"), whose names the letterhead may give alone.
 """
 
 from __future__ import annotations
@@ -32,9 +33,23 @@ def drop(draft: Draft, notes: Notes) -> None:
     block = lines[1:end]
     if not all(_KEY.match(line) or _ITEM.match(line) for line in block):
         return
+    key = ""
     for line in block:
         found = _DATE.match(line)
         if found and not draft.meta_date:
             draft.meta_date = found.group(1)
+        if _KEY.match(line):
+            key = line.split(":", 1)[0].casefold()
+        elif key == "creators":
+            draft.issuers += _person(line)
     notes.drop(f"front matter: {_short(' | '.join(block))}")
     draft.lines = lines[end + 1 :]
+
+
+_SURNAME_FIRST = re.compile(r"^-\s+[\"']?([^\"',]+),\s*([^\"',]+?)[\"']?\s*$")
+
+
+def _person(line: str) -> list[str]:
+    """ "- "Downer, Alexander"" names Alexander Downer; "- "Liberal Party"" names no person."""
+    found = _SURNAME_FIRST.match(line)
+    return [f"{found.group(2).strip()} {found.group(1).strip()}"] if found else []

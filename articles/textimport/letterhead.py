@@ -175,3 +175,17 @@ def place_of_issue(line: str) -> str:
     if any(w.casefold().rstrip(".") in _ROLE_WORDS for w in place.split()):
         return ""
     return place
+
+
+# "ALEXANDER DOWNER", "The Hon Jo Roe MP": an issuer's name alone, honorifics and post-nominals
+# aside.
+_HONORIFIC = re.compile(r"^(?:(?:senator|the|hon\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)+", re.I)
+
+
+def names_an_issuer(line: str, issuers: list[str]) -> bool:
+    """Whether the line is only the name of one of the issuers a catalogue lists."""
+    if not issuers or len(line) > 80:
+        return False
+    bare = _POST_NOMINAL_TOKEN.sub("", _HONORIFIC.sub("", line)).strip(" ,.")
+    key = " ".join(bare.casefold().split())
+    return any(key == " ".join(name.casefold().split()) for name in issuers)
