@@ -1608,3 +1608,29 @@ def test_an_issuers_name_alone_under_the_office_is_letterhead():
 def test_a_name_the_catalogue_does_not_list_may_be_the_headline():
     text = FRONT_MATTER.replace("River Towns Get Flood Help", "JOHN CURTIN HOUSE")
     assert parse_release_text(text).title == "JOHN CURTIN HOUSE"
+
+
+def test_a_company_quoted_by_its_one_word_name_is_no_speaker():
+    text = (
+        "Over the past year, Examplebucks has fought the union drive in its stores.\n\n"
+        "According to Examplebucks “no worker has been or will be disciplined for organizing "
+        "at any of our stores.”\n\n"
+        "Jo Roe, a Kansas Examplebucks worker who got her job back, said, “We showed the rest "
+        "of the country that we could organize.”\n"
+    )
+    release = parse_release_text(text)
+    assert speakers(release) == [("Jo Roe", "Kansas Examplebucks worker who got her job back")]
+    assert quotes(release) == [
+        ("Jo Roe", "We showed the rest of the country that we could organize.")
+    ]
+    assert any("no worker has been" in note for note in release.unplaced)
+
+
+def test_a_surname_alone_after_the_full_name_is_still_the_speaker():
+    text = (
+        "Senator Jo Roe spoke at the hearing on the ports today.\n\n"
+        "“The ports must reopen before the harvest,” Roe said.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Roe", "The ports must reopen before the harvest")
+    ]

@@ -69,7 +69,7 @@ def _indirect_speakers(
                 head = paragraph[max(0, match.start() - 300) : match.start()]
                 head = re.split(r"[;:“”\"]", head)[-1]
                 who = _parse_who(_last_sentence(head)[-200:], after_verb=False)
-            if who is not None and who.name:
+            if who is not None and who.name and people.may_be_person(who):
                 speaker = people.candidate(who)
                 found.append(((index, match.start()), speaker))
     return found
