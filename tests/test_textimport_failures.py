@@ -1634,3 +1634,33 @@ def test_a_surname_alone_after_the_full_name_is_still_the_speaker():
     assert quotes(parse_release_text(text)) == [
         ("Jo Roe", "The ports must reopen before the harvest")
     ]
+
+
+def test_a_first_quotation_after_the_one_person_reported_is_theirs():
+    text = (
+        "Media Centre\n\nFirst River Permits to be Issued\n\n"
+        "Minister for Rivers, Jo Example, said she had today decided the first river permits "
+        "would be issued to 12 towns.\n\n"
+        "The towns include six on the upper river and six on the coast.\n\n"
+        "‘I am still waiting for advice on two more towns.\n\n"
+        "‘As a result of my decision today, my department will write to the towns.’\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "I am still waiting for advice on two more towns.\n\nAs a result of my decision "
+            "today, my department will write to the towns.",
+        )
+    ]
+
+
+def test_a_first_quotation_after_two_people_reported_is_nobodys():
+    text = (
+        "Minister for Rivers, Jo Example, said the first river permits would be issued.\n\n"
+        "The Mayor of Example Creek, Sam Other, said the town had waited ten years.\n\n"
+        "The towns include six on the upper river and six on the coast.\n\n"
+        "“We are still waiting for advice on two more towns and will write to them soon.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == []
+    assert any("still waiting" in note for note in release.unplaced)

@@ -142,11 +142,12 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     """A quotation opening its paragraph with no attribution at all, a paragraph or two
     after the one person the release has quoted or reported so far, with no one else named
     between: that person carries on ("Mr X said …" / a paragraph of background / "“…”")."""
-    if span.prefix.strip() or len(people.quoted) != 1 or _under_heading(span, paragraphs):
+    if span.prefix.strip() or len(people.quoted) > 1 or _under_heading(span, paragraphs):
         return None
-    speaker = people.quoted[0]
     reports = [(where, who) for where, who in indirect if where < at]
-    if any(who is not speaker for _, who in reports):
+    # No one quoted yet: the one person reported so far ("X said she had today decided …").
+    speaker = people.quoted[0] if people.quoted else (reports[0][1] if reports else None)
+    if speaker is None or any(who is not speaker for _, who in reports):
         return None
     last = max(
         [where for where, _ in reports]
