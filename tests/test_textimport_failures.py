@@ -1664,3 +1664,21 @@ def test_a_first_quotation_after_two_people_reported_is_nobodys():
     release = parse_release_text(text)
     assert quotes(release) == []
     assert any("still waiting" in note for note in release.unplaced)
+
+
+def test_a_transcript_pointed_to_below_is_the_lead_persons():
+    text = (
+        "Washington, D.C.— Congresswoman Jo Example joined her colleagues in welcoming the "
+        "President of Examplia to Congress.\n\n"
+        "Watch her full remarks here.\n\n"
+        "View the full transcript of her remarks below:\n\n"
+        "“Thank you all for coming today. It is my honor to welcome the President to Congress "
+        "on behalf of my colleagues.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Thank you all for coming today. It is my honor to welcome the President to "
+            "Congress on behalf of my colleagues.",
+        )
+    ]

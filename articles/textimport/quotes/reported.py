@@ -181,9 +181,11 @@ _INTERVIEW = re.compile(
 )
 
 
-# "Find her full remarks below.", "Read his remarks as prepared for delivery below:"
+# "Find her full remarks below.", "Read his remarks as prepared for delivery below:",
+# "View the full transcript of her remarks below:"
 _POINTER = re.compile(
-    r"^(?:read|find|see|view)\s+(?:her|his|their)\s+(?:full\s+)?"
+    r"^(?:read|find|see|view)\s+(?:the\s+(?:full\s+)?(?:transcript|text)\s+of\s+)?"
+    r"(?:her|his|their)\s+(?:full\s+)?"
     r"(?:remarks|statement|speech|testimony|comments)(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
     r"\s+below\s*[.:]?$",
     re.IGNORECASE,
