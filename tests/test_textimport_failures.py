@@ -1682,3 +1682,16 @@ def test_a_transcript_pointed_to_below_is_the_lead_persons():
             "Congress on behalf of my colleagues.",
         )
     ]
+
+
+def test_you_with_an_adverb_before_the_verb_quotes_the_addressee():
+    text = (
+        "Senator Jo Example wrote to Secretary of State Sam Other today.\n\n"
+        "Dear Secretary Other,\n\n"
+        "Your department is doing the reverse. Last month, you personally acknowledged, "
+        "“There has been a change in the approach to the river ports in recent years.” "
+        "This is not a tenable position.\n\nSincerely,\n\nJo Example\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Sam Other", "There has been a change in the approach to the river ports in recent years.")
+    ]
