@@ -1695,3 +1695,16 @@ def test_you_with_an_adverb_before_the_verb_quotes_the_addressee():
     assert quotes(parse_release_text(text)) == [
         ("Sam Other", "There has been a change in the approach to the river ports in recent years.")
     ]
+
+
+def test_a_printed_web_pages_footer_is_dropped():
+    text = (
+        "Media Release\n\nRiver Towns Get Flood Help\n\n"
+        "The Minister for Rivers, Jo Example, today announced $2 million for the river towns.\n\n"
+        "20 July 2000 Media Contact: Sam Other (02) 6277 0000\n\n"
+        "See: Index of Media Releases\n\nMedia Release Index\n\n"
+        "URL: http://www.minister.example.gov.au/media/r02084.htm Last update: 20 July 2000\n"
+    )
+    release = parse_release_text(text)
+    assert not any("Index" in p or "URL" in p for p in release.paragraphs)
+    assert any(note.startswith("URL:") for note in release.dropped)
