@@ -1708,3 +1708,17 @@ def test_a_printed_web_pages_footer_is_dropped():
     release = parse_release_text(text)
     assert not any("Index" in p or "URL" in p for p in release.paragraphs)
     assert any(note.startswith("URL:") for note in release.dropped)
+
+
+def test_words_read_out_with_im_quoting_him_are_the_named_persons():
+    text = (
+        "Senator Jo Example questioned the company's vice president at the hearing today.\n\n"
+        "Example:\n\n"
+        "What do you think about Admiral Roe, head of the Pacific Command, his remark at the "
+        "River Forum last year that, I’m quoting him: “Any company trading there will be made "
+        "to share its secrets with the navy.” Do you think he is right?\n"
+    )
+    assert (
+        "Roe",
+        "Any company trading there will be made to share its secrets with the navy.",
+    ) in (quotes(parse_release_text(text)))
