@@ -1499,3 +1499,226 @@ def test_a_headline_about_a_library_is_still_the_headline():
         "The Minister for the Arts, Jo Example, today announced new funding for the library.\n"
     )
     assert parse_release_text(text).title == "NATIONAL LIBRARY FUNDING BOOST"
+
+
+# --------------------------------------------------------------------------
+# Sample I: catalogue harvests of Australian parliamentary releases
+# --------------------------------------------------------------------------
+
+FRONT_MATTER = """\
+---
+title: "Example helps river towns fight floods."
+date: "2003-04-11"
+creators:
+  - "Example, Jane"
+  - "Liberal Party of Australia"
+source: "MINISTER FOR RIVERS"
+subjects:
+  - "Floods"
+trove_url: http://trove.example.org/version/123
+source_url: http://parlinfo.example.org/display.w3p;query=Id%3A%22media/pressrel/AB1%22
+---
+
+Media Release
+
+River Towns Get Flood Help
+
+The Minister for Rivers, Jane Example, today announced $2 million for towns along the river.
+"""
+
+
+def test_a_harvesters_front_matter_is_not_the_release():
+    release = parse_release_text(FRONT_MATTER)
+    assert release.title == "River Towns Get Flood Help"
+    assert release.paragraphs[0].startswith("The Minister for Rivers")
+    assert not any("trove" in p or "creators" in p for p in release.paragraphs)
+    assert any(note.startswith("front matter:") for note in release.dropped)
+
+
+def test_three_dashes_over_ordinary_lines_are_no_front_matter():
+    text = "---\nRiver Towns Get Flood Help\n---\n\nThe Minister today announced funding.\n"
+    assert not any(n.startswith("front matter") for n in parse_release_text(text).dropped)
+
+
+@pytest.mark.parametrize(
+    "header, headline",
+    [
+        # The web page's section, then the headline with the office's reference after it.
+        ("News Room\n\nRiver Towns Get Flood Help MPS 071/2001", "River Towns Get Flood Help"),
+        (
+            "MEDIA CENTRE\n\nRiver Towns Get Flood Help\n\nVPS 012/2004",
+            "River Towns Get Flood Help",
+        ),
+        # A reference and the date on one line, or broken after the day.
+        (
+            "MEDIA RELEASE\n\nFA101  3 March 2002\n\nRIVER TOWNS GET FLOOD HELP",
+            "RIVER TOWNS GET FLOOD HELP",
+        ),
+        (
+            "MEDIA RELEASE\n\nAB12   3\nMarch 2002\n\nRIVER TOWNS GET FLOOD HELP",
+            "RIVER TOWNS GET FLOOD HELP",
+        ),
+        ("012.07\n\nMedia release\n\nRiver towns get flood help", "River towns get flood help"),
+    ],
+)
+def test_a_ministers_web_page_header_is_letterhead(header, headline):
+    text = (
+        f"{header}\n\n"
+        "The Minister for Rivers, Jane Example, today announced $2 million for towns along "
+        "the river.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == headline
+    assert release.paragraphs[0].startswith("The Minister for Rivers")
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    [
+        "Senator Sam Example Leader of the Government in the Senate Minister for Rivers",
+        "Senator Jo Example MINISTER FOR RIVERS AND REGIONAL ROADS",
+    ],
+)
+def test_a_titled_name_and_the_offices_after_it_are_letterhead(issuer):
+    text = (
+        f"Media release\n\n{issuer}\n\n5 August 2008\n\nTalks on river towns\n\n"
+        "The Minister for Rivers departs tonight for talks with the river towns on flood "
+        "help.\n"
+    )
+    assert parse_release_text(text).title == "Talks on river towns"
+
+
+def test_a_headline_naming_a_minister_is_still_the_headline():
+    text = (
+        "MEDIA RELEASE\n\nMinister for Rivers opens new bridge\n\n"
+        "The Minister for Rivers, Jane Example, today opened the new bridge at Example Creek.\n"
+    )
+    assert parse_release_text(text).title == "Minister for Rivers opens new bridge"
+
+
+def test_an_issuers_name_alone_under_the_office_is_letterhead():
+    # The catalogue's creators name the minister; the letterhead gives the name on its own line.
+    text = FRONT_MATTER.replace(
+        "Media Release\n\nRiver Towns Get Flood Help",
+        "MEDIA RELEASE\n\nMINISTER FOR RIVERS\n\nJANE EXAMPLE\n\nRIVER TOWNS GET FLOOD HELP",
+    )
+    assert parse_release_text(text).title == "RIVER TOWNS GET FLOOD HELP"
+
+
+def test_a_name_the_catalogue_does_not_list_may_be_the_headline():
+    text = FRONT_MATTER.replace("River Towns Get Flood Help", "JOHN CURTIN HOUSE")
+    assert parse_release_text(text).title == "JOHN CURTIN HOUSE"
+
+
+def test_a_company_quoted_by_its_one_word_name_is_no_speaker():
+    text = (
+        "Over the past year, Examplebucks has fought the union drive in its stores.\n\n"
+        "According to Examplebucks “no worker has been or will be disciplined for organizing "
+        "at any of our stores.”\n\n"
+        "Jo Roe, a Kansas Examplebucks worker who got her job back, said, “We showed the rest "
+        "of the country that we could organize.”\n"
+    )
+    release = parse_release_text(text)
+    assert speakers(release) == [("Jo Roe", "Kansas Examplebucks worker who got her job back")]
+    assert quotes(release) == [
+        ("Jo Roe", "We showed the rest of the country that we could organize.")
+    ]
+    assert any("no worker has been" in note for note in release.unplaced)
+
+
+def test_a_surname_alone_after_the_full_name_is_still_the_speaker():
+    text = (
+        "Senator Jo Roe spoke at the hearing on the ports today.\n\n"
+        "“The ports must reopen before the harvest,” Roe said.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Roe", "The ports must reopen before the harvest")
+    ]
+
+
+def test_a_first_quotation_after_the_one_person_reported_is_theirs():
+    text = (
+        "Media Centre\n\nFirst River Permits to be Issued\n\n"
+        "Minister for Rivers, Jo Example, said she had today decided the first river permits "
+        "would be issued to 12 towns.\n\n"
+        "The towns include six on the upper river and six on the coast.\n\n"
+        "‘I am still waiting for advice on two more towns.\n\n"
+        "‘As a result of my decision today, my department will write to the towns.’\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "I am still waiting for advice on two more towns.\n\nAs a result of my decision "
+            "today, my department will write to the towns.",
+        )
+    ]
+
+
+def test_a_first_quotation_after_two_people_reported_is_nobodys():
+    text = (
+        "Minister for Rivers, Jo Example, said the first river permits would be issued.\n\n"
+        "The Mayor of Example Creek, Sam Other, said the town had waited ten years.\n\n"
+        "The towns include six on the upper river and six on the coast.\n\n"
+        "“We are still waiting for advice on two more towns and will write to them soon.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == []
+    assert any("still waiting" in note for note in release.unplaced)
+
+
+def test_a_transcript_pointed_to_below_is_the_lead_persons():
+    text = (
+        "Washington, D.C.— Congresswoman Jo Example joined her colleagues in welcoming the "
+        "President of Examplia to Congress.\n\n"
+        "Watch her full remarks here.\n\n"
+        "View the full transcript of her remarks below:\n\n"
+        "“Thank you all for coming today. It is my honor to welcome the President to Congress "
+        "on behalf of my colleagues.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Thank you all for coming today. It is my honor to welcome the President to "
+            "Congress on behalf of my colleagues.",
+        )
+    ]
+
+
+def test_you_with_an_adverb_before_the_verb_quotes_the_addressee():
+    text = (
+        "Senator Jo Example wrote to Secretary of State Sam Other today.\n\n"
+        "Dear Secretary Other,\n\n"
+        "Your department is doing the reverse. Last month, you personally acknowledged, "
+        "“There has been a change in the approach to the river ports in recent years.” "
+        "This is not a tenable position.\n\nSincerely,\n\nJo Example\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Sam Other", "There has been a change in the approach to the river ports in recent years.")
+    ]
+
+
+def test_a_printed_web_pages_footer_is_dropped():
+    text = (
+        "Media Release\n\nRiver Towns Get Flood Help\n\n"
+        "The Minister for Rivers, Jo Example, today announced $2 million for the river towns.\n\n"
+        "20 July 2000 Media Contact: Sam Other (02) 6277 0000\n\n"
+        "See: Index of Media Releases\n\nMedia Release Index\n\n"
+        "URL: http://www.minister.example.gov.au/media/r02084.htm Last update: 20 July 2000\n"
+    )
+    release = parse_release_text(text)
+    assert not any("Index" in p or "URL" in p for p in release.paragraphs)
+    assert any(note.startswith("URL:") for note in release.dropped)
+
+
+def test_words_read_out_with_im_quoting_him_are_the_named_persons():
+    text = (
+        "Senator Jo Example questioned the company's vice president at the hearing today.\n\n"
+        "Example:\n\n"
+        "What do you think about Admiral Roe, head of the Pacific Command, his remark at the "
+        "River Forum last year that, I’m quoting him: “Any company trading there will be made "
+        "to share its secrets with the navy.” Do you think he is right?\n"
+    )
+    assert (
+        "Roe",
+        "Any company trading there will be made to share its secrets with the navy.",
+    ) in (quotes(parse_release_text(text)))

@@ -83,6 +83,13 @@ def _embargo_goes_on(line: str, following: str) -> bool:
     return any(c.isdigit() for c in following) and not any(c.isalpha() for c in rest)
 
 
+# A printed web page's footer: "URL: http://… Last update: …", "Media Release Index",
+# "See: Index of Media Releases".
+_WEB_PAGE_FOOTER = re.compile(
+    r"^(?:URL:\s*(?:https?://|www\.)\S+.*|(?:see:\s*)?(?:index of media releases|media release"
+    r"s?\s+index)|see:)$",
+    re.IGNORECASE,
+)
 _AUTHORISED = re.compile(r"^(?:authori[sz]ed|approved) by\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]\.?|\d{1,3}\s+of\s+\d{1,3}"
@@ -149,8 +156,8 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
         elif footers and _footer_key(line) in footers:
             notes.drop(_short(line))
             page_break = True
-        elif (len(line) <= 300 and _COOKIE.search(line)) or (
-            _AUTHORISED.match(line) and len(line) <= 300
+        elif len(line) <= 300 and (
+            _COOKIE.search(line) or _AUTHORISED.match(line) or _WEB_PAGE_FOOTER.match(line)
         ):
             notes.drop(_short(line))
         else:

@@ -12,6 +12,8 @@ from .vocabulary import _DATE_ONLY, _MONTH_RE, _ROLE_WORDS
 _LABELS = re.compile(
     r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|advisory)$"
     r"|^for immediate release$|^news$|^statement$"
+    # A minister's web page: the section a release was filed under.
+    r"|^(?:news\s*room|media\s+cent(?:re|er)|press\s+room|media\s+releases)$"
     # "PRESS STATEMENT BY THE MINISTER FOR …", "News Release 42/68", "Press statement No. 2"
     r"|^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\s+(?:no\b|\d|by\b).{0,180}$",
     re.IGNORECASE,
@@ -28,6 +30,8 @@ _TYPED_LABELS = (
         r"\s*(?:(?:DATE|Date)\b[:.]?[^a-z]{0,40})?$"
     ),
     re.compile(r"^(?:DATE|Date)\s*[:.]?\s*[\d/.-]+$"),
+    # An office's reference alone: "MPS 076/2000", "VPS 066/2005", "074.08", "AA61".
+    re.compile(r"^(?:[A-Z]{1,5}\s?\d{1,4}(?:[/.]\d{2,4})?|\d{1,4}[/.]\d{2,4})$"),
 )
 # A letterhead line carrying the label among the issuer's names:
 # "THE LIBERAL PARTY OF AUSTRALIA MEDIA RELEASE FEDERAL SECRETARIAT".
@@ -53,6 +57,13 @@ _TITLED_OFFICE = re.compile(
     r"(?:(?![A-Za-z]+ed\b)(?:[A-Z][\w'’&.-]*|of|for|and|the)\s+){2,12}"
     r"(?i:officer|minister|secretary|commissioner|director|adviser|advisor|scientist|envoy|"
     r"spokesperson|chair|president|ambassador)$"
+)
+# A titled name and the offices after it: "Senator Chris Example Leader of the Government in the
+# Senate Minister for …", "Senator Jo Roe MINISTER FOR IMMIGRATION".
+_NAMED_OFFICE = re.compile(
+    r"^(?i:senator|(?:the\s+)?hon\.?|dr\.?|mr\.?|mrs\.?|ms\.?)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?i:(?:the\s+)?(?:(?:shadow|assistant|deputy|acting)\s+)*(?:minister|leader|treasurer|"
+    r"attorney-general|parliamentary\s+secretary|special\s+minister)\b)"
 )
 # The issuer's name alone on its line, with initials: "A.R. DOWNER", "THE HON. B.M. SNEDDEN, M.P."
 _NAME_WITH_INITIALS = re.compile(
@@ -91,10 +102,20 @@ _DAMAGED_DATE = re.compile(
     re.IGNORECASE,
 )
 # The office's reference before the date: "74/23 14th March, 1974", "No. 41/69 3 March 1969".
-_REFERENCE = re.compile(r"^(?:(?:No\.?|N[OQ0]\.?|Ref\.?)\s*)?(?:[A-Z]{1,4}\s?)?\d+/\d+,?\s+")
+# "FA176  7 December 2001", "MPS 076/2000 20 July 2000".
+_REFERENCE = re.compile(
+    r"^(?:(?:No\.?|N[OQ0]\.?|Ref\.?)\s*)?(?:[A-Z]{1,4}\s?)?\d+/\d+,?\s+|^[A-Z]{1,5}\d{1,4}\s+"
+)
+# The reference ends a headline on a minister's web page: "Encouraging Signs … MPS 084/2002".
+HEADLINE_REFERENCE = re.compile(r"\s+[A-Z]{1,5}\s?\d{1,4}/\d{2,4}$")
+# A date the line broke after its day: "AA61  21" / "September 1999".
+_MONTH_YEAR = re.compile(rf"^(?:{_MONTH_RE})\.?,?\s+\d{{4}}\.?$", re.IGNORECASE)
+_REFERENCE_DAY = re.compile(r"^[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?\s+\d{1,2}$")
 
 
 def is_date_line(line: str) -> bool:
+    if _REFERENCE_DAY.match(line) or _MONTH_YEAR.match(line):
+        return True
     line = _REFERENCE.sub("", line)
     return bool(_DATE_ONLY.match(line) or _DAMAGED_DATE.match(line))
 
@@ -134,6 +155,7 @@ def is_letterhead(line: str) -> bool:
         _LETTERHEAD_START.search(line)
         or _POST_NOMINAL_TOKEN.search(line)
         or _TITLED_OFFICE.match(line)
+        or _NAMED_OFFICE.match(line)
     )
 
 
@@ -153,3 +175,17 @@ def place_of_issue(line: str) -> str:
     if any(w.casefold().rstrip(".") in _ROLE_WORDS for w in place.split()):
         return ""
     return place
+
+
+# "ALEXANDER DOWNER", "The Hon Jo Roe MP": an issuer's name alone, honorifics and post-nominals
+# aside.
+_HONORIFIC = re.compile(r"^(?:(?:senator|the|hon\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)+", re.I)
+
+
+def names_an_issuer(line: str, issuers: list[str]) -> bool:
+    """Whether the line is only the name of one of the issuers a catalogue lists."""
+    if not issuers or len(line) > 80:
+        return False
+    bare = _POST_NOMINAL_TOKEN.sub("", _HONORIFIC.sub("", line)).strip(" ,.")
+    key = " ".join(bare.casefold().split())
+    return any(key == " ".join(name.casefold().split()) for name in issuers)

@@ -97,6 +97,7 @@ class Draft:
     lines: list[str] = field(default_factory=list)
     meta_title: str = ""
     meta_date: str = ""
+    issuers: list[str] = field(default_factory=list)  # a catalogue's creators: "Alexander Downer"
     header_date: str = ""
     page_starts: set[str] = field(default_factory=set)  # lines after a page number or footer
     # title

@@ -1,11 +1,12 @@
-"""The stages in order: decode → segment → letterhead/debris → title → dateline → embedded
-posts → people and quotes → event → themes. Each reads what earlier stages put in the draft."""
+"""The stages in order: decode → segment → front matter → letterhead/debris → title →
+dateline → embedded posts → people and quotes → event → themes. Each reads what earlier
+stages put in the draft."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import dateline, debris, decode, embeds, event, quotes, segment, themes, title
+from . import dateline, debris, decode, embeds, event, frontmatter, quotes, segment, themes, title
 from .model import Draft, Notes, ParsedRelease
 
 
@@ -18,6 +19,7 @@ def parse(raw, *, given_title, known_themes, year) -> ParsedRelease:
     )
     decode.run(draft, notes, raw)
     segment.split_lines(draft, notes)
+    frontmatter.drop(draft, notes)
     debris.drop_lines(draft, notes)
     title.find_headline(draft, notes)
     segment.join_paragraphs(draft, notes)

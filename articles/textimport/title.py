@@ -12,7 +12,14 @@ import re
 
 from . import dateline
 from .debris import is_junk
-from .letterhead import is_date_line, is_label, is_letterhead, place_of_issue
+from .letterhead import (
+    HEADLINE_REFERENCE,
+    is_date_line,
+    is_label,
+    is_letterhead,
+    names_an_issuer,
+    place_of_issue,
+)
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
 from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence
@@ -68,13 +75,13 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     end = _header_end(lines)
     label_at = next((i for i in range(end) if is_label(lines[i])), None)
     title = draft.given_title or draft.meta_title
-    below = _below_letterhead(lines, end) if not title else 0
+    below = _below_letterhead(lines, end, draft.issuers) if not title else 0
     kept: list[str] = []
     i = 0
     while i < end:
         line = lines[i]
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        if is_label(line) or is_letterhead(line):
+        if is_label(line) or is_letterhead(line) or names_an_issuer(line, draft.issuers):
             notes.drop(f"letterhead: {_short(line)}")
             draft.letterhead_names += names_in_letterhead(line)
             draft.header_place = draft.header_place or place_of_issue(line)
@@ -87,6 +94,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             count = min(_headline_lines(lines, i), end - i)
             # A mark standing alone at the end is a speck of OCR, not a closing quotation mark.
             title = _STRAY_MARK.sub("", " ".join(lines[i : i + count]))
+            title = HEADLINE_REFERENCE.sub("", title)
             i += count
             continue
         elif (label_at is not None and i < label_at) or i < below:
@@ -101,11 +109,18 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     draft.lines = kept + lines[end:]
 
 
-def _below_letterhead(lines: list[str], end: int) -> int:
+def _below_letterhead(lines: list[str], end: int, issuers: list[str]) -> int:
     """Where to look for the headline: below the last label or letterhead line, when a
     headline stands there. What an OCR'd statement has above its letterhead ("(File 212/75)",
     "li'lH p f t") is debris, not the headline."""
-    last = max((i for i in range(end) if is_label(lines[i]) or is_letterhead(lines[i])), default=-1)
+    last = max(
+        (
+            i
+            for i in range(end)
+            if is_label(lines[i]) or is_letterhead(lines[i]) or names_an_issuer(lines[i], issuers)
+        ),
+        default=-1,
+    )
     for i in range(last + 1, end):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if looks_like_headline(lines[i], following):

@@ -46,7 +46,7 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
             if k + 1 < len(toks) and not tok.trail and _name_ish(toks[k + 1]):
                 continue
             start = _walk_name(toks, k, 0)
-            if start >= k:
+            if start >= k or _modifies_a_noun(toks, start, k):
                 continue
             found.append(
                 _Mention(
@@ -58,6 +58,20 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
                 )
             )
     return found
+
+
+def _modifies_a_noun(toks: list[_Tok], start: int, end: int) -> bool:
+    """ "a Kansas Starbucks worker": capitalised words between "a" and a noun name no one."""
+    before = toks[start - 1] if start else None
+    after = toks[end + 1] if end + 1 < len(toks) else None
+    return bool(
+        before is not None
+        and before.low in {"a", "an"}
+        and not before.trail
+        and not toks[end].trail
+        and after is not None
+        and after.core[:1].islower()
+    )
 
 
 def _without_possessive(tok: _Tok) -> _Tok:
@@ -169,7 +183,15 @@ class _People:
             return last
         if who.ref == "role":
             return self._by_role(who.ref_text, at)
-        return self.candidate(who)
+        return self.candidate(who) if self.may_be_person(who) else None
+
+    def may_be_person(self, who: _Who) -> bool:
+        """ "According to Starbucks", "Starbucks notes that": one word the text never gives with
+        a first name or a title is a company's or a place's, not a person's."""
+        if not who.single or who.titled or who.role or who.office:
+            return True
+        word = who.name
+        return self._by_surname(word) is not None or bool(self.by_surname.get(word.casefold()))
 
     def mark_quoted(self, speaker: ParsedSpeaker) -> None:
         if id(speaker) not in self.quoted_ids:

@@ -32,6 +32,7 @@ class _Who:
     role: str = ""
     office: str = ""
     single: bool = False
+    titled: bool = False  # a surname alone after a title: "Mr. Example", "General Roe"
     ref: str = ""
     ref_text: str = ""
     context: str = ""
@@ -55,6 +56,10 @@ def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool
     if not before.trail and (before.low in _ROLE_WORDS or before.low in _SOCIAL_HONORIFICS):
         return start, end, True
     return None
+
+
+def _title_word(tok: _Tok) -> bool:
+    return not tok.trail and (tok.low in _ROLE_WORDS or tok.low in _SOCIAL_HONORIFICS)
 
 
 def _titled_name(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
@@ -168,6 +173,7 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
             role=role,
             office=_office_before(toks, start),
             single=single,
+            titled=single and start > 0 and _title_word(toks[start - 1]),
             context=context,
         )
     reference = re.sub(r"^(?:the|this|that|our)\s+", "", text, flags=re.IGNORECASE)

@@ -100,6 +100,15 @@ _ING = {
 }
 
 
+# "… about General Dunford, …, his comment that, I’m quoting him: “…”": the person the
+# sentence names, quoted by the speaker.
+_PREFIX_QUOTING = re.compile(
+    r"^(?P<who>.+?),?\s+(?:(?:and\s+)?I['’]m|(?:and\s+)?I\s+am|to)\s+quot(?:ing|e)\s+(?:him|her)"
+    r"\s*[:,]?$",
+    re.IGNORECASE,
+)
+
+
 def _attribution_before(sentence: str, *, colon: bool = False) -> _Who | None:
     """Attribution before a quotation ("X, ROLE, said:", "Comments from X:"), with its occasion."""
     who = _attribution_before_who(sentence, colon=colon)
@@ -116,6 +125,9 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     sentence = sentence.strip()
     if not sentence or len(sentence) > 400:
         return None
+    match = _PREFIX_QUOTING.match(sentence)
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
     match = _PREFIX_FROM.match(sentence) if colon else None
     if match:
         return _parse_who(match.group("who"), after_verb=False)

@@ -16,10 +16,12 @@ from ..people import _parse_who, _Who
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB
 from .scan import _Span
 
-_ADDRESSEE_AFTER = re.compile(rf"^you\s+{_VERB}\b")
+# "you personally acknowledged", "you rightly said": an adverb may stand before the verb.
+_ADVERB = r"(?:[a-z]+ly\s+)?"
+_ADDRESSEE_AFTER = re.compile(rf"^you\s+{_ADVERB}{_VERB}\b")
 # "you said", "you said that", "you said in your answers to my questions for the record,"
 _ADDRESSEE_BEFORE = re.compile(
-    rf"(?:^|[\s,])you\s+{_VERB}"
+    rf"(?:^|[\s,])you\s+{_ADVERB}{_VERB}"
     r"(?:\s+(?:in|at|during|on|to|before|last|earlier)\b[^“”\".!?]{0,80}?)?"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )

@@ -69,7 +69,7 @@ def _indirect_speakers(
                 head = paragraph[max(0, match.start() - 300) : match.start()]
                 head = re.split(r"[;:“”\"]", head)[-1]
                 who = _parse_who(_last_sentence(head)[-200:], after_verb=False)
-            if who is not None and who.name:
+            if who is not None and who.name and people.may_be_person(who):
                 speaker = people.candidate(who)
                 found.append(((index, match.start()), speaker))
     return found
@@ -142,11 +142,12 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     """A quotation opening its paragraph with no attribution at all, a paragraph or two
     after the one person the release has quoted or reported so far, with no one else named
     between: that person carries on ("Mr X said …" / a paragraph of background / "“…”")."""
-    if span.prefix.strip() or len(people.quoted) != 1 or _under_heading(span, paragraphs):
+    if span.prefix.strip() or len(people.quoted) > 1 or _under_heading(span, paragraphs):
         return None
-    speaker = people.quoted[0]
     reports = [(where, who) for where, who in indirect if where < at]
-    if any(who is not speaker for _, who in reports):
+    # No one quoted yet: the one person reported so far ("X said she had today decided …").
+    speaker = people.quoted[0] if people.quoted else (reports[0][1] if reports else None)
+    if speaker is None or any(who is not speaker for _, who in reports):
         return None
     last = max(
         [where for where, _ in reports]
@@ -180,9 +181,11 @@ _INTERVIEW = re.compile(
 )
 
 
-# "Find her full remarks below.", "Read his remarks as prepared for delivery below:"
+# "Find her full remarks below.", "Read his remarks as prepared for delivery below:",
+# "View the full transcript of her remarks below:"
 _POINTER = re.compile(
-    r"^(?:read|find|see|view)\s+(?:her|his|their)\s+(?:full\s+)?"
+    r"^(?:read|find|see|view)\s+(?:the\s+(?:full\s+)?(?:transcript|text)\s+of\s+)?"
+    r"(?:her|his|their)\s+(?:full\s+)?"
     r"(?:remarks|statement|speech|testimony|comments)(?:\s+as\s+prepared(?:\s+for\s+delivery)?)?"
     r"\s+below\s*[.:]?$",
     re.IGNORECASE,
