@@ -427,3 +427,13 @@ class TestImportedReleases:
         for query in ("Renamedstock", "Renamed Regional Summit"):
             assert titles(search(client, query)) == ["Police chiefs meet in Tirana"], query
         assert titles(search(client, "European Regional Conference")) == []
+
+
+def test_a_word_is_also_found_by_a_stem_long_enough_to_mean_something():
+    from articles.search.text import word_forms
+
+    assert word_forms("policies", "english") == ["policies", "polici"]
+    assert word_forms("conferences", "english") == ["conferences", "confer"]
+    assert word_forms("was", "english") == ["was"]  # "wa" would find "water" and "war"
+    assert word_forms("vienna", "english") == ["vienna"]
+    assert word_forms("policies", "simple") == ["policies"]  # no stemmer: the word only

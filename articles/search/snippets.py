@@ -24,7 +24,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.search.finding import search_config
-from articles.search.text import _SPACES, body_text, normalise, search_words, stem
+from articles.search.text import _SPACES, body_text, normalise, search_words, stem, word_forms
 
 SNIPPET_CHARS = 240
 
@@ -51,7 +51,7 @@ class _Finder:
     def __init__(self, query: str, config: str):
         self.words = search_words(query)
         self.config = config
-        self.stems = [stem(word, config) for word in self.words]
+        self.stems = [form for word in self.words for form in word_forms(word, config)[1:]]
         # Only words that start like a query word or its stem are looked at closely.
         starts = sorted({word[:3] for word in self.words} | {form[:3] for form in self.stems})
         alternatives = "|".join(re.escape(start) for start in starts)
@@ -61,7 +61,7 @@ class _Finder:
         """``word``: folded (``_folded()``)."""
         if any(word.startswith(query_word) for query_word in self.words):
             return True
-        if self.stems == self.words:
+        if not self.stems:
             return False
         word_stem = stem(word, self.config)
         return any(word_stem.startswith(query_stem) for query_stem in self.stems)

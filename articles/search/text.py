@@ -93,6 +93,14 @@ def stem(word: str, config: str) -> str:
     return stemmer.stemWord(word) if stemmer else word
 
 
+# A stem shorter than this finds too much as the start of a word ("was": "wa").
+MIN_STEM = 4
+
+
 def word_forms(word: str, config: str) -> list[str]:
-    """The starts a word of a document may have to be found by ``word``: the word, its stem."""
-    return list(dict.fromkeys([word, stem(word, config)]))
+    """
+    The starts a word of a document may have to be found by ``word``: the
+    word, and its stem when that is MIN_STEM letters or more.
+    """
+    found = stem(word, config)
+    return [word] if found == word or len(found) < MIN_STEM else [word, found]
