@@ -437,3 +437,34 @@ def test_a_word_is_also_found_by_a_stem_long_enough_to_mean_something():
     assert word_forms("was", "english") == ["was"]  # "wa" would find "water" and "war"
     assert word_forms("vienna", "english") == ["vienna"]
     assert word_forms("policies", "simple") == ["policies"]  # no stemmer: the word only
+
+
+class TestExtractsOfAnyQuery:
+    def test_a_letter_left_by_an_apostrophe_marks_nothing(self, client):
+        body = "<p>She said several states in Spain agree. " * 3 + "The pension reform passed.</p>"
+        make_article(title="Macron’s pension reform", lead="A lead.", body=body)
+        (snippet,) = snippets(search(client, "Macron's pension reform"))
+        assert "<mark>pension</mark> <mark>reform</mark> passed" in snippet
+        assert "<mark>s" not in snippet.lower()
+
+    def test_a_word_of_two_letters_marks_only_itself(self, client):
+        make_article(title="Summit", lead="The EU and Europe meet.", body="<p>Text.</p>")
+        (snippet,) = snippets(search(client, "EU summit"))
+        assert "The <mark>EU</mark> and Europe meet." in snippet
+
+    def test_a_title_found_by_its_stem_comes_first(self, client):
+        make_article(title="Annual conference", publish_at=yesterday())
+        make_article(title="Budget", lead="The conferences went well.")
+        assert titles(search(client, "conferences")) == ["Annual conference", "Budget"]
+
+    def test_threads_stem_alike(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        from articles.search.text import stem
+
+        words = [f"{w}{n}ing" for n in range(1000) for w in ("report", "conferenc", "polic")]
+        expected = [stem.__wrapped__(word, "english") for word in words]
+        with ThreadPoolExecutor(4) as pool:
+            for _ in range(3):
+                stem.cache_clear()
+                assert list(pool.map(stem, words, ["english"] * len(words))) == expected

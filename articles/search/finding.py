@@ -114,7 +114,14 @@ def search_releases(releases: QuerySet, query: str, filters: dict | None = None)
     if not words:
         return Found(releases, [], words, releases.none())
     matching = _filtered(_matching_words(releases, words), filters or {})
-    in_title = [When(search_title__contains=f" {word}", then=Value(1)) for word in words]
+    # A word in the title or themes, as itself or its stem, as the word is found.
+    config = search_config()
+    in_title = []
+    for word in words:
+        in_title_as = Q()
+        for form in word_forms(word, config):
+            in_title_as |= Q(search_title__contains=f" {form}")
+        in_title.append(When(in_title_as, then=Value(1)))
     title_hits = sum(
         (Case(when, default=Value(0), output_field=IntegerField()) for when in in_title),
         Value(0),

@@ -7,7 +7,10 @@ A word is marked as search finds it: a word of the text that starts with a
 word of the query, accents and case aside, or, in a language whose words
 search finds by their stems (``finding.SEARCH_CONFIGS``), whose stem
 starts with the query word's stem ("policies" for "policy"), on SQLite too. The stems are
-Snowball's, the stemmers PostgreSQL's configurations use. Python makes the
+Snowball's, whose stemmers PostgreSQL's configurations use (PostgreSQL may
+keep an older version: "international" is "internat" here, "intern" there,
+so now and then a word found is left unmarked). A query word of one letter
+marks nothing, one of two letters only itself. Python makes the
 extract on both databases: PostgreSQL's ``ts_headline`` parsed every shown
 release's whole text again, several milliseconds a page.
 
@@ -49,30 +52,47 @@ class _Finder:
     """Where the words of a query are in a text, found as search finds them."""
 
     def __init__(self, query: str, config: str):
-        self.words = search_words(query)
+        words = search_words(query)
+        # A word of one letter ("s" of "Macron's") marks nothing; one of two
+        # ("EU", "of") only itself, not every word it starts.
+        self.words = [word for word in words if len(word) > 2]
+        self.short = {word for word in words if len(word) == 2}
         self.config = config
         self.stems = [form for word in self.words for form in word_forms(word, config)[1:]]
         # Only words that start like a query word or its stem are looked at closely.
-        starts = sorted({word[:3] for word in self.words} | {form[:3] for form in self.stems})
-        alternatives = "|".join(re.escape(start) for start in starts)
-        self.candidates = re.compile(rf"\b(?:{alternatives})[^\W_]*") if starts else None
+        starts = {word[:3] for word in self.words} | {form[:3] for form in self.stems}
+        alternatives = "|".join(re.escape(start) for start in sorted(starts | self.short))
+        self.candidates = re.compile(rf"\b(?:{alternatives})[^\W_]*") if alternatives else None
 
     def found(self, word: str) -> bool:
         """``word``: folded (``_folded()``)."""
-        if any(word.startswith(query_word) for query_word in self.words):
+        if word in self.short or any(word.startswith(query) for query in self.words):
             return True
         if not self.stems:
             return False
         word_stem = stem(word, self.config)
         return any(word_stem.startswith(query_stem) for query_stem in self.stems)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each word of ``text`` the query finds, in order."""
-        folded = _folded(text)
-        if not self.candidates or len(folded) != len(text):
-            return []
+    def first(self, folded: str) -> int:
+        """
+        Where the first word found starts, a longer word of the query before
+        a word of two letters; 0 when none is.
+        """
+        fallback = None
+        for match in self.candidates.finditer(folded):
+            word = match.group()
+            if word in self.short:
+                fallback = match.start() if fallback is None else fallback
+            elif self.found(word):
+                return match.start()
+        return fallback or 0
+
+    def spans(self, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of each word found between ``start`` and ``end``, in order."""
         return [
-            match.span() for match in self.candidates.finditer(folded) if self.found(match.group())
+            match.span()
+            for match in self.candidates.finditer(folded, start, end)
+            if self.found(match.group())
         ]
 
 
@@ -84,12 +104,15 @@ def _finder(query: str, config: str) -> _Finder:
 def snippet(article, query: str) -> SafeString:
     """A short, escaped extract of the release with the query's words in <mark>."""
     text = _SPACES.sub(" ", f"{article.lead} {body_text(article.body)}").strip()
-    spans = _finder(query, search_config()).spans(text)
-    start, end = _window(text, spans[0][0] if spans else 0)
+    finder, folded = _finder(query, search_config()), _folded(text)
+    if not finder.candidates or len(folded) != len(text):
+        start, end = _window(text, 0)
+        spans = []
+    else:
+        start, end = _window(text, finder.first(folded))
+        spans = finder.spans(folded, start, end)
     out, last = [], start
     for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
         out.append(escape(text[last:span_start]))
         out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
         last = span_end

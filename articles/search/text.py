@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -77,17 +78,27 @@ def body_text(body: str) -> str:
     return html.unescape(_TAG.sub(" ", body or ""))
 
 
-@lru_cache(maxsize=8)
+# A stemmer keeps its working state on itself: one for each thread.
+_stemmers = threading.local()
+
+
 def _stemmer(config: str):
     """Snowball's stemmer for a text-search configuration ("english"), None for "simple"."""
-    return snowballstemmer.stemmer(config) if config in snowballstemmer.algorithms() else None
+    if config not in snowballstemmer.algorithms():
+        return None
+    mine = _stemmers.__dict__
+    if config not in mine:
+        mine[config] = snowballstemmer.stemmer(config)
+    return mine[config]
 
 
+@lru_cache(maxsize=20_000)
 def stem(word: str, config: str) -> str:
     """
     ``word`` (normalised) reduced to its stem by Snowball's stemmer for
-    ``config``, as PostgreSQL's configuration of that name reduces it; the
-    word itself where the configuration has no stemmer.
+    ``config``, close to how PostgreSQL's configuration of that name reduces
+    it (PostgreSQL may keep an older version of the stemmer); the word itself
+    where the configuration has no stemmer.
     """
     stemmer = _stemmer(config)
     return stemmer.stemWord(word) if stemmer else word
