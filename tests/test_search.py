@@ -384,6 +384,17 @@ class TestSearchThatFinds:
             ("Italy", True, "?q=cybercrime&theme=cybercrime")
         ]
 
+    def test_a_chosen_filter_stays_among_many_equal_ones_and_names_sort_as_read(self, client):
+        names = ["banana", "Énergie", "apple", "Cherry"] + [f"Theme {n:02}" for n in range(16)]
+        make_article(title="Tied themes", themes=[*names, "Zebra"])
+        tied = search(client, "tied")
+        shown = [c.label for c in {f.name: f for f in tied.context["facets"]}["theme"].choices]
+        assert shown[:5] == ["apple", "banana", "Cherry", "Énergie", "Theme 00"]
+        assert len(shown) == 15 and "Zebra" not in shown
+        chosen = search(client, "tied", theme="zebra")
+        choices = {f.name: f for f in chosen.context["facets"]}["theme"].choices
+        assert (choices[0].label, choices[0].selected, choices[0].url) == ("Zebra", True, "?q=tied")
+
     def test_each_result_shows_its_dateline_date_and_reference(self, client):
         make_article(title="Referenced", dateline_city="Lyon", reference="PR-7")
         html = search(client, "referenced").content.decode()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import ArticleTheme, Event, Quote, Speaker, name_in
-from articles.search.text import page_query
+from articles.search.text import normalise, page_query
 
 
 @dataclass
@@ -98,10 +98,19 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
             )
         return found
 
-    def most(named: dict):
-        """``named``: {value: (name, count)}, as (value, count) pairs, most first, then by name."""
-        ordered = sorted(named.items(), key=lambda item: (-item[1][1], item[1][0]))
-        return [(value, count) for value, (_name, count) in ordered[:TOP]]
+    def most(name: str, named: dict):
+        """
+        ``named``: {value: (name, count)}, as (value, count) pairs, most first,
+        the chosen one first among equals (so that it can always be removed),
+        then by name, case and accents aside.
+        """
+        chosen = filters.get(name)
+
+        def order(item):
+            value, (shown, count) = item
+            return (-count, value != chosen, normalise(shown))
+
+        return [(value, count) for value, (_name, count) in sorted(named.items(), key=order)[:TOP]]
 
     def name_of(named):
         return lambda value: named[value][0]
@@ -120,10 +129,14 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
         )
         year_facet.choices.append(Choice(year, count, _link(query, filters, **change), selected))
     return [
-        facet("theme", str(_("Theme")), most(themes), name_of(themes)),
-        facet("country", str(_("Country")), most({c: (c, n) for c, n in countries.items()})),
-        facet("event", str(_("Event")), most(events), name_of(events)),
-        facet("speaker", str(_("Speaker")), most(speakers), name_of(speakers)),
+        facet("theme", str(_("Theme")), most("theme", themes), name_of(themes)),
+        facet(
+            "country",
+            str(_("Country")),
+            most("country", {c: (c, n) for c, n in countries.items()}),
+        ),
+        facet("event", str(_("Event")), most("event", events), name_of(events)),
+        facet("speaker", str(_("Speaker")), most("speaker", speakers), name_of(speakers)),
         year_facet,
     ]
 
