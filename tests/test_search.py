@@ -445,7 +445,7 @@ def test_a_word_is_also_found_by_a_stem_long_enough_to_mean_something():
 
     assert word_forms("policies", "english") == ["policies", "polici"]
     assert word_forms("conferences", "english") == ["conferences", "confer"]
-    assert word_forms("was", "english") == ["was"]  # "wa" would find "water" and "war"
+    assert word_forms("ages", "english") == ["ages"]  # "age" would find "agenda" and "agent"
     assert word_forms("vienna", "english") == ["vienna"]
     assert word_forms("policies", "simple") == ["policies"]  # no stemmer: the word only
 
@@ -458,10 +458,14 @@ class TestExtractsOfAnyQuery:
         assert "<mark>pension</mark> <mark>reform</mark> passed" in snippet
         assert "<mark>s" not in snippet.lower()
 
-    def test_a_word_of_two_letters_marks_only_itself(self, client):
-        make_article(title="Summit", lead="The EU and Europe meet.", body="<p>Text.</p>")
+    def test_a_short_word_marks_only_itself_and_the_extract_shows_the_longest(self, client):
+        body = "<p>" + "Then there was the weather. " * 12 + "Wars end at the summit.</p>"
+        make_article(title="Summit", lead="The EU and Europe meet.", body=body)
+        (snippet,) = snippets(search(client, "the EU war summit"))
+        assert "<mark>Wars</mark> end at <mark>the</mark> <mark>summit</mark>." in snippet
+        assert "Then there" in snippet and "<mark>Then" not in snippet
         (snippet,) = snippets(search(client, "EU summit"))
-        assert "The <mark>EU</mark> and Europe meet." in snippet
+        assert snippet.startswith("… ") and "<mark>summit</mark>" in snippet
 
     def test_a_title_found_by_its_stem_comes_first(self, client):
         make_article(title="Annual conference", publish_at=yesterday())

@@ -6,11 +6,12 @@ text around the first word the query found, with the words it found in
 A word is marked as search finds it: a word of the text that starts with a
 word of the query, accents and case aside, or, in a language whose words
 search finds by their stems (``finding.SEARCH_CONFIGS``), whose stem
-starts with the query word's stem ("policies" for "policy"), on SQLite too. The stems are
+starts with the query word's stem ("policies" for "policy"). The stems are
 Snowball's, whose stemmers PostgreSQL's configurations use (PostgreSQL may
 keep an older version: "international" is "internat" here, "intern" there,
 so now and then a word found is left unmarked). A query word of one letter
-marks nothing, one of two letters only itself. Python makes the
+marks nothing, one of two or three letters only itself and the words of its
+stem. Python makes the
 extract on both databases: PostgreSQL's ``ts_headline`` parsed every shown
 release's whole text again, several milliseconds a page.
 
@@ -52,39 +53,51 @@ class _Finder:
     """Where the words of a query are in a text, found as search finds them."""
 
     def __init__(self, query: str, config: str):
-        words = search_words(query)
-        # A word of one letter ("s" of "Macron's") marks nothing; one of two
-        # ("EU", "of") only itself, not every word it starts.
-        self.words = [word for word in words if len(word) > 2]
-        self.short = {word for word in words if len(word) == 2}
+        words = [word for word in search_words(query) if len(word) > 1]
         self.config = config
+        # A word of one letter ("s" of "Macron's") marks nothing; one of two or
+        # three ("EU", "the", "war") only itself and words of its stem ("wars"),
+        # not every word it starts ("then", "warm"); a longer one, every word it
+        # starts and every word whose stem starts with its stem.
+        self.short = {word: stem(word, config) for word in words if len(word) <= 3}
+        self.words = [word for word in words if len(word) > 3]
         self.stems = [form for word in self.words for form in word_forms(word, config)[1:]]
+        # The extract is placed on the longest word of the query that the text holds.
+        longest = max(map(len, self.words), default=0)
+        self.longest = [(word, stem(word, config)) for word in self.words if len(word) == longest]
         # Only words that start like a query word or its stem are looked at closely.
-        starts = {word[:3] for word in self.words} | {form[:3] for form in self.stems}
-        alternatives = "|".join(re.escape(start) for start in sorted(starts | self.short))
+        starts = {word[:3] for word in [*self.words, *self.stems, *self.short]}
+        alternatives = "|".join(re.escape(start) for start in sorted(starts))
         self.candidates = re.compile(rf"\b(?:{alternatives})[^\W_]*") if alternatives else None
 
     def found(self, word: str) -> bool:
         """``word``: folded (``_folded()``)."""
         if word in self.short or any(word.startswith(query) for query in self.words):
             return True
-        if not self.stems:
+        if not self.stems and not self.short:
             return False
         word_stem = stem(word, self.config)
-        return any(word_stem.startswith(query_stem) for query_stem in self.stems)
+        return word_stem in self.short.values() or any(
+            word_stem.startswith(query_stem) for query_stem in self.stems
+        )
 
     def first(self, folded: str) -> int:
         """
-        Where the first word found starts, a longer word of the query before
-        a word of two letters; 0 when none is.
+        Where the first word found starts, one the longest query word finds
+        before any other; 0 when none is.
         """
         fallback = None
         for match in self.candidates.finditer(folded):
             word = match.group()
-            if word in self.short:
-                fallback = match.start() if fallback is None else fallback
-            elif self.found(word):
+            if not self.found(word):
+                continue
+            word_stem = stem(word, self.config)
+            if any(
+                word.startswith(query) or word_stem.startswith(query_stem)
+                for query, query_stem in self.longest
+            ):
                 return match.start()
+            fallback = match.start() if fallback is None else fallback
         return fallback or 0
 
     def spans(self, folded: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -14,9 +14,6 @@ import snowballstemmer
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 
-# Characters that cannot occur in a cleaned query or text: they frame the
-# database's highlights until the snippet has been escaped (articles.search.snippets).
-START, STOP = "\ue000", "\ue001"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
