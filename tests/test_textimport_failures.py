@@ -1722,3 +1722,22 @@ def test_words_read_out_with_im_quoting_him_are_the_named_persons():
         "Roe",
         "Any company trading there will be made to share its secrets with the navy.",
     ) in (quotes(parse_release_text(text)))
+
+
+def test_an_opening_mark_ending_its_paragraph_closes_the_quotation():
+    text = (
+        "WASHINGTON—Today, Senator Jo Example issued the following statement on the ruling.\n"
+        "“The court has taken the river question away from the towns,” Example said. "
+        "“That is a pity, but the towns will go on making their case to that end. “\n"
+        "“I am glad the court said that the towns’ rights must be kept. As the judge wrote, "
+        "‘the towns are given a fair hearing.’”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The court has taken the river question away from the towns"),
+        ("Jo Example", "That is a pity, but the towns will go on making their case to that end."),
+        (
+            "Jo Example",
+            "I am glad the court said that the towns’ rights must be kept. As the judge wrote, "
+            "‘the towns are given a fair hearing.",
+        ),
+    ]
