@@ -1741,3 +1741,20 @@ def test_an_opening_mark_ending_its_paragraph_closes_the_quotation():
             "‘the towns are given a fair hearing.",
         ),
     ]
+
+
+def test_two_straight_marks_glued_before_a_name_in_single_marks_split_the_quotations():
+    text = (
+        "WASHINGTON, D.C. – Reps. Jo Example and Sam Other introduced the River Act today."
+        '"The river belongs to everyone,"Rep. Example said."It must stay that way for the '
+        'towns along it for years to come.""‘River Plus\' plans are just private plans using '
+        "the river's name. That's not right,\"said Rep. Other.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The river belongs to everyone"),
+        ("Jo Example", "It must stay that way for the towns along it for years to come."),
+        (
+            "Sam Other",
+            "‘River Plus' plans are just private plans using the river's name. That's not right",
+        ),
+    ]
