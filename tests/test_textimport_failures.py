@@ -1758,3 +1758,22 @@ def test_two_straight_marks_glued_before_a_name_in_single_marks_split_the_quotat
             "‘River Plus' plans are just private plans using the river's name. That's not right",
         ),
     ]
+
+
+def test_a_lower_case_word_before_a_role_and_name_is_still_the_subject():
+    text = (
+        "A new children's centre will be built in Example County.\n\n"
+        "“We’re delighted,” county Administrator Jo Example said of the grant. It was the "
+        "last thing needed before the vote, he said.\n"
+    )
+    assert quotes(parse_release_text(text)) == [("Jo Example", "We’re delighted")]
+
+
+def test_words_before_a_quotation_that_name_no_subject_are_no_attribution():
+    text = (
+        "Senator Sam Other spoke on the river plan today.\n\n"
+        "“The plan will cost the towns nothing,” contradicts what Jo Example said last week.\n"
+    )
+    assert ("Jo Example", "The plan will cost the towns nothing") not in quotes(
+        parse_release_text(text)
+    )

@@ -12,7 +12,7 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _last_sentence, _sentence_end
-from ..vocabulary import _VERB
+from ..vocabulary import _ROLE_WORDS, _VERB
 from .around import _dash_line_attribution, _statement_above
 from .letters import _ADDRESSEE_AFTER, _ADDRESSEE_BEFORE, _titled, addressee
 from .scan import _Span
@@ -188,7 +188,11 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         match = pattern.match(clause) if clause else None
         if not match or len(match.group("who").split()) > max_words:
             continue
-        if pattern is _SUFFIX_BEFORE and _NOT_SUBJECT.match(match.group("who")):
+        if (
+            pattern is _SUFFIX_BEFORE
+            and _NOT_SUBJECT.match(match.group("who"))
+            and not _role_after_lower_words(match.group("who"))
+        ):
             continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
         words = match.group("who")
         if after:
@@ -229,3 +233,13 @@ _BROKEN_NAME = re.compile(
 )
 # A clause after a quotation that starts in lower case is a sentence, unless it is a pronoun.
 _NOT_SUBJECT = re.compile(r"(?!(?:the|a|an|he|she|they)\b)[a-z]")
+# "county Administrator Jim Wallace said", "state Sen. Jo Roe said": a lower-case word or
+# two before a capitalised role and name is still the subject.
+_LOWER_WORD_BEFORE_TITLED_NAME = re.compile(
+    r"^(?:[a-z]+\s+){1,2}(?P<role>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){1,4}$"
+)
+
+
+def _role_after_lower_words(words: str) -> bool:
+    match = _LOWER_WORD_BEFORE_TITLED_NAME.match(words)
+    return bool(match) and match.group("role").casefold().rstrip(".") in _ROLE_WORDS
