@@ -1777,3 +1777,13 @@ def test_words_before_a_quotation_that_name_no_subject_are_no_attribution():
     assert ("Jo Example", "The plan will cost the towns nothing") not in quotes(
         parse_release_text(text)
     )
+
+
+def test_bill_is_a_first_name_before_a_surname():
+    text = (
+        "The Minister for Rivers, Jo Example and Member for Riverton, Bill Other today "
+        "announced $2 million for the river towns.\n\n"
+        "The Senate passed the River Bill last week.\n\n"
+        "Parliamentary Secretary Other said: “The towns will be safer for it.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [("Bill Other", "The towns will be safer for it.")]
