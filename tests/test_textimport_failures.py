@@ -1787,3 +1787,21 @@ def test_bill_is_a_first_name_before_a_surname():
         "Parliamentary Secretary Other said: “The towns will be safer for it.”\n"
     )
     assert quotes(parse_release_text(text)) == [("Bill Other", "The towns will be safer for it.")]
+
+
+def test_the_letterheads_first_name_completes_its_short_form():
+    text = (
+        "Media Release\n\n"
+        "SENATOR THE HON. CHRISTOPHER EXAMPLE\n\n"
+        "Minister for Rivers Senator for Western Australia\n\n"
+        "28 March 2001\n\n"
+        "River patrol finds a stranded boat\n\n"
+        "A patrol found a stranded boat near the river mouth, the Minister for Rivers, Senator "
+        "Chris Example said today.\n\n"
+        '"This shows the river patrol is doing an excellent job," Senator Example said.\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Christopher Example", "This shows the river patrol is doing an excellent job")
+    ]
+    assert speakers(release) == [("Christopher Example", "Minister for Rivers")]

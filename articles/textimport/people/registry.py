@@ -136,6 +136,24 @@ class _People:
         spelling = max((near, surname), key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w)))
         return " ".join([*mention.name.split()[:-1], spelling])
 
+    def _letterhead_form(self, name: str) -> str:
+        """ "Senator Chris Ellison" under the letterhead's "SENATOR THE HON. CHRISTOPHER
+        ELLISON": the letterhead's first name, of which the body's is the short form."""
+        words = name.split()
+        if len(words) != 2 or len(words[0]) < 3:
+            return name
+        first, surname = words[0].casefold(), words[1].casefold()
+        for mention in self.letterhead:
+            full = mention.name.split()
+            if (
+                len(full) == 2
+                and full[1].casefold() == surname
+                and len(full[0]) > len(first)
+                and full[0].casefold().startswith(first)
+            ):
+                return f"{full[0]} {words[1]}"
+        return name
+
     def _role_of(self, name: str) -> str:
         return self.roles.get(name, "")
 
@@ -150,13 +168,15 @@ class _People:
             full = self._full_name(name)
             if full is not None:
                 name = full
+        else:
+            name = self._letterhead_form(name)
         existing = self.known.get(name.casefold())
         if existing is not None:
             self._improve_role(existing, who.role)
             return existing
         speaker = ParsedSpeaker(name=name, role="")
         self._improve_role(speaker, who.role or who.office)
-        self._improve_role(speaker, self._role_of(name))
+        self._improve_role(speaker, self._role_of(name) or self._role_of(who.name))
         self.known[name.casefold()] = speaker
         # Keyed with a leading space so a surname never collides with a full name.
         self.known.setdefault(f" {name.split()[-1]}", speaker)
