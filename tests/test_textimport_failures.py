@@ -1805,3 +1805,30 @@ def test_the_letterheads_first_name_completes_its_short_form():
         ("Christopher Example", "This shows the river patrol is doing an excellent job")
     ]
     assert speakers(release) == [("Christopher Example", "Minister for Rivers")]
+
+
+def test_a_dash_line_broken_after_its_dash_names_the_quotation_above():
+    lines = [
+        "WASHINGTON – Sen. Jo Example has introduced the River Act, a bill to keep the",
+        "river open to boats from the towns along it, and to end the permits they need to",
+        "sail it. The permits take months and cost the boat owners of the river towns",
+        "a great deal of money. These rules make a boat on the river a costly thing to own.",
+        "The bill is supported by River Friends of America and the Boat Owners Union.",
+        "“River Friends of America applauds the River Act. It will keep the river open.”",
+        "-",
+        "Sam Other, Director of Government Affairs, River Friends of America",
+        "“Boats are a way of life on the river and should be treated as such. We are glad",
+        "to work with Sen. Example on this bill.”",
+        "- Ann Roe, President, Boat Owners Union",
+    ]
+    assert quotes(parse_release_text("\n".join(lines) + "\n")) == [
+        (
+            "Sam Other",
+            "River Friends of America applauds the River Act. It will keep the river open.",
+        ),
+        (
+            "Ann Roe",
+            "Boats are a way of life on the river and should be treated as such. We are glad "
+            "to work with Sen. Example on this bill.",
+        ),
+    ]

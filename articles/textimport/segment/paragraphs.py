@@ -12,6 +12,7 @@ from .glued import _split_glued
 from .sentences import _CONNECTOR_END, _TERMINAL_END
 
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
+_LONE_DASHES = frozenset({"–", "—", "-"})
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
 
@@ -51,7 +52,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
         else:
             blocks.append([line])
             straight, curly = _marks(line)
-        previous = line
+        previous = f"{previous} {line}" if joins and previous in _LONE_DASHES else line
 
     paragraphs: list[str] = []
     for block in blocks:
@@ -63,8 +64,10 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
 
 
 def _joins(prev: str, line: str, wrap_at: int) -> bool:
-    if _LONE_OPENERS.match(prev):
-        return True
+    if _LONE_OPENERS.match(prev) or prev in _LONE_DASHES:
+        return True  # '-' / 'Name, Role': a dash line broken after its dash
+    if prev[:2] in ("– ", "— ", "- ") and line[:1] in '“"':
+        return False  # a dash line names who spoke the quotation above; the next one is new
     if _is_attribution_line(prev, line):
         return True
     if _VERB_ENDING.search(prev) and _NAME_LINE.match(line):
@@ -88,7 +91,7 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True  # a script without capitals: only punctuation ends a sentence
     if _CONNECTOR_END.search(prev):
         return True
-    if line[:2] in ("– ", "— ", "- ") or line in ("–", "—", "-"):
+    if line[:2] in ("– ", "— ", "- ") or line in _LONE_DASHES:
         return True
     return bool(
         wrap_at
