@@ -1832,3 +1832,20 @@ def test_a_dash_line_broken_after_its_dash_names_the_quotation_above():
             "to work with Sen. Example on this bill.",
         ),
     ]
+
+
+def test_a_first_name_alone_is_the_one_person_named_with_it():
+    text = (
+        "BURLINGTON – Sen. Jo Example met the finalists of her essay contest today.\n\n"
+        "The last topic was the one chosen by Sam Other of River High School: money in "
+        "politics.\n\n"
+        "Sam shared, “Money decides too much of what our towns get from the government, and "
+        "we should be able to change that.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Sam Other",
+            "Money decides too much of what our towns get from the government, and we should be "
+            "able to change that.",
+        )
+    ]

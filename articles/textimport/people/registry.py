@@ -98,9 +98,14 @@ class _People:
         self.quoted_ids: set[int] = set()
         self.known: dict[str, ParsedSpeaker] = {}
         self.by_surname: dict[str, list[_Mention]] = {}
+        self.by_first_name: dict[str, set[str]] = {}
         self.roles: dict[str, str] = {}
         for mention in mentions:
             self.by_surname.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
+            # A name opening its paragraph may be a headline's words ("Get Involved In …").
+            if len(mention.name.split()) > 1 and mention.pos >= len(mention.name.split()):
+                first = mention.name.split()[0].casefold()
+                self.by_first_name.setdefault(first, set()).add(mention.name)
             if mention.role or mention.office:
                 current = self.roles.get(mention.name, "")
                 if not current or (mention.role and current in _OFFICE_HONORIFICS.values()):
@@ -114,9 +119,15 @@ class _People:
             candidates[0] if candidates else None,
         )
         if best is None:
-            return self._misread(surname)
+            return self._misread(surname) or self._by_first_name(surname)
         # The letterhead's "McMAHON" is spelt as the text spells it: "McMahon".
         return " ".join([*best.name.split()[:-1], surname])
+
+    def _by_first_name(self, word: str) -> str | None:
+        """ "Jack shared, “…”" after "Jack French of Essex High School": the one person the
+        text names with that first name."""
+        names = self.by_first_name.get(word.casefold(), set())
+        return next(iter(names)) if len(names) == 1 else None
 
     def _misread(self, surname: str) -> str | None:
         """ "Mr. Snedden" under the letterhead's "B.M. SNEDDEIIN", "Mr. Downv-r" under "A.R.
@@ -211,7 +222,11 @@ class _People:
         if not who.single or who.titled or who.role or who.office:
             return True
         word = who.name
-        return self._by_surname(word) is not None or bool(self.by_surname.get(word.casefold()))
+        return (
+            self._by_surname(word) is not None
+            or bool(self.by_surname.get(word.casefold()))
+            or self._by_first_name(word) is not None
+        )
 
     def mark_quoted(self, speaker: ParsedSpeaker) -> None:
         if id(speaker) not in self.quoted_ids:
