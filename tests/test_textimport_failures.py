@@ -1849,3 +1849,19 @@ def test_a_first_name_alone_is_the_one_person_named_with_it():
             "able to change that.",
         )
     ]
+
+
+def test_a_clause_ending_on_saying_without_a_comma_names_its_subject():
+    text = (
+        "BURLINGTON – Sen. Jo Example met the finalists of her essay contest today.\n\n"
+        "The students then talked about the cost of housing in the river towns.\n\n"
+        "Example closed the meeting saying, “You are living through hard times. By talking "
+        "about them, you will see you are not alone.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "You are living through hard times. By talking about them, you will see you are not "
+            "alone.",
+        )
+    ]

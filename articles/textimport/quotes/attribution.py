@@ -54,7 +54,7 @@ _PREFIX_PARTICIPLE = re.compile(
     r"(?:^|\bthat\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,60}?)\s+"
     # "X has been critical …", "X introduced the bill on Tuesday, stating, “…”"
     r"(?:has|had|have|was|is|were|[a-z]{3,}ed|wrote|sent|spoke|made|gave|took|led)\b"
-    r"[^“”\"]{0,200}?,\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
+    r"[^“”\"]{0,200}?,?\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
 )
 _SENTENCE_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSt)[.!?]\s+")
 _WHEN_HE = re.compile(
