@@ -1865,3 +1865,48 @@ def test_a_clause_ending_on_saying_without_a_comma_names_its_subject():
             "alone.",
         )
     ]
+
+
+def _harvested(title: str, body: str) -> str:
+    return (
+        f'---\ntitle: "{title}"\ndate: "2001-03-28"\ncreators:\n  - "Example, Jo"\n'
+        'source: "MINISTER FOR RIVERS"\n---\n\n' + body
+    )
+
+
+@pytest.mark.parametrize(
+    ("catalogued", "body", "headline", "lead"),
+    [
+        (
+            "River patrol finds stranded boat near the mouth.",
+            " Media Release\n\n SENATOR THE HON. JO EXAMPLE\n\n 28 March 2001\n\n"
+            " River patrol finds stranded boat near the mouth River patrol officers found a "
+            "stranded boat with six people on board, the Minister for Rivers said today.\n",
+            "River patrol finds stranded boat near the mouth",
+            "River patrol officers found a stranded boat",
+        ),
+        (
+            "Government programs widen the towns' river trade.",
+            " Media Release\n Rivers, Regional Roads\n Minister for Rivers, Jo Example MP\n"
+            " Government programs widen the towns'\n river trade\n RMS 77/98\n"
+            " The Government's commitment to the river towns has been shown by a range of\n"
+            "new programs for the boat owners.\n",
+            "Government programs widen the towns' river trade",
+            "The Government's commitment",
+        ),
+        (
+            "Statement of the Ministers for Rivers of Examplia and Otherland [River floods]",
+            " Statement of the Ministers for Rivers of Examplia and  Otherland\n"
+            " Brussels, 15 November 2015\n"
+            " We are determined to work together on the floods of the river this winter.\n",
+            "Statement of the Ministers for Rivers of Examplia and Otherland",
+            "We are determined",
+        ),
+    ],
+)
+def test_the_cataloguers_title_finds_the_headline_printed_in_the_body(
+    catalogued, body, headline, lead
+):
+    release = parse_release_text(_harvested(catalogued, body))
+    assert release.title == headline
+    assert release.lead.startswith(lead)
