@@ -1910,3 +1910,18 @@ def test_the_cataloguers_title_finds_the_headline_printed_in_the_body(
     release = parse_release_text(_harvested(catalogued, body))
     assert release.title == headline
     assert release.lead.startswith(lead)
+
+
+def test_a_lead_about_a_role_and_name_doing_something_gives_the_first_quotation():
+    text = (
+        "MEDIA RELEASE\n\nRiver Day Grants Open\n\n"
+        "Federal Member for Riverton, Jo Example, is encouraging river clubs to apply for "
+        "grants to hold River Day events.\n\n"
+        "“Up to $3,000 is available to help river clubs with their plans for River Day.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Up to $3,000 is available to help river clubs with their plans for River Day.",
+        )
+    ]
