@@ -1925,3 +1925,25 @@ def test_a_lead_about_a_role_and_name_doing_something_gives_the_first_quotation(
             "Up to $3,000 is available to help river clubs with their plans for River Day.",
         )
     ]
+
+
+def test_a_closing_mark_opening_a_paragraph_after_a_full_stop_opens_it():
+    text = (
+        "Media Release\n\nRiver Bill introduced to Parliament\n\n"
+        "An amended River Bill was introduced to Parliament today.\n\n"
+        "“The changes do not alter the thrust of the Bill,” the Minister for Rivers, Jo "
+        "Example, said.\n\n"
+        "“At the same time, the Bill gives the towns a say on the river.\n\n"
+        "”The changes were agreed by the party room after a long discussion.\n\n"
+        "“The amended Bill strikes a balance between the towns and the boats.”\n\n"
+        "The changes include:\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The changes do not alter the thrust of the Bill"),
+        (
+            "Jo Example",
+            "At the same time, the Bill gives the towns a say on the river.\n\n"
+            "The changes were agreed by the party room after a long discussion.\n\n"
+            "The amended Bill strikes a balance between the towns and the boats.",
+        ),
+    ]

@@ -35,6 +35,8 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     previous = ""
     straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
     for line in lines:
+        if line[:1] == "”" and line[1:2].isupper() and previous[-1:] in ".!?":
+            line = "“" + line[1:]  # "”The changes …" after a full stop: a turned opening mark
         if blocks and _closes_block(blocks[-1], line):
             # A closing mark on a line of its own ends the quotation it closes.
             blocks[-1][-1] += line
