@@ -1947,3 +1947,17 @@ def test_a_closing_mark_opening_a_paragraph_after_a_full_stop_opens_it():
             "The amended Bill strikes a balance between the towns and the boats.",
         ),
     ]
+
+
+def test_a_turn_under_a_surname_alone_in_a_transcript_is_that_persons():
+    text = (
+        "Congresswoman Jo Example questioned Director Sam Other at today's hearing.\n\n"
+        "Congresswoman Example:“Is there an investigation of the river contract?”\n\n"
+        "Mr. Other:“I cannot confirm that.”\n\n"
+        "Congresswoman Example:“Is there a second investigation?”\n\n"
+        "Other: “Again, I’m not confirming any investigation.”\n\n"
+        "Background: “The river contract was signed in May.”\n"
+    )
+    release = parse_release_text(text)
+    assert ("Sam Other", "Again, I’m not confirming any investigation.") in quotes(release)
+    assert not any(name == "Background" for name, _ in quotes(release))

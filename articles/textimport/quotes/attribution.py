@@ -165,6 +165,10 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
             who = _parse_who(match.group("who"), after_verb=False)
             if who is not None and who.name and (not who.single or _titled(match.group("who"))):
                 return who
+            if who is not None and who.name:
+                # "Wray: “…”": a surname alone is a turn only if the text names that person.
+                who.unless_unknown = True
+                return who
     return None
 
 
