@@ -1961,3 +1961,15 @@ def test_a_turn_under_a_surname_alone_in_a_transcript_is_that_persons():
     release = parse_release_text(text)
     assert ("Sam Other", "Again, I’m not confirming any investigation.") in quotes(release)
     assert not any(name == "Background" for name, _ in quotes(release))
+
+
+def test_when_it_was_said_between_the_verb_and_the_colon_keeps_the_attribution():
+    text = (
+        "WASHINGTON – Sen. Jo Example spoke to the river towns' council today.\n\n"
+        "River clinics have long had support from both parties. Governor Sam R. Other said "
+        "back in 2005 for example: “I’m a big backer of a clinic in every river town.” And "
+        "others followed him.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Sam R. Other", "I’m a big backer of a clinic in every river town.")
+    ]

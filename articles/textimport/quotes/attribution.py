@@ -45,7 +45,9 @@ _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
 _PREFIX_SAID = re.compile(
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
     r"(?:\s+(?:that|in a statement"
-    r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}))?"
+    r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}"
+    # "said back in 2005 for example:", "said last year:": when it was said.
+    r"|(?:back |once )?(?:in|last|earlier) \w+(?:,? for (?:example|instance))?))?"
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
 # "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
