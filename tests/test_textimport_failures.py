@@ -1973,3 +1973,16 @@ def test_when_it_was_said_between_the_verb_and_the_colon_keeps_the_attribution()
     assert quotes(parse_release_text(text)) == [
         ("Sam R. Other", "I’m a big backer of a clinic in every river town.")
     ]
+
+
+def test_the_cataloguers_title_repeated_below_the_lead_is_not_taken_as_the_headline():
+    body = (
+        " Media Release\n\n River towns get flood help\n\n"
+        " The Minister for Rivers, Jo Example, today announced $2 million for the river towns "
+        "hit by the floods this winter.\n\n"
+        " Flood help for the river towns\n\n"
+        " The money will be paid to the councils next month.\n"
+    )
+    release = parse_release_text(_harvested("Flood help for the river towns.", body))
+    assert release.title == "River towns get flood help"
+    assert any(p.startswith("The Minister for Rivers") for p in release.paragraphs)

@@ -75,6 +75,11 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     lines = draft.lines
     title = draft.given_title or draft.meta_title
     printed = printed_title(lines, draft.catalogue_title) if not title else None
+    if printed is not None and any(
+        _is_body(line, following)
+        for line, following in zip(lines[: printed[0]], lines[1:], strict=False)
+    ):
+        printed = None  # the cataloguer's words come again below the lead: not the headline
     if printed is not None:
         # The headline the cataloguer's title names; what stands above it is letterhead.
         at, count, title, rest = printed
