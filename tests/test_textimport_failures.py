@@ -1722,3 +1722,267 @@ def test_words_read_out_with_im_quoting_him_are_the_named_persons():
         "Roe",
         "Any company trading there will be made to share its secrets with the navy.",
     ) in (quotes(parse_release_text(text)))
+
+
+def test_an_opening_mark_ending_its_paragraph_closes_the_quotation():
+    text = (
+        "WASHINGTON—Today, Senator Jo Example issued the following statement on the ruling.\n"
+        "“The court has taken the river question away from the towns,” Example said. "
+        "“That is a pity, but the towns will go on making their case to that end. “\n"
+        "“I am glad the court said that the towns’ rights must be kept. As the judge wrote, "
+        "‘the towns are given a fair hearing.’”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The court has taken the river question away from the towns"),
+        ("Jo Example", "That is a pity, but the towns will go on making their case to that end."),
+        (
+            "Jo Example",
+            "I am glad the court said that the towns’ rights must be kept. As the judge wrote, "
+            "‘the towns are given a fair hearing.",
+        ),
+    ]
+
+
+def test_two_straight_marks_glued_before_a_name_in_single_marks_split_the_quotations():
+    text = (
+        "WASHINGTON, D.C. – Reps. Jo Example and Sam Other introduced the River Act today."
+        '"The river belongs to everyone,"Rep. Example said."It must stay that way for the '
+        'towns along it for years to come.""‘River Plus\' plans are just private plans using '
+        "the river's name. That's not right,\"said Rep. Other.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The river belongs to everyone"),
+        ("Jo Example", "It must stay that way for the towns along it for years to come."),
+        (
+            "Sam Other",
+            "‘River Plus' plans are just private plans using the river's name. That's not right",
+        ),
+    ]
+
+
+def test_a_lower_case_word_before_a_role_and_name_is_still_the_subject():
+    text = (
+        "A new children's centre will be built in Example County.\n\n"
+        "“We’re delighted,” county Administrator Jo Example said of the grant. It was the "
+        "last thing needed before the vote, he said.\n"
+    )
+    assert quotes(parse_release_text(text)) == [("Jo Example", "We’re delighted")]
+
+
+def test_words_before_a_quotation_that_name_no_subject_are_no_attribution():
+    text = (
+        "Senator Sam Other spoke on the river plan today.\n\n"
+        "“The plan will cost the towns nothing,” contradicts what Jo Example said last week.\n"
+    )
+    assert ("Jo Example", "The plan will cost the towns nothing") not in quotes(
+        parse_release_text(text)
+    )
+
+
+def test_bill_is_a_first_name_before_a_surname():
+    text = (
+        "The Minister for Rivers, Jo Example and Member for Riverton, Bill Other today "
+        "announced $2 million for the river towns.\n\n"
+        "The Senate passed the River Bill last week.\n\n"
+        "Parliamentary Secretary Other said: “The towns will be safer for it.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [("Bill Other", "The towns will be safer for it.")]
+
+
+def test_the_letterheads_first_name_completes_its_short_form():
+    text = (
+        "Media Release\n\n"
+        "SENATOR THE HON. CHRISTOPHER EXAMPLE\n\n"
+        "Minister for Rivers Senator for Western Australia\n\n"
+        "28 March 2001\n\n"
+        "River patrol finds a stranded boat\n\n"
+        "A patrol found a stranded boat near the river mouth, the Minister for Rivers, Senator "
+        "Chris Example said today.\n\n"
+        '"This shows the river patrol is doing an excellent job," Senator Example said.\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Christopher Example", "This shows the river patrol is doing an excellent job")
+    ]
+    assert speakers(release) == [("Christopher Example", "Minister for Rivers")]
+
+
+def test_a_dash_line_broken_after_its_dash_names_the_quotation_above():
+    lines = [
+        "WASHINGTON – Sen. Jo Example has introduced the River Act, a bill to keep the",
+        "river open to boats from the towns along it, and to end the permits they need to",
+        "sail it. The permits take months and cost the boat owners of the river towns",
+        "a great deal of money. These rules make a boat on the river a costly thing to own.",
+        "The bill is supported by River Friends of America and the Boat Owners Union.",
+        "“River Friends of America applauds the River Act. It will keep the river open.”",
+        "-",
+        "Sam Other, Director of Government Affairs, River Friends of America",
+        "“Boats are a way of life on the river and should be treated as such. We are glad",
+        "to work with Sen. Example on this bill.”",
+        "- Ann Roe, President, Boat Owners Union",
+    ]
+    assert quotes(parse_release_text("\n".join(lines) + "\n")) == [
+        (
+            "Sam Other",
+            "River Friends of America applauds the River Act. It will keep the river open.",
+        ),
+        (
+            "Ann Roe",
+            "Boats are a way of life on the river and should be treated as such. We are glad "
+            "to work with Sen. Example on this bill.",
+        ),
+    ]
+
+
+def test_a_first_name_alone_is_the_one_person_named_with_it():
+    text = (
+        "BURLINGTON – Sen. Jo Example met the finalists of her essay contest today.\n\n"
+        "The last topic was the one chosen by Sam Other of River High School: money in "
+        "politics.\n\n"
+        "Sam shared, “Money decides too much of what our towns get from the government, and "
+        "we should be able to change that.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Sam Other",
+            "Money decides too much of what our towns get from the government, and we should be "
+            "able to change that.",
+        )
+    ]
+
+
+def test_a_clause_ending_on_saying_without_a_comma_names_its_subject():
+    text = (
+        "BURLINGTON – Sen. Jo Example met the finalists of her essay contest today.\n\n"
+        "The students then talked about the cost of housing in the river towns.\n\n"
+        "Example closed the meeting saying, “You are living through hard times. By talking "
+        "about them, you will see you are not alone.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "You are living through hard times. By talking about them, you will see you are not "
+            "alone.",
+        )
+    ]
+
+
+def _harvested(title: str, body: str) -> str:
+    return (
+        f'---\ntitle: "{title}"\ndate: "2001-03-28"\ncreators:\n  - "Example, Jo"\n'
+        'source: "MINISTER FOR RIVERS"\n---\n\n' + body
+    )
+
+
+@pytest.mark.parametrize(
+    ("catalogued", "body", "headline", "lead"),
+    [
+        (
+            "River patrol finds stranded boat near the mouth.",
+            " Media Release\n\n SENATOR THE HON. JO EXAMPLE\n\n 28 March 2001\n\n"
+            " River patrol finds stranded boat near the mouth River patrol officers found a "
+            "stranded boat with six people on board, the Minister for Rivers said today.\n",
+            "River patrol finds stranded boat near the mouth",
+            "River patrol officers found a stranded boat",
+        ),
+        (
+            "Government programs widen the towns' river trade.",
+            " Media Release\n Rivers, Regional Roads\n Minister for Rivers, Jo Example MP\n"
+            " Government programs widen the towns'\n river trade\n RMS 77/98\n"
+            " The Government's commitment to the river towns has been shown by a range of\n"
+            "new programs for the boat owners.\n",
+            "Government programs widen the towns' river trade",
+            "The Government's commitment",
+        ),
+        (
+            "Statement of the Ministers for Rivers of Examplia and Otherland [River floods]",
+            " Statement of the Ministers for Rivers of Examplia and  Otherland\n"
+            " Brussels, 15 November 2015\n"
+            " We are determined to work together on the floods of the river this winter.\n",
+            "Statement of the Ministers for Rivers of Examplia and Otherland",
+            "We are determined",
+        ),
+    ],
+)
+def test_the_cataloguers_title_finds_the_headline_printed_in_the_body(
+    catalogued, body, headline, lead
+):
+    release = parse_release_text(_harvested(catalogued, body))
+    assert release.title == headline
+    assert release.lead.startswith(lead)
+
+
+def test_a_lead_about_a_role_and_name_doing_something_gives_the_first_quotation():
+    text = (
+        "MEDIA RELEASE\n\nRiver Day Grants Open\n\n"
+        "Federal Member for Riverton, Jo Example, is encouraging river clubs to apply for "
+        "grants to hold River Day events.\n\n"
+        "“Up to $3,000 is available to help river clubs with their plans for River Day.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Up to $3,000 is available to help river clubs with their plans for River Day.",
+        )
+    ]
+
+
+def test_a_closing_mark_opening_a_paragraph_after_a_full_stop_opens_it():
+    text = (
+        "Media Release\n\nRiver Bill introduced to Parliament\n\n"
+        "An amended River Bill was introduced to Parliament today.\n\n"
+        "“The changes do not alter the thrust of the Bill,” the Minister for Rivers, Jo "
+        "Example, said.\n\n"
+        "“At the same time, the Bill gives the towns a say on the river.\n\n"
+        "”The changes were agreed by the party room after a long discussion.\n\n"
+        "“The amended Bill strikes a balance between the towns and the boats.”\n\n"
+        "The changes include:\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The changes do not alter the thrust of the Bill"),
+        (
+            "Jo Example",
+            "At the same time, the Bill gives the towns a say on the river.\n\n"
+            "The changes were agreed by the party room after a long discussion.\n\n"
+            "The amended Bill strikes a balance between the towns and the boats.",
+        ),
+    ]
+
+
+def test_a_turn_under_a_surname_alone_in_a_transcript_is_that_persons():
+    text = (
+        "Congresswoman Jo Example questioned Director Sam Other at today's hearing.\n\n"
+        "Congresswoman Example:“Is there an investigation of the river contract?”\n\n"
+        "Mr. Other:“I cannot confirm that.”\n\n"
+        "Congresswoman Example:“Is there a second investigation?”\n\n"
+        "Other: “Again, I’m not confirming any investigation.”\n\n"
+        "Background: “The river contract was signed in May.”\n"
+    )
+    release = parse_release_text(text)
+    assert ("Sam Other", "Again, I’m not confirming any investigation.") in quotes(release)
+    assert not any(name == "Background" for name, _ in quotes(release))
+
+
+def test_when_it_was_said_between_the_verb_and_the_colon_keeps_the_attribution():
+    text = (
+        "WASHINGTON – Sen. Jo Example spoke to the river towns' council today.\n\n"
+        "River clinics have long had support from both parties. Governor Sam R. Other said "
+        "back in 2005 for example: “I’m a big backer of a clinic in every river town.” And "
+        "others followed him.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Sam R. Other", "I’m a big backer of a clinic in every river town.")
+    ]
+
+
+def test_the_cataloguers_title_repeated_below_the_lead_is_not_taken_as_the_headline():
+    body = (
+        " Media Release\n\n River towns get flood help\n\n"
+        " The Minister for Rivers, Jo Example, today announced $2 million for the river towns "
+        "hit by the floods this winter.\n\n"
+        " Flood help for the river towns\n\n"
+        " The money will be paid to the councils next month.\n"
+    )
+    release = parse_release_text(_harvested("Flood help for the river towns.", body))
+    assert release.title == "River towns get flood help"
+    assert any(p.startswith("The Minister for Rivers") for p in release.paragraphs)

@@ -20,6 +20,7 @@ _MAX_LINES = 60
 _KEY = re.compile(r"^[A-Za-z_][\w-]{0,40}:(?:\s.*)?$")
 _ITEM = re.compile(r"^-\s+\S")
 _DATE = re.compile(r"^date:\s*[\"']?([^\"']+?)[\"']?\s*$", re.IGNORECASE)
+_TITLE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$", re.IGNORECASE)
 
 
 def drop(draft: Draft, notes: Notes) -> None:
@@ -38,6 +39,9 @@ def drop(draft: Draft, notes: Notes) -> None:
         found = _DATE.match(line)
         if found and not draft.meta_date:
             draft.meta_date = found.group(1)
+        found = _TITLE.match(line)
+        if found and not draft.catalogue_title:
+            draft.catalogue_title = found.group(1)
         if _KEY.match(line):
             key = line.split(":", 1)[0].casefold()
         elif key == "creators":
@@ -53,3 +57,34 @@ def _person(line: str) -> list[str]:
     """ "- "Downer, Alexander"" names Alexander Downer; "- "Liberal Party"" names no person."""
     found = _SURNAME_FIRST.match(line)
     return [f"{found.group(2).strip()} {found.group(1).strip()}"] if found else []
+
+
+# "… Malcolm Turnbull [Terrorist attacks in Paris]": the cataloguer's subject after the title.
+_SUBJECT = re.compile(r"\s*\[[^\]]*\]\s*$")
+_HEADLINE_LINES = 20
+
+
+def _word(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.casefold().replace("’", "'"))
+
+
+def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str, str] | None:
+    """The headline as the body prints it, found by the cataloguer's title: its first line,
+    its number of lines (a headline may wrap), its words, and what follows it on its last
+    line (a lead glued to the headline: "… in Torres Strait Customs officers have …")."""
+    wanted = [_word(w) for w in _SUBJECT.sub("", catalogue_title).split()]
+    wanted = [w for w in wanted if w]
+    if len(wanted) < 3:
+        return None
+    for i in range(min(len(lines), _HEADLINE_LINES)):
+        for count in (1, 2, 3):
+            words = " ".join(lines[i : i + count]).split()
+            if len(words) < len(wanted):
+                continue
+            if [_word(w) for w in words[: len(wanted)]] != wanted:
+                break
+            rest = " ".join(words[len(wanted) :])
+            if rest and not rest[0].isupper():
+                break  # the title's words open a sentence: no headline of its own
+            return i, min(count, len(lines) - i), " ".join(words[: len(wanted)]).rstrip("."), rest
+    return None

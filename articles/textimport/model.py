@@ -98,6 +98,7 @@ class Draft:
     meta_title: str = ""
     meta_date: str = ""
     issuers: list[str] = field(default_factory=list)  # a catalogue's creators: "Alexander Downer"
+    catalogue_title: str = ""  # a front matter's title: finds the headline printed in the body
     header_date: str = ""
     page_starts: set[str] = field(default_factory=set)  # lines after a page number or footer
     # title

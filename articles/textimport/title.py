@@ -12,6 +12,7 @@ import re
 
 from . import dateline
 from .debris import is_junk
+from .frontmatter import printed_title
 from .letterhead import (
     HEADLINE_REFERENCE,
     is_date_line,
@@ -72,10 +73,22 @@ def _headline_lines(lines: list[str], start: int) -> int:
 def find_headline(draft: Draft, notes: Notes) -> None:
     """Take the headline from the header and drop the letterhead around it."""
     lines = draft.lines
-    end = _header_end(lines)
-    label_at = next((i for i in range(end) if is_label(lines[i])), None)
     title = draft.given_title or draft.meta_title
+    printed = printed_title(lines, draft.catalogue_title) if not title else None
+    if printed is not None and any(
+        _is_body(line, following)
+        for line, following in zip(lines[: printed[0]], lines[1:], strict=False)
+    ):
+        printed = None  # the cataloguer's words come again below the lead: not the headline
+    if printed is not None:
+        # The headline the cataloguer's title names; what stands above it is letterhead.
+        at, count, title, rest = printed
+        lines = draft.lines = [*lines[:at], *([rest] if rest else []), *lines[at + count :]]
+    end = max(_header_end(lines), printed[0] if printed else 0)
+    label_at = next((i for i in range(end) if is_label(lines[i])), None)
     below = _below_letterhead(lines, end, draft.issuers) if not title else 0
+    if printed is not None:
+        below = printed[0]
     kept: list[str] = []
     i = 0
     while i < end:

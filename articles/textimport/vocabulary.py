@@ -146,7 +146,7 @@ _VERB = (
     r"(?:said|says|added|adds|continued|continues|stated|states|explained|explains|noted|notes|"
     r"commented|remarked|declared|declares|wrote|writes|write|concluded|concludes|emphasi[sz]ed|"
     r"stressed|urged|warned|insisted|argued|observed|asked|asks|replied|responded|recalled|"
-    r"acknowledged|admitted|vowed|cautioned|reiterated|affirmed|pledged|"
+    r"acknowledged|admitted|vowed|cautioned|reiterated|affirmed|pledged|shared|"
     r"told(?:\s+[a-z]+){0,2})"
 )
 _INDIRECT_VERB = re.compile(

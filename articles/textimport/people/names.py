@@ -18,6 +18,7 @@ from ..vocabulary import (
     _PARTICLES,
     _ROLE_WORDS,
     _SOCIAL_HONORIFICS,
+    _words,
 )
 
 _PAREN_TAG = re.compile(r"\s*\([^()]{0,40}\)")
@@ -103,9 +104,33 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
             and stop.low not in _OFFICE_HONORIFICS
         ):
             start = end - 1
+    if start == end and j >= lo and _first_name_that_is_a_word(toks, j, lo):
+        start = j  # "Member for Maribyrnong, Bill Shorten"
     if all(_is_initial(t) for t in toks[start : end + 1]):
         return end + 1
     return start
+
+
+# First names that are also words kept out of names ("the Bill"): a first name only right
+# before a surname, where a name may start (after a comma, a title or a lower-case word).
+_FIRST_NAMES_THAT_ARE_WORDS = frozenset({"Bill"})
+_DETERMINERS = _words("the a an this that these those his her their our its my your")
+
+
+def _first_name_that_is_a_word(toks: list[_Tok], j: int, lo: int) -> bool:
+    tok = toks[j]
+    if tok.core not in _FIRST_NAMES_THAT_ARE_WORDS or tok.trail or tok.lead:
+        return False
+    if j == lo:
+        return True
+    before = toks[j - 1]
+    return (
+        "," in before.trail
+        or before.low in _ROLE_WORDS
+        or before.low in _SOCIAL_HONORIFICS
+        or before.low in _OFFICE_HONORIFICS
+        or (before.core[:1].islower() and before.low not in _DETERMINERS)
+    )
 
 
 def _segments(toks: list[_Tok]) -> list[tuple[int, int]]:

@@ -98,9 +98,14 @@ class _People:
         self.quoted_ids: set[int] = set()
         self.known: dict[str, ParsedSpeaker] = {}
         self.by_surname: dict[str, list[_Mention]] = {}
+        self.by_first_name: dict[str, set[str]] = {}
         self.roles: dict[str, str] = {}
         for mention in mentions:
             self.by_surname.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
+            # A name opening its paragraph may be a headline's words ("Get Involved In …").
+            if len(mention.name.split()) > 1 and mention.pos >= len(mention.name.split()):
+                first = mention.name.split()[0].casefold()
+                self.by_first_name.setdefault(first, set()).add(mention.name)
             if mention.role or mention.office:
                 current = self.roles.get(mention.name, "")
                 if not current or (mention.role and current in _OFFICE_HONORIFICS.values()):
@@ -114,9 +119,15 @@ class _People:
             candidates[0] if candidates else None,
         )
         if best is None:
-            return self._misread(surname)
+            return self._misread(surname) or self._by_first_name(surname)
         # The letterhead's "McMAHON" is spelt as the text spells it: "McMahon".
         return " ".join([*best.name.split()[:-1], surname])
+
+    def _by_first_name(self, word: str) -> str | None:
+        """ "Jack shared, “…”" after "Jack French of Essex High School": the one person the
+        text names with that first name."""
+        names = self.by_first_name.get(word.casefold(), set())
+        return next(iter(names)) if len(names) == 1 else None
 
     def _misread(self, surname: str) -> str | None:
         """ "Mr. Snedden" under the letterhead's "B.M. SNEDDEIIN", "Mr. Downv-r" under "A.R.
@@ -136,6 +147,24 @@ class _People:
         spelling = max((near, surname), key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w)))
         return " ".join([*mention.name.split()[:-1], spelling])
 
+    def _letterhead_form(self, name: str) -> str:
+        """ "Senator Chris Ellison" under the letterhead's "SENATOR THE HON. CHRISTOPHER
+        ELLISON": the letterhead's first name, of which the body's is the short form."""
+        words = name.split()
+        if len(words) != 2 or len(words[0]) < 3:
+            return name
+        first, surname = words[0].casefold(), words[1].casefold()
+        for mention in self.letterhead:
+            full = mention.name.split()
+            if (
+                len(full) == 2
+                and full[1].casefold() == surname
+                and len(full[0]) > len(first)
+                and full[0].casefold().startswith(first)
+            ):
+                return f"{full[0]} {words[1]}"
+        return name
+
     def _role_of(self, name: str) -> str:
         return self.roles.get(name, "")
 
@@ -150,13 +179,15 @@ class _People:
             full = self._full_name(name)
             if full is not None:
                 name = full
+        else:
+            name = self._letterhead_form(name)
         existing = self.known.get(name.casefold())
         if existing is not None:
             self._improve_role(existing, who.role)
             return existing
         speaker = ParsedSpeaker(name=name, role="")
         self._improve_role(speaker, who.role or who.office)
-        self._improve_role(speaker, self._role_of(name))
+        self._improve_role(speaker, self._role_of(name) or self._role_of(who.name))
         self.known[name.casefold()] = speaker
         # Keyed with a leading space so a surname never collides with a full name.
         self.known.setdefault(f" {name.split()[-1]}", speaker)
@@ -191,7 +222,11 @@ class _People:
         if not who.single or who.titled or who.role or who.office:
             return True
         word = who.name
-        return self._by_surname(word) is not None or bool(self.by_surname.get(word.casefold()))
+        return (
+            self._by_surname(word) is not None
+            or bool(self.by_surname.get(word.casefold()))
+            or self._by_first_name(word) is not None
+        )
 
     def mark_quoted(self, speaker: ParsedSpeaker) -> None:
         if id(speaker) not in self.quoted_ids:

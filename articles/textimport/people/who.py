@@ -36,6 +36,7 @@ class _Who:
     ref: str = ""
     ref_text: str = ""
     context: str = ""
+    unless_unknown: bool = False  # a bare word: no one when the text never names that person
 
 
 def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool] | None:

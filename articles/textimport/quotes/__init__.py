@@ -15,12 +15,13 @@ speakers from reported speech and the lead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
 from ..segment import _last_sentence
-from ..vocabulary import _short
+from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _short
 from .attribution import _own_attribution
 from .reported import (
     _continuation,
@@ -46,6 +47,7 @@ def _quotes(
     people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs)
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
+    transcript = _is_transcript(paragraphs)
 
     # Words of several people at once, or of a letter's addressee, are followed like any
     # quotation (their continuations too) but credited to no one and listed for the editor.
@@ -62,6 +64,12 @@ def _quotes(
         if _heading_in_marks(span, text):
             continue
         who = _own_attribution(span, paragraphs)
+        if (
+            who is not None
+            and who.unless_unknown
+            and not (transcript and people.may_be_person(who))
+        ):
+            who = None
         span.own_attribution = who is not None
         if not text or (who is not None and _fragment(text, span)):
             continue
@@ -125,6 +133,23 @@ def _quotes(
     return quotes, people.quoted
 
 
+# "Mr. Wray:“…”", "Congresswoman Stefanik:" (the quotation split off): a turn under a titled name.
+_TITLED_TURN = re.compile(r"^(?P<title>[A-Z][a-z]+\.?)\s+[A-Z][\w'’-]+:\s*(?:[“\"]|$)")
+
+
+def _is_transcript(paragraphs: list[str]) -> bool:
+    """A hearing's transcript: turns under titled names, where a surname alone ("Wray: “…”")
+    is a turn too."""
+    turns = 0
+    for paragraph in paragraphs:
+        match = _TITLED_TURN.match(paragraph)
+        if match and match.group("title").casefold().rstrip(".") in _TITLES:
+            turns += 1
+            if turns >= 2:
+                return True
+    return False
+
+
 def _heading_in_marks(span: _Span, text: str) -> bool:
     """A paragraph of a few words in marks, capitalised as a title is (“Second-Class
     Senators”, “Read The Bill”): a section heading, not a quotation."""
@@ -150,6 +175,7 @@ def _fragment(text: str, span: _Span) -> bool:
     )
 
 
+_TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS
 _FRAGMENT_WORDS = 4  # "we are ready to act" after "X said" is a quotation
 
 _UNCREDITED = {

@@ -12,7 +12,7 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _last_sentence, _sentence_end
-from ..vocabulary import _VERB
+from ..vocabulary import _ROLE_WORDS, _VERB
 from .around import _dash_line_attribution, _statement_above
 from .letters import _ADDRESSEE_AFTER, _ADDRESSEE_BEFORE, _titled, addressee
 from .scan import _Span
@@ -45,7 +45,9 @@ _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
 _PREFIX_SAID = re.compile(
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
     r"(?:\s+(?:that|in a statement"
-    r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}))?"
+    r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}"
+    # "said back in 2005 for example:", "said last year:": when it was said.
+    r"|(?:back |once )?(?:in|last|earlier) \w+(?:,? for (?:example|instance))?))?"
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
 # "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
@@ -54,7 +56,7 @@ _PREFIX_PARTICIPLE = re.compile(
     r"(?:^|\bthat\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,60}?)\s+"
     # "X has been critical …", "X introduced the bill on Tuesday, stating, “…”"
     r"(?:has|had|have|was|is|were|[a-z]{3,}ed|wrote|sent|spoke|made|gave|took|led)\b"
-    r"[^“”\"]{0,200}?,\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
+    r"[^“”\"]{0,200}?,?\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
 )
 _SENTENCE_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSt)[.!?]\s+")
 _WHEN_HE = re.compile(
@@ -165,6 +167,10 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
             who = _parse_who(match.group("who"), after_verb=False)
             if who is not None and who.name and (not who.single or _titled(match.group("who"))):
                 return who
+            if who is not None and who.name:
+                # "Wray: “…”": a surname alone is a turn only if the text names that person.
+                who.unless_unknown = True
+                return who
     return None
 
 
@@ -188,7 +194,11 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         match = pattern.match(clause) if clause else None
         if not match or len(match.group("who").split()) > max_words:
             continue
-        if pattern is _SUFFIX_BEFORE and _NOT_SUBJECT.match(match.group("who")):
+        if (
+            pattern is _SUFFIX_BEFORE
+            and _NOT_SUBJECT.match(match.group("who"))
+            and not _role_after_lower_words(match.group("who"))
+        ):
             continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
         words = match.group("who")
         if after:
@@ -229,3 +239,13 @@ _BROKEN_NAME = re.compile(
 )
 # A clause after a quotation that starts in lower case is a sentence, unless it is a pronoun.
 _NOT_SUBJECT = re.compile(r"(?!(?:the|a|an|he|she|they)\b)[a-z]")
+# "county Administrator Jim Wallace said", "state Sen. Jo Roe said": a lower-case word or
+# two before a capitalised role and name is still the subject.
+_LOWER_WORD_BEFORE_TITLED_NAME = re.compile(
+    r"^(?:[a-z]+\s+){1,2}(?P<role>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){1,4}$"
+)
+
+
+def _role_after_lower_words(words: str) -> bool:
+    match = _LOWER_WORD_BEFORE_TITLED_NAME.match(words)
+    return bool(match) and match.group("role").casefold().rstrip(".") in _ROLE_WORDS

@@ -93,7 +93,7 @@ def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Not
 _LEAD_SUBJECT = re.compile(
     r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
     r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
-    r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave)\b",
+    r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave|(?:is|are|has been) [a-z]+ing)\b",
     re.IGNORECASE,
 )
 
@@ -110,6 +110,9 @@ def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
         return None
     subject = re.split(r",|\s+and\s+|\s+&\s+", match.group("who"))[0]
     who = _parse_who(subject, after_verb=False)
+    if (who is None or not who.name) and subject != match.group("who"):
+        # "Federal Member for Fowler, Julia Irwin, is encouraging …": a role, then the name.
+        who = _parse_who(match.group("who"), after_verb=False)
     if who is None or not who.name:
         return None
     return people.resolve(who, None, at)

@@ -86,6 +86,12 @@ def _closed_further_on(paragraphs: list[str], start: int) -> bool:
     return False
 
 
+def _turned_closer(p: str, j: int) -> bool:
+    """An opening mark after a sentence's last stop, nothing after it in the paragraph: it
+    can open nothing, so it closes the quotation, turned the wrong way."""
+    return j > 1 and p[j - 1] == " " and p[j - 2] in ".!?," and not p[j + 1 :].strip()
+
+
 def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     """Find quotations, following them over paragraph breaks.
 
@@ -134,6 +140,9 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                         and p[j - 1] in ",.!?;:—–-"
                         and (j + 1 == n or not p[j + 1].isalpha())
                     )
+                elif c == "“" and opener != "„" and _turned_closer(p, j):
+                    depth -= 1  # "…to that truth. “" ending its paragraph: a turned closing mark
+                    closing = depth <= 0
                 elif c == "„" or (c == "“" and opener != "„"):
                     depth += 1
                 elif c == "”" or c == "“":

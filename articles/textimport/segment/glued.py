@@ -16,7 +16,9 @@ def _starts_sentence(text: str, i: int) -> bool:
     c = text[i]
     if c.isupper() or c in "“‘":
         return True
-    return c == '"' and i + 1 < len(text) and text[i + 1].isalnum()
+    # '"Word' or '"‘Word' (a quotation opening on a name in single marks)
+    after = text[i + 2 : i + 3] if text[i + 1 : i + 2] in ("‘", "'") else text[i + 1 : i + 2]
+    return c == '"' and after.isalnum()
 
 
 def _split_glued(paragraph: str) -> list[str]:

@@ -12,6 +12,7 @@ from .glued import _split_glued
 from .sentences import _CONNECTOR_END, _TERMINAL_END
 
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
+_LONE_DASHES = frozenset({"–", "—", "-"})
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
 
@@ -34,6 +35,8 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     previous = ""
     straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
     for line in lines:
+        if line[:1] == "”" and line[1:2].isupper() and previous[-1:] in ".!?":
+            line = "“" + line[1:]  # "”The changes …" after a full stop: a turned opening mark
         if blocks and _closes_block(blocks[-1], line):
             # A closing mark on a line of its own ends the quotation it closes.
             blocks[-1][-1] += line
@@ -51,7 +54,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
         else:
             blocks.append([line])
             straight, curly = _marks(line)
-        previous = line
+        previous = f"{previous} {line}" if joins and previous in _LONE_DASHES else line
 
     paragraphs: list[str] = []
     for block in blocks:
@@ -63,8 +66,10 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
 
 
 def _joins(prev: str, line: str, wrap_at: int) -> bool:
-    if _LONE_OPENERS.match(prev):
-        return True
+    if _LONE_OPENERS.match(prev) or prev in _LONE_DASHES:
+        return True  # '-' / 'Name, Role': a dash line broken after its dash
+    if prev[:2] in ("– ", "— ", "- ") and line[:1] in '“"':
+        return False  # a dash line names who spoke the quotation above; the next one is new
     if _is_attribution_line(prev, line):
         return True
     if _VERB_ENDING.search(prev) and _NAME_LINE.match(line):
@@ -88,7 +93,7 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True  # a script without capitals: only punctuation ends a sentence
     if _CONNECTOR_END.search(prev):
         return True
-    if line[:2] in ("– ", "— ", "- ") or line in ("–", "—", "-"):
+    if line[:2] in ("– ", "— ", "- ") or line in _LONE_DASHES:
         return True
     return bool(
         wrap_at
