@@ -1986,3 +1986,26 @@ def test_the_cataloguers_title_repeated_below_the_lead_is_not_taken_as_the_headl
     release = parse_release_text(_harvested("Flood help for the river towns.", body))
     assert release.title == "River towns get flood help"
     assert any(p.startswith("The Minister for Rivers") for p in release.paragraphs)
+
+
+# --------------------------------------------------------------------------
+# Sample L
+# --------------------------------------------------------------------------
+
+
+def test_an_attribution_broken_after_said_with_the_next_quotation_on_the_name_line():
+    text = (
+        "Title: Senators Introduce River Data Act\nDate: 2019\n\nContent:\n"
+        "Today, U.S. Sens. Jo A. Example (D-VA) and Sam Other (R-MO) introduced the River Data "
+        "Act.\n"
+        "“When a river app says it is free, you are the product,” said\n"
+        "Senator Other. “This bill tells people what their data is worth.”\n"
+        "“For years, these apps have hidden the price,” said\n"
+        "Senator Example. “Our bill puts a number on it.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Sam Other", "When a river app says it is free, you are the product"),
+        ("Sam Other", "This bill tells people what their data is worth."),
+        ("Jo A. Example", "For years, these apps have hidden the price"),
+        ("Jo A. Example", "Our bill puts a number on it."),
+    ]
