@@ -2009,3 +2009,19 @@ def test_an_attribution_broken_after_said_with_the_next_quotation_on_the_name_li
         ("Jo A. Example", "For years, these apps have hidden the price"),
         ("Jo A. Example", "Our bill puts a number on it."),
     ]
+
+
+def test_a_letter_quoted_with_the_senators_as_its_writers_is_credited_to_no_one():
+    text = (
+        "Title: Senators Urge Agency to Block River Sale\nDate: 2023\n\nContent:\n"
+        "U.S. Senators Jo Example (R-Mo.), Sam Other (R-Ohio), and Ana Third (R-Fla.)\n"
+        "sent a letter\nto the agency urging it to block the sale of the river company.\n"
+        "“The sale was not made with the river towns in mind. It was made for the "
+        "shareholders alone,”\nwrote the Senators.\nThey continued,\n"
+        "“Protections for the river should build up the towns that live on it.”\n"
+        "“The agency can and should block the sale before it is too late,”\n"
+        "the Senators concluded.\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert sum("joint statement of the Senators" in note for note in release.unplaced) == 3

@@ -13,6 +13,7 @@ from ..vocabulary import (
     _PRONOUNS,
     _ROLE_WORDS,
     _SOCIAL_HONORIFICS,
+    _words,
 )
 from .names import (
     _PAREN_TAG,
@@ -179,5 +180,14 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         )
     reference = re.sub(r"^(?:the|this|that|our)\s+", "", text, flags=re.IGNORECASE)
     if len(reference.split()) <= 6 and _has_role_word(reference):
+        if reference.split()[-1].casefold().rstrip(".") in _PLURAL_ROLES:
+            # "wrote the Senators", "the members concluded": several people at once.
+            return _Who(ref="joint", ref_text=f"the {reference}")
         return _Who(ref="role", ref_text=reference)
     return None
+
+
+_PLURAL_ROLES = _words(
+    """senators representatives congressmen congresswomen members lawmakers legislators
+    ministers leaders governors mayors chairs judges justices officials"""
+)
