@@ -2025,3 +2025,18 @@ def test_a_letter_quoted_with_the_senators_as_its_writers_is_credited_to_no_one(
     release = parse_release_text(text)
     assert release.quotes == []
     assert sum("joint statement of the Senators" in note for note in release.unplaced) == 3
+
+
+def test_interview_highlights_when_the_show_name_is_glued_to_the_leads_verb():
+    text = (
+        "Title: ICYMI: Example on the River Inquiry\nDate: 2023\n\nContent:\n"
+        "House Conference Chair Jo Example joinedMornings With Samon the River Network to "
+        "discuss the inquiry into Governor Ana Other and the evidence gathered by the "
+        "committee.\n"
+        "View highlights from her interview below.\n"
+        "On The Inquiry’s Next Steps:\n"
+        "“Well, Sam, the committee has the documents now and the hearings come next.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "Well, Sam, the committee has the documents now and the hearings come next.")
+    ]
