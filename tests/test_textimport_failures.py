@@ -2040,3 +2040,15 @@ def test_interview_highlights_when_the_show_name_is_glued_to_the_leads_verb():
     assert quotes(parse_release_text(text)) == [
         ("Jo Example", "Well, Sam, the committee has the documents now and the hearings come next.")
     ]
+
+
+def test_the_person_heard_saying_the_quotation_is_its_speaker():
+    text = (
+        "WASHINGTON, Dec. 7 – Sen. Jo Example met yesterday with River Air CEO Sam Other to "
+        "call for the return of the river flights.\n\n"
+        "In response, the delegation was happy to hear River Air CEO Sam Other say, “When "
+        "the new planes arrive, River Air expects to fly the route again.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Sam Other", "When the new planes arrive, River Air expects to fly the route again.")
+    ]

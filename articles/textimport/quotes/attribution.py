@@ -78,6 +78,11 @@ _PREFIX_STATEMENT = re.compile(
 _PREFIX_QUOTE = re.compile(
     r"\bquote[sd]?\s+(?P<who>[A-Z][^,:“”\"]{1,80}?)(?:\s+(?:at|in|on|during|from)\b[^:]*)?:\s*$"
 )
+# "the delegation was happy to hear JetBlue CEO Jo Example say, “…”": the one heard.
+_PREFIX_HEARD = re.compile(
+    r"\b(?:hear|heard|hearing|listened to|watched)\s+(?P<who>[A-Z][^,;“”\"]{1,80}?)\s+"
+    r"(?:say|state|explain|declare|announce|promise)\s*[:,]?\s*$"
+)
 _PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,120}):$")
 # "On the Ongoing Investigation:", "Regarding the Budget:": an interview's topic, not a speaker.
 _TOPIC_HEADING = re.compile(
@@ -152,7 +157,7 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
                     if who is not None:
                         break
         return who
-    match = _PREFIX_QUOTE.search(sentence)
+    match = _PREFIX_HEARD.search(sentence) or _PREFIX_QUOTE.search(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=True)
     match = _PREFIX_ACCORDING.search(sentence)
