@@ -2052,3 +2052,18 @@ def test_the_person_heard_saying_the_quotation_is_its_speaker():
     assert quotes(parse_release_text(text)) == [
         ("Sam Other", "When the new planes arrive, River Air expects to fly the route again.")
     ]
+
+
+def test_a_party_senators_line_of_offices_is_letterhead_even_with_open_in_an_office():
+    body = (
+        " Senator Jo Example             \n\n"
+        " Labor Senator for Tasmania  Shadow Minister for Rivers and Open Government,  "
+        "Regional Roads and the Arts   \n\n"
+        " 08/12/04 \n\n"
+        " Govt cuts leave river towns dry  \n\n"
+        " River towns are in danger in the wake of  today's cuts to the rivers budget.    \n\n"
+        " The Government's rivers office has been left with little option but  to close "
+        "its regional desks.    \n"
+    )
+    release = parse_release_text(_harvested("Government cuts leave river towns dry.", body))
+    assert release.title == "Govt cuts leave river towns dry"

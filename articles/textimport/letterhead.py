@@ -39,7 +39,9 @@ _LABEL_INSIDE = re.compile(r"\b(?:media|press|news)\s+release\b", re.IGNORECASE)
 
 _LETTERHEAD_START = re.compile(
     r"^(?:senator\s+)?(?:the\s+)?hon\.?\s|^(?:senator|dr|mr|mrs|ms)\s+the\s+hon\b"
-    r"|^(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
+    # "Labor Senator for Victoria", "Liberal Member for Bass": a party before the seat.
+    r"|^(?:(?:labor|liberal|national|nationals|greens|democrats|independent)\s+)?"
+    r"(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
     r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b"
     # "Minister Assisting the Prime Minister for …", "Parliamentary Secretary to the Treasurer"
     r"|^(?:(?:assistant|deputy|acting)\s+)?minister\s+assisting\s+(?:the\s+)?"
@@ -79,6 +81,9 @@ _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\(0\d\)\s?\d|\+\d{2}\s?\d|\bparliament house\b|\bPO Box\b"
     r"|\b(?:tel|phones?|ph|fax|mob|mobile|email|e-mail|web)\s*[:.]\s*\S|\bext\.\s*\d",
     re.IGNORECASE,
+)
+_OFFICE_FOR = re.compile(
+    r"\b(?:minister|senator|member|secretary|treasurer|leader)\s+(?:for|of)\b", re.IGNORECASE
 )
 # Words that make a line a sentence, not a letterhead entry.
 _SENTENCE_WORDS = re.compile(
@@ -147,7 +152,11 @@ def is_letterhead(line: str) -> bool:
         return True
     if _NAME_WITH_INITIALS.match(line) and not _PLACE_INITIALS.match(line):
         return True  # "THE HON. B.M. EXAMPLE, M.P.": its last stop ends the initials
-    if _SENTENCE_WORDS.search(line) or line.endswith((".", "!", "?")):
+    if line.endswith((".", "!", "?")):
+        return False
+    if len(_OFFICE_FOR.findall(line)) >= 2 and _LETTERHEAD_START.search(line):
+        return True  # "Labor Senator for Victoria  Shadow Minister for … Open Government"
+    if _SENTENCE_WORDS.search(line):
         return False
     if len(line) <= 200 and _LABEL_INSIDE.search(line) and not is_label(line):
         return True
