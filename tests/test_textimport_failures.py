@@ -2067,3 +2067,19 @@ def test_a_party_senators_line_of_offices_is_letterhead_even_with_open_in_an_off
     )
     release = parse_release_text(_harvested("Government cuts leave river towns dry.", body))
     assert release.title == "Govt cuts leave river towns dry"
+
+
+def test_a_state_glued_by_a_hyphen_to_the_lead_ends_the_dateline():
+    text = (
+        "River Falls, WI-Congresswoman Jo Example released the following statement on the "
+        "river bridge.\n\n"
+        "“The bridge must be rebuilt before the winter comes to the valley,” said Example.\n"
+    )
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("River Falls", "WI")
+    assert speakers(release)[0][0] == "Jo Example"
+
+
+def test_a_capitalised_pair_glued_by_a_hyphen_is_no_dateline():
+    release = parse_release_text("US-China trade talks resume next week in the capital.\n")
+    assert release.dateline_city == ""

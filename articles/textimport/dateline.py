@@ -14,7 +14,8 @@ from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _MONTHS, _WEEKDAY_RE, _WEEKDAYS, _words
 
 # Datelines: "TIRANA, Albania –", "WASHINGTON, July 31 –", "BURLINGTON, Vt., July 31 –",
-# "Washington, D.C. -Today", "Washington D.C.—Today", "LONDON, 3 May 2024 -".
+# "Washington, D.C. -Today", "Washington D.C.—Today", "LONDON, 3 May 2024 -",
+# "East Greenbush, NY-Congresswoman" (a state's two letters glued to the lead).
 _DL_CAPS = r"[A-Z][A-Z’'.\-]*[A-Z.](?:\s+[A-Z][A-Z’'.\-]*[A-Z.]){0,3}"
 _DL_TITLE = r"[A-Z][a-zà-ÿ’'\-]+(?:\s+[A-Z][a-zà-ÿ’'\-]+){0,2}"
 _DL_REGION = (
@@ -25,7 +26,10 @@ _DL_DATE = (
     rf"(?:(?i:{_WEEKDAY_RE}),?\s+)?(?:\d{{1,2}}\s+(?i:{_MONTH_RE})\.?(?:,?\s+\d{{4}})?"
     rf"|(?i:{_MONTH_RE})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
 )
-_DL_DASH = r"(?:\s*[–—]+\s*|\s+-{1,2}\s*|\s*-{1,2}\s+|(?<=\.)-{1,2}(?=[A-Z]))"
+_DL_DASH = (
+    r"(?:\s*[–—]+\s*|\s+-{1,2}\s*|\s*-{1,2}\s+|(?<=\.)-{1,2}(?=[A-Z])"
+    r"|(?<=,\s[A-Z]{2})-(?=[A-Z][a-z]))"
+)
 _DATELINE_CAPS = re.compile(
     rf"^(?P<city>{_DL_CAPS})(?:\s*,\s*(?P<region>{_DL_REGION}))?"
     rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?(?:\s*\([A-Za-z][\w .,&-]{{0,30}}\))?"
