@@ -2083,3 +2083,29 @@ def test_a_state_glued_by_a_hyphen_to_the_lead_ends_the_dateline():
 def test_a_capitalised_pair_glued_by_a_hyphen_is_no_dateline():
     release = parse_release_text("US-China trade talks resume next week in the capital.\n")
     assert release.dateline_city == ""
+
+
+def test_an_opening_mark_glued_to_said_after_an_open_quotation_closes_it():
+    text = (
+        "WASHINGTON – Senators introduced the River Bridges Act today.\n"
+        'Jo Example, president of the River Guild, spoke for the bill: "\n'
+        "The bridges carry the valley's trade and must be kept in repair\n"
+        ",\n"
+        "“said Example.\n"
+        '"\n'
+        "The bill gives the towns the funds to do it.\n"
+        '"\n'
+        '"\n'
+        "The valley has waited long enough for the work\n"
+        '," said\n'
+        "Sam Other\n"
+        ', Director of the Valley Towns. "\n'
+        "The towns are ready to start in the spring\n"
+        '."\n'
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == [
+        "Jo Example",
+        "Jo Example",
+        "Sam Other",
+        "Sam Other",
+    ]

@@ -12,6 +12,7 @@ from .glued import _split_glued
 from .sentences import _CONNECTOR_END, _TERMINAL_END
 
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
+_TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b")
 _LONE_DASHES = frozenset({"–", "—", "-"})
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
@@ -37,6 +38,9 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     for line in lines:
         if line[:1] == "”" and line[1:2].isupper() and previous[-1:] in ".!?":
             line = "“" + line[1:]  # "”The changes …" after a full stop: a turned opening mark
+        elif (straight % 2 or curly > 0) and _TURNED_CLOSER.match(line):
+            # '…the force,' / '“said McGinn.': a closing mark turned the wrong way
+            line = ('" ' if straight % 2 else "” ") + line[1:]
         if blocks and _closes_block(blocks[-1], line):
             # A closing mark on a line of its own ends the quotation it closes.
             blocks[-1][-1] += line
