@@ -2109,3 +2109,29 @@ def test_an_opening_mark_glued_to_said_after_an_open_quotation_closes_it():
         "Sam Other",
         "Sam Other",
     ]
+
+
+def test_an_attribution_on_lines_of_its_own_between_marks_on_lines_of_their_own():
+    text = (
+        "Today, Senators Jo Example and Sam Other released the following statements on the "
+        "new bridge:\n"
+        "“\n"
+        "The bridge opens the valley to the river towns,\n"
+        "”\n"
+        "Senator Example\n"
+        "said. “\n"
+        "I will keep working for the towns of the valley.\n"
+        "”\n"
+        "“\n"
+        "The bridge was long overdue and I am glad to see it open,\n"
+        "” said\n"
+        "Senator Other. “\n"
+        "It will carry the valley's trade for fifty years.\n"
+        "”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == [
+        "Jo Example",
+        "Jo Example",
+        "Sam Other",
+        "Sam Other",
+    ]

@@ -78,6 +78,8 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True
     if _VERB_ENDING.search(prev) and _NAME_LINE.match(line):
         return True  # '…,” said' / 'Sen. Example. “…': the attribution broke after its verb
+    if prev.endswith((",”", ',"')) and _NAME_LINE.match(line):
+        return True  # '“…,”' / 'Senator Example' / 'said.': the name after a comma's quotation
     if prev.endswith("“") or (
         prev.endswith('"')
         and prev[-2:-1] in (" ", ",", ":")
@@ -202,7 +204,7 @@ _ATTRIBUTION_LINE = re.compile(
 
 
 # A line ending on the attribution's verb alone, and a short line naming who spoke.
-_VERB_ENDING = re.compile(rf"(?:^|[,?!.][”\"]\s*){_VERB}$")
+_VERB_ENDING = re.compile(rf"(?:^[”\"]?\s*|[,?!.][”\"]\s*){_VERB}$")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}(?:\.?$|[.,]\s+[“\"])")
 
 
