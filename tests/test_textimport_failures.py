@@ -2135,3 +2135,15 @@ def test_an_attribution_on_lines_of_its_own_between_marks_on_lines_of_their_own(
         "Sam Other",
         "Sam Other",
     ]
+
+
+@pytest.mark.parametrize("said", ["Example also said:", "Example also stated on Thursday:"])
+def test_also_and_a_day_around_the_verb_keep_the_attribution(said):
+    text = (
+        "BURLINGTON, Vt., April 19 – Sen. Jo Example visited the river towns.\n\n"
+        "At the end of the visit, Sam Other said: “It was a privilege to visit the towns of "
+        "the valley with the Senator.”\n\n"
+        f"{said}“Right now there are some immediate issues that my office is working on for "
+        "the towns.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Sam Other", "Jo Example"]

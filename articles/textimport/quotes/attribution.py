@@ -43,11 +43,13 @@ _SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
 _SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
 _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
 _PREFIX_SAID = re.compile(
-    rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+{_VERB}"
+    rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+(?:(?:also|then|later)\s+)?{_VERB}"
     r"(?:\s+(?:that|in a statement"
     r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}"
     # "said back in 2005 for example:", "said last year:": when it was said.
-    r"|(?:back |once )?(?:in|last|earlier) \w+(?:,? for (?:example|instance))?))?"
+    r"|(?:back |once )?(?:in|last|earlier) \w+(?:,? for (?:example|instance))?"
+    # "also stated on Thursday:", "said today:"
+    r"|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday))?"
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
 # "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
