@@ -2147,3 +2147,21 @@ def test_also_and_a_day_around_the_verb_keep_the_attribution(said):
         "the towns.”\n"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Sam Other", "Jo Example"]
+
+
+def test_an_opening_mark_before_the_attribution_closing_the_paragraph_is_turned():
+    text = (
+        "Bridge grants announced\n\n"
+        "The Minister for Rivers, Jo Example, said the grants would help the river towns.\n\n"
+        "“There had been great interest in the grants. Of the 40 applications received, 12 "
+        "are being funded this year, “ Mr Example said.\n\n"
+        "In total 12 towns received funding.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "There had been great interest in the grants. Of the 40 applications received, 12 "
+            "are being funded this year",
+        )
+    ]

@@ -188,7 +188,14 @@ def _tidy(block: str) -> str:
     return text
 
 
+# '“… this year, “ Mr Example said.': an opening mark after a comma, closing the one quotation
+# open and followed only by its attribution, is a closing mark turned the wrong way.
+_TURNED_BEFORE_ATTRIBUTION = re.compile(rf"(?<=[,?!])\s*“\s*(?=[A-Z][^“”\"]{{0,80}}?\s{_VERB}\.?$)")
+
+
 def _tidy_after_split(piece: str) -> str:
+    if piece.count("“") == 2 and "”" not in piece and piece.startswith("“"):
+        piece = _TURNED_BEFORE_ATTRIBUTION.sub("” ", piece)
     if "”" not in piece and '"' not in piece:
         return piece.strip()
     for pattern, replacement in _TIDY_AFTER_SPLIT:
