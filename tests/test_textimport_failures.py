@@ -2165,3 +2165,16 @@ def test_an_opening_mark_before_the_attribution_closing_the_paragraph_is_turned(
             "are being funded this year",
         )
     ]
+
+
+def test_remarks_below_a_pointer_opening_the_release_are_the_headlines_speakers():
+    text = (
+        "Title: ICYMI: Example Speaks on House Floor on Her River Bridges Act\n"
+        "Date: 2023\n\n"
+        "Content:\n"
+        "View the full transcript of her remarks below:\n\n"
+        "“I rise today in support of my legislation, the River Bridges Act, and I thank the "
+        "Chairman for his support.\n\n"
+        "I urge my colleagues to join me in support of the bill.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Example"]

@@ -37,11 +37,13 @@ from .scan import _quote_text, _restart_at_inner_attribution, _scan_quotes, _Spa
 
 
 def run(draft: Draft, notes: Notes) -> None:
-    draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes, draft.letterhead_names)
+    draft.quotes, draft.speakers = _quotes(
+        draft.paragraphs, notes, draft.letterhead_names, draft.title
+    )
 
 
 def _quotes(
-    paragraphs: list[str], notes: Notes, letterhead: Sequence[str] = ()
+    paragraphs: list[str], notes: Notes, letterhead: Sequence[str] = (), title: str = ""
 ) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
     spans = _scan_quotes(paragraphs)
     people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs)
@@ -83,7 +85,7 @@ def _quotes(
         if speaker is None and accepted:
             speaker = _continuation(accepted[-1], span)
         if speaker is None and who is None:
-            speaker = _interviewee(span, paragraphs, people, at)
+            speaker = _interviewee(span, paragraphs, people, at, title)
         # Words just before the quote in its sentence that name nobody: a phrase in marks.
         # A quotation opening its own sentence after "Mr. X said that …" is X's.
         if (

@@ -196,7 +196,14 @@ _POINTER = re.compile(
 )
 
 
-def _interviewee(span: _Span, paragraphs: list[str], people: _People, at):
+# A headline about someone's speech: "ICYMI: Stefanik Speaks on House Floor on …".
+_TITLE_SPEAKER = re.compile(
+    r"^(?:[A-Z]{2,}:\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s+"
+    r"(?:Speaks|Delivers|Testifies|Addresses|Gives|Remarks)\b"
+)
+
+
+def _interviewee(span: _Span, paragraphs: list[str], people: _People, at, title: str = ""):
     """A quotation under a topic heading ("On the budget:") or just below a line pointing
     to it ("Find her full remarks below."), in a release that sets out an interview's or a
     speech's highlights: the words of the person the lead is about."""
@@ -206,6 +213,11 @@ def _interviewee(span: _Span, paragraphs: list[str], people: _People, at):
     if not (_TOPIC_HEADING.match(above_line) or _POINTER.match(above_line)):
         return None
     above = paragraphs[: span.start_para - 1]
+    if not above and _POINTER.match(above_line):
+        # The pointer opens the release: the headline says whose remarks they are.
+        found = _TITLE_SPEAKER.match(title)
+        who = _parse_who(found.group("who"), after_verb=False) if found else None
+        return people.candidate(who) if who is not None and who.name else None
     if not any(_INTERVIEW.search(p) for p in above):
         return None
     for paragraph in above:
