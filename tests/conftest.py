@@ -54,6 +54,22 @@ def _jinja_templates_reported():
     Template.render = render
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """
+    Passwords the tests set are hashed with a fast hasher (Django's advice for
+    test suites): the production hasher (PBKDF2, a million rounds) took about
+    half a second for each user a test made. It stays in the list, so hashes
+    made elsewhere (by another process) are still checked.
+    """
+    from django.conf import settings
+    from django.test import override_settings
+
+    fast = "django.contrib.auth.hashers.MD5PasswordHasher"
+    with override_settings(PASSWORD_HASHERS=[fast, *settings.PASSWORD_HASHERS]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Every test writes uploads and renditions (and their public copies) to its own folders."""
