@@ -171,3 +171,36 @@ def cache_backend(request, settings, page_cache):
     caches["default"].clear()
     yield request.param
     caches["default"].clear()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """
+    Makes SQLite database files as ``manage.py migrate`` leaves them, for
+    tests whose other processes need a database file: each call copies one
+    file migrated once per session by ``manage.py migrate`` in a process of its
+    own (migrating takes seconds; copying the result gives the same file).
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    template = tmp_path_factory.mktemp("migrated-sqlite") / "template.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TASKS_BACKEND")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+        cwd=root,
+        env={**env, "DATABASE_URL": f"sqlite:///{template}", "DATABASE_CONN_MAX_AGE": "0"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def copy_to(path: Path) -> str:
+        shutil.copy(template, path)
+        return f"sqlite:///{path}"
+
+    return copy_to
