@@ -7,6 +7,28 @@ import pytest
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
+# CI runs the suite twice, on SQLite and on PostgreSQL, side by side. Tests
+# that do not depend on the database run in only one of the two runs when
+# NEWSROOM_SPLIT_SUITES is set (.ci/run sets it); without it (a developer's
+# ./scripts/test) every test runs. Which run takes them, by kind:
+ONE_DATABASE_SUITE = {
+    # Chromium walk-throughs: a live server's database is flushed after each
+    # test, which costs far more on PostgreSQL.
+    "browser": "sqlite",
+    # Tests marked ``any_database``: nginx, S3 on loopback, hypothesis.
+    "any_database": "postgresql",
+    # Tests that never touch the database (pytest-django would refuse them):
+    # parsers, templates, links, translation catalogues.
+    "no_database": "postgresql",
+}
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
 
 def redis_available() -> bool:
     try:
@@ -204,3 +226,40 @@ def migrated_sqlite(tmp_path_factory):
         return f"sqlite:///{path}"
 
     return copy_to
+
+
+def _database_in_use() -> str:
+    from django.conf import settings
+
+    return "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
+
+
+def _independent_kind(item) -> str | None:
+    """Which kind of database-independent test ``item`` is, or None if it uses the database."""
+    if item.get_closest_marker("browser"):
+        return "browser"
+    if item.get_closest_marker("any_database"):
+        return "any_database"
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    uses_database = (
+        item.get_closest_marker("django_db")
+        or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        or (cls is not None and issubclass(cls, TransactionTestCase))
+    )
+    return None if uses_database else "no_database"
+
+
+def pytest_collection_modifyitems(config, items):
+    """In CI (NEWSROOM_SPLIT_SUITES), leaves database-independent tests to one run of the two."""
+    if not os.environ.get("NEWSROOM_SPLIT_SUITES"):
+        return
+    database = _database_in_use()
+    kept, left = [], []
+    for item in items:
+        kind = _independent_kind(item)
+        (left if kind and ONE_DATABASE_SUITE[kind] != database else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
