@@ -292,3 +292,31 @@ def _flush_by_delete_on_postgresql():
     DatabaseOperations.sql_flush = sql_flush
     yield
     DatabaseOperations.sql_flush = truncate
+
+
+def rows_for_the_class(django_db_blocker, build):
+    """
+    For a class-scoped fixture: the rows ``build()`` makes, once for a class
+    of tests that only add to them, instead of once for each test. They are
+    made in a transaction held open for the class; each test runs inside it
+    as usual (in a savepoint rolled back after the test), and the whole is
+    rolled back after the class, so no row outlives it. Yields what
+    ``build()`` returns (keep ids, not instances: a test re-reads its rows).
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            built = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
