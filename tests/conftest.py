@@ -7,6 +7,29 @@ import pytest
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
+# CI runs the suite twice, on SQLite and on PostgreSQL, side by side. Tests
+# that do not depend on the database run in only one of the two runs when
+# NEWSROOM_SPLIT_SUITES is set (.ci/run sets it); without it (a developer's
+# ./scripts/test) every test runs. Which run takes them, by kind:
+# (All on SQLite: the same tests take longer on PostgreSQL, whose run is the
+# longer of the two even without them.)
+ONE_DATABASE_SUITE = {
+    # Chromium walk-throughs.
+    "browser": "sqlite",
+    # Tests marked ``any_database``: nginx, S3 on loopback, hypothesis.
+    "any_database": "sqlite",
+    # Tests that never touch the database (pytest-django would refuse them):
+    # parsers, templates, links, translation catalogues.
+    "no_database": "sqlite",
+}
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
 
 def redis_available() -> bool:
     try:
@@ -52,6 +75,22 @@ def _jinja_templates_reported():
     Template.render = reported
     yield
     Template.render = render
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """
+    Passwords the tests set are hashed with a fast hasher (Django's advice for
+    test suites): the production hasher (PBKDF2, a million rounds) took about
+    half a second for each user a test made. It stays in the list, so hashes
+    made elsewhere (by another process) are still checked.
+    """
+    from django.conf import settings
+    from django.test import override_settings
+
+    fast = "django.contrib.auth.hashers.MD5PasswordHasher"
+    with override_settings(PASSWORD_HASHERS=[fast, *settings.PASSWORD_HASHERS]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -155,3 +194,130 @@ def cache_backend(request, settings, page_cache):
     caches["default"].clear()
     yield request.param
     caches["default"].clear()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """
+    Makes SQLite database files as ``manage.py migrate`` leaves them, for
+    tests whose other processes need a database file: each call copies one
+    file migrated once per session by ``manage.py migrate`` in a process of its
+    own (migrating takes seconds; copying the result gives the same file).
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    template = tmp_path_factory.mktemp("migrated-sqlite") / "template.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TASKS_BACKEND")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+        cwd=root,
+        env={**env, "DATABASE_URL": f"sqlite:///{template}", "DATABASE_CONN_MAX_AGE": "0"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def copy_to(path: Path) -> str:
+        shutil.copy(template, path)
+        return f"sqlite:///{path}"
+
+    return copy_to
+
+
+def _database_in_use() -> str:
+    from django.conf import settings
+
+    return "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
+
+
+def _independent_kind(item) -> str | None:
+    """Which kind of database-independent test ``item`` is, or None if it uses the database."""
+    if item.get_closest_marker("browser"):
+        return "browser"
+    if item.get_closest_marker("any_database"):
+        return "any_database"
+    from django.test import TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    uses_database = (
+        item.get_closest_marker("django_db")
+        or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        or (cls is not None and issubclass(cls, TransactionTestCase))
+    )
+    return None if uses_database else "no_database"
+
+
+def pytest_collection_modifyitems(config, items):
+    """In CI (NEWSROOM_SPLIT_SUITES), leaves database-independent tests to one run of the two."""
+    if not os.environ.get("NEWSROOM_SPLIT_SUITES"):
+        return
+    database = _database_in_use()
+    kept, left = [], []
+    for item in items:
+        kind = _independent_kind(item)
+        (left if kind and ONE_DATABASE_SUITE[kind] != database else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_by_delete_on_postgresql():
+    """
+    After each transactional test the database is emptied (Django's flush).
+    On PostgreSQL, flush truncates every table, which costs most of a second
+    each time whatever the tables hold; deleting the few rows a test left is
+    much quicker and leaves the same empty tables. (Django's foreign keys are
+    deferred, so the order of the deletes does not matter; no table has
+    triggers.) Flushes that also reset the sequences keep Django's TRUNCATE.
+    """
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return ["SET CONSTRAINTS ALL DEFERRED"] + [
+            f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))}"
+            for table in tables
+        ]
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = truncate
+
+
+def rows_for_the_class(django_db_blocker, build):
+    """
+    For a class-scoped fixture: the rows ``build()`` makes, once for a class
+    of tests that only add to them, instead of once for each test. They are
+    made in a transaction held open for the class; each test runs inside it
+    as usual (in a savepoint rolled back after the test), and the whole is
+    rolled back after the class, so no row outlives it. Yields what
+    ``build()`` returns (keep ids, not instances: a test re-reads its rows).
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            built = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

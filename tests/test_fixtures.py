@@ -285,7 +285,7 @@ def commands(*calls: str) -> str:
 
 
 @pytest.fixture
-def new_database(tmp_path):
+def new_database(request, tmp_path):
     """
     Makes migrated, empty databases on the backend under test: SQLite files, or
     PostgreSQL databases when DATABASE_URL points there (dropped afterwards).
@@ -294,12 +294,10 @@ def new_database(tmp_path):
     url = os.environ.get("DATABASE_URL", "")
     media = tmp_path / "unused-media"
     if not url.startswith(("postgres://", "postgresql://")):
-        template = tmp_path / "template.sqlite3"
-        manage(f"sqlite:///{template}", media, "migrate", "--verbosity", "0")
+        migrated_sqlite = request.getfixturevalue("migrated_sqlite")
 
         def make(label: str) -> str:
-            shutil.copy(template, tmp_path / f"{label}.sqlite3")
-            return f"sqlite:///{tmp_path / label}.sqlite3"
+            return migrated_sqlite(tmp_path / f"{label}.sqlite3")
 
         yield make
         return
@@ -327,7 +325,7 @@ def new_database(tmp_path):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_moving_a_sqlite_site_by_fixtures_and_by_bundle(tmp_path, new_database):
+def test_moving_a_sqlite_site_by_fixtures_and_by_bundle(tmp_path, new_database, migrated_sqlite):
     """
     From a SQLite site to a new database of the backend under test (PostgreSQL
     in CI's second run): both paths give a site whose export is byte for byte
@@ -335,8 +333,7 @@ def test_moving_a_sqlite_site_by_fixtures_and_by_bundle(tmp_path, new_database):
     """
     users, content = tmp_path / "users.json", tmp_path / "content.json"
     old_media = tmp_path / "old-media"
-    old = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    manage(old, old_media, "migrate", "--verbosity", "0")
+    old = migrated_sqlite(tmp_path / "old.sqlite3")
     manage(old, old_media, "shell", "-c", commands(
         "from articles.demo import load_demo",
         "from articles.models import Article",

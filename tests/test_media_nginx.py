@@ -30,6 +30,8 @@ NGINX = shutil.which("nginx") or next(
 )
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    # nginx's part: the access rules themselves run on both databases (test_media_access.py).
+    pytest.mark.any_database,
     pytest.mark.skipif(NGINX is None, reason="nginx is not installed (Debian's nginx-light)"),
 ]
 

@@ -22,6 +22,7 @@ from articles.admin_lists import CheckedListMixin
 from articles.models import Article, Event
 from articles.reading import SinglePassPaginator
 from articles.sitemaps import SITEMAPS
+from tests.conftest import rows_for_the_class
 from tests.factories import make_article, make_event, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -40,16 +41,26 @@ LIST_URLS = ["/", "/themes/migration/", "/events/", "/speakers/jurgen-stock/", "
 CONTROL_CHARACTERS = ["%00", "%01", "%0A", "%1F", "%7F"]
 
 
-@pytest.fixture
-def site():
-    """One of everything a list shows, so that every list has a first page."""
+def _build_site() -> int:
     speaker = make_speaker(slug="jurgen-stock")
     event = make_event(slug="tirana-2023", start_date=date(2023, 5, 10))
     article = make_article(
         slug="police-cooperation", title="Police cooperation", event=event, themes=["migration"]
     )
     make_quote(article, speaker)
-    return article
+    return article.pk
+
+
+@pytest.fixture(scope="class")
+def _site_of_the_class(django_db_setup, django_db_blocker):
+    """The tests of a class only read the site (or add to it): made once per class."""
+    yield from rows_for_the_class(django_db_blocker, _build_site)
+
+
+@pytest.fixture
+def site(_site_of_the_class):
+    """One of everything a list shows, so that every list has a first page."""
+    return Article.objects.get(pk=_site_of_the_class)
 
 
 def with_page(url: str, page: str) -> str:

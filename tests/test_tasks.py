@@ -136,18 +136,6 @@ def test_a_rolled_back_upload_enqueues_nothing(django_capture_on_commit_callback
 # --- The real worker --------------------------------------------------------------
 
 
-def run_manage(*args, env):
-    base = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TASKS_BACKEND")}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def postgres_url(params) -> str:
     password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
     server = f"{params['HOST'] or 'localhost'}:{params['PORT'] or 5432}"
@@ -155,18 +143,18 @@ def postgres_url(params) -> str:
 
 
 @pytest.fixture
-def shared_database(transactional_db, tmp_path):
+def shared_database(request, transactional_db, tmp_path):
     """
     The URL of a database whose commits another process sees: the test database
     on PostgreSQL. SQLite's test database lives in this process's memory, so
-    there the test's connection is pointed at a migrated file for the test.
+    there the test's connection is pointed at a migrated file for the test
+    (a copy of one that ``manage.py migrate`` made for the session).
     """
     if connection.vendor == "postgresql":
         yield postgres_url(connection.settings_dict)
         return
     path = tmp_path / "shared.sqlite3"
-    migrated = run_manage("migrate", "--noinput", env={"DATABASE_URL": f"sqlite:///{path}"})
-    assert migrated.returncode == 0, migrated.stderr
+    request.getfixturevalue("migrated_sqlite")(path)
     in_memory = connections["default"]
     # Transactions take the write lock when they begin, so that one meeting the
     # worker's waits for it instead of failing with "database is locked".
