@@ -2,11 +2,10 @@
 A translation in Chromium, as an editor makes and keeps it: "Add translation"
 on the demo release, the French title written, the source's lead changed,
 "source changed" with the diff on the translation, then "Mark as up to date".
-Screenshots at 1280 and 375 px go to /tmp/hadmin-shots for a person to look
-at; neither width scrolls sideways.
+Screenshots at 1280 and 375 px are left in test-output/screenshots/ for a
+person to look at; neither width scrolls sideways.
 """
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from tests.browser.test_csp_and_admin import sign_in, staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = Path(tempfile.gettempdir()) / "hadmin-shots"
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 
 
 def page_overflow(page) -> int:
@@ -31,7 +30,7 @@ def shoot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=SHOTS / f"{name}-{width}.png", full_page=True)
+        page.screenshot(path=SHOTS / f"admin-{name}-{width}.png", full_page=True)
         assert page_overflow(page) <= 0, f"{name} scrolls sideways at {width} px"
     page.set_viewport_size({"width": 1280, "height": 900})
 
