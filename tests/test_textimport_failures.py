@@ -2178,3 +2178,18 @@ def test_remarks_below_a_pointer_opening_the_release_are_the_headlines_speakers(
         "I urge my colleagues to join me in support of the bill.”\n"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Example"]
+
+
+def test_an_opening_mark_glued_to_the_stop_before_the_verb_is_turned():
+    text = (
+        "Title: Example Statement on Ferry Permit\n"
+        "Date: 2017\n\n"
+        "Content:\n"
+        "Rep. Jo Example released the following statement on the ferry permit.\n\n"
+        "“I am disappointed by the decision to grant the permit, “said Rep. Jo Example. "
+        "“The operator has broken the rules again and again.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "I am disappointed by the decision to grant the permit"),
+        ("Jo Example", "The operator has broken the rules again and again."),
+    ]

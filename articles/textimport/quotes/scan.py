@@ -89,7 +89,14 @@ def _closed_further_on(paragraphs: list[str], start: int) -> bool:
 def _turned_closer(p: str, j: int) -> bool:
     """An opening mark after a sentence's last stop, nothing after it in the paragraph: it
     can open nothing, so it closes the quotation, turned the wrong way."""
-    return j > 1 and p[j - 1] == " " and p[j - 2] in ".!?," and not p[j + 1 :].strip()
+    if j > 1 and p[j - 1] == " " and p[j - 2] in ".!?," and not p[j + 1 :].strip():
+        return True
+    # "…to the United States, “said Rep. Example.": glued to the stop, the verb after it.
+    k = j - 2 if j > 1 and p[j - 1] == " " else j - 1
+    return k >= 0 and p[k] in ".!?," and bool(_VERB_AFTER.match(p, j + 1))
+
+
+_VERB_AFTER = re.compile(rf" ?{_VERB}\b")
 
 
 def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
