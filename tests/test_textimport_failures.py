@@ -2193,3 +2193,23 @@ def test_an_opening_mark_glued_to_the_stop_before_the_verb_is_turned():
         ("Jo Example", "I am disappointed by the decision to grant the permit"),
         ("Jo Example", "The operator has broken the rules again and again."),
     ]
+
+
+def test_paragraphs_opened_by_straight_single_marks_are_quotations():
+    text = (
+        "Minister Rejects Program Claims\n\n"
+        "The Minister for Rivers, Jo Example, today rejected claims made on a television "
+        "program.\n\n"
+        "'To repeat these stories again and again does not make them true.\n\n"
+        "'The inquiry found no evidence for the claims.'\n\n"
+        "Mr Example said the contract was not understood.\n\n"
+        "'There is no requirement to report staff numbers,' Mr Example said.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "To repeat these stories again and again does not make them true.\n\n"
+            "The inquiry found no evidence for the claims.",
+        ),
+        ("Jo Example", "There is no requirement to report staff numbers"),
+    ]

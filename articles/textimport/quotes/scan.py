@@ -5,7 +5,8 @@ a quotation mark (the usual convention for multi-paragraph quotes), when it
 closes one before opening another (the opening mark was lost), or when a
 closing mark a few paragraphs on opens nothing (a statement quoted whole).
 Straight and curly marks are both read; a single mark is trusted only where
-it opens a paragraph, since it also serves as an apostrophe.
+it opens a paragraph, since it also serves as an apostrophe (a straight one only before a
+capital).
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         closed_here = False
         j = 0
         if current is not None:
-            piece_start = 1 if n and p[0] in _OPENERS + '"‘' else 0
+            piece_start = 1 if n and (p[0] in _OPENERS + '"‘' or p[0] == opener) else 0
             j = piece_start
             depth = 1
         while j < n:
@@ -125,7 +126,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 double = c in _OPENERS or (c == '"' and _opens_straight(p, j))
                 # Single quotes also serve as apostrophes: only trust one opening a paragraph.
                 single = (
-                    c == "‘"
+                    (c == "‘" or (c == "'" and j == 0 and p[1:2].isupper()))
                     and (j == 0 or p[max(0, j - 3) : j].rstrip().endswith(":"))
                     and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
                 )
@@ -141,9 +142,9 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     closed_here = True
             else:
                 closing = False
-                if opener == "‘":
+                if opener in "‘'":
                     closing = (
-                        c == "’"
+                        c == ("’" if opener == "‘" else "'")
                         and p[j - 1] in ",.!?;:—–-"
                         and (j + 1 == n or not p[j + 1].isalpha())
                     )
@@ -170,8 +171,8 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         if current is not None:
             current.pieces.append(p[piece_start:])
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-            if opener == "‘":
-                continues = following[:1] == "‘"
+            if opener in "‘'":
+                continues = following[:1] == opener
             else:
                 continues = bool(following) and (
                     following[0] in _OPENERS + '"'
