@@ -2213,3 +2213,17 @@ def test_paragraphs_opened_by_straight_single_marks_are_quotations():
         ),
         ("Jo Example", "There is no requirement to report staff numbers"),
     ]
+
+
+def test_a_two_word_surname_is_completed_from_the_full_name():
+    text = (
+        "Title: Example Celebrates Passage of Ferry Safety Bill\n"
+        "Date: 2020\n\n"
+        "Content:\n"
+        "Today, Senator Ana Ruiz Example (D-Nev.) applauded the passage of the Ferry Safety "
+        "Act.\n\n"
+        "“Our ferry crews deserve better support,” said Senator Ruiz Example.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Ana Ruiz Example", "Our ferry crews deserve better support")
+    ]

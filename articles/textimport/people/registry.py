@@ -113,7 +113,19 @@ class _People:
 
     def _full_name(self, surname: str) -> str | None:
         # Prefer "Stuart Robert" to "S. Robert"; otherwise the first mention.
-        candidates = self.by_surname.get(surname.casefold(), [])
+        words = surname.split()
+        candidates = self.by_surname.get(words[-1].casefold(), [])
+        if len(words) > 1:
+            # "Senator Cortez Masto" after "Senator Catherine Cortez Masto": a two-word surname.
+            tail = [w.casefold() for w in words]
+            candidates = [
+                m
+                for m in candidates
+                if len(m.name.split()) > len(words)
+                and [w.casefold() for w in m.name.split()[-len(words) :]] == tail
+            ]
+            if not candidates:
+                return None
         best = next(
             (m for m in candidates if not _INITIAL.fullmatch(m.name.split()[0])),
             candidates[0] if candidates else None,
@@ -121,7 +133,7 @@ class _People:
         if best is None:
             return self._misread(surname) or self._by_first_name(surname)
         # The letterhead's "McMAHON" is spelt as the text spells it: "McMahon".
-        return " ".join([*best.name.split()[:-1], surname])
+        return " ".join([*best.name.split()[: -len(words)], surname])
 
     def _by_first_name(self, word: str) -> str | None:
         """ "Jack shared, “…”" after "Jack French of Essex High School": the one person the
@@ -181,6 +193,8 @@ class _People:
                 name = full
         else:
             name = self._letterhead_form(name)
+            if len(name.split()) == 2 and self.by_surname.get(name.split()[-1].casefold()):
+                name = self._full_name(name) or name
         existing = self.known.get(name.casefold())
         if existing is not None:
             self._improve_role(existing, who.role)
