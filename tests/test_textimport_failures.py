@@ -2227,3 +2227,19 @@ def test_a_two_word_surname_is_completed_from_the_full_name():
     assert quotes(parse_release_text(text)) == [
         ("Ana Ruiz Example", "Our ferry crews deserve better support")
     ]
+
+
+def test_remarks_below_a_pointer_after_the_lead_are_the_lead_subjects():
+    text = (
+        "Title: ICYMI: Example: We Have Delivered on River Bridges\n"
+        "Date: 2023\n\n"
+        "Content:\n"
+        "Washington, D.C.— Congresswoman Jo Example joined her colleagues to highlight the "
+        "progress on river bridges.\n\n"
+        "Watch her questions here.\n\n"
+        "View the full transcript of her remarks below.\n\n"
+        "“When we began this work, the bridges were falling down. Now they are being "
+        "rebuilt.\n\n"
+        "We will keep delivering for the river towns.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example"]

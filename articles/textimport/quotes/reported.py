@@ -218,7 +218,7 @@ def _interviewee(span: _Span, paragraphs: list[str], people: _People, at, title:
         found = _TITLE_SPEAKER.match(title)
         who = _parse_who(found.group("who"), after_verb=False) if found else None
         return people.candidate(who) if who is not None and who.name else None
-    if not any(_INTERVIEW.search(p) for p in above):
+    if not any(_INTERVIEW.search(p) for p in [*above, above_line]):
         return None
     for paragraph in above:
         if _TOPIC_HEADING.match(paragraph.strip()):
