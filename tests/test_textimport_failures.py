@@ -2243,3 +2243,15 @@ def test_remarks_below_a_pointer_after_the_lead_are_the_lead_subjects():
         "We will keep delivering for the river towns.”\n"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example"]
+
+
+def test_a_line_opening_with_the_verb_below_a_quotation_attributes_it():
+    text = (
+        "Title: Example’s Ferry Parents Bill Included in the Budget\n"
+        "Date: 2023\n\n"
+        "Content:\n"
+        "Washington, D.C. —Congresswoman Jo Example celebrates the passage of the budget.\n\n"
+        "“As a parent, I am proud to have led the Ferry Parents Bill.”Stated Rep. Jo Example."
+        "“Two years ago, parents reached out to my office with concerns about the ferries.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]

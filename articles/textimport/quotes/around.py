@@ -8,6 +8,7 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _sentence_end
+from ..vocabulary import _VERB
 from .scan import _Span
 
 _BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
@@ -20,6 +21,8 @@ _STATEMENT_BEFORE = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?:;]$")
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
+# "Stated Congresswoman Jo Example." on its own line below the quote: the verb first.
+_VERB_LINE = re.compile(rf"^(?=[A-Z])(?i:{_VERB})\s+(?P<who>[A-Z][^“”\"]{{2,80}}?)\.?$")
 
 
 def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
@@ -85,7 +88,7 @@ def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """
     after = span.end_para + 1
     if not span.suffix.strip() and after < len(paragraphs):
-        match = _DASH_LINE.match(paragraphs[after])
+        match = _DASH_LINE.match(paragraphs[after]) or _VERB_LINE.match(paragraphs[after])
         if match:
             return _parse_who(match.group("who"), after_verb=True)
     before = span.start_para - 1
