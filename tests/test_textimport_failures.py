@@ -2255,3 +2255,16 @@ def test_a_line_opening_with_the_verb_below_a_quotation_attributes_it():
         "“Two years ago, parents reached out to my office with concerns about the ferries.”\n"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]
+
+
+def test_a_name_glued_to_the_verb_after_it_still_gives_the_full_name():
+    text = (
+        "Title: Reps. Roe and Example Introduce Bill to Cut Ferry Spending\n"
+        "Date: 2021\n\n"
+        "Content:\n"
+        "WASHINGTON, D.C. –Today, Reps. Jo Roe and Ana Exampleintroducedlegislationto cut ferry "
+        'spending."The ferry budget grows every year,"said Congresswoman Example.\n'
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Ana Example", "The ferry budget grows every year")
+    ]

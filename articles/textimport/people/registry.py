@@ -39,7 +39,7 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
     for p_index, paragraph in enumerate(paragraphs):
         if not _TWO_CAPITALS.search(paragraph):
             continue  # a name takes two words, an initial or a capital each
-        toks = [_without_possessive(tok) for tok in _tokens(paragraph)]
+        toks = [_unglued(_without_possessive(tok)) for tok in _tokens(paragraph)]
         for k, tok in enumerate(toks):
             if not _name_ish(tok) or _is_initial(tok):
                 continue
@@ -79,6 +79,19 @@ def _without_possessive(tok: _Tok) -> _Tok:
     if tok.core.endswith(("’s", "'s")) and not tok.trail and len(tok.core) > 3:
         return _Tok(tok.text, tok.core[:-2], tok.lead, tok.core[-2:])
     return tok
+
+
+# "Reps. Jo Example and Ana Roeintroducedlegislation": a scrape lost the spaces after a link.
+_GLUED_VERB = re.compile(
+    r"([A-Z][a-z]{2,}?)(?:introduced|announced|joined|released|unveiled)[a-z]*"
+)
+
+
+def _unglued(tok: _Tok) -> _Tok:
+    match = _GLUED_VERB.fullmatch(tok.core) if not tok.trail else None
+    if match is None:
+        return tok
+    return _Tok(tok.text, match.group(1), tok.lead, ";")
 
 
 class _People:
