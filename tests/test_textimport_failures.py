@@ -2268,3 +2268,23 @@ def test_a_name_glued_to_the_verb_after_it_still_gives_the_full_name():
     assert quotes(parse_release_text(text)) == [
         ("Ana Example", "The ferry budget grows every year")
     ]
+
+
+def test_a_place_and_date_on_one_line_at_the_foot_give_the_dateline():
+    text = (
+        "RIVER RESEARCH GRANTS ANNOUNCED\n\n"
+        "The Minister for Rivers, Jo Example, today announced four new river research grants.\n\n"
+        "The grants support research into river health.\n\n"
+        "DARWIN  13 January 2009\n\n"
+        "Contact: Sam Roe 0400 000 000\n"
+    )
+    assert parse_release_text(text).dateline_city == "Darwin"
+
+
+def test_a_weekday_and_date_at_the_foot_are_no_place():
+    text = (
+        "RIVER RESEARCH GRANTS ANNOUNCED\n\n"
+        "The Minister for Rivers, Jo Example, today announced four new river research grants.\n\n"
+        "Monday 13 January 2009\n"
+    )
+    assert parse_release_text(text).dateline_city == ""

@@ -142,6 +142,19 @@ def _from_sign_off(draft: Draft) -> None:
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""
             return
+    for paragraph in tail:
+        # "BRISBANE  13 January 2009": the place and the date on one line.
+        words = paragraph.split()
+        for k in (1, 2):
+            found = _SIGN_OFF_PLACE.match(" ".join(words[:k]))
+            if (
+                found
+                and len(words) > k
+                and _SIGN_OFF_DATE.match(" ".join(words[k:]))
+                and found.group("city").casefold() not in _DATELINE_STOP
+            ):
+                draft.dateline_city = city_name(found.group("city"))
+                return
 
 
 def _from_letterhead(draft: Draft) -> None:
