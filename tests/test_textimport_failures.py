@@ -2288,3 +2288,21 @@ def test_a_weekday_and_date_at_the_foot_are_no_place():
         "Monday 13 January 2009\n"
     )
     assert parse_release_text(text).dateline_city == ""
+
+
+def test_a_post_signed_on_the_line_below_its_text_is_its_authors_quote():
+    text = (
+        "Title: Example Secures Commitment from Ferry Company to Keep Routes Open\n"
+        "Date: Friday, September 15, 2023\n\n"
+        "Content:\n"
+        "Today U.S. Senator Jo Example released the following statement.\n"
+        "I spoke with the head of the ferry company today. The routes will stay open. I hope…\n"
+        "— Jo Example (@ExampleJo)\n"
+        "September 15, 2023\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "I spoke with the head of the ferry company today. The routes will stay open. I hope…",
+        )
+    ]

@@ -19,6 +19,8 @@ _POST = re.compile(
     r"[—–-]\s*(?P<name>[A-Z][^()—–“”\"]{2,80}?)\s*\(@\w{1,30}\)$",
     re.DOTALL,
 )
+# The signature on a line of its own, below the post's text ("… I hope Tyson…").
+_SIGNATURE = re.compile(r"^[—–-]\s*[A-Z][^()—–“”\"]{2,80}?\s*\(@\w{1,30}\)$")
 _POST_DATE = re.compile(rf"^(?i:{_MONTH_RE})\.?\s+\d{{1,2}},\s+\d{{4}}$")
 
 
@@ -26,6 +28,14 @@ def run(draft: Draft, notes: Notes) -> None:
     paragraphs = draft.paragraphs
     index = 0
     while index < len(paragraphs):
+        if (
+            index
+            and _SIGNATURE.match(paragraphs[index])
+            and not _POST.match(paragraphs[index - 1])
+            and not any(c in paragraphs[index - 1] for c in '“”"')
+        ):
+            paragraphs[index - 1 : index + 1] = [f"{paragraphs[index - 1]} {paragraphs[index]}"]
+            index -= 1
         found = _POST.match(paragraphs[index])
         if found and not any(c in found.group("text") for c in '“”"'):
             paragraphs[index] = f"“{found.group('text')}” — {found.group('name')}"
