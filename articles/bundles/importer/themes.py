@@ -149,6 +149,21 @@ class ThemeChecks:
             plan.changed.append("themes")
 
 
+def _stored_themes(names) -> dict:
+    """Every stored theme by its ``theme_key()``, once those of ``names`` not stored yet are."""
+    tags = {theme_key(tag.name): tag for tag in Tag.objects.all()}
+    slugs = {tag.slug for tag in tags.values()}
+    new_tags = []
+    for name in names:
+        if theme_key(name) not in tags:
+            tag = Tag(name=name, slug=_unique_tag_slug(name, slugs))
+            tags[theme_key(name)] = tag
+            new_tags.append(tag)
+    Tag.objects.bulk_create(new_tags, batch_size=BATCH_SIZE)
+    _ensure_pks(Tag, new_tags, key="name")
+    return tags
+
+
 class ThemeWrites:
     """Themes in the write phase."""
 
@@ -157,16 +172,7 @@ class ThemeWrites:
         plans = [p for p in self.plan.themes if p.changed]
         if not plans:
             return
-        tags = {theme_key(tag.name): tag for tag in Tag.objects.all()}
-        slugs = {tag.slug for tag in tags.values()}
-        new_tags = []
-        for plan in plans:
-            if theme_key(plan.name) not in tags:
-                tag = Tag(name=plan.name, slug=_unique_tag_slug(plan.name, slugs))
-                tags[theme_key(plan.name)] = tag
-                new_tags.append(tag)
-        Tag.objects.bulk_create(new_tags, batch_size=BATCH_SIZE)
-        _ensure_pks(Tag, new_tags, key="name")
+        tags = _stored_themes(p.name for p in plans)
         ids = [tags[theme_key(p.name)].pk for p in plans]
         for chunk in _chunks(ids):
             ThemeNames.objects.filter(theme_id__in=chunk).delete()
@@ -185,17 +191,7 @@ class ThemeWrites:
         plans = [p for p in plans if p.themes is not None]
         if not plans:
             return
-        tags = {theme_key(tag.name): tag for tag in Tag.objects.all()}
-        slugs = {tag.slug for tag in tags.values()}
-        new_tags = []
-        for plan in plans:
-            for name in plan.themes:
-                if theme_key(name) not in tags:
-                    tag = Tag(name=name, slug=_unique_tag_slug(name, slugs))
-                    tags[theme_key(name)] = tag
-                    new_tags.append(tag)
-        Tag.objects.bulk_create(new_tags, batch_size=BATCH_SIZE)
-        _ensure_pks(Tag, new_tags, key="name")
+        tags = _stored_themes(name for plan in plans for name in plan.themes)
         replaced = [p.article.pk for p in plans if not p.is_new]
         for chunk in _chunks(replaced):
             ArticleTheme.objects.filter(content_object_id__in=chunk).delete()
