@@ -429,6 +429,8 @@ class PublicPageCacheMiddleware:
         except DatabaseError:
             logger.exception("The site generation could not be read; the page is not cached")
             return self.get_response(request)
+        # What the page may keep for this generation besides itself (search).
+        request.site_generation = generation
         now = timezone.now()
         key = page_key(request, generation) if cache_enabled() else None
         entry = cache_get(key) if key else None

@@ -1000,6 +1000,9 @@ class ReleaseSearchDocument(SearchDocument):
     # The same words without positions and weights, kept in the row: what
     # matching reads (GIN-indexed); ``vector`` is read to rank (migration 0020).
     match = SearchVectorField(db_column="search_match")
+    # The words of the title and the themes' names alone (migration 0021):
+    # a word found there counts as a title match.
+    title_match = SearchVectorField(db_column="search_title_match")
 
     class Meta(SearchDocument.Meta):
         db_table = "articles_article"

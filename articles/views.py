@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import ics, search
+from articles.caching import current_generation
 from articles.models import Article, Event, Quote, Speaker, Theme, by_name
 from articles.querysets import shared_themes
 from articles.reading import ReleaseParts, SinglePassPaginator
@@ -254,7 +255,11 @@ class SearchView(SectionMixin, PublicArticleMixin, ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        return search.search_releases(super().get_queryset(), self.query, self.filters)
+        # Read first by the page cache (articles.caching), else here.
+        generation = getattr(self.request, "site_generation", None) or current_generation()
+        return search.search_releases(
+            super().get_queryset(), self.query, self.filters, generation.token
+        )
 
     def get_context_data(self, **kwargs):
         facets = search.facets(self.object_list, self.query, self.filters) if self.query else []

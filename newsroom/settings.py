@@ -389,6 +389,9 @@ NEWSROOM_PAGE_SIZE = 20
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "3600"))
 # The heavy parts of a release page, kept under the release's own fingerprint.
 NEWSROOM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("NEWSROOM_FRAGMENT_CACHE_SECONDS", "86400"))
+# What search keeps of the public archive (the releases' order, the filters'
+# totals), under the site's generation like the pages; 0: read at every search.
+NEWSROOM_SEARCH_ARCHIVE_SECONDS = int(os.environ.get("NEWSROOM_SEARCH_ARCHIVE_SECONDS", "3600"))
 # Pages larger than this are not stored.
 NEWSROOM_PAGE_CACHE_MAX_BYTES = int(os.environ.get("NEWSROOM_PAGE_CACHE_MAX_BYTES", 1024 * 1024))
 # After a cache error, pages are rendered without the cache for this long.

@@ -148,6 +148,21 @@ def _page_cache_off(settings):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def _search_archive_off(settings):
+    """
+    Tests edit without committing, so the generation that keys what search
+    keeps never moves on: search reads the archive each time, unless a test
+    asks for ``search_archive`` (and commits its edits).
+    """
+    settings.NEWSROOM_SEARCH_ARCHIVE_SECONDS = 0
+
+
+@pytest.fixture
+def search_archive(settings):
+    settings.NEWSROOM_SEARCH_ARCHIVE_SECONDS = 3600
+
+
 @pytest.fixture
 def page_cache(settings):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 3600

@@ -29,8 +29,13 @@ links that keep the query and the other filters.
 Snippets are HTML. The only markup they may carry is our own ``<mark>``: the
 text is reduced to plain text first, escaped, and only then marked.
 
+The order of the public releases and the totals the filters count from
+are kept per site generation (``archive``): the database is asked only
+which releases hold the words.
+
 The package's parts: ``text`` (normalising queries and texts), ``documents``
-(writing the documents and keeping them current), ``finding`` (matching,
+(writing the documents and keeping them current), ``archive`` (the public
+releases' order and totals, per generation), ``finding`` (matching,
 filtering and ranking), ``facets`` (the filters' choices with their counts)
 and ``snippets`` (the extracts shown with each result).
 """

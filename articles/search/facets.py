@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, JSONField, Value
+from django.db.models import JSONField, Value
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import ArticleTheme, Event, Quote, Speaker, name_in
+from articles.search.archive import speaker_counts as count_speakers
+from articles.search.archive import theme_counts as count_themes
+from articles.search.finding import among_ids
 from articles.search.text import normalise, page_query
 
 
@@ -48,36 +51,12 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
     """
     The filters' choices among the releases ``found`` (``finding.Found``),
     with their counts, most releases first (years newest first); a chosen
-    one links to its removal. Countries, events and years are counted from
-    the rows found; themes and speakers by the database, by id (one query
-    each), and only the names of those that can be shown are then read.
+    one links to its removal. Only the names of those that can be shown are
+    read.
     """
     if not found:
         return []
-    theme_counts = Counter(
-        dict(
-            # One link per release and theme (a unique constraint): no DISTINCT to count.
-            ArticleTheme.objects.filter(found.among("content_object_id"))
-            .values_list("tag_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-    )
-    speaker_counts = Counter(
-        dict(
-            Quote.objects.filter(found.among("article_id"))
-            .values_list("speaker_id")
-            .annotate(n=Count("article_id", distinct=True))
-            .order_by()
-        )
-    )
-    countries, event_counts, years = Counter(), Counter(), Counter()
-    for _pk, country, event, year in found.rows:
-        if country:
-            countries[country] += 1
-        if event:
-            event_counts[event] += 1
-        years[year] += 1
+    theme_counts, speaker_counts, countries, event_counts, years = _counts(found)
     # The names of those that can be shown: the theme's in the reader's language.
     themes, speakers, events = {}, {}, {}
     named = {"theme": (themes, theme_counts), "speaker": (speakers, speaker_counts)}
@@ -139,6 +118,37 @@ def facets(found, query: str, filters: dict) -> list[Facet]:
         facet("speaker", str(_("Speaker")), most("speaker", speakers), name_of(speakers)),
         year_facet,
     ]
+
+
+def _counts(found):
+    """
+    How many releases found each theme, speaker, country, event and year
+    has. Countries, events and years are counted from the archive's rows;
+    themes and speakers by the database, by id (one query each), among the
+    releases found, or, when most of the archive was found, among the
+    releases not found, subtracted from the archive's totals.
+    """
+    archive, missing = found.archive, found.not_found()
+    if missing is None:
+        themes = count_themes(ArticleTheme.objects.filter(found.among("content_object_id")))
+        speakers = count_speakers(Quote.objects.filter(found.among("article_id")))
+        rows = archive.count(set(found.ids))
+        return themes, speakers, *rows
+    totals = archive.totals
+    counts = [
+        Counter(totals[kind]) for kind in ("themes", "speakers", "countries", "events", "years")
+    ]
+    if missing:
+        less = [
+            count_themes(ArticleTheme.objects.filter(among_ids("content_object_id", missing))),
+            count_speakers(Quote.objects.filter(among_ids("article_id", missing))),
+            *archive.count(set(missing)),
+        ]
+        for counted, fewer in zip(counts, less, strict=True):
+            counted.subtract(fewer)
+        # Counter.subtract keeps what falls to nothing: drop it, as a count would.
+        counts = [+counted for counted in counts]
+    return counts
 
 
 def _names(themes: Counter, speakers: Counter, events: Counter):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from datetime import date
+from functools import reduce
 
 from django.db import connection
 from django.db.models import (
@@ -17,10 +19,10 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 
 from articles.models import Article, ArticleTheme, Quote, ReleaseSearchDocument
+from articles.search.archive import Archive, archive
 from articles.search.text import clean_query, search_words, word_forms
 
 # The text-search configuration of each language (migration 0018 makes each
@@ -103,39 +105,68 @@ def clean_filters(params) -> dict:
     return found
 
 
-def search_releases(releases: QuerySet, query: str, filters: dict | None = None) -> Found:
+def search_releases(
+    releases: QuerySet, query: str, filters: dict | None = None, generation: str | None = None
+) -> Found:
     """
-    ``releases`` (already public) that match ``query`` and ``filters``, best
-    match first: those with the most words in their title or themes, newest
-    first; on PostgreSQL the first RANKED of them then by the database's
-    rank (``_ranked()``).
+    ``releases`` (public, in the reader's language) that match ``query`` and
+    ``filters``, best match first: those with the most words in their title
+    or themes, then the newest; on PostgreSQL the first RANKED of them then
+    by the database's rank (``_ranked()``). The order and the filters'
+    counts come from the archive kept for the site's ``generation``
+    (``archive``): the database only says which releases hold the words.
     """
     words = search_words(query)
     if not words:
         return Found(releases, [], words, releases.none())
-    matching = _filtered(_matching_words(releases, words), filters or {})
-    # A word in the title or themes, as itself or its stem, as the word is found.
+    filters = filters or {}
+    known = archive(releases, generation, get_language() or "")
+    hits = _title_hits(words, filters)
+    ids = [pk for pk in known.ids if pk in hits]  # newest first, as the list
+    ids.sort(key=hits.__getitem__, reverse=True)  # stable: newest first among equals
+    if connection.vendor == "postgresql":
+        ids[:RANKED] = _ranked(ids[:RANKED], words)
+    matching = _filtered(_matching_words(releases, words), filters)
+    return Found(releases, ids, words, matching, known, bool(filters))
+
+
+def _title_hits(words: list[str], filters: dict) -> dict[int, int]:
+    """
+    {id: how many of the words its title or themes hold} of every release,
+    public or not, that holds all the words and passes the filters: the ids
+    found in one query, those with words in their title or themes in
+    another (the only rows that carry a count).
+    """
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:
+        # The document's own row, without the release's: one scan, no join.
+        found = ReleaseSearchDocument.objects.filter(match=_tsquery(words))
+    else:
+        found = _matching_words(Article.objects.all(), words)
+    if filters:
+        found = found.filter(pk__in=_filtered(Article.objects.all(), filters).values("pk"))
     config = search_config()
     in_title = []
     for word in words:
-        in_title_as = Q()
-        for form in word_forms(word, config):
-            in_title_as |= Q(search_title__contains=f" {form}")
-        in_title.append(When(in_title_as, then=Value(1)))
-    title_hits = sum(
-        (Case(when, default=Value(0), output_field=IntegerField()) for when in in_title),
+        if postgresql:  # the title's own vector, GIN-indexed (migration 0021)
+            in_title.append(Q(title_match=_tsquery([word])))
+        else:  # as itself or its stem, as the word is found
+            forms = [Q(search_title__contains=f" {form}") for form in word_forms(word, config)]
+            in_title.append(reduce(operator.or_, forms))
+    counted = sum(
+        (
+            Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
+            for q in in_title
+        ),
         Value(0),
     )
-    # With each release its country, event and year, which the filters count.
-    rows = list(
-        matching.annotate(title_hits=title_hits, year=ExtractYear("publish_at"))
-        .order_by("-title_hits", "-publish_at", "-pk")
-        .values_list("pk", "dateline_country", "event_id", "year")
-    )
-    ids = [row[0] for row in rows]
-    if connection.vendor == "postgresql":
-        ids[:RANKED] = _ranked(ids[:RANKED], words)
-    return Found(releases, ids, words, matching, rows)
+    hits = dict.fromkeys(found.values_list("pk", flat=True), 0)
+    in_titles = found.filter(reduce(operator.or_, in_title))
+    if len(words) == 1:  # plain ids: no count to convert on every row
+        hits.update(dict.fromkeys(in_titles.values_list("pk", flat=True), 1))
+    else:
+        hits.update(in_titles.values_list("pk", counted))
+    return hits
 
 
 def _ranked(ids: list[int], words: list[str]) -> list[int]:
@@ -160,11 +191,9 @@ def _ranked(ids: list[int], words: list[str]) -> list[int]:
 class Found(Sequence):
     """
     The releases found, best first, as a sequence for the paginator: their
-    ids are read once, in order, by one query; a page (a slice) reads its own
-    rows only, with their events and lead photos.
-    The facets count among the same ids (``among()``) instead of matching
-    the words again, and count countries, events and years from ``rows``:
-    (id, country, event id, year) of each release found, read with the ids.
+    ids are known at once (``search_releases()``); a page (a slice) reads its
+    own rows only, with their events and lead photos. ``archive`` is the
+    archive they were found in, which the filters' counts start from.
     """
 
     def __init__(
@@ -173,10 +202,11 @@ class Found(Sequence):
         ids: list[int],
         words: list[str],
         matching: QuerySet,
-        rows: list[tuple] = (),
+        archive: Archive | None = None,
+        filtered: bool = False,
     ):
         self.releases, self.ids, self.words, self.matching = releases, ids, words, matching
-        self.rows = rows
+        self.archive, self.filtered = archive, filtered
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -204,6 +234,32 @@ class Found(Sequence):
         # SQLite: the match again, as a subquery (a long list of ids would
         # meet SQLite's limit on parameters).
         return Q(**{f"{field}__in": self.matching.order_by().values("pk")})
+
+    def not_found(self) -> list[int] | None:
+        """
+        The ids of the archive's releases *not* found, when they are fewer
+        than those found and no filter narrowed the search (the archive's
+        totals count the whole archive): the filters' counts are then the
+        totals less theirs. ``None`` otherwise.
+        """
+        if self.archive is None or self.filtered or len(self) * 2 <= len(self.archive):
+            return None
+        found = set(self.ids)
+        missing = [pk for pk in self.archive.ids if pk not in found]
+        if connection.vendor != "postgresql" and len(missing) > SQLITE_IDS:
+            return None
+        return missing
+
+
+# The most ids SQLite is given as parameters of one query.
+SQLITE_IDS = 500
+
+
+def among_ids(field: str, ids: list[int]):
+    """A condition for ``filter()``: ``field`` is one of ``ids``."""
+    if connection.vendor == "postgresql":
+        return Among(F(field), ids)
+    return Q(**{f"{field}__in": ids})
 
 
 class Among(Func):
