@@ -2306,3 +2306,35 @@ def test_a_post_signed_on_the_line_below_its_text_is_its_authors_quote():
             "I spoke with the head of the ferry company today. The routes will stay open. I hope…",
         )
     ]
+
+
+# --------------------------------------------------------------------------
+# Sample O
+# --------------------------------------------------------------------------
+
+
+def test_a_paragraph_on_one_long_line_ends_an_unclosed_quotation_in_a_wrapped_release():
+    text = (
+        "MEDIA RELEASE The Hon Jo Example MP Minister for Rivers\n\n"
+        "RIVER TOWNS SWITCH OFF FOR CLEAN WATER DAY\n\n"
+        "Rivers Minister Jo Example today confirmed that every river agency has registered to "
+        "take part in Clean Water Day this Sunday.\n\n"
+        "“Clean Water Day is a chance to show what the river towns can do together when they "
+        "share one simple goal for a single day of the year.\n\n"
+        "“I will be at the festival on the wharf, which is run by more than five hundred "
+        "volunteers who have given up their weekends to help us look after the river.\n\n"
+        "Ms Example said more information on what the agencies are doing to save water in "
+        "homes and businesses is available on the department's website.\n\n"
+        "Media inquiries: Sam Roe, 0400 000 000\n\n"
+        "The agencies taking part are listed below:\n\n"
+        "• Example River Authority • Upper Valley Water Board and the\n"
+        "council depots • Lower Valley Water Board and the regional\n"
+        "pumping stations • Northern Example Rivers Council and its\n"
+        "field offices • Example Catchment Trust and the town\n"
+        "weirs\n"
+    )
+    release = parse_release_text(text)
+    [quote] = release.quotes
+    assert quote.speaker.name == "Jo Example"
+    assert quote.text.endswith("help us look after the river.")
+    assert "more information" not in quote.text
