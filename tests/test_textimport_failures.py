@@ -2338,3 +2338,21 @@ def test_a_paragraph_on_one_long_line_ends_an_unclosed_quotation_in_a_wrapped_re
     assert quote.speaker.name == "Jo Example"
     assert quote.text.endswith("help us look after the river.")
     assert "more information" not in quote.text
+
+
+def test_said_and_the_name_on_a_line_ending_in_a_colon_introduce_the_quotation_below():
+    text = (
+        "Title: Senators Back Ferry Safety Act\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Sen. Jo Example and Sen. Ana Roe today introduced the Ferry Safety Act.\n"
+        "“Every family deserves a safe ferry,” said Sen. Example.\n"
+        "“This bill fixes the docks and trains the crews.”\n"
+        "Said Sen. Roe:\n"
+        "“We need bold investments in our ferries, and this bill makes them.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == [
+        "Jo Example",
+        "Jo Example",
+        "Ana Roe",
+    ]

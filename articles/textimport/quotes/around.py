@@ -22,7 +22,8 @@ _STATEMENT_BEFORE = re.compile(
 _TERMINAL = re.compile(r"[.!?:;]$")
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
 # "Stated Congresswoman Jo Example." on its own line below the quote: the verb first.
-_VERB_LINE = re.compile(rf"^(?=[A-Z])(?i:{_VERB})\s+(?P<who>[A-Z][^“”\"]{{2,80}}?)\.?$")
+# ("Said Sen. Example:" ends on a colon: it introduces the quotation below it.)
+_VERB_LINE = re.compile(rf"^(?=[A-Z])(?i:{_VERB})\s+(?P<who>[A-Z][^“”\":]{{2,80}}?)\.?$")
 
 
 def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
