@@ -2356,3 +2356,26 @@ def test_said_and_the_name_on_a_line_ending_in_a_colon_introduce_the_quotation_b
         "Jo Example",
         "Ana Roe",
     ]
+
+
+@pytest.mark.parametrize(
+    "report", ["expressed disappointment with", "said she was disappointed by"]
+)
+def test_a_sentence_reporting_the_persons_view_gives_the_quotation_opening_the_next(report):
+    text = (
+        "Title: Committee Blocks Ferry Amendment\n"
+        "Date: 2015\n\n"
+        "Content:\n"
+        "The committee today blocked an amendment by Reps. Jo Example and Ana Roe to the ferry "
+        "bill.\n"
+        f"Rep. Roe {report} the vote and the bill as it stands. "
+        '"I am disappointed the committee did not adopt our amendment. The river towns '
+        'deserve better."\n'
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Ana Roe",
+            "I am disappointed the committee did not adopt our amendment. "
+            "The river towns deserve better.",
+        )
+    ]

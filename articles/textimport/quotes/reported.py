@@ -130,11 +130,11 @@ def _last_person(accepted, indirect, at) -> ParsedSpeaker | None:
     return best
 
 
-def _indirect_before(indirect, span: _Span) -> ParsedSpeaker | None:
+def _indirect_before(indirect, span: _Span, *, same_paragraph: bool = False):
     """Someone reported as speaking just before the quote, in its paragraph or the last."""
     at = (span.start_para, max(span.start_pos, 0))
     index = bisect.bisect_left(indirect, at, key=lambda item: item[0]) - 1
-    if index >= 0 and indirect[index][0][0] >= span.start_para - 1:
+    if index >= 0 and indirect[index][0][0] >= span.start_para - (0 if same_paragraph else 1):
         return indirect[index][1]
     return None
 
