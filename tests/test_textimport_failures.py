@@ -2379,3 +2379,24 @@ def test_a_sentence_reporting_the_persons_view_gives_the_quotation_opening_the_n
             "The river towns deserve better.",
         )
     ]
+
+
+def test_a_quotation_signed_on_the_line_below_by_a_titled_name_is_theirs():
+    text = (
+        "Title: Senator Example Asks Agency to Clarify Ferry Grants\n"
+        "Date: Friday, April 03, 2020\n\n"
+        "Content:\n"
+        "U.S. Senator Jo Example sent a letter to the head of the ferry agency asking for new "
+        "guidance on ferry grants.\n"
+        "“Ferry operators may continue to suffer hardship, and it is unacceptable that the "
+        "guidance leaves their relief uncertain.”\n"
+        "Senator Example\n"
+        "The letter also cites the agency’s own guidance from last year.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Ferry operators may continue to suffer hardship, and it is unacceptable that the "
+            "guidance leaves their relief uncertain.",
+        )
+    ]

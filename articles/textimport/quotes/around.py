@@ -82,6 +82,26 @@ def _sentences(paragraph: str) -> list[str]:
     return out
 
 
+def _name_line_below(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """A quotation standing alone as its paragraph, signed on the line below by a titled
+    name without a dash ("Senator Example"), the text going on with no quotation after it."""
+    if span.prefix.strip() or span.start_pos < 0:
+        return None
+    line = paragraphs[span.end_para + 1]
+    following = paragraphs[span.end_para + 2] if span.end_para + 2 < len(paragraphs) else ""
+    if (
+        len(line.split()) > 6
+        or _TERMINAL.search(line)
+        or any(c in line for c in '“”"')
+        or following[:1] in '“"'
+    ):
+        return None
+    who = _parse_who(line, after_verb=True)
+    if who is None or not who.name or not (who.role or who.office or who.titled):
+        return None
+    return who
+
+
 def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """ "– Ana Example, Under-Secretary-General" on its own line, after the quote or before it.
 
@@ -92,6 +112,9 @@ def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         match = _DASH_LINE.match(paragraphs[after]) or _VERB_LINE.match(paragraphs[after])
         if match:
             return _parse_who(match.group("who"), after_verb=True)
+        who = _name_line_below(span, paragraphs)
+        if who is not None:
+            return who
     before = span.start_para - 1
     if not span.prefix.strip() and before >= 0:
         match = _DASH_LINE.match(paragraphs[before])
