@@ -2401,3 +2401,25 @@ def test_a_quotation_signed_on_the_line_below_by_a_titled_name_is_theirs():
             "guidance leaves their relief uncertain.",
         )
     ]
+
+
+def test_a_surname_takes_the_fullest_form_of_the_name_even_with_the_long_first_name():
+    text = (
+        "Title: Senator Example Asks Treasury to Clarify Ferry Grants\n"
+        "Date: Friday, April 03, 2020\n\n"
+        "Content:\n"
+        "U.S. Senator Jo Example sent a letter to Treasury Secretary Steve Roe about ferry "
+        "grants.\n"
+        "Secretary Roe said, “It does include ferry operators. They are covered.”\n"
+        "Full text of the letter is below.\n"
+        "The Honorable Steven T. Roe\n"
+        "Secretary\n"
+        "Department of the Treasury\n"
+        "Dear Secretary Roe:\n"
+        "I write about the ferry grants.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Steven T. Roe", "It does include ferry operators. They are covered.")
+    ]
+    assert [s.name for s in release.speakers] == ["Steven T. Roe"]
