@@ -2423,3 +2423,22 @@ def test_a_surname_takes_the_fullest_form_of_the_name_even_with_the_long_first_n
         ("Steven T. Roe", "It does include ferry operators. They are covered.")
     ]
     assert [s.name for s in release.speakers] == ["Steven T. Roe"]
+
+
+def test_a_surname_and_colon_below_the_issuers_statement_line_is_the_issuers_quote():
+    text = (
+        "Title: Example Backs Ferry Funding Bill\n"
+        "Date: 2013\n\n"
+        "Content:\n"
+        "Today, Senator Jo Example (R-UT) released the following statement in favor of "
+        "Congressman Sam Roe's bill to fund the ferries:\n"
+        'Example: "Congressman Roe has introduced a bill today that would keep the ferries '
+        'running for another year. The House should pass it."\n'
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Congressman Roe has introduced a bill today that would keep the ferries running for "
+            "another year. The House should pass it.",
+        )
+    ]

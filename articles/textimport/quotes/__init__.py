@@ -22,6 +22,7 @@ from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
 from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _short
+from .around import _turn_of_issuer
 from .attribution import _own_attribution
 from .reported import (
     _continuation,
@@ -70,6 +71,7 @@ def _quotes(
             who is not None
             and who.unless_unknown
             and not (transcript and people.may_be_person(who))
+            and not _turn_of_issuer(who, span, paragraphs)
         ):
             who = None
         span.own_attribution = who is not None

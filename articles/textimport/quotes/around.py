@@ -38,11 +38,29 @@ def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
     who = _heading_line(above)
     if who is not None:
         return who
-    for sentence in _sentences(above)[:3]:
+    return _issuer_of_statement(above)
+
+
+def _issuer_of_statement(paragraph: str) -> _Who | None:
+    """Who "released the following statement" in this paragraph, the statement below it."""
+    for sentence in _sentences(paragraph)[:3]:
         match = _STATEMENT_BEFORE.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
     return None
+
+
+def _turn_of_issuer(who: _Who, span: _Span, paragraphs: list[str]) -> bool:
+    """ "Example: “…”" just below "Senator Jo Example released the following statement:":
+    the surname before the colon is the issuer's, the statement theirs."""
+    if not who.single or span.start_para == 0:
+        return False
+    issuer = _issuer_of_statement(paragraphs[span.start_para - 1])
+    return bool(
+        issuer is not None
+        and issuer.name
+        and issuer.name.split()[-1].casefold() == who.name.casefold()
+    )
 
 
 # A heading may end on a company's or a degree's abbreviation ("– BioFactura, Inc.").
