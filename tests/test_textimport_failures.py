@@ -2442,3 +2442,18 @@ def test_a_surname_and_colon_below_the_issuers_statement_line_is_the_issuers_quo
             "another year. The House should pass it.",
         )
     ]
+
+
+def test_the_day_between_the_issuer_and_issued_the_following_statement_keeps_the_issuer():
+    text = (
+        "Title: Example Statement on Ferry Fare Relief\n"
+        "Date: 2022\n\n"
+        "Content:\n"
+        "Sen. Jo Example (I-Vt.) on Wednesday issued the following statement after President "
+        "Roe announced a plan for ferry fare relief:\n"
+        "“The president’s decision today to cut ferry fares is an important step forward for "
+        "the river towns. This is a big deal.\n"
+        "“But we have got to do more. Every family should be able to cross the river "
+        "without going into debt.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example"]

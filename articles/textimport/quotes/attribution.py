@@ -72,7 +72,8 @@ _PREFIX_FROM = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_STATEMENT = re.compile(
-    r"^(?P<who>.+?)\s+(?:(?:today|has|have|also)\s+)?"
+    # "Sen. Jo Example (I-Vt.) on Wednesday issued …": when, between the name and the verb.
+    r"^(?P<who>.+?)\s+(?:(?:today|yesterday|has|have|also|on \w+|this \w+)\s+)?"
     r"(?:issued|released|made|gave|delivered|published)\s+"
     r"(?:the\s+following|a|this)\s+(?:statement|remarks|comments|message)\b.*:\s*$",
     re.IGNORECASE | re.DOTALL,
