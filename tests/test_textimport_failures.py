@@ -2457,3 +2457,20 @@ def test_the_day_between_the_issuer_and_issued_the_following_statement_keeps_the
         "without going into debt.”\n"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example"]
+
+
+def test_the_lawmakers_stating_a_joint_statement_credit_no_one():
+    text = (
+        "Title: Example and Roe Demand Ban on Spy Ferries\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Conference Chairwoman Jo Example and Committee Chairman Sam Roe released the following "
+        "joint statement demanding a ban on foreign-built ferries.\n"
+        "“The new report makes clear that these ferries present a real security risk and must "
+        "be banned,” the lawmakers stated.\n"
+        "“We must ban these ferries and build our own.”\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert release.speakers == []
+    assert any("not credited to one person" in note for note in release.unplaced)
