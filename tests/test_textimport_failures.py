@@ -2435,7 +2435,9 @@ def test_a_surname_and_colon_below_the_issuers_statement_line_is_the_issuers_quo
         'Example: "Congressman Roe has introduced a bill today that would keep the ferries '
         'running for another year. The House should pass it."\n'
     )
-    assert quotes(parse_release_text(text)) == [
+    release = parse_release_text(text)
+    assert not any("without quotation marks" in note for note in release.unplaced)
+    assert quotes(release) == [
         (
             "Jo Example",
             "Congressman Roe has introduced a bill today that would keep the ferries running for "

@@ -75,13 +75,17 @@ def _indirect_speakers(
     return found
 
 
+# "Example: “…”": the statement below, quoted under the issuer's name.
+_TURN = re.compile(r"^[A-Z][\w.'’ -]{0,40}:\s*[“\"„]")
+
+
 def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Notes) -> None:
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.endswith(":"):
             continue
         match = _PREFIX_STATEMENT.match(_last_sentence(paragraph))
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-        if match and following and following[0] not in _ANY_QUOTE:
+        if match and following and following[0] not in _ANY_QUOTE and not _TURN.match(following):
             who = _parse_who(match.group("who"), after_verb=False)
             name = people.candidate(who).name if who and who.name else "the issuer"
             notes.unplace(
