@@ -2306,3 +2306,173 @@ def test_a_post_signed_on_the_line_below_its_text_is_its_authors_quote():
             "I spoke with the head of the ferry company today. The routes will stay open. I hope…",
         )
     ]
+
+
+# --------------------------------------------------------------------------
+# Sample O
+# --------------------------------------------------------------------------
+
+
+def test_a_paragraph_on_one_long_line_ends_an_unclosed_quotation_in_a_wrapped_release():
+    text = (
+        "MEDIA RELEASE The Hon Jo Example MP Minister for Rivers\n\n"
+        "RIVER TOWNS SWITCH OFF FOR CLEAN WATER DAY\n\n"
+        "Rivers Minister Jo Example today confirmed that every river agency has registered to "
+        "take part in Clean Water Day this Sunday.\n\n"
+        "“Clean Water Day is a chance to show what the river towns can do together when they "
+        "share one simple goal for a single day of the year.\n\n"
+        "“I will be at the festival on the wharf, which is run by more than five hundred "
+        "volunteers who have given up their weekends to help us look after the river.\n\n"
+        "Ms Example said more information on what the agencies are doing to save water in "
+        "homes and businesses is available on the department's website.\n\n"
+        "Media inquiries: Sam Roe, 0400 000 000\n\n"
+        "The agencies taking part are listed below:\n\n"
+        "• Example River Authority • Upper Valley Water Board and the\n"
+        "council depots • Lower Valley Water Board and the regional\n"
+        "pumping stations • Northern Example Rivers Council and its\n"
+        "field offices • Example Catchment Trust and the town\n"
+        "weirs\n"
+    )
+    release = parse_release_text(text)
+    [quote] = release.quotes
+    assert quote.speaker.name == "Jo Example"
+    assert quote.text.endswith("help us look after the river.")
+    assert "more information" not in quote.text
+
+
+def test_said_and_the_name_on_a_line_ending_in_a_colon_introduce_the_quotation_below():
+    text = (
+        "Title: Senators Back Ferry Safety Act\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Sen. Jo Example and Sen. Ana Roe today introduced the Ferry Safety Act.\n"
+        "“Every family deserves a safe ferry,” said Sen. Example.\n"
+        "“This bill fixes the docks and trains the crews.”\n"
+        "Said Sen. Roe:\n"
+        "“We need bold investments in our ferries, and this bill makes them.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == [
+        "Jo Example",
+        "Jo Example",
+        "Ana Roe",
+    ]
+
+
+@pytest.mark.parametrize(
+    "report", ["expressed disappointment with", "said she was disappointed by"]
+)
+def test_a_sentence_reporting_the_persons_view_gives_the_quotation_opening_the_next(report):
+    text = (
+        "Title: Committee Blocks Ferry Amendment\n"
+        "Date: 2015\n\n"
+        "Content:\n"
+        "The committee today blocked an amendment by Reps. Jo Example and Ana Roe to the ferry "
+        "bill.\n"
+        f"Rep. Roe {report} the vote and the bill as it stands. "
+        '"I am disappointed the committee did not adopt our amendment. The river towns '
+        'deserve better."\n'
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Ana Roe",
+            "I am disappointed the committee did not adopt our amendment. "
+            "The river towns deserve better.",
+        )
+    ]
+
+
+def test_a_quotation_signed_on_the_line_below_by_a_titled_name_is_theirs():
+    text = (
+        "Title: Senator Example Asks Agency to Clarify Ferry Grants\n"
+        "Date: Friday, April 03, 2020\n\n"
+        "Content:\n"
+        "U.S. Senator Jo Example sent a letter to Ferry Administrator Ana Roe asking for new "
+        "guidance on ferry grants.\n"
+        "The law is clear: operators with under 500 staff are eligible for the grants.\n"
+        "“Ferry operators may continue to suffer hardship, and it is unacceptable that the "
+        "guidance leaves their relief uncertain.”\n"
+        "Senator Example\n"
+        "The letter also cites the agency’s own guidance from last year.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Ferry operators may continue to suffer hardship, and it is unacceptable that the "
+            "guidance leaves their relief uncertain.",
+        )
+    ]
+
+
+def test_a_surname_takes_the_fullest_form_of_the_name_even_with_the_long_first_name():
+    text = (
+        "Title: Senator Example Asks Treasury to Clarify Ferry Grants\n"
+        "Date: Friday, April 03, 2020\n\n"
+        "Content:\n"
+        "U.S. Senator Jo Example sent a letter to Treasury Secretary Steve Roe about ferry "
+        "grants.\n"
+        "Secretary Roe said, “It does include ferry operators. They are covered.”\n"
+        "Full text of the letter is below.\n"
+        "The Honorable Steven T. Roe\n"
+        "Secretary\n"
+        "Department of the Treasury\n"
+        "Dear Secretary Roe:\n"
+        "I write about the ferry grants.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Steven T. Roe", "It does include ferry operators. They are covered.")
+    ]
+    assert [s.name for s in release.speakers] == ["Steven T. Roe"]
+
+
+def test_a_surname_and_colon_below_the_issuers_statement_line_is_the_issuers_quote():
+    text = (
+        "Title: Example Backs Ferry Funding Bill\n"
+        "Date: 2013\n\n"
+        "Content:\n"
+        "Today, Senator Jo Example (R-UT) released the following statement in favor of "
+        "Congressman Sam Roe's bill to fund the ferries:\n"
+        'Example: "Congressman Roe has introduced a bill today that would keep the ferries '
+        'running for another year. The House should pass it."\n'
+    )
+    release = parse_release_text(text)
+    assert not any("without quotation marks" in note for note in release.unplaced)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "Congressman Roe has introduced a bill today that would keep the ferries running for "
+            "another year. The House should pass it.",
+        )
+    ]
+
+
+def test_the_day_between_the_issuer_and_issued_the_following_statement_keeps_the_issuer():
+    text = (
+        "Title: Example Statement on Ferry Fare Relief\n"
+        "Date: 2022\n\n"
+        "Content:\n"
+        "Sen. Jo Example (I-Vt.) on Wednesday issued the following statement after President "
+        "Roe announced a plan for ferry fare relief:\n"
+        "“The president’s decision today to cut ferry fares is an important step forward for "
+        "the river towns. This is a big deal.\n"
+        "“But we have got to do more. Every family should be able to cross the river "
+        "without going into debt.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example"]
+
+
+def test_the_lawmakers_stating_a_joint_statement_credit_no_one():
+    text = (
+        "Title: Example and Roe Demand Ban on Spy Ferries\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Conference Chairwoman Jo Example and Committee Chairman Sam Roe released the following "
+        "joint statement demanding a ban on foreign-built ferries.\n"
+        "“The new report makes clear that these ferries present a real security risk and must "
+        "be banned,” the lawmakers stated.\n"
+        "“We must ban these ferries and build our own.”\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert release.speakers == []
+    assert any("not credited to one person" in note for note in release.unplaced)

@@ -150,7 +150,9 @@ _VERB = (
     r"told(?:\s+[a-z]+){0,2})"
 )
 _INDIRECT_VERB = re.compile(
-    r"\b(?:said|says|added|stated|explained|noted|warned|urged|announced)\b|\baccording to\b"
+    r"\b(?:said|says|added|stated|explained|noted|warned|urged|announced"
+    # "Rep. Example expressed disappointment with the vote. “…”": a view stated, then quoted.
+    r"|expressed|stressed|emphasi[sz]ed|argued)\b|\baccording to\b"
 )
 
 _OPENERS = "“„"

@@ -146,7 +146,26 @@ class _People:
         if best is None:
             return self._misread(surname) or self._by_first_name(surname)
         # The letterhead's "McMAHON" is spelt as the text spells it: "McMahon".
-        return " ".join([*best.name.split()[: -len(words)], surname])
+        return self._fuller_form(" ".join([*best.name.split()[: -len(words)], surname]))
+
+    def _fuller_form(self, name: str) -> str:
+        """ "Steve Roe" when the letter's address gives "Steven T. Roe": the fullest form of
+        the same name the text gives, its first name the same or its long form, with a
+        middle name or initial."""
+        words = name.split()
+        if len(words) < 2 or _INITIAL.fullmatch(words[0]):
+            return name
+        first, surname = words[0].casefold(), words[-1].casefold()
+        best = name
+        for mention in self.by_surname.get(surname, []):
+            full = mention.name.split()
+            other = full[0].casefold()
+            if _INITIAL.fullmatch(full[0]) or full[-1].casefold() != surname:
+                continue
+            same = other == first or (min(len(first), len(other)) >= 3 and other.startswith(first))
+            if same and (len(full), len(full[0])) > (len(best.split()), len(best.split()[0])):
+                best = " ".join([*full[:-1], words[-1]])
+        return best
 
     def _by_first_name(self, word: str) -> str | None:
         """ "Jack shared, “…”" after "Jack French of Essex High School": the one person the
@@ -207,7 +226,7 @@ class _People:
         else:
             name = self._letterhead_form(name)
             if len(name.split()) == 2 and self.by_surname.get(name.split()[-1].casefold()):
-                name = self._full_name(name) or name
+                name = self._fuller_form(self._full_name(name) or name)
         existing = self.known.get(name.casefold())
         if existing is not None:
             self._improve_role(existing, who.role)

@@ -179,9 +179,10 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
             context=context,
         )
     reference = re.sub(r"^(?:the|this|that|our)\s+", "", text, flags=re.IGNORECASE)
-    if len(reference.split()) <= 6 and _has_role_word(reference):
-        if reference.split()[-1].casefold().rstrip(".") in _PLURAL_ROLES:
-            # "wrote the Senators", "the members concluded": several people at once.
+    plural = bool(reference) and reference.split()[-1].casefold().rstrip(".") in _PLURAL_ROLES
+    if len(reference.split()) <= 6 and (plural or _has_role_word(reference)):
+        if plural:
+            # "wrote the Senators", "the lawmakers stated": several people at once.
             return _Who(ref="joint", ref_text=f"the {reference}")
         return _Who(ref="role", ref_text=reference)
     return None

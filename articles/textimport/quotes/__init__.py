@@ -20,8 +20,9 @@ from collections.abc import Sequence
 
 from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
-from ..segment import _last_sentence
+from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _short
+from .around import _turn_of_issuer
 from .attribution import _own_attribution
 from .reported import (
     _continuation,
@@ -70,6 +71,7 @@ def _quotes(
             who is not None
             and who.unless_unknown
             and not (transcript and people.may_be_person(who))
+            and not _turn_of_issuer(who, span, paragraphs)
         ):
             who = None
         span.own_attribution = who is not None
@@ -86,8 +88,11 @@ def _quotes(
             speaker = _continuation(accepted[-1], span)
         if speaker is None and who is None:
             speaker = _interviewee(span, paragraphs, people, at, title)
+        # A quotation opening its own sentence after "Mr. X said that …" (or "Rep. X
+        # expressed disappointment …") in its paragraph is X's.
+        if speaker is None and who is None and _opens_own_sentence(span):
+            speaker = _indirect_before(indirect, span, same_paragraph=True)
         # Words just before the quote in its sentence that name nobody: a phrase in marks.
-        # A quotation opening its own sentence after "Mr. X said that …" is X's.
         if (
             speaker is None
             and who is None
@@ -160,6 +165,12 @@ def _heading_in_marks(span: _Span, text: str) -> bool:
     words = [w.strip(".,;:!?…’'\"“”()") for w in text.split()]
     long = [w for w in words if len(w) >= 4]
     return 2 <= len(words) <= 10 and bool(long) and all(w[:1].isupper() for w in long)
+
+
+def _opens_own_sentence(span: _Span) -> bool:
+    """The quotation follows a full stop in its paragraph: it opens a sentence of its own."""
+    before = span.prefix.rstrip()
+    return before[-1:] in ".!?" and _sentence_end(before + " A", len(before) - 1) == len(before)
 
 
 def _whole_sentence(text: str) -> bool:

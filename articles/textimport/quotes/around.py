@@ -22,7 +22,8 @@ _STATEMENT_BEFORE = re.compile(
 _TERMINAL = re.compile(r"[.!?:;]$")
 _DASH_LINE = re.compile(r"^[–—-]\s*(?P<who>[^–—“”\"]{3,200}?)\.?$")
 # "Stated Congresswoman Jo Example." on its own line below the quote: the verb first.
-_VERB_LINE = re.compile(rf"^(?=[A-Z])(?i:{_VERB})\s+(?P<who>[A-Z][^“”\"]{{2,80}}?)\.?$")
+# ("Said Sen. Example:" ends on a colon: it introduces the quotation below it.)
+_VERB_LINE = re.compile(rf"^(?=[A-Z])(?i:{_VERB})\s+(?P<who>[A-Z][^“”\":]{{2,80}}?)\.?$")
 
 
 def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
@@ -37,11 +38,29 @@ def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
     who = _heading_line(above)
     if who is not None:
         return who
-    for sentence in _sentences(above)[:3]:
+    return _issuer_of_statement(above)
+
+
+def _issuer_of_statement(paragraph: str) -> _Who | None:
+    """Who "released the following statement" in this paragraph, the statement below it."""
+    for sentence in _sentences(paragraph)[:3]:
         match = _STATEMENT_BEFORE.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
     return None
+
+
+def _turn_of_issuer(who: _Who, span: _Span, paragraphs: list[str]) -> bool:
+    """ "Example: “…”" just below "Senator Jo Example released the following statement:":
+    the surname before the colon is the issuer's, the statement theirs."""
+    if not who.single or span.start_para == 0:
+        return False
+    issuer = _issuer_of_statement(paragraphs[span.start_para - 1])
+    return bool(
+        issuer is not None
+        and issuer.name
+        and issuer.name.split()[-1].casefold() == who.name.casefold()
+    )
 
 
 # A heading may end on a company's or a degree's abbreviation ("– BioFactura, Inc.").
@@ -81,6 +100,26 @@ def _sentences(paragraph: str) -> list[str]:
     return out
 
 
+def _name_line_below(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """A quotation standing alone as its paragraph, signed on the line below by a titled
+    name without a dash ("Senator Example"), the text going on with no quotation after it."""
+    if span.prefix.strip() or span.start_pos < 0:
+        return None
+    line = paragraphs[span.end_para + 1]
+    following = paragraphs[span.end_para + 2] if span.end_para + 2 < len(paragraphs) else ""
+    if (
+        len(line.split()) > 6
+        or _TERMINAL.search(line)
+        or any(c in line for c in '“”"')
+        or following[:1] in '“"'
+    ):
+        return None
+    who = _parse_who(line, after_verb=True)
+    if who is None or not who.name or not (who.role or who.office or who.titled):
+        return None
+    return who
+
+
 def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """ "– Ana Example, Under-Secretary-General" on its own line, after the quote or before it.
 
@@ -91,6 +130,9 @@ def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         match = _DASH_LINE.match(paragraphs[after]) or _VERB_LINE.match(paragraphs[after])
         if match:
             return _parse_who(match.group("who"), after_verb=True)
+        who = _name_line_below(span, paragraphs)
+        if who is not None:
+            return who
     before = span.start_para - 1
     if not span.prefix.strip() and before >= 0:
         match = _DASH_LINE.match(paragraphs[before])

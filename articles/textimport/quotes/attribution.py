@@ -72,7 +72,8 @@ _PREFIX_FROM = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_STATEMENT = re.compile(
-    r"^(?P<who>.+?)\s+(?:(?:today|has|have|also)\s+)?"
+    # "Sen. Jo Example (I-Vt.) on Wednesday issued …": when, between the name and the verb.
+    r"^(?P<who>.+?)\s+(?:(?:today|yesterday|has|have|also|on \w+|this \w+)\s+)?"
     r"(?:issued|released|made|gave|delivered|published)\s+"
     r"(?:the\s+following|a|this)\s+(?:statement|remarks|comments|message)\b.*:\s*$",
     re.IGNORECASE | re.DOTALL,
@@ -86,6 +87,8 @@ _PREFIX_HEARD = re.compile(
     r"(?:say|state|explain|declare|announce|promise)\s*[:,]?\s*$"
 )
 _PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,120}):$")
+# "Said Sen. Example:" on the line above the quotation: the verb first.
+_PREFIX_VERB_FIRST = re.compile(rf"^(?=[A-Z])(?i:{_VERB})\s+(?P<who>[A-Z][^“”\":]{{2,80}}?)\s*:$")
 # "On the Ongoing Investigation:", "Regarding the Budget:": an interview's topic, not a speaker.
 _TOPIC_HEADING = re.compile(
     r"^(?:On|About|Regarding|Re|Asked about|When asked about)\s+\S[^:]{0,150}:$"
@@ -168,6 +171,9 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     match = _PREFIX_PARTICIPLE.search(sentence)
     if match:
         return _parse_who(re.split(r"\bthat\s+", match.group("who"))[-1], after_verb=False)
+    match = _PREFIX_VERB_FIRST.match(sentence) if colon else None
+    if match:
+        return _parse_who(match.group("who"), after_verb=True)
     if colon and not _TOPIC_HEADING.match(sentence):
         match = _PREFIX_BARE.match(sentence)
         if match:

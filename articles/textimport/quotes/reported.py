@@ -75,13 +75,17 @@ def _indirect_speakers(
     return found
 
 
+# "Example: “…”": the statement below, quoted under the issuer's name.
+_TURN = re.compile(r"^[A-Z][\w.'’ -]{0,40}:\s*[“\"„]")
+
+
 def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Notes) -> None:
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.endswith(":"):
             continue
         match = _PREFIX_STATEMENT.match(_last_sentence(paragraph))
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-        if match and following and following[0] not in _ANY_QUOTE:
+        if match and following and following[0] not in _ANY_QUOTE and not _TURN.match(following):
             who = _parse_who(match.group("who"), after_verb=False)
             name = people.candidate(who).name if who and who.name else "the issuer"
             notes.unplace(
@@ -130,11 +134,11 @@ def _last_person(accepted, indirect, at) -> ParsedSpeaker | None:
     return best
 
 
-def _indirect_before(indirect, span: _Span) -> ParsedSpeaker | None:
+def _indirect_before(indirect, span: _Span, *, same_paragraph: bool = False):
     """Someone reported as speaking just before the quote, in its paragraph or the last."""
     at = (span.start_para, max(span.start_pos, 0))
     index = bisect.bisect_left(indirect, at, key=lambda item: item[0]) - 1
-    if index >= 0 and indirect[index][0][0] >= span.start_para - 1:
+    if index >= 0 and indirect[index][0][0] >= span.start_para - (0 if same_paragraph else 1):
         return indirect[index][1]
     return None
 

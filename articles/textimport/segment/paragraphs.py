@@ -136,7 +136,12 @@ def _joins_in_quotation(prev: str, line: str, joins: bool, wrap_at: int, page_br
         return joins and bool(_LONE_OPENERS.match(prev))
     if joins or not (line[0].isupper() or line[0].isdigit()):
         return joins
-    return page_break or bool(wrap_at and len(prev) >= wrap_at)
+    return page_break or bool(wrap_at and wrap_at <= len(prev) <= _WRAPPED_AT_MOST * wrap_at)
+
+
+# A line far longer than the text's wrapped lines (a whole paragraph on one line, in a
+# release whose lists alone are wrapped) was not wrapped: its full stop ends the paragraph.
+_WRAPPED_AT_MOST = 3
 
 
 # (pattern, replacement, needles): compiled once, as they run on every paragraph; a pattern
