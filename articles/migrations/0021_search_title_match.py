@@ -11,8 +11,10 @@ from importlib import import_module
 
 from django.db import migrations
 
-# The text-search configuration of each release's language, as 0020 has it.
-CONFIG = import_module("articles.migrations.0020_search_match_vector").CONFIG
+# The text-search configuration of each release's language, and running
+# statements on PostgreSQL only, as 0020 has them.
+_0020 = import_module("articles.migrations.0020_search_match_vector")
+CONFIG, _run = _0020.CONFIG, _0020._run
 
 FORWARD = [
     f"""
@@ -29,15 +31,6 @@ BACKWARD = [
     "DROP INDEX IF EXISTS article_search_title_idx",
     "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_title_match",
 ]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):
