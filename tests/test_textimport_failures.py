@@ -2476,3 +2476,44 @@ def test_the_lawmakers_stating_a_joint_statement_credit_no_one():
     assert release.quotes == []
     assert release.speakers == []
     assert any("not credited to one person" in note for note in release.unplaced)
+
+
+# --------------------------------------------------------------------------
+# Samples R and S
+# --------------------------------------------------------------------------
+
+MENU_AT_FOOT = """\
+ Media Centre  Ferry Service to Link Island Towns
+
+ 3 March 2007
+
+ The Minister for Rivers, Jo Example, today opened a ferry service linking the island towns \
+to the mainland.
+
+ Speaking at the wharf, Ms Example said the service would carry 400 passengers a day.
+
+ “The ferry will cut the trip to the mainland hospital from two hours to forty minutes,” \
+she said.
+
+ “It will also bring visitors to the island markets all year round.”
+
+ MEDIA CONTACT: Sam Roe 0400 000 000
+
+ Home
+
+ Media Centre
+
+ Contact Details
+
+ Jo Example MP  Minister for Rivers
+"""
+
+
+def test_a_label_in_the_web_pages_menu_at_the_foot_leaves_the_body_alone():
+    release = parse_release_text(MENU_AT_FOOT.replace(" Media Centre  Ferry", " Ferry", 1))
+    assert [q[0] for q in quotes(release)] == ["Jo Example", "Jo Example"]
+    assert release.lead.startswith("The Minister for Rivers, Jo Example, today opened")
+
+
+def test_a_section_label_two_spaces_before_the_headline_is_not_part_of_it():
+    assert parse_release_text(MENU_AT_FOOT).title == "Ferry Service to Link Island Towns"
