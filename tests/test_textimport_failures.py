@@ -2517,3 +2517,61 @@ def test_a_label_in_the_web_pages_menu_at_the_foot_leaves_the_body_alone():
 
 def test_a_section_label_two_spaces_before_the_headline_is_not_part_of_it():
     assert parse_release_text(MENU_AT_FOOT).title == "Ferry Service to Link Island Towns"
+
+
+def floor_remarks(paragraph):
+    return (
+        "Title: PREPARED REMARKS: Example on Ferry Safety\n"
+        "Date: May 2, 2024\n\n"
+        "Content:\n"
+        "WASHINGTON, May 2 – Sen. Jo Example spoke on the Senate floor about ferry safety.\n"
+        "Mr. President, the river towns have waited long enough for safe ferries.\n"
+        f"{paragraph}\n"
+        "I yield the floor.\n"
+    )
+
+
+def test_said_of_a_place_keeps_the_attribution():
+    text = floor_remarks(
+        "Ana Roe, the sister of our late colleague Sam Roe, who now runs the Ferry Board, said "
+        "of Example Bay, “there is no safe crossing anywhere on the bay this winter.”"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Ana Roe", "there is no safe crossing anywhere on the bay this winter.")
+    ]
+
+
+def test_himself_and_has_between_the_name_and_said_keep_the_attribution():
+    text = floor_remarks(
+        "President Roe himself has said, “the ferries must be made safe before the winter, "
+        "and the money is there to do it.”"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Roe"]
+
+
+def test_a_surname_after_an_office_of_a_department_is_a_name():
+    text = floor_remarks(
+        "Secretary of Transport Roe said, “the ferries are not safe enough, and they will not "
+        "be until the docks are rebuilt.”"
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Roe"]
+    assert speakers(release) == [("Roe", "Secretary of Transport")]
+
+
+def test_when_before_he_said_keeps_the_pronoun():
+    text = floor_remarks(
+        "Ferry Administrator Ana Roe said, “the docks are failing and we have told the agency so.” "
+        "In April she said, “there has been progress, but it is not enough to keep the "
+        "ferries running.”"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Ana Roe"]
+
+
+def test_a_sentence_ending_on_said_after_a_closed_quotation_introduces_the_next_one():
+    text = floor_remarks(
+        "Ferry Administrator Ana Roe said, “the docks are failing and we have told the agency "
+        "so.” In March, Transport Secretary Sam Lee said, “the money for the docks is on its "
+        "way, but it is late.”"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Sam Lee"]

@@ -57,6 +57,11 @@ def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool
     before = toks[start - 1]
     if not before.trail and (before.low in _ROLE_WORDS or before.low in _SOCIAL_HONORIFICS):
         return start, end, True
+    # "Secretary of State Blinken", "Minister for Health Roe": a surname after an office.
+    if start - 3 >= lo and all(not t.trail for t in toks[start - 3 : start]):
+        office, of, what = toks[start - 3 : start]
+        if office.low in _ROLE_WORDS and of.low in {"of", "for"} and what.core[:1].isupper():
+            return start, end, True
     return None
 
 
@@ -135,6 +140,11 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         return None
     if text.casefold() in _PRONOUNS:
         return _Who(ref="pronoun")
+    words = text.split()
+    if 2 <= len(words) <= 6 and words[-1] in _PRONOUNS and words[0].casefold() in _CONTEXT_STARTERS:
+        # "In April he said": when, then the pronoun.
+        when = " ".join(words[:-1]).strip(" ,")
+        return _Who(ref="pronoun", context=when[:1].lower() + when[1:])
     toks = _tokens(text)
     segments = _segments(toks)
     order = segments if after_verb else list(reversed(segments))
