@@ -2575,3 +2575,36 @@ def test_a_sentence_ending_on_said_after_a_closed_quotation_introduces_the_next_
         "way, but it is late.”"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Sam Lee"]
+
+
+def test_a_stop_typed_for_the_comma_before_dc_keeps_the_dateline():
+    text = (
+        "Title: Example Named to Ferry Board\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Washington. D.C. -In case you missed it, the Ferry Board named Congresswoman Jo Example "
+        "to its advisory council this week.\n"
+    )
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("Washington", "D.C.")
+    assert release.lead.startswith("In case you missed it")
+
+
+def test_a_place_glued_to_the_dash_before_the_lead_is_the_dateline():
+    text = (
+        "Title: Members Urge Action on Ferry Fares\n"
+        "Date: February 25, 2016\n\n"
+        "Content:\n"
+        "Washington— Today, several Members of Congress released a report on ferry fares and "
+        "a letter urging the agency to act.\n"
+        "“Ferry fares have doubled in five years,” said Rep. Jo Example (WI-02).\n"
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Washington"
+    assert release.lead.startswith("Today, several Members")
+
+
+@pytest.mark.parametrize("opening", ["Jo Example—who chairs the board—said", "Update— The board"])
+def test_a_name_or_word_before_a_dash_is_no_dateline(opening):
+    release = parse_release_text(f"{opening} will meet on Friday to hear from the ferry crews.\n")
+    assert release.dateline_city == ""
