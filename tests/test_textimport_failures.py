@@ -2608,3 +2608,15 @@ def test_a_place_glued_to_the_dash_before_the_lead_is_the_dateline():
 def test_a_name_or_word_before_a_dash_is_no_dateline(opening):
     release = parse_release_text(f"{opening} will meet on Friday to hear from the ferry crews.\n")
     assert release.dateline_city == ""
+
+
+def test_a_party_and_state_tag_cut_before_its_bracket_closes_keeps_the_name():
+    text = (
+        "Title: Members Urge Action on Ferry Fares\n"
+        "Date: 2016\n\n"
+        "Content:\n"
+        "Several Members of Congress today released a report on ferry fares.\n"
+        "“Ferry fares have doubled in five years. You could not make this up.” saidRep. Jo "
+        "Example (VT-. “The agency should act before the summer season.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]

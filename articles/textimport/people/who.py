@@ -132,9 +132,13 @@ def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
     return head, " ".join(words).strip(" ,.;:")
 
 
+# "said Rep. Jo Example (VT-.": a party and state tag the scrape cut before its bracket closed.
+_OPEN_TAG = re.compile(r"\s*\([^()\s]{1,12}$")
+
+
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     """Read a name and role from the words around an attribution verb."""
-    text = _PAREN_TAG.sub("", text)
+    text = _OPEN_TAG.sub("", _PAREN_TAG.sub("", text))
     text = " ".join(text.split()).strip(" ,.;:–—-")
     if not text or len(text) > 300:
         return None
