@@ -2620,3 +2620,18 @@ def test_a_party_and_state_tag_cut_before_its_bracket_closes_keeps_the_name():
         "Example (VT-. “The agency should act before the summer season.”\n"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]
+
+
+def test_a_name_after_us_and_a_title_is_the_issuer_not_the_organisation_in_the_role():
+    text = (
+        "Title: Example Statement on Ferry Ruling\n"
+        "Date: June 6, 2014\n\n"
+        "Content:\n"
+        "WASHINGTON, D.C.—U.S. Rep. Jo Example (WI-02), a co-chair of the Ferry Safety Caucus, "
+        "today issued the following statement on the court's ferry ruling:\"The court took "
+        "another step toward safe ferries for every river town. Today's ruling brings us one "
+        'step closer."\n'
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Jo Example"]
+    assert [s.name for s in release.speakers] == ["Jo Example"]

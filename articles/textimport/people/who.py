@@ -84,6 +84,11 @@ def _titles_only(toks: list[_Tok], lo: int, hi: int) -> bool:
     return all(t.low in _ROLE_WORDS or t.low in _SOCIAL_HONORIFICS for t in toks[lo:hi])
 
 
+def _titles_or_initials(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """ "U.S. Rep.", "Sen.": what may stand before a name that is the whole of its segment."""
+    return all(_is_initial(t) or _title_word(t) for t in toks[lo:hi])
+
+
 def _name_only(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     """A segment that is a name and its titles, nothing else: "Rep. Jo Example"."""
     found = _name_in_segment(toks, lo, hi)
@@ -157,7 +162,7 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         # a segment that is a name and nothing else is the person, the rest their role.
         lo, hi = segments[0]
         found = _name_in_segment(toks, lo, hi)
-        if found and found[0] == lo and not found[2]:
+        if found and not found[2] and _titles_or_initials(toks, lo, found[0]):
             order = [segments[0], *order]
     for lo, hi in order:
         found, organisation = _name_of_organisation(toks, lo, hi)
