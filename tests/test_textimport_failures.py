@@ -2635,3 +2635,24 @@ def test_a_name_after_us_and_a_title_is_the_issuer_not_the_organisation_in_the_r
     release = parse_release_text(text)
     assert [q[0] for q in quotes(release)] == ["Jo Example"]
     assert [s.name for s in release.speakers] == ["Jo Example"]
+
+
+def test_a_name_and_role_on_the_line_below_a_bare_said_is_the_attribution():
+    text = (
+        "Title: Example Introduces Ferry Safety Act\n"
+        "Date: March 14, 2024\n\n"
+        "Content:\n"
+        "Senator Jo Example today introduced the Ferry Safety Act.\n"
+        "“\n"
+        "The act will get safer ferries onto the river faster\n"
+        ",”\n"
+        "said Ana Roe, CEO of Ferry Action\n"
+        ".\n"
+        '"\n'
+        "Modern ferries are ready today to carry the river towns safely all year round\n"
+        "”\n"
+        "said\n"
+        "Sam Lee, VP of Operations, Example Ferries\n"
+        ".\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Sam Lee"]
