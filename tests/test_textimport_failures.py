@@ -2656,3 +2656,16 @@ def test_a_name_and_role_on_the_line_below_a_bare_said_is_the_attribution():
         ".\n"
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Sam Lee"]
+
+
+def test_a_three_word_name_after_and_ending_a_list_completes_its_last_two_words():
+    text = (
+        "Title: Senators Introduce Ferry Safety Act\n"
+        "Date: March 14, 2024\n\n"
+        "Content:\n"
+        "Senator Jo Example (R-UT) along with Senators Sam Lee (D-NM), Ana Roe (R-ID), and "
+        "Maria Santos Vidal (D-NV) introduced the Ferry Safety Act.\n"
+        "“The river towns have waited long enough for safe ferries,” said Santos Vidal.\n"
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Maria Santos Vidal"]
