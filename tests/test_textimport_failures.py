@@ -2476,3 +2476,196 @@ def test_the_lawmakers_stating_a_joint_statement_credit_no_one():
     assert release.quotes == []
     assert release.speakers == []
     assert any("not credited to one person" in note for note in release.unplaced)
+
+
+# --------------------------------------------------------------------------
+# Samples R and S
+# --------------------------------------------------------------------------
+
+MENU_AT_FOOT = """\
+ Media Centre  Ferry Service to Link Island Towns
+
+ 3 March 2007
+
+ The Minister for Rivers, Jo Example, today opened a ferry service linking the island towns \
+to the mainland.
+
+ Speaking at the wharf, Ms Example said the service would carry 400 passengers a day.
+
+ “The ferry will cut the trip to the mainland hospital from two hours to forty minutes,” \
+she said.
+
+ “It will also bring visitors to the island markets all year round.”
+
+ MEDIA CONTACT: Sam Roe 0400 000 000
+
+ Home
+
+ Media Centre
+
+ Contact Details
+
+ Jo Example MP  Minister for Rivers
+"""
+
+
+def test_a_label_in_the_web_pages_menu_at_the_foot_leaves_the_body_alone():
+    release = parse_release_text(MENU_AT_FOOT.replace(" Media Centre  Ferry", " Ferry", 1))
+    assert [q[0] for q in quotes(release)] == ["Jo Example", "Jo Example"]
+    assert release.lead.startswith("The Minister for Rivers, Jo Example, today opened")
+
+
+def test_a_section_label_two_spaces_before_the_headline_is_not_part_of_it():
+    assert parse_release_text(MENU_AT_FOOT).title == "Ferry Service to Link Island Towns"
+
+
+def floor_remarks(paragraph):
+    return (
+        "Title: PREPARED REMARKS: Example on Ferry Safety\n"
+        "Date: May 2, 2024\n\n"
+        "Content:\n"
+        "WASHINGTON, May 2 – Sen. Jo Example spoke on the Senate floor about ferry safety.\n"
+        "Mr. President, the river towns have waited long enough for safe ferries.\n"
+        f"{paragraph}\n"
+        "I yield the floor.\n"
+    )
+
+
+def test_said_of_a_place_keeps_the_attribution():
+    text = floor_remarks(
+        "Ana Roe, the sister of our late colleague Sam Roe, who now runs the Ferry Board, said "
+        "of Example Bay, “there is no safe crossing anywhere on the bay this winter.”"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Ana Roe", "there is no safe crossing anywhere on the bay this winter.")
+    ]
+
+
+def test_himself_and_has_between_the_name_and_said_keep_the_attribution():
+    text = floor_remarks(
+        "President Roe himself has said, “the ferries must be made safe before the winter, "
+        "and the money is there to do it.”"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Roe"]
+
+
+def test_a_surname_after_an_office_of_a_department_is_a_name():
+    text = floor_remarks(
+        "Secretary of Transport Roe said, “the ferries are not safe enough, and they will not "
+        "be until the docks are rebuilt.”"
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Roe"]
+    assert speakers(release) == [("Roe", "Secretary of Transport")]
+
+
+def test_when_before_he_said_keeps_the_pronoun():
+    text = floor_remarks(
+        "Ferry Administrator Ana Roe said, “the docks are failing and we have told the agency so.” "
+        "In April she said, “there has been progress, but it is not enough to keep the "
+        "ferries running.”"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Ana Roe"]
+
+
+def test_a_sentence_ending_on_said_after_a_closed_quotation_introduces_the_next_one():
+    text = floor_remarks(
+        "Ferry Administrator Ana Roe said, “the docks are failing and we have told the agency "
+        "so.” In March, Transport Secretary Sam Lee said, “the money for the docks is on its "
+        "way, but it is late.”"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Sam Lee"]
+
+
+def test_a_stop_typed_for_the_comma_before_dc_keeps_the_dateline():
+    text = (
+        "Title: Example Named to Ferry Board\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Washington. D.C. -In case you missed it, the Ferry Board named Congresswoman Jo Example "
+        "to its advisory council this week.\n"
+    )
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("Washington", "D.C.")
+    assert release.lead.startswith("In case you missed it")
+
+
+def test_a_place_glued_to_the_dash_before_the_lead_is_the_dateline():
+    text = (
+        "Title: Members Urge Action on Ferry Fares\n"
+        "Date: February 25, 2016\n\n"
+        "Content:\n"
+        "Washington— Today, several Members of Congress released a report on ferry fares and "
+        "a letter urging the agency to act.\n"
+        "“Ferry fares have doubled in five years,” said Rep. Jo Example (WI-02).\n"
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Washington"
+    assert release.lead.startswith("Today, several Members")
+
+
+@pytest.mark.parametrize("opening", ["Jo Example—who chairs the board—said", "Update— The board"])
+def test_a_name_or_word_before_a_dash_is_no_dateline(opening):
+    release = parse_release_text(f"{opening} will meet on Friday to hear from the ferry crews.\n")
+    assert release.dateline_city == ""
+
+
+def test_a_party_and_state_tag_cut_before_its_bracket_closes_keeps_the_name():
+    text = (
+        "Title: Members Urge Action on Ferry Fares\n"
+        "Date: 2016\n\n"
+        "Content:\n"
+        "Several Members of Congress today released a report on ferry fares.\n"
+        "“Ferry fares have doubled in five years. You could not make this up.” saidRep. Jo "
+        "Example (VT-. “The agency should act before the summer season.”\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]
+
+
+def test_a_name_after_us_and_a_title_is_the_issuer_not_the_organisation_in_the_role():
+    text = (
+        "Title: Example Statement on Ferry Ruling\n"
+        "Date: June 6, 2014\n\n"
+        "Content:\n"
+        "WASHINGTON, D.C.—U.S. Rep. Jo Example (WI-02), a co-chair of the Ferry Safety Caucus, "
+        "today issued the following statement on the court's ferry ruling:\"The court took "
+        "another step toward safe ferries for every river town. Today's ruling brings us one "
+        'step closer."\n'
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Jo Example"]
+    assert [s.name for s in release.speakers] == ["Jo Example"]
+
+
+def test_a_name_and_role_on_the_line_below_a_bare_said_is_the_attribution():
+    text = (
+        "Title: Example Introduces Ferry Safety Act\n"
+        "Date: March 14, 2024\n\n"
+        "Content:\n"
+        "Senator Jo Example today introduced the Ferry Safety Act.\n"
+        "“\n"
+        "The act will get safer ferries onto the river faster\n"
+        ",”\n"
+        "said Ana Roe, CEO of Ferry Action\n"
+        ".\n"
+        '"\n'
+        "Modern ferries are ready today to carry the river towns safely all year round\n"
+        "”\n"
+        "said\n"
+        "Sam Lee, VP of Operations, Example Ferries\n"
+        ".\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Ana Roe", "Sam Lee"]
+
+
+def test_a_three_word_name_after_and_ending_a_list_completes_its_last_two_words():
+    text = (
+        "Title: Senators Introduce Ferry Safety Act\n"
+        "Date: March 14, 2024\n\n"
+        "Content:\n"
+        "Senator Jo Example (R-UT) along with Senators Sam Lee (D-NM), Ana Roe (R-ID), and "
+        "Maria Santos Vidal (D-NV) introduced the Ferry Safety Act.\n"
+        "“The river towns have waited long enough for safe ferries,” said Santos Vidal.\n"
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Maria Santos Vidal"]

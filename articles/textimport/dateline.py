@@ -37,7 +37,8 @@ _DATELINE_CAPS = re.compile(
     re.DOTALL,
 )
 _DATELINE_TITLE = re.compile(
-    rf"^(?P<city>{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION})|\s+(?P<dc>D\.\s?C\.))"
+    # "Washington. D.C. -In …": a stop typed for the comma before "D.C."
+    rf"^(?P<city>{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION})|\.?\s+(?P<dc>D\.\s?C\.))"
     rf"(?:\s*,?\s*(?P<date>{_DL_DATE}))?(?:\s*\([A-Za-z][\w .,&-]{{0,30}}\))?{_DL_DASH}"
     rf"(?P<rest>\S.*)$",
     re.DOTALL,
@@ -60,9 +61,15 @@ _DATELINE_STOP = (
 )
 
 
+# "Washington— Today, …": one place-name glued to the dash before a sentence of the lead.
+_DATELINE_GLUED = re.compile(
+    r"^(?P<city>[A-Z][a-z]{3,})(?P<date>(?!))?[–—]\s*(?P<rest>[A-Z]\S*(?:\s+\S+){7,}.*)$"
+)
+
+
 def match(paragraph: str) -> re.Match[str] | None:
     """The dateline opening ``paragraph``, with the text after it in ``rest``."""
-    for pattern in (_DATELINE_CAPS, _DATELINE_TITLE):
+    for pattern in (_DATELINE_CAPS, _DATELINE_TITLE, _DATELINE_GLUED):
         found = pattern.match(paragraph)
         if not found:
             continue

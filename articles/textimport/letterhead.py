@@ -9,11 +9,12 @@ import re
 
 from .vocabulary import _DATE_ONLY, _MONTH_RE, _ROLE_WORDS
 
+# A minister's web page: the section a release was filed under.
+_SECTION = r"(?:news\s*room|media\s+cent(?:re|er)|press\s+room|media\s+releases)"
 _LABELS = re.compile(
     r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|advisory)$"
     r"|^for immediate release$|^news$|^statement$"
-    # A minister's web page: the section a release was filed under.
-    r"|^(?:news\s*room|media\s+cent(?:re|er)|press\s+room|media\s+releases)$"
+    rf"|^{_SECTION}$"
     # "PRESS STATEMENT BY THE MINISTER FOR …", "News Release 42/68", "Press statement No. 2"
     r"|^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\s+(?:no\b|\d|by\b).{0,180}$",
     re.IGNORECASE,
@@ -91,6 +92,11 @@ _SENTENCE_WORDS = re.compile(
     r"calls?|urges?|gives?|opens?|launch(?:es)?)\b",
     re.IGNORECASE,
 )
+
+
+def is_section_label(line: str) -> bool:
+    """ "Media Centre", "Newsroom": the section of a web page a release was filed under."""
+    return bool(re.fullmatch(_SECTION, line.strip(), re.IGNORECASE))
 
 
 def is_label(line: str) -> bool:

@@ -143,7 +143,15 @@ def _below_letterhead(lines: list[str], end: int, issuers: list[str]) -> int:
 
 def _header_end(lines: list[str]) -> int:
     """Index of the first line of the body: the header is the letterhead, label, date and title."""
-    labels = [i for i, line in enumerate(lines[:_HEADER_LINES]) if is_label(line)]
+    # A label below two paragraphs of the body ("Media Centre" in a web page's menu at the
+    # foot of a short release) is no part of the header.
+    body = [
+        i
+        for i, line in enumerate(lines[:_HEADER_LINES])
+        if _is_body(line, lines[i + 1] if i + 1 < len(lines) else "")
+    ]
+    below_body = body[1] if len(body) >= 2 else _HEADER_LINES
+    labels = [i for i, line in enumerate(lines[:below_body]) if is_label(line)]
     last_label = labels[-1] if labels else -1
     for i, line in enumerate(lines[:_HEADER_LINES]):
         following = lines[i + 1] if i + 1 < len(lines) else ""

@@ -97,7 +97,9 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
     # begins with the role's object, so only the last two words are the person.
     if end - start >= 2 and j >= lo and "," not in toks[j].trail:
         stop = toks[j]
-        if stop.low in _CONNECTORS or (
+        # "…, Jo Roe (R-ID), and Catherine Cortez Masto": "and" ending a list of names.
+        listed = j > lo and "," in toks[j - 1].trail
+        if (stop.low in _CONNECTORS and not listed) or (
             stop.core[:1].isupper()
             and stop.low not in _ROLE_WORDS
             and stop.low not in _SOCIAL_HONORIFICS

@@ -57,6 +57,11 @@ def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool
     before = toks[start - 1]
     if not before.trail and (before.low in _ROLE_WORDS or before.low in _SOCIAL_HONORIFICS):
         return start, end, True
+    # "Secretary of State Blinken", "Minister for Health Roe": a surname after an office.
+    if start - 3 >= lo and all(not t.trail for t in toks[start - 3 : start]):
+        office, of, what = toks[start - 3 : start]
+        if office.low in _ROLE_WORDS and of.low in {"of", "for"} and what.core[:1].isupper():
+            return start, end, True
     return None
 
 
@@ -77,6 +82,11 @@ def _titled_name(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
 
 def _titles_only(toks: list[_Tok], lo: int, hi: int) -> bool:
     return all(t.low in _ROLE_WORDS or t.low in _SOCIAL_HONORIFICS for t in toks[lo:hi])
+
+
+def _titles_or_initials(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """ "U.S. Rep.", "Sen.": what may stand before a name that is the whole of its segment."""
+    return all(_is_initial(t) or _title_word(t) for t in toks[lo:hi])
 
 
 def _name_only(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
@@ -127,14 +137,23 @@ def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
     return head, " ".join(words).strip(" ,.;:")
 
 
+# "said Rep. Jo Example (VT-.": a party and state tag the scrape cut before its bracket closed.
+_OPEN_TAG = re.compile(r"\s*\([^()\s]{1,12}$")
+
+
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     """Read a name and role from the words around an attribution verb."""
-    text = _PAREN_TAG.sub("", text)
+    text = _OPEN_TAG.sub("", _PAREN_TAG.sub("", text))
     text = " ".join(text.split()).strip(" ,.;:–—-")
     if not text or len(text) > 300:
         return None
     if text.casefold() in _PRONOUNS:
         return _Who(ref="pronoun")
+    words = text.split()
+    if 2 <= len(words) <= 6 and words[-1] in _PRONOUNS and words[0].casefold() in _CONTEXT_STARTERS:
+        # "In April he said": when, then the pronoun.
+        when = " ".join(words[:-1]).strip(" ,")
+        return _Who(ref="pronoun", context=when[:1].lower() + when[1:])
     toks = _tokens(text)
     segments = _segments(toks)
     order = segments if after_verb else list(reversed(segments))
@@ -143,7 +162,7 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         # a segment that is a name and nothing else is the person, the rest their role.
         lo, hi = segments[0]
         found = _name_in_segment(toks, lo, hi)
-        if found and found[0] == lo and not found[2]:
+        if found and not found[2] and _titles_or_initials(toks, lo, found[0]):
             order = [segments[0], *order]
     for lo, hi in order:
         found, organisation = _name_of_organisation(toks, lo, hi)

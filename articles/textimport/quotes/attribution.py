@@ -43,8 +43,12 @@ _SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
 _SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
 _SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
 _PREFIX_SAID = re.compile(
-    rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+(?:(?:also|then|later)\s+)?{_VERB}"
+    # "President Example himself has said"
+    rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+(?:(?:also|then|later|himself|herself|has|have|had)\s+)"
+    rf"{{0,3}}{_VERB}"
     r"(?:\s+(?:that|in a statement"
+    # "said of Gaza,": what it was said of.
+    r"|of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
     r"|(?:in|at|during|on|of) (?:a|an|the|his|her|their|this)(?: [\w-]+){1,4}"
     # "said back in 2005 for example:", "said last year:": when it was said.
     r"|(?:back |once )?(?:in|last|earlier) \w+(?:,? for (?:example|instance))?"
@@ -213,6 +217,8 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             and not _role_after_lower_words(match.group("who"))
         ):
             continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
+        if pattern is _SUFFIX_BEFORE and _introduces_next(span, paragraphs, suffix):
+            continue
         words = match.group("who")
         if after:
             words = _without_where(words)
@@ -244,6 +250,16 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             found.append(who)
     named = [w for w in found if w.name]
     return (named or found or [None])[0]
+
+
+_ENDS_INTRODUCING = re.compile(rf"\b{_VERB}\s*[,:]\s*$")
+
+
+def _introduces_next(span: _Span, paragraphs: list[str], suffix: str) -> bool:
+    """ "“….” In March, Secretary Roe said, “…”": after a quotation ended by its full stop, a
+    sentence ending on the verb and a comma introduces the next quotation, not this one."""
+    closing = paragraphs[span.end_para][: span.end_pos].rstrip("”’\"' ")
+    return closing[-1:] in ".!?" and bool(_ENDS_INTRODUCING.search(suffix))
 
 
 _SPECKS_AFTER_COLON = re.compile(r":[\s.·,'‘’…-]+$")

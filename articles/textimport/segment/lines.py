@@ -5,18 +5,35 @@ from __future__ import annotations
 
 import re
 
+from ..letterhead import is_section_label
 from ..model import Draft, Notes
 
 
 def split_lines(draft: Draft, notes: Notes) -> None:
     """One entry per non-blank line, its spaces collapsed and letter-spacing undone."""
-    lines = (" ".join(_unspaced(line).split()) for line in draft.text.split("\n"))
+    lines = [_unspaced(line) for line in draft.text.split("\n") if not line.isspace()]
     lines = [line for line in lines if line]
     draft.lines = [
-        piece
+        " ".join(piece.split())
         for index, line in enumerate(lines)
-        for piece in (_unglued_header(line) if index < _HEADER_LINES else [line])
+        for field in (_label_field(line) if index < _LABEL_LINES else [line])
+        for piece in (
+            _unglued_header(" ".join(field.split())) if index < _HEADER_LINES else [field]
+        )
     ]
+
+
+# "Media Centre  New Job Network …": a web page's section label and the headline, on one line
+# two spaces apart, are two lines (below a harvester's front matter, perhaps).
+_LABEL_LINES = 30
+_FIELD_GAP = re.compile(r"^\s*(?P<label>\S.{0,40}?)\s{2,}(?P<rest>\S.*)$")
+
+
+def _label_field(line: str) -> list[str]:
+    found = _FIELD_GAP.match(line) if "  " in line else None
+    if found and is_section_label(found.group("label")):
+        return [found.group("label"), found.group("rest")]
+    return [line]
 
 
 _HEADER_LINES = 8

@@ -76,7 +76,7 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return False  # a dash line names who spoke the quotation above; the next one is new
     if _is_attribution_line(prev, line):
         return True
-    if _VERB_ENDING.search(prev) and _NAME_LINE.match(line):
+    if _VERB_ENDING.search(prev) and (_NAME_LINE.match(line) or _NAME_ROLE_LINE.match(line)):
         return True  # '…,” said' / 'Sen. Example. “…': the attribution broke after its verb
     if prev.endswith((",”", ',"')) and _NAME_LINE.match(line):
         return True  # '“…,”' / 'Senator Example' / 'said.': the name after a comma's quotation
@@ -218,6 +218,10 @@ _ATTRIBUTION_LINE = re.compile(
 # A line ending on the attribution's verb alone, and a short line naming who spoke.
 _VERB_ENDING = re.compile(rf"(?:^[”\"]?\s*|[,?!.][”\"]\s*){_VERB}$")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}(?:\.?$|[.,]\s+[“\"])")
+
+
+# '…,” said' / 'Jo Example, VP of Strategy, Example Energy' / '.': the name and role below.
+_NAME_ROLE_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4},\s+[^“”\"]{1,120}$")
 
 
 _QUOTE_CLOSED = re.compile(r"[,?!.]\s*[”\"]$")
