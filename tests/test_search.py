@@ -206,6 +206,13 @@ class TestSnippets:
         make_article(title="Annual conference", lead="It opens.", body="<p>Text.</p>")
         assert titles(search(client, "conferences")) == ["Annual conference"]
 
+    def test_a_body_that_opens_with_the_lead_gives_it_once(self, client):
+        lead = "Port police share vessel data in real time."
+        make_article(title="Ports", lead=lead, body=f"<p>{lead}</p><p>More follows.</p>")
+        (snippet,) = snippets(search(client, "vessel"))
+        assert snippet.count("<mark>vessel</mark>") == 1
+        assert "More follows." in snippet
+
 
 HOSTILE = [
     "<script>alert(1)</script>",

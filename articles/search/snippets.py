@@ -116,7 +116,10 @@ def _finder(query: str, config: str) -> _Finder:
 
 def snippet(article, query: str) -> SafeString:
     """A short, escaped extract of the release with the query's words in <mark>."""
-    text = _SPACES.sub(" ", f"{article.lead} {body_text(article.body)}").strip()
+    lead = _SPACES.sub(" ", article.lead).strip()
+    body = _SPACES.sub(" ", body_text(article.body)).strip()
+    # A body that opens with the lead, as many releases are written, gives it once.
+    text = body if lead and body.startswith(lead) else f"{lead} {body}".strip()
     finder, folded = _finder(query, search_config()), _folded(text)
     if not finder.candidates or len(folded) != len(text):
         start, end = _window(text, 0)
