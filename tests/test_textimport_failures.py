@@ -2669,3 +2669,41 @@ def test_a_three_word_name_after_and_ending_a_list_completes_its_last_two_words(
     )
     release = parse_release_text(text)
     assert [q[0] for q in quotes(release)] == ["Maria Santos Vidal"]
+
+
+# --------------------------------------------------------------------------
+# Sample Q
+# --------------------------------------------------------------------------
+
+BUDGET_BANNER = """\
+BUDGET 2010-11 SENATOR THE HON JO EXAMPLE Minister for Rivers Leader of the Government in \
+the Senate
+
+______________________________________________
+
+Tuesday, 11 May 2010
+
+FERRY SERVICES - MORE BOATS FOR THE ISLAND TOWNS
+
+The Government has committed $40 million in 2010-11 to new ferry services.
+
+“The island towns will have a ferry every hour,” Senator Example said.
+"""
+
+
+def test_a_banner_in_capitals_before_the_issuers_name_is_letterhead():
+    release = parse_release_text(BUDGET_BANNER)
+    assert release.title == "FERRY SERVICES - MORE BOATS FOR THE ISLAND TOWNS"
+
+
+def test_an_offices_reference_after_the_date_leaves_the_date_line_out_of_the_title():
+    text = BUDGET_BANNER.replace("BUDGET 2010-11 ", "").replace("May 2010", "May 2010 41/2010")
+    release = parse_release_text(text)
+    assert release.title == "FERRY SERVICES - MORE BOATS FOR THE ISLAND TOWNS"
+
+
+def test_a_headline_in_capitals_with_a_dash_is_no_dateline():
+    release = parse_release_text(BUDGET_BANNER.replace("BUDGET 2010-11 ", ""))
+    assert release.title == "FERRY SERVICES - MORE BOATS FOR THE ISLAND TOWNS"
+    assert release.dateline_city == ""
+    assert release.lead.startswith("The Government has committed")
