@@ -2707,3 +2707,16 @@ def test_a_headline_in_capitals_with_a_dash_is_no_dateline():
     assert release.title == "FERRY SERVICES - MORE BOATS FOR THE ISLAND TOWNS"
     assert release.dateline_city == ""
     assert release.lead.startswith("The Government has committed")
+
+
+def test_a_letterhead_run_into_one_line_two_spaces_apart_gives_the_headline():
+    text = (
+        "Senator the Hon Jo Example  Shadow Minister for Rivers   I   Senator for Tasmania  "
+        "Media Release   FERRY CUTS LEAVE ISLAND TOWNS STRANDED  The Opposition has called for "
+        "the ferry service to the island towns to be restored.  Senator Jo Example said the "
+        "towns had waited a year.  “The towns have no other way "
+        "to reach the hospital,” Senator Example said.  1/04/2010 Media contact: Sam Roe\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "FERRY CUTS LEAVE ISLAND TOWNS STRANDED"
+    assert [q[0] for q in quotes(release)] == ["Jo Example"]
