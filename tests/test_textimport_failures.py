@@ -2720,3 +2720,17 @@ def test_a_letterhead_run_into_one_line_two_spaces_apart_gives_the_headline():
     release = parse_release_text(text)
     assert release.title == "FERRY CUTS LEAVE ISLAND TOWNS STRANDED"
     assert [q[0] for q in quotes(release)] == ["Jo Example"]
+
+
+def test_the_verb_broken_over_two_lines_after_the_closing_mark_keeps_the_attribution():
+    text = (
+        "Title: Senators Example, Roe Introduce Ferry Safety Act\n"
+        "Date: May 25, 2021\n\n"
+        "Content:\n"
+        "Today Senators Jo Example (R-Mo.) and Ana Roe (D-N.Y.) introduced the Ferry Safety "
+        "Act.\n"
+        "“The river towns have waited long enough for safe ferries,” s\n"
+        "aid Senator Ana Roe, Chair of the Rivers Subcommittee. “I am proud to lead this bill.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Ana Roe", "Ana Roe"]
