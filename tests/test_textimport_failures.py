@@ -2734,3 +2734,17 @@ def test_the_verb_broken_over_two_lines_after_the_closing_mark_keeps_the_attribu
     )
     release = parse_release_text(text)
     assert [q[0] for q in quotes(release)] == ["Ana Roe", "Ana Roe"]
+
+
+@pytest.mark.parametrize("said", ["You wrote recently,", "You said last year,"])
+def test_you_opening_the_sentence_in_a_letter_quotes_the_addressee(said):
+    text = (
+        "Title: Example Backs the Plan to Bring the Ferries Home\n\nContent:\n"
+        "Today Senator Jo Example sent a letter to Acting Secretary of Rivers Kim Other.\n\n"
+        "The Honorable Kim Other\n\nActing Secretary of Rivers\n\n"
+        "Dear Acting Secretary Other,\n\n"
+        "I write to support the plan to bring the ferries home before the winter.\n\n"
+        f"{said} “Every ferry must come home.” The time has come to act.\n\n"
+        "Sincerely,\n\nJo Example\n"
+    )
+    assert quotes(parse_release_text(text)) == [("Kim Other", "Every ferry must come home.")]
