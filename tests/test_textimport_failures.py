@@ -2748,3 +2748,13 @@ def test_you_opening_the_sentence_in_a_letter_quotes_the_addressee(said):
         "Sincerely,\n\nJo Example\n"
     )
     assert quotes(parse_release_text(text)) == [("Kim Other", "Every ferry must come home.")]
+
+
+def test_words_quoted_as_the_object_of_a_verb_not_of_speech_are_a_fragment():
+    text = floor_remarks(
+        "According to Newsbloom, the CEO of Example Ferries called the bill “a big step in "
+        "the right direction for our company” and was “pleased” with it."
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == []
+    assert speakers(release) == []
