@@ -2758,3 +2758,17 @@ def test_words_quoted_as_the_object_of_a_verb_not_of_speech_are_a_fragment():
     release = parse_release_text(text)
     assert quotes(release) == []
     assert speakers(release) == []
+
+
+def test_a_constituent_named_by_first_name_and_town_is_the_speaker():
+    text = (
+        "Title: Over 500 Vermonters Join Example for Ferry Town Hall\n"
+        "Date: December 1, 2020\n\n"
+        "Content:\n"
+        "BURLINGTON, Vt., Dec. 1 – Sen. Jo Example held a town hall on ferry fares.\n"
+        "Several riders on the call spoke about the fares. Ana from Grand Isle, VT said, “I take "
+        "the ferry to work every day and the fare has doubled. I cannot keep paying it.”\n"
+        "Residents from Alburgh, VT said, “We want the winter timetable back.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Ana"]
