@@ -2772,3 +2772,20 @@ def test_a_constituent_named_by_first_name_and_town_is_the_speaker():
     )
     release = parse_release_text(text)
     assert [q[0] for q in quotes(release)] == ["Ana"]
+
+
+def test_continued_to_after_a_hearings_title_in_marks_is_no_attribution():
+    text = (
+        "Title: ICYMI: Example Questions Ferry Chiefs on Fares\n"
+        "Date: 2023\n\n"
+        "Content:\n"
+        "Washington, D.C. - Following her first round of questions in today’s hearing on "
+        "“Keeping River Towns Connected and Safe,” Congresswoman Example continued to question "
+        "the heads of three ferry companies about the fares.\n"
+        "Watch her line of questioning here.\n"
+        "Congresswoman Example:Mr. Roe, will the winter fares go up? Yes or no?\n"
+        "Mr. Roe:That depends on the price of fuel.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == []
+    assert speakers(release) == []
