@@ -67,6 +67,13 @@ _DATELINE_GLUED = re.compile(
 )
 
 
+def _headline_after_dash(rest: str) -> bool:
+    """ "ADF OPERATIONS - MORE MONEY FOR THE FLEET": a headline in capitals with a dash, not a
+    place before a lead; a lead is a sentence, ended by its stop (even a typed one in capitals)."""
+    rest = rest.strip()
+    return rest.isupper() and len(rest.split()) <= 15 and not re.search(r"[.!?][”’\"']?$", rest)
+
+
 def match(paragraph: str) -> re.Match[str] | None:
     """The dateline opening ``paragraph``, with the text after it in ``rest``."""
     for pattern in (_DATELINE_CAPS, _DATELINE_TITLE, _DATELINE_GLUED):
@@ -76,7 +83,7 @@ def match(paragraph: str) -> re.Match[str] | None:
         city_words = re.split(r"[\s.\-’']+", found.group("city").casefold())
         if any(w in _DATELINE_STOP for w in city_words if w):
             continue
-        if len(found.group("rest").strip()) < 3:
+        if len(found.group("rest").strip()) < 3 or _headline_after_dash(found.group("rest")):
             continue
         return found
     return None

@@ -117,6 +117,8 @@ _DAMAGED_DATE = re.compile(
 _REFERENCE = re.compile(
     r"^(?:(?:No\.?|N[OQ0]\.?|Ref\.?)\s*)?(?:[A-Z]{1,4}\s?)?\d+/\d+,?\s+|^[A-Z]{1,5}\d{1,4}\s+"
 )
+# …or after it: "Tuesday, 9 May 2006 41/2006".
+_REFERENCE_AFTER = re.compile(r",?\s+(?:(?:No\.?|Ref\.?)\s*)?(?:[A-Z]{1,4}\s?)?\d+/\d+$")
 # The reference ends a headline on a minister's web page: "Encouraging Signs … MPS 084/2002".
 HEADLINE_REFERENCE = re.compile(r"\s+[A-Z]{1,5}\s?\d{1,4}/\d{2,4}$")
 # A date the line broke after its day: "AA61  21" / "September 1999".
@@ -127,7 +129,7 @@ _REFERENCE_DAY = re.compile(r"^[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?\s+\d{1,2}$")
 def is_date_line(line: str) -> bool:
     if _REFERENCE_DAY.match(line) or _MONTH_YEAR.match(line):
         return True
-    line = _REFERENCE.sub("", line)
+    line = _REFERENCE_AFTER.sub("", _REFERENCE.sub("", line))
     return bool(_DATE_ONLY.match(line) or _DAMAGED_DATE.match(line))
 
 
@@ -147,11 +149,19 @@ def is_library_stamp(line: str) -> bool:
     return "LIBRARY" in squashed and bool(_STAMP_WORDS.fullmatch(squashed))
 
 
+# A banner in capitals before the issuer's name and office: "BUDGET 2010-11 SENATOR THE HON JO
+# ROE Minister for Rivers", "ELECTION 2007 THE HON JO ROE MP …".
+_BANNER = re.compile(r"^[A-Z0-9][A-Z0-9&/'’ -]{2,30}?\s+(?=(?i:senator\s+the\s+hon|the\s+hon)\b)")
+
+
 def is_letterhead(line: str) -> bool:
     """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), contacts,
     or a library's stamp."""
     if len(line) > 300:
         return False
+    banner = _BANNER.match(line)
+    if banner and _OFFICE_FOR.search(line) and is_letterhead(line[banner.end() :]):
+        return True
     if is_library_stamp(line):
         return True
     if _CONTACT.search(line):

@@ -137,6 +137,29 @@ def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
     return head, " ".join(words).strip(" ,.;:")
 
 
+_PLURAL_NOUN = re.compile(r"(?:ers|ents|ants|ors|ists|ees|ies|ans|ives)$")
+
+
+def _first_name_from_town(toks: list[_Tok], segments: list[tuple[int, int]]) -> _Who | None:
+    """ "Paul from Barre, VT": a constituent the release names by first name and town."""
+    if not 1 <= len(segments) <= 2 or len(toks) < 3 or toks[1].core != "from":
+        return None
+    first, hi = toks[0], segments[0][1]
+    if first.trail or not _name_ish(first) or _is_initial(first) or first.low in _PLURAL_ROLES:
+        return None
+    if _PLURAL_NOUN.search(first.low):
+        return None  # "Residents from Barre, VT", "Veterans from …": people, not a name
+    town = toks[2 : hi + 1]
+    if not town or len(town) > 3 or not all(t.core[:1].isupper() for t in town):
+        return None
+    if len(segments) == 2:
+        state = toks[segments[1][0] : segments[1][1] + 1]
+        if len(state) > 2 or not all(t.core[:1].isupper() for t in state):
+            return None
+    place = " ".join(t.text for t in toks[2:]).strip(" ,.;:")
+    return _Who(name=first.core, role=f"from {place}", single=True)
+
+
 # "said Rep. Jo Example (VT-.": a party and state tag the scrape cut before its bracket closed.
 _OPEN_TAG = re.compile(r"\s*\([^()\s]{1,12}$")
 
@@ -156,6 +179,9 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         return _Who(ref="pronoun", context=when[:1].lower() + when[1:])
     toks = _tokens(text)
     segments = _segments(toks)
+    resident = _first_name_from_town(toks, segments)
+    if resident is not None:
+        return resident
     order = segments if after_verb else list(reversed(segments))
     if not after_verb and len(segments) > 1:
         # "Joe Maxwell, Executive Director of the Organization for Competitive Markets, said":

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
 from ..segment import _last_sentence, _sentence_end
-from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _short
+from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB, _short
 from .around import _turn_of_issuer
 from .attribution import _own_attribution
 from .reported import (
@@ -181,11 +181,21 @@ def _whole_sentence(text: str) -> bool:
 def _fragment(text: str, span: _Span) -> bool:
     """A few words quoted inside a sentence ("X responded “no.”", "said that “it’s not
     ours.”"): they carry on the sentence's grammar in lower case and are not a quotation."""
-    return (
-        text[:1].islower()
-        and len(text.split()) < _FRAGMENT_WORDS
-        and any(c.isalpha() for c in _last_sentence(span.prefix))
-    )
+    if not text[:1].islower():
+        return False
+    before = _last_sentence(span.prefix)
+    if not any(c.isalpha() for c in before):
+        return False
+    if len(text.split()) < _FRAGMENT_WORDS:
+        return True
+    # "the CEO called the bill “a step in the right direction”": words quoted as the object
+    # of a verb that does not introduce speech carry on the sentence, whatever their length.
+    return not _INTRODUCED.search(before)
+
+
+_INTRODUCED = re.compile(
+    rf"(?:\b(?:{_VERB}|that|as)|[:,;—–-]|\baccording to\s+[^,;]{{1,60}})\s*$", re.IGNORECASE
+)
 
 
 _TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS

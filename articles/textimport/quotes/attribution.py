@@ -41,7 +41,10 @@ def _without_where(words: str) -> str:
 
 _SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
 _SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
-_SUFFIX_BEFORE = re.compile(rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b")
+# "…,” X continued to question the witnesses": "continued to" goes on with something else.
+_SUFFIX_BEFORE = re.compile(
+    rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b(?!(?<=continued|continues)\s+to\b)"
+)
 _PREFIX_SAID = re.compile(
     # "President Example himself has said"
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+(?:(?:also|then|later|himself|herself|has|have|had)\s+)"

@@ -19,9 +19,10 @@ from .scan import _Span
 # "you personally acknowledged", "you rightly said": an adverb may stand before the verb.
 _ADVERB = r"(?:[a-z]+ly\s+)?"
 _ADDRESSEE_AFTER = re.compile(rf"^you\s+{_ADVERB}{_VERB}\b")
-# "you said", "you said that", "you said in your answers to my questions for the record,"
+# "you said", "you said that", "you said in your answers to my questions for the record,",
+# "You wrote recently," (opening its sentence, an adverb after the verb)
 _ADDRESSEE_BEFORE = re.compile(
-    rf"(?:^|[\s,])you\s+{_ADVERB}{_VERB}"
+    rf"(?:^|[\s,])(?:you|You)\s+{_ADVERB}{_VERB}(?:\s+[a-z]+ly)?"
     r"(?:\s+(?:in|at|during|on|to|before|last|earlier)\b[^“”\".!?]{0,80}?)?"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )

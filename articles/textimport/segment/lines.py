@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..letterhead import is_section_label
+from ..letterhead import is_label, is_section_label
 from ..model import Draft, Notes
 
 
@@ -24,15 +24,37 @@ def split_lines(draft: Draft, notes: Notes) -> None:
 
 
 # "Media Centre  New Job Network …": a web page's section label and the headline, on one line
-# two spaces apart, are two lines (below a harvester's front matter, perhaps).
+# two spaces apart, are two lines (below a harvester's front matter, perhaps). A release whose
+# copy ran into one line keeps its letterhead's fields two spaces apart too: "Senator the Hon
+# Jo Roe  Minister for Rivers  Media Release  FERRY SERVICE EXTENDED  The Minister …": the
+# fields up to the label are lines, and so is a headline in capitals after it.
 _LABEL_LINES = 30
 _FIELD_GAP = re.compile(r"^\s*(?P<label>\S.{0,40}?)\s{2,}(?P<rest>\S.*)$")
+_GAP = re.compile(r"\s{2,}")
+_FIELDS_BEFORE_LABEL = 6
 
 
 def _label_field(line: str) -> list[str]:
-    found = _FIELD_GAP.match(line) if "  " in line else None
+    if "  " not in line:
+        return [line]
+    found = _FIELD_GAP.match(line)
     if found and is_section_label(found.group("label")):
         return [found.group("label"), found.group("rest")]
+    fields = _GAP.split(line.strip(), maxsplit=_FIELDS_BEFORE_LABEL + 1)
+    at = next(
+        (
+            i
+            for i, field in enumerate(fields[:_FIELDS_BEFORE_LABEL])
+            if len(field) <= 40 and is_label(field)
+        ),
+        None,
+    )
+    if at is None or at + 1 >= len(fields) or not all(len(f) <= 80 for f in fields[:at]):
+        return [line]
+    rest = _GAP.split(line.strip(), maxsplit=at + 1)[-1]
+    head = _GAP.split(rest, maxsplit=1)
+    if len(head) == 2 and head[0].isupper() and len(head[0].split()) >= 2:
+        return [*fields[: at + 1], *head]  # the headline in capitals, then the body
     return [line]
 
 

@@ -47,6 +47,12 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
             previous = blocks[-1][-1]
             straight, curly = _marks(" ".join(blocks[-1]))
             continue
+        if blocks and _verb_broken_over(previous, line):
+            # '…in uniform,” s' / 'aid Senator Example.': the scrape broke the verb in two.
+            blocks[-1][-1] += line
+            previous = blocks[-1][-1]
+            straight, curly = _marks(" ".join(blocks[-1]))
+            continue
         standalone = bool(title) and title in {line.casefold(), previous.casefold()}
         joins = bool(blocks) and not standalone and _joins(previous, line, wrap_at)
         if blocks and not standalone and (straight % 2 or curly > 0):
@@ -222,6 +228,18 @@ _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}(?:\.?$|[
 
 # '…,” said' / 'Jo Example, VP of Strategy, Example Energy' / '.': the name and role below.
 _NAME_ROLE_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4},\s+[^“”\"]{1,120}$")
+
+
+_VERB_HEAD = re.compile(r"[,?!.][”\"]\s*([a-z]{1,4})$")
+_VERB_TAIL = re.compile(r"^([a-z]{1,8})\s+[A-Z]")
+
+
+def _verb_broken_over(prev: str, line: str) -> bool:
+    """A quotation's verb broken over two lines after its closing mark: '…,” s' / 'aid X'."""
+    if not line[:1].islower() or not prev[-1:].islower():
+        return False  # the common case, checked without a pattern
+    head, tail = _VERB_HEAD.search(prev), _VERB_TAIL.match(line)
+    return bool(head and tail and re.fullmatch(_VERB, head.group(1) + tail.group(1)))
 
 
 _QUOTE_CLOSED = re.compile(r"[,?!.]\s*[”\"]$")
