@@ -2789,3 +2789,24 @@ def test_continued_to_after_a_hearings_title_in_marks_is_no_attribution():
     release = parse_release_text(text)
     assert quotes(release) == []
     assert speakers(release) == []
+
+
+# --------------------------------------------------------------------------
+# Sample U
+# --------------------------------------------------------------------------
+
+
+def test_a_statement_issued_by_a_list_of_titled_names_is_a_joint_one():
+    text = (
+        "Title: Council Leadership Statement on the Ferry Bill\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "WASHINGTON, D.C.— Caucus Chairwoman Example, Speaker Sample, Majority Leader Roe, and "
+        "Majority Whip Other issued the following statement regarding the ferry bill:\n\n"
+        "“The ferry bill fails every town on the river and we will vote against it.\n\n"
+        "“It is dead on arrival in the House.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == []
+    assert speakers(release) == []
+    assert any("joint statement" in note for note in release.unplaced)

@@ -118,8 +118,30 @@ def _joint_names(toks: list[_Tok], segments: list[tuple[int, int]], index: int, 
                     pair = (start, end), (after[0], after[1])
                 break
     if pair is None:
-        return ""
+        return _listed_names(toks, segments)
     return " and ".join(" ".join(t.core for t in toks[x : y + 1]) for x, y in pair)
+
+
+def _listed_names(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
+    """ "Chairwoman A, Speaker B, Leader C, and Whip D": three names or more, each under its
+    titles alone, the last after "and": the names of a joint statement, or ""."""
+    if len(segments) < 3 or toks[segments[-1][0]].core not in {"and", "&"}:
+        return ""
+    names = []
+    for number, (lo, hi) in enumerate(segments):
+        if number == len(segments) - 1:
+            lo += 1
+        found = _name_in_segment(toks, lo, hi) if hi >= lo else None
+        if not found or found[1] != hi:
+            return ""
+        start, end, single = found
+        before = toks[lo:start]
+        if not all(t.core[:1].isupper() and not t.trail for t in before):
+            return ""  # "Jo Roe, a farmer from Example, …": a role, not a title, before it
+        if single and not (before and _title_word(before[-1])):
+            return ""
+        names.append(" ".join(t.core for t in toks[start : end + 1]))
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
