@@ -2810,3 +2810,22 @@ def test_a_statement_issued_by_a_list_of_titled_names_is_a_joint_one():
     assert quotes(release) == []
     assert speakers(release) == []
     assert any("joint statement" in note for note in release.unplaced)
+
+
+def test_turns_under_the_surnames_alone_of_two_people_named_in_full_are_theirs():
+    # No titled turn at all: "Example:“…”" and "Roe:“…”", both named in full above.
+    text = (
+        "Title: ICYMI: Example Leads Roundtable on Ferry Safety\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Washington, D.C. – Congresswoman Jo Example held a roundtable with Sam Roe, President "
+        "of the Ferry Crews Union.\n\n"
+        "Questioning with Sam Roe:\n\n"
+        "Example:“How many crossings were cancelled this winter?”\n\n"
+        "Roe:“More than three hundred, and most of them for want of crews.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "How many crossings were cancelled this winter?"),
+        ("Sam Roe", "More than three hundred, and most of them for want of crews."),
+    ]

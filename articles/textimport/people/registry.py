@@ -274,6 +274,10 @@ class _People:
             or self._by_first_name(word) is not None
         )
 
+    def named_in_full(self, surname: str) -> bool:
+        """Whether the text names someone with this surname and a first name."""
+        return any(len(m.name.split()) > 1 for m in self.by_surname.get(surname.casefold(), []))
+
     def mark_quoted(self, speaker: ParsedSpeaker) -> None:
         if id(speaker) not in self.quoted_ids:
             self.quoted_ids.add(id(speaker))

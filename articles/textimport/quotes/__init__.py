@@ -50,7 +50,7 @@ def _quotes(
     people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs)
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
-    transcript = _is_transcript(paragraphs)
+    transcript = _is_transcript(paragraphs, people)
 
     # Words of several people at once, or of a letter's addressee, are followed like any
     # quotation (their continuations too) but credited to no one and listed for the editor.
@@ -142,17 +142,26 @@ def _quotes(
 
 # "Mr. Wray:“…”", "Congresswoman Stefanik:" (the quotation split off): a turn under a titled name.
 _TITLED_TURN = re.compile(r"^(?P<title>[A-Z][a-z]+\.?)\s+[A-Z][\w'’-]+:\s*(?:[“\"]|$)")
+# "Judd:“…”": a turn under a surname alone, the quotation glued to the colon or after it.
+_SURNAME_TURN = re.compile(r"^(?P<name>[A-Z][\w'’-]+):\s*(?:[“\"]|$)")
 
 
-def _is_transcript(paragraphs: list[str]) -> bool:
+def _is_transcript(paragraphs: list[str], people: _People) -> bool:
     """A hearing's transcript: turns under titled names, where a surname alone ("Wray: “…”")
-    is a turn too."""
+    is a turn too; or turns under the surnames alone of two people or more the text names in
+    full ("Stefanik:“…”", "Judd:“…”")."""
     turns = 0
+    surnames: set[str] = set()
     for paragraph in paragraphs:
         match = _TITLED_TURN.match(paragraph)
         if match and match.group("title").casefold().rstrip(".") in _TITLES:
             turns += 1
             if turns >= 2:
+                return True
+        match = _SURNAME_TURN.match(paragraph)
+        if match and people.named_in_full(match.group("name")):
+            surnames.add(match.group("name"))
+            if len(surnames) >= 2:
                 return True
     return False
 
