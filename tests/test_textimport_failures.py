@@ -2829,3 +2829,21 @@ def test_turns_under_the_surnames_alone_of_two_people_named_in_full_are_theirs()
         ("Jo Example", "How many crossings were cancelled this winter?"),
         ("Sam Roe", "More than three hundred, and most of them for want of crews."),
     ]
+
+
+@pytest.mark.parametrize("verb", ["leads", "lead", "joins"])
+def test_highlights_under_topic_headings_after_a_lead_in_the_present_tense(verb):
+    text = (
+        "Title: ICYMI: Example Leads Roundtable on Ferry Safety\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        f"Washington, D.C. – Caucus Chairwoman Jo Example {verb} fellow members in a roundtable "
+        "on ferry safety, which featured Sam Roe, President of the Ferry Crews Union.\n\n"
+        "View highlights from the roundtable below.\n\n"
+        "On Ferry Safety:\n\n"
+        "“Good morning. Every crossing this winter ran short of crews.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "Good morning. Every crossing this winter ran short of crews.")
+    ]

@@ -97,7 +97,9 @@ def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Not
 _LEAD_SUBJECT = re.compile(
     r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
     r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
-    r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave|(?:is|are|has been) [a-z]+ing)"
+    r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
+    # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
+    r"|leads?|joins|hosts|holds)"
     r"(?:\b|(?=[A-Z]))",  # "joinedMornings With Maria": a link's words glued to the verb
     re.IGNORECASE,
 )
