@@ -2847,3 +2847,24 @@ def test_highlights_under_topic_headings_after_a_lead_in_the_present_tense(verb)
     assert quotes(release) == [
         ("Jo Example", "Good morning. Every crossing this winter ran short of crews.")
     ]
+
+
+def test_a_surname_in_the_body_is_completed_from_the_catalogues_creators():
+    text = (
+        "---\n"
+        'title: "Party launches river policy."\n'
+        'date: "2001-10-24"\n'
+        "creators:\n"
+        '  - "Example, Jo"\n'
+        '  - "Example Party"\n'
+        "---\n\n"
+        " 24 October 2001\n\n"
+        " Party Launches River Policy\n\n"
+        " The Party today launched its river policy.\n\n"
+        " “This is the best river policy any party has put forward,” Senator Example said in "
+        "Hobart today.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "This is the best river policy any party has put forward")
+    ]

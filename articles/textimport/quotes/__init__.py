@@ -38,9 +38,11 @@ from .scan import _quote_text, _restart_at_inner_attribution, _scan_quotes, _Spa
 
 
 def run(draft: Draft, notes: Notes) -> None:
-    draft.quotes, draft.speakers = _quotes(
-        draft.paragraphs, notes, draft.letterhead_names, draft.title
-    )
+    # The people a catalogue lists among the creators ("Brown, Bob") complete a surname in
+    # the body ("Senator Brown said") as the letterhead's names do.
+    names = [*draft.letterhead_names]
+    names += [n for n in draft.issuers if n.casefold() not in {m.casefold() for m in names}]
+    draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes, names, draft.title)
 
 
 def _quotes(
