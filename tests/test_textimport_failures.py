@@ -2868,3 +2868,16 @@ def test_a_surname_in_the_body_is_completed_from_the_catalogues_creators():
     assert quotes(release) == [
         ("Jo Example", "This is the best river policy any party has put forward")
     ]
+
+
+def test_responded_by_doing_something_before_a_colon_names_the_subject():
+    text = (
+        "Ferry Minister Shrugs Off Winter Cancellations\n\n"
+        "Crews have asked for a winter roster for three years.\n\n"
+        "Sam Example responded by shrugging his shoulders, and promising a review: “The ferries "
+        "run well enough. A review will tell us more.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Sam Example", "The ferries run well enough. A review will tell us more.")
+    ]

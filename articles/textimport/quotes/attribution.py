@@ -56,7 +56,9 @@ _PREFIX_SAID = re.compile(
     # "said back in 2005 for example:", "said last year:": when it was said.
     r"|(?:back |once )?(?:in|last|earlier) \w+(?:,? for (?:example|instance))?"
     # "also stated on Thursday:", "said today:"
-    r"|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday))?"
+    r"|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday"
+    # "responded by crossing his fingers, and hoping for the best:": how, up to a colon.
+    r"|by [a-z]+ing\b[^“”\".!?:;]{0,120}(?=:\s*$)))?"
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
 # "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
