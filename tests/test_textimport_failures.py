@@ -2881,3 +2881,24 @@ def test_responded_by_doing_something_before_a_colon_names_the_subject():
     assert quotes(release) == [
         ("Sam Example", "The ferries run well enough. A review will tell us more.")
     ]
+
+
+def test_a_headline_garbled_by_the_scan_is_the_catalogues_title():
+    # The headline's words in order, specks of the logo between them, a digit stuck to a word
+    # and a word broken in two, the date and the lead run on after it.
+    text = (
+        "---\n"
+        'title: "River towns need a fairer ferry budget."\n'
+        'date: "2012-03-19"\n'
+        "creators:\n"
+        '  - "Example Ferry Users Association"\n'
+        "---\n\n"
+        " River towns\n\n"
+        " need a xqxq fairer ferry budgetZ ferryusers 4budge t 19 March 2012 Towns along the "
+        "river need a fairer share of the ferry budget, the Example Ferry Users Association "
+        "said today.\n\n"
+        " The association speaks for riders in twelve towns.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "River towns need a fairer ferry budget"
+    assert release.paragraphs[0].startswith("Towns along the river need")

@@ -87,4 +87,57 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
             return i, min(count, len(lines) - i), " ".join(words[: len(wanted)]).rstrip("."), rest
+    return _garbled_title(lines, wanted, catalogue_title)
+
+
+_LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")
+
+
+def _letters(word: str) -> str:
+    return re.sub(r"[^a-z']", "", _word(word))
+
+
+def _garbled_title(lines: list[str], wanted: list[str], catalogue_title: str):
+    """The headline as a scan garbled it: the cataloguer's words in order, a few specks of
+    the logo between them ("Federal Health" / "ohho Budget should focus australiaR
+    healthcare 8on consumer s 19 March 2012 A more …"), a digit stuck to a word and a word
+    broken in two. The cataloguer's spelling is the title; what follows is the text."""
+    if len(wanted) < 4:
+        return None
+    for i in range(min(len(lines), _HEADLINE_LINES)):
+        for count in (1, 2, 3):
+            words = " ".join(lines[i : i + count]).split()
+            used = _garbled_match(words, wanted)
+            if used is None:
+                continue
+            rest = " ".join(words[used:])
+            if rest and not (rest[0].isupper() or rest[0].isdigit()):
+                break
+            title = " ".join(_SUBJECT.sub("", catalogue_title).split()).rstrip(".")
+            # The release's date run on after the headline goes on a line of its own.
+            return i, min(count, len(lines) - i), title, _LEADING_DATE.sub("\\1\n", rest)
     return None
+
+
+def _garbled_match(words: list[str], wanted: list[str]) -> int | None:
+    """How many of ``words`` the wanted words take, or None: the first word the same, then
+    each in order, at most one skipped word for two wanted ones."""
+    if not words or _word(words[0]) != wanted[0]:
+        return None
+    skips, j = len(wanted) // 2, 1
+    for want in wanted[1:]:
+        target = re.sub(r"[^a-z']", "", want)
+        while j < len(words):
+            if _letters(words[j]) == target:
+                j += 1
+                break
+            if j + 1 < len(words) and _letters(words[j]) + _letters(words[j + 1]) == target:
+                j += 2
+                break
+            skips -= 1
+            if skips < 0:
+                return None
+            j += 1
+        else:
+            return None
+    return j

@@ -83,7 +83,8 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     if printed is not None:
         # The headline the cataloguer's title names; what stands above it is letterhead.
         at, count, title, rest = printed
-        lines = draft.lines = [*lines[:at], *([rest] if rest else []), *lines[at + count :]]
+        after = rest.split("\n") if rest else []  # a date run on after it: a line of its own
+        lines = draft.lines = [*lines[:at], *after, *lines[at + count :]]
     end = max(_header_end(lines), printed[0] if printed else 0)
     label_at = next((i for i in range(end) if is_label(lines[i])), None)
     below = _below_letterhead(lines, end, draft.issuers) if not title else 0
