@@ -2902,3 +2902,17 @@ def test_a_headline_garbled_by_the_scan_is_the_catalogues_title():
     release = parse_release_text(text)
     assert release.title == "River towns need a fairer ferry budget"
     assert release.paragraphs[0].startswith("Towns along the river need")
+
+
+def test_the_role_before_and_ending_a_list_of_guests_is_not_the_last_guests():
+    text = (
+        "Congresswoman Jo Example held a roundtable which featured Ana Roe, Founder of the "
+        "Example Ferry Trust & CEO of Example Boats, and Sam Other, President of the Ferry "
+        "Crews Union, to discuss the winter timetable.\n\n"
+        "Questioning with Sam Other:\n\n"
+        "Example:“How many crossings were cancelled?”\n\n"
+        "Other:“More than three hundred.”\n"
+    )
+    release = parse_release_text(text)
+    assert ("Sam Other", "More than three hundred.") in quotes(release)
+    assert "CEO of Example Boats" not in dict(speakers(release))["Sam Other"]

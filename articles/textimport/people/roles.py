@@ -49,6 +49,8 @@ def _clean_role(text: str) -> str:
 
 def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
     """The job title written just before the name starting at ``start``."""
+    if start - 1 >= lo and toks[start - 1].core in {"and", "&"}:
+        return ""  # "…, CEO of Example Inc., and Jo Roe": the role before is another person's
     first = start
     j = start - 1
     while j >= lo and start - j <= 20:
