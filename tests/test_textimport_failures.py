@@ -2916,3 +2916,34 @@ def test_the_role_before_and_ending_a_list_of_guests_is_not_the_last_guests():
     release = parse_release_text(text)
     assert ("Sam Other", "More than three hundred.") in quotes(release)
     assert "CEO of Example Boats" not in dict(speakers(release))["Sam Other"]
+
+
+# --------------------------------------------------------------------------
+# Sample T
+# --------------------------------------------------------------------------
+
+
+def test_posts_signed_on_lines_of_their_own_one_after_another_are_each_quoted():
+    # Each post's signature and date recur down the page, as a page footer would; a phrase
+    # the post itself puts in marks does not stop it being a post.
+    posts = [
+        ("Glad to ride the morning ferry with the crews today", "pic.twitter.com/AbCdEf123"),
+        ("Operators spend millions on “premium lounge” upgrades. Pay the crews", ""),
+        ("One deckhand told me she works three winters without a day off", ""),
+    ]
+    text = (
+        "Title: Example Rides the Ferry with Striking Crews\n"
+        "Date: Monday, March 4, 2024\n\n"
+        "Content:\n"
+        "Today Senator Jo Example released the following posts after riding the ferry.\n"
+    )
+    for words, link in posts:
+        text += f"{words}\n" + (f"{link}\n" if link else "")
+        text += "— Jo Example (@ExampleJo)\nMarch 4, 2024\n"
+    text += "Senator Example has long backed the crews.\n"
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "Glad to ride the morning ferry with the crews today"),
+        ("Jo Example", "Operators spend millions on ‘premium lounge’ upgrades. Pay the crews"),
+        ("Jo Example", "One deckhand told me she works three winters without a day off"),
+    ]
