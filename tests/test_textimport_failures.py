@@ -2947,3 +2947,28 @@ def test_posts_signed_on_lines_of_their_own_one_after_another_are_each_quoted():
         ("Jo Example", "Operators spend millions on ‘premium lounge’ upgrades. Pay the crews"),
         ("Jo Example", "One deckhand told me she works three winters without a day off"),
     ]
+
+
+def test_a_posts_mentions_on_lines_of_their_own_stay_in_its_sentence():
+    text = (
+        "Title: Example Backs the Ferry Inquiry\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Today Senator Jo Example backed the inquiry into the ferry operators.\n"
+        "It is overdue. The\n"
+        "@harbourlines\n"
+        "and\n"
+        "@bayferries\n"
+        "timetables were cut to raise fares, and they should be restored\n"
+        "https://t.co/xYz123AbC\n"
+        "— Jo Example (@ExampleJo)\n"
+        "May 2, 2024\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "It is overdue. The @harbourlines and @bayferries timetables were cut to raise "
+            "fares, and they should be restored",
+        )
+    ]
