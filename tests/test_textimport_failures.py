@@ -2972,3 +2972,30 @@ def test_a_posts_mentions_on_lines_of_their_own_stay_in_its_sentence():
             "fares, and they should be restored",
         )
     ]
+
+
+def test_a_mention_after_a_posts_first_sentence_and_a_hashtag_stay_in_the_post():
+    text = (
+        "Title: Example Presses Ferry Operators to Testify\n"
+        "Date: 2024\n\n"
+        "Content:\n"
+        "Senator Jo Example will hold a hearing next week. The operators have once again\n"
+        "declined the invitation\n"
+        "– as they did in spring.\n"
+        "This is a pattern.\n"
+        "@harbourlines\n"
+        "have twice declined to testify about\n"
+        "#winterfares\n"
+        ". What are they hiding?\n"
+        "https://t.co/xYz123AbC\n"
+        "— Jo Example (@ExampleJo)\n"
+        "May 2, 2024\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "This is a pattern. @harbourlines have twice declined to testify about "
+            "#winterfares. What are they hiding?",
+        )
+    ]
