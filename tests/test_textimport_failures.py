@@ -2999,3 +2999,15 @@ def test_a_mention_after_a_posts_first_sentence_and_a_hashtag_stay_in_the_post()
             "#winterfares. What are they hiding?",
         )
     ]
+
+
+def test_a_phrase_saying_what_the_words_are_about_before_name_and_roles():
+    text = (
+        "Example Introduces the Ferry Workers Act\n\n"
+        "Senator Jo Example introduced the Ferry Workers Act today.\n\n"
+        'Of the bill, Sam Roe, Head of Crew Relations, Harbour Union, said, "The act gives '
+        'every deckhand a fair roster at last."\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [("Sam Roe", "The act gives every deckhand a fair roster at last.")]
+    assert dict(speakers(release))["Sam Roe"] == "Head of Crew Relations, Harbour Union"
