@@ -3011,3 +3011,20 @@ def test_a_phrase_saying_what_the_words_are_about_before_name_and_roles():
     release = parse_release_text(text)
     assert quotes(release) == [("Sam Roe", "The act gives every deckhand a fair roster at last.")]
     assert dict(speakers(release))["Sam Roe"] == "Head of Crew Relations, Harbour Union"
+
+
+def test_a_persons_declaration_that_and_a_policy_articulated_by_a_person_stating():
+    text = (
+        "Members Write to the Governor on Ferry Fares\n\n"
+        "Representatives Jo Example and Sam Roe sent a letter to the Governor today.\n\n"
+        "Dear Governor:\n\n"
+        'We support the policy outlined by then-Commissioner Ana Other in 2019, stating, "Every '
+        "town on the river deserves a ferry it can afford,\" and Transport Secretary Ben Sample's "
+        'declaration in 2021 that "A fare is a tax on the people who can least avoid it."\n\n'
+        "Sincerely,\n\nJo Example\n\nSam Roe\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Ana Other", "Every town on the river deserves a ferry it can afford"),
+        ("Ben Sample", "A fare is a tax on the people who can least avoid it."),
+    ]
