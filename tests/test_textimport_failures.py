@@ -3028,3 +3028,17 @@ def test_a_persons_declaration_that_and_a_policy_articulated_by_a_person_stating
         ("Ana Other", "Every town on the river deserves a ferry it can afford"),
         ("Ben Sample", "A fare is a tax on the people who can least avoid it."),
     ]
+
+
+def test_they_said_after_a_list_of_surnames_is_several_peoples_words():
+    text = (
+        "Members Urge the Governor to Restore Ferry Passes\n\n"
+        "Senator Jo Example and Representatives Sam Roe, Ana Other and Ben Sample sent a letter "
+        "to the Governor today.\n\n"
+        "In the letter to the Governor from Example, Roe, Other and Sample, they said, “The "
+        "passes must be restored before the winter timetable starts.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == []
+    assert speakers(release) == []
+    assert any("joint statement" in note for note in release.unplaced)

@@ -201,6 +201,9 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         # "In April he said": when, then the pronoun.
         when = " ".join(words[:-1]).strip(" ,")
         return _Who(ref="pronoun", context=when[:1].lower() + when[1:])
+    if len(words) > 1 and words[-1].casefold() == "they":
+        # "In the letter from Baldwin, Kind, Moore and Pocan, they said": several people.
+        return _Who(ref="joint", ref_text=f"several people (“{text}”)")
     toks = _tokens(text)
     segments = _segments(toks)
     resident = _first_name_from_town(toks, segments)
