@@ -3042,3 +3042,22 @@ def test_they_said_after_a_list_of_surnames_is_several_peoples_words():
     assert quotes(release) == []
     assert speakers(release) == []
     assert any("joint statement" in note for note in release.unplaced)
+
+
+def test_the_subject_in_the_catalogues_brackets_after_the_printed_title_is_the_headlines():
+    text = (
+        "---\n"
+        'title: "Joint Budget 2012-13 statement: [cheaper ferry passes; new river wharves]"\n'
+        'date: "2012-05-08"\n'
+        "creators:\n"
+        '  - "Example, Jo"\n'
+        "---\n\n"
+        " Joint Media Release\n\n"
+        " Minister for Rivers, Hon Jo Example MP\n\n"
+        " Tuesday, 8 May 2012\n\n"
+        " Joint Budget 2012-13 Statement Cheaper Ferry Passes\n\n"
+        " The Budget halves the price of a ferry pass for riders aged 75 and over.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "Joint Budget 2012-13 Statement Cheaper Ferry Passes"
+    assert release.paragraphs[0].startswith("The Budget halves")

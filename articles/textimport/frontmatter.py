@@ -64,6 +64,14 @@ _SUBJECT = re.compile(r"\s*\[[^\]]*\]\s*$")
 _HEADLINE_LINES = 20
 
 
+def _subjects(catalogue_title: str) -> set[str]:
+    """The subjects the cataloguer put in brackets after the title, each as its letters."""
+    found = _SUBJECT.search(catalogue_title)
+    if not found:
+        return set()
+    return {_word(s) for s in found.group(0).strip(" []").split(";") if s.strip()}
+
+
 def _word(word: str) -> str:
     return re.sub(r"[^\w']", "", word.casefold().replace("’", "'"))
 
@@ -86,7 +94,12 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
             rest = " ".join(words[len(wanted) :])
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
-            return i, min(count, len(lines) - i), " ".join(words[: len(wanted)]).rstrip("."), rest
+            title = " ".join(words[: len(wanted)]).rstrip(".")
+            if rest and _word(rest) in _subjects(catalogue_title):
+                # "Joint Budget Statement Improved Passport Services" under "Joint Budget
+                # statement: [improved passport services; …]": the subject goes on the headline.
+                title, rest = f"{title} {rest}", ""
+            return i, min(count, len(lines) - i), title, rest
     return _garbled_title(lines, wanted, catalogue_title)
 
 
