@@ -3061,3 +3061,23 @@ def test_the_subject_in_the_catalogues_brackets_after_the_printed_title_is_the_h
     release = parse_release_text(text)
     assert release.title == "Joint Budget 2012-13 Statement Cheaper Ferry Passes"
     assert release.paragraphs[0].startswith("The Budget halves")
+
+
+def test_a_series_before_a_colon_in_the_catalogues_title_is_not_printed():
+    text = (
+        "---\n"
+        'title: "Budget 2012: 2012-13 River Ferries Budget."\n'
+        'date: "2012-05-08"\n'
+        "creators:\n"
+        '  - "Example, Jo"\n'
+        "---\n\n"
+        " 2012-13 River Ferries Budget\n\n"
+        " Media release\n\n"
+        " 8 May 2012\n\n"
+        " The Government will deliver on its promise to lift the funding of the River Ferries\n\n"
+        " Service (RFS) to a record share of transport spending by 2015-16.\n\n"
+        " The Government will invest a further $30 million in wharves.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "2012-13 River Ferries Budget"
+    assert release.paragraphs[0].startswith("The Government will deliver")
