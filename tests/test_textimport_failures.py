@@ -3081,3 +3081,23 @@ def test_a_series_before_a_colon_in_the_catalogues_title_is_not_printed():
     release = parse_release_text(text)
     assert release.title == "2012-13 River Ferries Budget"
     assert release.paragraphs[0].startswith("The Government will deliver")
+
+
+def test_the_place_and_date_ending_the_catalogues_title_give_the_dateline():
+    text = (
+        "---\n"
+        'title: "[Select Committee on River Ferries holds its first hearing: Hobart, 3 March '
+        '2004]"\n'
+        'date: "2004-03-03"\n'
+        "creators:\n"
+        '  - "Select Committee on River Ferries"\n'
+        "---\n\n"
+        "  SELECT COMMITTEE ON RIVER FERRIES   \n\n"
+        "  PARLIAMENT HOUSE  HOBART  TAS  7000  Telephone: 03 6200 0000 \n\n"
+        "  3 March 2004 \n\n"
+        "  MEDIA RELEASE \n\n"
+        "  The Select Committee on River Ferries held its first hearing today.  \n\n"
+        "  The Committee has received 14 submissions. \n"
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Hobart"
