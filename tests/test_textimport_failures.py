@@ -3101,3 +3101,13 @@ def test_the_place_and_date_ending_the_catalogues_title_give_the_dateline():
     )
     release = parse_release_text(text)
     assert release.dateline_city == "Hobart"
+
+
+def test_today_opening_the_lead_is_not_part_of_the_speakers_role():
+    text = (
+        "Example Welcomes the Ferry Inquiry\n\n"
+        "Today U.S. Senator Jo Example (D-Vt.) released the following statement:\n\n"
+        "“The inquiry is overdue, and the riders deserve answers before the winter.”\n"
+    )
+    release = parse_release_text(text)
+    assert speakers(release) == [("Jo Example", "U.S. Senator")]
