@@ -124,6 +124,8 @@ def run(draft: Draft, notes: Notes) -> None:
         _from_letterhead(draft)
     if not draft.dateline_city:
         _from_sign_off(draft)
+    if not draft.dateline_city:
+        _from_catalogue(draft)
 
 
 # A statement signed off with its place and date: "CANBERRA" / "19 FEBRUARY 1975",
@@ -177,6 +179,18 @@ def _from_letterhead(draft: Draft) -> None:
     place = draft.header_place
     if place and not any(w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", place.casefold())):
         draft.dateline_city = city_name(place)
+
+
+def _from_catalogue(draft: Draft) -> None:
+    """The place and date ending the cataloguer's title ("[Committee meets in private for the
+    second time: Canberra, 19 August 2003]") when the release gives no place of its own."""
+    title = draft.catalogue_title.strip().strip("[]. ")
+    found = _DATELINE_ALONE.match(re.split(r"[:;]\s+", title)[-1]) if ": " in title else None
+    if found and not any(
+        w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", found.group("city").casefold()) if w
+    ):
+        draft.dateline_city = city_name(found.group("city"))
+        draft.dateline_country = (found.group("region") or "").strip(" ,")
 
 
 def _from_feed_date(draft: Draft) -> None:

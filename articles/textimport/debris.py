@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .embeds import SIGNATURE as _SIGNATURE
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _phrases, _short
 
@@ -197,6 +198,10 @@ def _repeated_footers(lines: list[str]) -> set[str]:
     """
     seen: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
+        # An embedded post's signature ("— Name (@handle)") and its date below it recur with
+        # each post: they are the posts' own, which the embeds stage reads, not a footer.
+        if _SIGNATURE.match(line) or (index and _SIGNATURE.match(lines[index - 1])):
+            continue
         # A footer is a line of its own, not one ending on a comma that a sentence continues.
         if len(line) <= 120 and not any(c in line for c in '“”"') and line[-1] not in ",;:(-–—":
             seen.setdefault(_footer_key(line), []).append(index)

@@ -20,8 +20,17 @@ _POST = re.compile(
     re.DOTALL,
 )
 # The signature on a line of its own, below the post's text ("… I hope Tyson…").
-_SIGNATURE = re.compile(r"^[—–-]\s*[A-Z][^()—–“”\"]{2,80}?\s*\(@\w{1,30}\)$")
+SIGNATURE = re.compile(r"^[—–-]\s*[A-Z][^()—–“”\"]{2,80}?\s*\(@\w{1,30}\)$")
 _POST_DATE = re.compile(rf"^(?i:{_MONTH_RE})\.?\s+\d{{1,2}},\s+\d{{4}}$")
+
+
+# A phrase the post itself puts in marks ("idiotic “climate change” initiatives"): a few
+# words inside a sentence, not a quotation of the post; they take single marks inside it.
+_PHRASE = re.compile(r"(?<=\w )“([^“”\"]{1,40})”(?= \w)")
+
+
+def _marks_outside_phrases(text: str) -> bool:
+    return any(c in _PHRASE.sub("", text) for c in '“”"')
 
 
 def run(draft: Draft, notes: Notes) -> None:
@@ -30,15 +39,16 @@ def run(draft: Draft, notes: Notes) -> None:
     while index < len(paragraphs):
         if (
             index
-            and _SIGNATURE.match(paragraphs[index])
+            and SIGNATURE.match(paragraphs[index])
             and not _POST.match(paragraphs[index - 1])
-            and not any(c in paragraphs[index - 1] for c in '“”"')
+            and not _marks_outside_phrases(paragraphs[index - 1])
         ):
             paragraphs[index - 1 : index + 1] = [f"{paragraphs[index - 1]} {paragraphs[index]}"]
             index -= 1
         found = _POST.match(paragraphs[index])
-        if found and not any(c in found.group("text") for c in '“”"'):
-            paragraphs[index] = f"“{found.group('text')}” — {found.group('name')}"
+        if found and not _marks_outside_phrases(found.group("text")):
+            text = _PHRASE.sub(r"‘\1’", found.group("text"))
+            paragraphs[index] = f"“{text}” — {found.group('name')}"
             for link in found.group("links").split():
                 notes.drop(link)
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""

@@ -64,6 +64,14 @@ _SUBJECT = re.compile(r"\s*\[[^\]]*\]\s*$")
 _HEADLINE_LINES = 20
 
 
+def _subjects(catalogue_title: str) -> set[str]:
+    """The subjects the cataloguer put in brackets after the title, each as its letters."""
+    found = _SUBJECT.search(catalogue_title)
+    if not found:
+        return set()
+    return {_word(s) for s in found.group(0).strip(" []").split(";") if s.strip()}
+
+
 def _word(word: str) -> str:
     return re.sub(r"[^\w']", "", word.casefold().replace("’", "'"))
 
@@ -76,6 +84,18 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
     wanted = [w for w in wanted if w]
     if len(wanted) < 3:
         return None
+    found = _printed(lines, wanted, catalogue_title)
+    if found is None and ": " in catalogue_title:
+        # "Budget 2010: 2010-11 International Development Assistance Budget.": the cataloguer
+        # put a series before the headline the release prints.
+        after = _SUBJECT.sub("", catalogue_title).split(": ", 1)[1]
+        shorter = [w for w in (_word(w) for w in after.split()) if w]
+        if len(shorter) >= 3:
+            found = _printed(lines, shorter, catalogue_title)
+    return found or _garbled_title(lines, wanted, catalogue_title)
+
+
+def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
     for i in range(min(len(lines), _HEADLINE_LINES)):
         for count in (1, 2, 3):
             words = " ".join(lines[i : i + count]).split()
@@ -86,8 +106,13 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
             rest = " ".join(words[len(wanted) :])
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
-            return i, min(count, len(lines) - i), " ".join(words[: len(wanted)]).rstrip("."), rest
-    return _garbled_title(lines, wanted, catalogue_title)
+            title = " ".join(words[: len(wanted)]).rstrip(".")
+            if rest and _word(rest) in _subjects(catalogue_title):
+                # "Joint Budget Statement Improved Passport Services" under "Joint Budget
+                # statement: [improved passport services; …]": the subject goes on the headline.
+                title, rest = f"{title} {rest}", ""
+            return i, min(count, len(lines) - i), title, rest
+    return None
 
 
 _LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")

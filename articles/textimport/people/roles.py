@@ -37,8 +37,13 @@ def _clean_role(text: str) -> str:
     ):
         segments.pop()
     role = ", ".join(segments)
+    # "Today U.S. Senator Jo Example released …": when the sentence opens is not the role.
     role = re.sub(
-        r"^(?:(?:the|a|an|in|at|of|and|for|to|by|with)\s+)+", "", role, flags=re.IGNORECASE
+        r"^(?:(?:the|a|an|in|at|of|and|for|to|by|with|today|yesterday|tonight|earlier|later|"
+        r"recently|also|now)\s+)+",
+        "",
+        role,
+        flags=re.IGNORECASE,
     )
     if not _has_role_word(role):
         return ""

@@ -182,6 +182,8 @@ def _first_name_from_town(toks: list[_Tok], segments: list[tuple[int, int]]) -> 
     return _Who(name=first.core, role=f"from {place}", single=True)
 
 
+_ABOUT_STARTERS = _CONTEXT_STARTERS | _words("of about regarding")
+
 # "said Rep. Jo Example (VT-.": a party and state tag the scrape cut before its bracket closed.
 _OPEN_TAG = re.compile(r"\s*\([^()\s]{1,12}$")
 
@@ -199,6 +201,9 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         # "In April he said": when, then the pronoun.
         when = " ".join(words[:-1]).strip(" ,")
         return _Who(ref="pronoun", context=when[:1].lower() + when[1:])
+    if len(words) > 1 and words[-1].casefold() == "they":
+        # "In the letter from Baldwin, Kind, Moore and Pocan, they said": several people.
+        return _Who(ref="joint", ref_text=f"several people (“{text}”)")
     toks = _tokens(text)
     segments = _segments(toks)
     resident = _first_name_from_town(toks, segments)
@@ -208,10 +213,13 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     if not after_verb and len(segments) > 1:
         # "Joe Maxwell, Executive Director of the Organization for Competitive Markets, said":
         # a segment that is a name and nothing else is the person, the rest their role.
-        lo, hi = segments[0]
+        # "Of the bill, Ryan Walker, Vice President of …, said": after a phrase saying what
+        # the words are about, the next segment.
+        first = 1 if toks[segments[0][0]].low in _ABOUT_STARTERS and len(segments) > 2 else 0
+        lo, hi = segments[first]
         found = _name_in_segment(toks, lo, hi)
         if found and not found[2] and _titles_or_initials(toks, lo, found[0]):
-            order = [segments[0], *order]
+            order = [segments[first], *order]
     for lo, hi in order:
         found, organisation = _name_of_organisation(toks, lo, hi)
         if not found:

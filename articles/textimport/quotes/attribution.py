@@ -14,6 +14,7 @@ from ..people import _parse_who, _Who
 from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _VERB
 from .around import _dash_line_attribution, _statement_above
+from .credited import credited
 from .letters import _ADDRESSEE_AFTER, _ADDRESSEE_BEFORE, _titled, addressee
 from .scan import _Span
 
@@ -177,6 +178,9 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     match = _PREFIX_ACCORDING.search(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=True)
+    who = credited(sentence)
+    if who is not None:
+        return who
     match = _PREFIX_PARTICIPLE.search(sentence)
     if match:
         return _parse_who(re.split(r"\bthat\s+", match.group("who"))[-1], after_verb=False)

@@ -16,6 +16,9 @@ _TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b
 _LONE_DASHES = frozenset({"–", "—", "-"})
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
+# A mention of an account or a hashtag in an embedded post ("@instagram", "#China"), which
+# a scrape puts on a line of its own, belongs to the sentence it stands in.
+_MENTION_LINE = re.compile(r"^[@#][A-Za-z_]\w{0,29}[.,;:!?]?$")
 
 
 def join_paragraphs(draft: Draft, notes: Notes) -> None:
@@ -97,6 +100,8 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True
     if first in ",.;:!?)]”’" or (first == '"' and (len(line) == 1 or not line[1].isalnum())):
         return True
+    if _MENTION_LINE.match(line):
+        return True  # 'The' / '@ferrycrews' / 'and …': a post's mention or hashtag on its own line
     if _TERMINAL_END.search(prev):
         return False
     if _FIGURE_LINE.match(line) and prev[-1:].isalpha():
