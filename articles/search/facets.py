@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import JSONField, Value
+from django.db.models import F, JSONField, Value
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import ArticleTheme, Event, Quote, Speaker, name_in
 from articles.search.archive import speaker_counts as count_speakers
 from articles.search.archive import theme_counts as count_themes
-from articles.search.finding import among_ids
+from articles.search.finding import Among
 from articles.search.text import normalise, page_query
 
 
@@ -140,8 +140,8 @@ def _counts(found):
     ]
     if missing:
         less = [
-            count_themes(ArticleTheme.objects.filter(among_ids("content_object_id", missing))),
-            count_speakers(Quote.objects.filter(among_ids("article_id", missing))),
+            count_themes(ArticleTheme.objects.filter(Among(F("content_object_id"), missing))),
+            count_speakers(Quote.objects.filter(Among(F("article_id"), missing))),
             *archive.count(set(missing)),
         ]
         for counted, fewer in zip(counts, less, strict=True):

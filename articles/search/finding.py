@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import operator
 from collections.abc import Sequence
 from datetime import date
@@ -118,7 +119,7 @@ def search_releases(
     """
     words = search_words(query)
     if not words:
-        return Found(releases, [], words, releases.none())
+        return Found(releases, [], words)
     filters = filters or {}
     known = archive(releases, generation, get_language() or "")
     hits = _title_hits(words, filters)
@@ -126,16 +127,17 @@ def search_releases(
     ids.sort(key=hits.__getitem__, reverse=True)  # stable: newest first among equals
     if connection.vendor == "postgresql":
         ids[:RANKED] = _ranked(ids[:RANKED], words)
-    matching = _filtered(_matching_words(releases, words), filters)
-    return Found(releases, ids, words, matching, known, bool(filters))
+    return Found(releases, ids, words, known, bool(filters))
 
 
 def _title_hits(words: list[str], filters: dict) -> dict[int, int]:
     """
     {id: how many of the words its title or themes hold} of every release,
-    public or not, that holds all the words and passes the filters: the ids
-    found in one query, those with words in their title or themes in
-    another (the only rows that carry a count).
+    public or not, that holds all the words and passes the filters. On
+    PostgreSQL the ids found in one query, those with words in their title
+    or themes in another, through the title's own GIN-indexed vector
+    (migration 0021: the only rows that carry a count); on SQLite the count
+    with each id, in the one walk of the table that matching takes.
     """
     postgresql = connection.vendor == "postgresql"
     if postgresql:
@@ -148,7 +150,7 @@ def _title_hits(words: list[str], filters: dict) -> dict[int, int]:
     config = search_config()
     in_title = []
     for word in words:
-        if postgresql:  # the title's own vector, GIN-indexed (migration 0021)
+        if postgresql:
             in_title.append(Q(title_match=_tsquery([word])))
         else:  # as itself or its stem, as the word is found
             forms = [Q(search_title__contains=f" {form}") for form in word_forms(word, config)]
@@ -160,6 +162,8 @@ def _title_hits(words: list[str], filters: dict) -> dict[int, int]:
         ),
         Value(0),
     )
+    if not postgresql:
+        return dict(found.values_list("pk", counted))
     hits = dict.fromkeys(found.values_list("pk", flat=True), 0)
     in_titles = found.filter(reduce(operator.or_, in_title))
     if len(words) == 1:  # plain ids: no count to convert on every row
@@ -201,11 +205,10 @@ class Found(Sequence):
         releases: QuerySet,
         ids: list[int],
         words: list[str],
-        matching: QuerySet,
         archive: Archive | None = None,
         filtered: bool = False,
     ):
-        self.releases, self.ids, self.words, self.matching = releases, ids, words, matching
+        self.releases, self.ids, self.words = releases, ids, words
         self.archive, self.filtered = archive, filtered
 
     def __len__(self) -> int:
@@ -229,11 +232,7 @@ class Found(Sequence):
 
     def among(self, field: str):
         """A condition for ``filter()``: ``field`` is the id of a release found."""
-        if connection.vendor == "postgresql":
-            return Among(F(field), self.ids)
-        # SQLite: the match again, as a subquery (a long list of ids would
-        # meet SQLite's limit on parameters).
-        return Q(**{f"{field}__in": self.matching.order_by().values("pk")})
+        return Among(F(field), self.ids)
 
     def not_found(self) -> list[int] | None:
         """
@@ -245,27 +244,15 @@ class Found(Sequence):
         if self.archive is None or self.filtered or len(self) * 2 <= len(self.archive):
             return None
         found = set(self.ids)
-        missing = [pk for pk in self.archive.ids if pk not in found]
-        if connection.vendor != "postgresql" and len(missing) > SQLITE_IDS:
-            return None
-        return missing
-
-
-# The most ids SQLite is given as parameters of one query.
-SQLITE_IDS = 500
-
-
-def among_ids(field: str, ids: list[int]):
-    """A condition for ``filter()``: ``field`` is one of ``ids``."""
-    if connection.vendor == "postgresql":
-        return Among(F(field), ids)
-    return Q(**{f"{field}__in": ids})
+        return [pk for pk in self.archive.ids if pk not in found]
 
 
 class Among(Func):
     """
-    ``expression = ANY(%s)`` with the ids as one array parameter (PostgreSQL):
-    thousands of ids cost one parameter, not thousands of placeholders.
+    ``expression`` is one of ``ids``, given as one parameter whatever their
+    number: ``= ANY(%s)`` with an array on PostgreSQL, ``IN (SELECT value
+    FROM json_each(%s))`` with a JSON list on SQLite (whose limit on
+    parameters thousands of placeholders would meet).
     """
 
     output_field = BooleanField()
@@ -277,3 +264,9 @@ class Among(Func):
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"{sql} = ANY(%s)", (*params, self.ids)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        # ``sql`` is the compiled column; the ids travel as one parameter.
+        where = f"{sql} IN (SELECT value FROM json_each(%s))"  # noqa: S608
+        return where, (*params, json.dumps(self.ids))
