@@ -2944,7 +2944,7 @@ def test_posts_signed_on_lines_of_their_own_one_after_another_are_each_quoted():
     release = parse_release_text(text)
     assert quotes(release) == [
         ("Jo Example", "Glad to ride the morning ferry with the crews today"),
-        ("Jo Example", "Operators spend millions on ‘premium lounge’ upgrades. Pay the crews"),
+        ("Jo Example", "Operators spend millions on “premium lounge” upgrades. Pay the crews"),
         ("Jo Example", "One deckhand told me she works three winters without a day off"),
     ]
 
@@ -3111,3 +3111,26 @@ def test_today_opening_the_lead_is_not_part_of_the_speakers_role():
     )
     release = parse_release_text(text)
     assert speakers(release) == [("Jo Example", "U.S. Senator")]
+
+
+# --------------------------------------------------------------------------
+# Sample V
+# --------------------------------------------------------------------------
+
+
+def test_an_embedded_posts_phrase_in_marks_keeps_its_marks_in_the_quote():
+    text = (
+        "Example Answers the Harbour Board\n\n"
+        "Senator Jo Example said the harbour board had failed the fishing fleet.\n\n"
+        "I called the plan a “slow sinking” on purpose – the fleet is shrinking. Fix it\n"
+        "https://t.co/AbC123xyz\n"
+        "— Jo Example (@ExampleJo)\n"
+        "May 3, 2020\n"
+    )
+    release = parse_release_text(text)
+    assert [(q.speaker.name, q.text) for q in release.quotes] == [
+        (
+            "Jo Example",
+            "I called the plan a “slow sinking” on purpose – the fleet is shrinking. Fix it",
+        )
+    ]
