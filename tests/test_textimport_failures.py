@@ -3134,3 +3134,19 @@ def test_an_embedded_posts_phrase_in_marks_keeps_its_marks_in_the_quote():
             "I called the plan a “slow sinking” on purpose – the fleet is shrinking. Fix it",
         )
     ]
+
+
+def test_a_statement_the_member_responded_with_is_theirs():
+    text = (
+        "Example Answers the Mayor\n\n"
+        "RIVERTON – After Mayor Ann Roe’s remarks on the ferry came to light, she put out a "
+        "statement that did not apologize for the cuts. "
+        "U.S. Rep. Jo Example (VT-01) responded with this statement and offer:\n\n"
+        "“Mayor Ann Roe’s statement did not answer the riders who lost their morning "
+        "crossing.\n\n"
+        "“I would like to invite the mayor to ride the last ferry with me and hear them "
+        "out.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Jo Example"]
+    assert release.quotes[0].text.endswith("hear them out.")
