@@ -3150,3 +3150,19 @@ def test_a_statement_the_member_responded_with_is_theirs():
     release = parse_release_text(text)
     assert [q.speaker.name for q in release.quotes] == ["Jo Example"]
     assert release.quotes[0].text.endswith("hear them out.")
+
+
+def test_a_series_of_words_naming_a_subcommittee_is_in_the_role_before_the_name():
+    text = (
+        "Example Backs the Ferry Bill\n\n"
+        "WASHINGTON – Today, Senator Jo Example introduced a bill to keep the river ferries "
+        "running through the winter.\n\n"
+        "“The crossings are a lifeline for the valley,” said Example.\n\n"
+        '"The Ferry Access Act keeps the boats moving," said Rivers, Roads, and Public '
+        'Transport Subcommittee Chairman Al Roe.  "I thank Senator Example for the bill."\n'
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Jo Example", "Al Roe", "Al Roe"]
+    assert ("Al Roe", "Rivers, Roads, and Public Transport Subcommittee Chairman") in speakers(
+        release
+    )
