@@ -2944,7 +2944,7 @@ def test_posts_signed_on_lines_of_their_own_one_after_another_are_each_quoted():
     release = parse_release_text(text)
     assert quotes(release) == [
         ("Jo Example", "Glad to ride the morning ferry with the crews today"),
-        ("Jo Example", "Operators spend millions on ‘premium lounge’ upgrades. Pay the crews"),
+        ("Jo Example", "Operators spend millions on “premium lounge” upgrades. Pay the crews"),
         ("Jo Example", "One deckhand told me she works three winters without a day off"),
     ]
 
@@ -3111,3 +3111,58 @@ def test_today_opening_the_lead_is_not_part_of_the_speakers_role():
     )
     release = parse_release_text(text)
     assert speakers(release) == [("Jo Example", "U.S. Senator")]
+
+
+# --------------------------------------------------------------------------
+# Sample V
+# --------------------------------------------------------------------------
+
+
+def test_an_embedded_posts_phrase_in_marks_keeps_its_marks_in_the_quote():
+    text = (
+        "Example Answers the Harbour Board\n\n"
+        "Senator Jo Example said the harbour board had failed the fishing fleet.\n\n"
+        "I called the plan a “slow sinking” on purpose – the fleet is shrinking. Fix it\n"
+        "https://t.co/AbC123xyz\n"
+        "— Jo Example (@ExampleJo)\n"
+        "May 3, 2020\n"
+    )
+    release = parse_release_text(text)
+    assert [(q.speaker.name, q.text) for q in release.quotes] == [
+        (
+            "Jo Example",
+            "I called the plan a “slow sinking” on purpose – the fleet is shrinking. Fix it",
+        )
+    ]
+
+
+def test_a_statement_the_member_responded_with_is_theirs():
+    text = (
+        "Example Answers the Mayor\n\n"
+        "RIVERTON – After Mayor Ann Roe’s remarks on the ferry came to light, she put out a "
+        "statement that did not apologize for the cuts. "
+        "U.S. Rep. Jo Example (VT-01) responded with this statement and offer:\n\n"
+        "“Mayor Ann Roe’s statement did not answer the riders who lost their morning "
+        "crossing.\n\n"
+        "“I would like to invite the mayor to ride the last ferry with me and hear them "
+        "out.”\n"
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Jo Example"]
+    assert release.quotes[0].text.endswith("hear them out.")
+
+
+def test_a_series_of_words_naming_a_subcommittee_is_in_the_role_before_the_name():
+    text = (
+        "Example Backs the Ferry Bill\n\n"
+        "WASHINGTON – Today, Senator Jo Example introduced a bill to keep the river ferries "
+        "running through the winter.\n\n"
+        "“The crossings are a lifeline for the valley,” said Example.\n\n"
+        '"The Ferry Access Act keeps the boats moving," said Rivers, Roads, and Public '
+        'Transport Subcommittee Chairman Al Roe.  "I thank Senator Example for the bill."\n'
+    )
+    release = parse_release_text(text)
+    assert [q.speaker.name for q in release.quotes] == ["Jo Example", "Al Roe", "Al Roe"]
+    assert ("Al Roe", "Rivers, Roads, and Public Transport Subcommittee Chairman") in speakers(
+        release
+    )

@@ -25,7 +25,8 @@ _POST_DATE = re.compile(rf"^(?i:{_MONTH_RE})\.?\s+\d{{1,2}},\s+\d{{4}}$")
 
 
 # A phrase the post itself puts in marks ("idiotic “climate change” initiatives"): a few
-# words inside a sentence, not a quotation of the post; they take single marks inside it.
+# words inside a sentence, not a quotation of the post; they take single marks inside it
+# while the quotes are read, and get their own marks back in the quote's text.
 _PHRASE = re.compile(r"(?<=\w )“([^“”\"]{1,40})”(?= \w)")
 
 
@@ -48,6 +49,8 @@ def run(draft: Draft, notes: Notes) -> None:
         found = _POST.match(paragraphs[index])
         if found and not _marks_outside_phrases(found.group("text")):
             text = _PHRASE.sub(r"‘\1’", found.group("text"))
+            if text != found.group("text"):
+                draft.post_words[" ".join(text.split())] = " ".join(found.group("text").split())
             paragraphs[index] = f"“{text}” — {found.group('name')}"
             for link in found.group("links").split():
                 notes.drop(link)

@@ -108,6 +108,8 @@ class Draft:
     # segment (paragraphs)
     paragraphs: list[str] = field(default_factory=list)
     body_from: int = 0
+    # embedded posts: the words as printed, by the text given to the quotes stage
+    post_words: dict[str, str] = field(default_factory=dict)
     # dateline
     dateline_city: str = ""
     dateline_country: str = ""

@@ -188,6 +188,30 @@ _ABOUT_STARTERS = _CONTEXT_STARTERS | _words("of about regarding")
 _OPEN_TAG = re.compile(r"\s*\([^()\s]{1,12}$")
 
 
+def _name_after_series(toks: list[_Tok], segments: list[tuple[int, int]]) -> _Who | None:
+    """ "said Parks, Roads, and Ferries Subcommittee Chairman Jo Roe": a series of capitalised
+    words, its last after "and", names the body in the role of the person it ends with."""
+    if len(segments) < 3 or toks[segments[-1][0]].core not in {"and", "&"}:
+        return None
+    for lo, hi in [*segments[:-1], (segments[-1][0] + 1, segments[-1][0] + 1)]:
+        words = toks[lo : hi + 1]
+        if hi - lo > 3 or not all(t.core[:1].isupper() and not t.lead for t in words):
+            return None
+        if any(_title_word(t) or t.low in _ROLE_WORDS for t in words):
+            return None  # "said Reps. Roe, Poe, and Chairman …": people, not a body's name
+        found = _name_in_segment(toks, lo, hi)
+        if found and not found[2]:
+            return None  # "said Jo Roe, Al Poe, and …"
+    lo, hi = segments[-1]
+    found = _name_in_segment(toks, lo + 1, hi)
+    if not found or found[1] != hi or found[2] or not _walk_role(toks, found[0], lo + 1):
+        return None
+    start, end, _ = found
+    name = " ".join(t.core for t in toks[start : end + 1])
+    role = " ".join(t.text for t in toks[:start]).strip(" ,")
+    return _Who(name=name, role=role, office=_office_before(toks, start))
+
+
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     """Read a name and role from the words around an attribution verb."""
     text = _OPEN_TAG.sub("", _PAREN_TAG.sub("", text))
@@ -209,6 +233,10 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     resident = _first_name_from_town(toks, segments)
     if resident is not None:
         return resident
+    if after_verb:
+        named = _name_after_series(toks, segments)
+        if named is not None:
+            return named
     order = segments if after_verb else list(reversed(segments))
     if not after_verb and len(segments) > 1:
         # "Joe Maxwell, Executive Director of the Organization for Competitive Markets, said":

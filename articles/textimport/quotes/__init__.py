@@ -43,6 +43,8 @@ def run(draft: Draft, notes: Notes) -> None:
     names = [*draft.letterhead_names]
     names += [n for n in draft.issuers if n.casefold() not in {m.casefold() for m in names}]
     draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes, names, draft.title)
+    for quote in draft.quotes:  # an embedded post's phrase in marks, as the post printed it
+        quote.text = draft.post_words.get(" ".join(quote.text.split()), quote.text)
 
 
 def _quotes(

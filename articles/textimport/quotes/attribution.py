@@ -84,7 +84,8 @@ _PREFIX_FROM = re.compile(
 _PREFIX_STATEMENT = re.compile(
     # "Sen. Jo Example (I-Vt.) on Wednesday issued …": when, between the name and the verb.
     r"^(?P<who>.+?)\s+(?:(?:today|yesterday|has|have|also|on \w+|this \w+)\s+)?"
-    r"(?:issued|released|made|gave|delivered|published)\s+"
+    # "X responded with this statement and offer:": the reply is the statement.
+    r"(?:issued|released|made|gave|delivered|published|(?:responded|replied|reacted) with)\s+"
     r"(?:the\s+following|a|this)\s+(?:statement|remarks|comments|message)\b.*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
