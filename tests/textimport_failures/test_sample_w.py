@@ -1,0 +1,23 @@
+"""Failures of sample W (US Congress and Australian releases, seed 40), as small excerpts
+with the same structure."""
+
+from articles.textimport import parse_release_text
+from tests.textimport_failures import quotes
+
+
+def test_two_straight_marks_glued_after_a_stop_close_one_quotation_and_open_the_next():
+    text = (
+        "Example Backs the Ferry Bill\n\n"
+        "WASHINGTON – Today Senator Jo Example introduced a bill to keep the river ferries "
+        "running.\n\n"
+        'Quotes from co-sponsors follow."The ferries matter to the valley," said Rep. Al Roe. '
+        'I back the bill to keep the boats going for our towns.""In 2010 we set out to save '
+        'the ferries. Now we are close," said Ann Lee, director of Ferry Friends. "We will '
+        'keep going until the last boat sails on time."\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release)[1:] == [
+        ("Ann Lee", "In 2010 we set out to save the ferries. Now we are close"),
+        ("Ann Lee", "We will keep going until the last boat sails on time."),
+    ]
+
