@@ -21,3 +21,22 @@ def test_two_straight_marks_glued_after_a_stop_close_one_quotation_and_open_the_
         ("Ann Lee", "We will keep going until the last boat sails on time."),
     ]
 
+
+def test_a_comma_mark_and_verb_close_a_quotation_with_words_in_marks_inside_it():
+    text = (
+        "Example Asks for Ferry Funds\n\n"
+        "WASHINGTON – Today forty members asked for money to run the river ferries.\n\n"
+        '"It is wrong to cut the crossings because some want to show "budget sense," said '
+        'Rep. Jo Example in a statement. "The valley needs its boats."\n\n'
+        '"My job is to serve the river towns. The ferries serve them every day," said Rep. '
+        "Al Roe\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            'It is wrong to cut the crossings because some want to show "budget sense,"',
+        ),
+        ("Jo Example", "The valley needs its boats."),
+        ("Al Roe", "My job is to serve the river towns. The ferries serve them every day"),
+    ]
