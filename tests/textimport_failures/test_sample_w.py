@@ -40,3 +40,18 @@ def test_a_comma_mark_and_verb_close_a_quotation_with_words_in_marks_inside_it()
         ("Jo Example", "The valley needs its boats."),
         ("Al Roe", "My job is to serve the river towns. The ferries serve them every day"),
     ]
+
+
+def test_the_congresswoman_is_the_representative_named_before():
+    text = (
+        "Rep. Jo Example Introduces Ferry Bill\n\n"
+        "WASHINGTON – This week, Representative Jo Example (VT-01) will introduce a bill to "
+        "keep the river ferries running.\n\n"
+        "“The valley cannot wait for another winter without boats,” the Congresswoman said at "
+        'a town meeting on Monday. "I will not let the crossings close.”\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "The valley cannot wait for another winter without boats"),
+        ("Jo Example", "I will not let the crossings close."),
+    ]
