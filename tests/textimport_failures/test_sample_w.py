@@ -55,3 +55,20 @@ def test_the_congresswoman_is_the_representative_named_before():
         ("Jo Example", "The valley cannot wait for another winter without boats"),
         ("Jo Example", "I will not let the crossings close."),
     ]
+
+
+def test_words_from_a_persons_media_release_are_theirs():
+    text = (
+        "Ferry delay costs the valley\n\n"
+        "The Greens have learned that the Minister for Rivers, Mr Al Roe, was told of the "
+        "ferry company’s troubles in May.\n\n"
+        "On Friday, Mr Roe’s media release concluded, “No one, not even the company’s board, "
+        "knew how bad things were until this week”.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Al Roe",
+            "No one, not even the company’s board, knew how bad things were until this week",
+        )
+    ]
