@@ -147,7 +147,8 @@ _VERB = (
     r"commented|remarked|declared|declares|wrote|writes|write|concluded|concludes|emphasi[sz]ed|"
     r"stressed|urged|warned|insisted|argued|observed|asked|asks|replied|responded|recalled|"
     r"acknowledged|admitted|vowed|cautioned|reiterated|affirmed|pledged|shared|"
-    r"told(?:\s+[a-z]+){0,2})"
+    # "As the writer Ann Lee put it in her lecture:"
+    r"puts? it|told(?:\s+[a-z]+){0,2})"
 )
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|added|stated|explained|noted|warned|urged|announced"

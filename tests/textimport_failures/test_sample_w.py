@@ -2,7 +2,7 @@
 with the same structure."""
 
 from articles.textimport import parse_release_text
-from tests.textimport_failures import quotes
+from tests.textimport_failures import floor_remarks, quotes
 
 
 def test_two_straight_marks_glued_after_a_stop_close_one_quotation_and_open_the_next():
@@ -70,5 +70,21 @@ def test_words_from_a_persons_media_release_are_theirs():
         (
             "Al Roe",
             "No one, not even the company’s board, knew how bad things were until this week",
+        )
+    ]
+
+
+def test_as_the_author_put_it_in_a_lecture_credits_the_quotation():
+    release = parse_release_text(
+        floor_remarks(
+            "As the Scottish poet Ann Lee put it in her Harvest Lecture in 1960:\n"
+            "“Let us not forget that a river joins more than it divides. The boat is the "
+            "bridge.”"
+        )
+    )
+    assert quotes(release) == [
+        (
+            "Ann Lee",
+            "Let us not forget that a river joins more than it divides. The boat is the bridge.",
         )
     ]
