@@ -88,3 +88,17 @@ def test_as_the_author_put_it_in_a_lecture_credits_the_quotation():
             "Let us not forget that a river joins more than it divides. The boat is the bridge.",
         )
     ]
+
+
+def test_two_capitals_without_stops_before_a_surname_are_initials():
+    text = (
+        "Example Backs the Ferry Bill\n\n"
+        "WASHINGTON – Today Senator Jo Example introduced a bill to keep the river ferries "
+        "running.\n\n"
+        '"The river is our next big challenge and this bill meets it," said TJ Moss of '
+        "Valley Boats Now.\n"
+    )
+    release = parse_release_text(text)
+    assert [(q.speaker.name, q.speaker.role) for q in release.quotes] == [
+        ("TJ Moss", "Valley Boats Now")
+    ]
