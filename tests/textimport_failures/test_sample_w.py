@@ -102,3 +102,17 @@ def test_two_capitals_without_stops_before_a_surname_are_initials():
     assert [(q.speaker.name, q.speaker.role) for q in release.quotes] == [
         ("TJ Moss", "Valley Boats Now")
     ]
+
+
+def test_a_name_ending_in_america_is_an_organisation():
+    text = (
+        "Example Introduces Ferry Bill\n\n"
+        "WASHINGTON – Today Rep. Jo Example introduced a bill to keep the river ferries "
+        "running.\n\n"
+        '"The ferries are the valley\'s lifeline," said Rep. Example.\n\n'
+        'In support of the bill, Boating America stated, "This bill keeps the crossings '
+        'open for every town on the river."\n'
+    )
+    release = parse_release_text(text)
+    assert [s.name for s in release.speakers] == ["Jo Example"]
+    assert quotes(release) == [("Jo Example", "The ferries are the valley's lifeline")]
