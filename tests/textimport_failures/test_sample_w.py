@@ -116,3 +116,16 @@ def test_a_name_ending_in_america_is_an_organisation():
     release = parse_release_text(text)
     assert [s.name for s in release.speakers] == ["Jo Example"]
     assert quotes(release) == [("Jo Example", "The ferries are the valley's lifeline")]
+
+
+def test_words_with_an_attribution_that_cannot_be_read_are_not_the_last_speakers():
+    text = (
+        "Example Backs the Ferry Crews\n\n"
+        "WASHINGTON – Today forty members asked for better pay for the ferry crews.\n\n"
+        '"The boats matter to every town," said Ann Lee, director of Ferry Friends\n\n'
+        '"Raising the crews\' pay is common sense,"Rep Dale. Roe said. "For years their wages '
+        'have fallen behind."\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [("Ann Lee", "The boats matter to every town")]
+    assert any("Raising the crews" in note for note in release.unplaced)
