@@ -116,7 +116,7 @@ _NOT_NAME_WORDS = _words(
     national international bureau works security economic crime social health education energy
     environment affairs development trade transport defence defense finance treasury rights
     human action watch division unit directorate secretariat taskforce society federation
-    chamber trust campaign institute foundation letter letters
+    chamber trust campaign institute foundation letter letters america
     """
 )
 _NOT_NAME = (
@@ -147,7 +147,8 @@ _VERB = (
     r"commented|remarked|declared|declares|wrote|writes|write|concluded|concludes|emphasi[sz]ed|"
     r"stressed|urged|warned|insisted|argued|observed|asked|asks|replied|responded|recalled|"
     r"acknowledged|admitted|vowed|cautioned|reiterated|affirmed|pledged|shared|"
-    r"told(?:\s+[a-z]+){0,2})"
+    # "As the writer Ann Lee put it in her lecture:"
+    r"puts? it|told(?:\s+[a-z]+){0,2})"
 )
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|added|stated|explained|noted|warned|urged|announced"

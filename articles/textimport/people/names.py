@@ -88,7 +88,7 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
             and _name_ish(toks[j - 1])
             and not toks[j - 1].trail
         )
-        if not (particle or _name_ish(tok)):
+        if not (particle or _name_ish(tok) or _initials_unstopped(toks, j, end, lo)):
             break
         start = j
         j -= 1
@@ -111,6 +111,15 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
     if all(_is_initial(t) for t in toks[start : end + 1]):
         return end + 1
     return start
+
+
+def _initials_unstopped(toks: list[_Tok], j: int, end: int, lo: int) -> bool:
+    """ "said RL Miller": two capitals without stops, right before a surname that follows
+    nothing capitalised, are the person's initials."""
+    core = toks[j].core
+    if len(core) != 2 or not (core.isalpha() and core.isupper()) or end - j != 1:
+        return False
+    return j == lo or toks[j - 1].core[:1].islower() or bool(toks[j - 1].trail)
 
 
 # First names that are also words kept out of names ("the Bill"): a first name only right

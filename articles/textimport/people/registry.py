@@ -16,7 +16,7 @@ from ..vocabulary import (
 )
 from .letterhead import near_surname
 from .names import _INITIAL, _is_initial, _name_ish, _Tok, _tokens, _walk_name
-from .roles import _office_before, _walk_role
+from .roles import _holds_office, _office_before, _walk_role
 from .who import _Who
 
 
@@ -286,11 +286,11 @@ class _People:
     def _by_role(self, reference: str, at) -> ParsedSpeaker | None:
         wanted = reference.casefold()
         for speaker in reversed(self.quoted):
-            if wanted in speaker.role.casefold():
+            if _holds_office(wanted, speaker.role):
                 return speaker
         # The latest holder named before the quote, else the first named after it.
         cut = bisect.bisect_left(self.positions, at)
         for mention in [*reversed(self.mentions[:cut]), *self.mentions[cut:]]:
-            if wanted in mention.role.casefold() or wanted == mention.office.casefold():
+            if _holds_office(wanted, mention.role, mention.office):
                 return self.candidate(_Who(name=mention.name, role=mention.role))
         return None

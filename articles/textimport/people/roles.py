@@ -102,3 +102,17 @@ def _office_before(toks: list[_Tok], start: int) -> str:
     if start > 0:
         return _OFFICE_HONORIFICS.get(toks[start - 1].low, "")
     return ""
+
+
+# The House's members go by any of these: "Rep. Jo Example" is "the Congresswoman" later.
+_HOUSE_MEMBER = {"representative", "rep", "rep.", "congresswoman", "congressman"}
+
+
+def _holds_office(wanted: str, role: str, office: str = "") -> bool:
+    """Whether ``role`` (or ``office``) answers the reference ``wanted`` ("the Minister")."""
+    role = role.casefold()
+    if wanted in role or wanted == office.casefold():
+        return True
+    words = {w.strip(".,") for w in role.split()} | {office.casefold()}
+    other = {"congresswoman": "congressman", "congressman": "congresswoman"}.get(wanted)
+    return wanted in _HOUSE_MEMBER and bool(words & (_HOUSE_MEMBER - {other}))

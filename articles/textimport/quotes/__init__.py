@@ -88,6 +88,11 @@ def _quotes(
         elif who is not None:
             span.context = who.context
             speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
+        # '…," Rep Al. Roe said.': an attribution of its own that names no one we can read is
+        # no continuation of the last speaker's words; the quotation is listed instead.
+        if who is None and _UNREAD_ATTRIBUTION.match(span.suffix):
+            notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
+            continue
         if speaker is None and accepted:
             speaker = _continuation(accepted[-1], span)
         if speaker is None and who is None:
@@ -145,6 +150,7 @@ def _quotes(
 
 
 # "Mr. Wray:“…”", "Congresswoman Stefanik:" (the quotation split off): a turn under a titled name.
+_UNREAD_ATTRIBUTION = re.compile(rf"^,?\s*(?:[A-Z][\w.'’-]*\s+){{1,5}}{_VERB}[.,]")
 _TITLED_TURN = re.compile(r"^(?P<title>[A-Z][a-z]+\.?)\s+[A-Z][\w'’-]+:\s*(?:[“\"]|$)")
 # "Judd:“…”": a turn under a surname alone, the quotation glued to the colon or after it.
 _SURNAME_TURN = re.compile(r"^(?P<name>[A-Z][\w'’-]+):\s*(?:[“\"]|$)")

@@ -172,7 +172,7 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
                     who = _parse_who(clause.group("who"), after_verb=False)
                     if who is not None:
                         break
-        return who
+        return who or credited(sentence)  # "Mr X's media release concluded, “…”"
     match = _PREFIX_HEARD.search(sentence) or _PREFIX_QUOTE.search(sentence)
     if match:
         return _parse_who(match.group("who"), after_verb=True)

@@ -1,5 +1,6 @@
 """Words credited to a person without a verb of saying next to them: a person's statement
-named by a noun ("Secretary X's declaration in 2014 that “…”"), and the agent of a passive
+named by a noun ("Secretary X's declaration in 2014 that “…”", "Mr X's media release
+concluded, “…”"), and the agent of a passive
 whose participle quotes them ("the policy articulated by Secretary X in 2011, stating, “…”").
 """
 
@@ -15,8 +16,10 @@ _POSSESSIVE_STATEMENT = re.compile(
     r"(?:^|\b(?:and|that|with)\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,80}?)['’]s\s+"
     r"(?:(?:famous|recent|own|public|earlier)\s+)?"
     r"(?:declaration|statement|words|remarks|comments?|assertion|promise|pledge|warning|"
-    r"message|observation|admission|insistence|reminder)"
-    rf"{_WHEN}\s+(?:that\s*)?[:,]?\s*$"
+    r"message|observation|admission|insistence|reminder|(?:media |press )?release|speech)"
+    # "Mr X's media release concluded, “…”": the document's verb after it.
+    rf"{_WHEN}(?:\s+(?:concluded|concludes|said|says|stated|states|read|reads|noted|added))?"
+    r"(?:\s+that)?\s*[:,]?\s*$"
 )
 _PASSIVE_AGENT = re.compile(
     r"\b[a-z]{3,}(?:ed|en)\s+by\s+(?P<who>[A-Za-z][^,;“”\"]{1,80}?)"

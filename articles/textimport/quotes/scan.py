@@ -98,6 +98,11 @@ def _turned_closer(p: str, j: int) -> bool:
 
 
 _VERB_AFTER = re.compile(rf" ?{_VERB}\b")
+_NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]")
+
+
+def _ends_with_attribution(p: str, j: int) -> bool:
+    return p[j - 1 : j] in (",", "!", "?") and bool(_NAME_AFTER_VERB.match(p, j + 1))
 
 
 def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
@@ -159,7 +164,9 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 elif c == '"':
                     if _closes_straight(p, j):
                         depth -= 1
-                        closing = depth <= 0
+                        # '…about "fiscal sense," said Rep. Example': a comma, the mark and the
+                        # verb end the whole quotation, however many marks opened inside it.
+                        closing = depth <= 0 or _ends_with_attribution(p, j)
                     elif _opens_straight(p, j):
                         depth += 1
                 if closing:
@@ -248,4 +255,6 @@ def _quote_text(span: _Span) -> str:
     text = "\n\n".join(parts)
     if text.endswith("’") and "‘" in text and text[-2:-1] in ".!?,":
         text = text[:-1]  # "…, stating ‘We are pleased.’”: the inner quotation's mark ends too
+    if text.count('"') % 2 and _opens_straight(text, text.rfind('"')):
+        text += '"'  # '…about "fiscal sense," said X': the inner words' closing mark was shared
     return text.rstrip(" ,;:–—-")

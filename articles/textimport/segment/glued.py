@@ -39,6 +39,11 @@ def _split_glued(paragraph: str) -> list[str]:
             glued_opener = paragraph[j] == '"' and j + 1 < n and paragraph[j + 1].isalpha()
             # A curly opening mark closed by a straight one ("“… and beyond."A video …").
             closes = paragraph[j] == '"' and (curly_open or straight % 2 == 1)
+            # Two straight marks glued after a stop ('…towns.""In 2019 …') close one quotation
+            # and open the next, whatever the count before them says (a mark was lost).
+            if paragraph[j : j + 2] == '""' and paragraph[j + 2 : j + 3].isalnum():
+                closes = True
+                straight += 1 - straight % 2  # counted with the next: one quotation is open
             if closes and glued_opener and not curly_open and paragraph[j + 1].isupper():
                 shared.add(j + 1)
                 straight += 1  # it is counted again where it stands: it closes and opens
