@@ -98,6 +98,7 @@ def _turned_closer(p: str, j: int) -> bool:
 
 
 _VERB_AFTER = re.compile(rf" ?{_VERB}\b")
+_VERB_BEFORE = re.compile(rf"\b{_VERB}(?:\s+that)?,?\s$")
 _NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]")
 
 
@@ -132,7 +133,12 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 # Single quotes also serve as apostrophes: only trust one opening a paragraph.
                 single = (
                     (c == "‘" or (c == "'" and j == 0 and p[1:2].isupper()))
-                    and (j == 0 or p[max(0, j - 3) : j].rstrip().endswith(":"))
+                    and (
+                        j == 0
+                        or p[max(0, j - 3) : j].rstrip().endswith(":")
+                        # "Mr Example says that ‘nothing convinces me’.": after a speech verb
+                        or (c == "‘" and bool(_VERB_BEFORE.search(p, 0, j)))
+                    )
                     and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
                 )
                 if double or single:
@@ -150,8 +156,12 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 if opener in "‘'":
                     closing = (
                         c == ("’" if opener == "‘" else "'")
-                        and p[j - 1] in ",.!?;:—–-"
                         and (j + 1 == n or not p[j + 1].isalpha())
+                        and (
+                            p[j - 1] in ",.!?;:—–-"
+                            # "…will deter smugglers’.": the mark before the sentence's stop
+                            or (p[j + 1 : j + 2] in (".", "") and p[j + 2 : j + 3] in (" ", ""))
+                        )
                     )
                 elif c == "“" and opener != "„" and _turned_closer(p, j):
                     depth -= 1  # "…to that truth. “" ending its paragraph: a turned closing mark
