@@ -2,7 +2,7 @@
 with the same structure."""
 
 from articles.textimport import parse_release_text
-from tests.textimport_failures import harvested, quotes
+from tests.textimport_failures import floor_remarks, harvested, quotes
 
 
 def test_words_in_single_marks_after_says_that_are_a_quotation_of_the_person():
@@ -16,3 +16,20 @@ def test_words_in_single_marks_after_says_that_are_a_quotation_of_the_person():
     )
     release = parse_release_text(text)
     assert ("Roe", "nothing I’ve read this week shows the ferries will pay") in quotes(release)
+
+
+def test_he_said_before_a_quotation_is_the_person_the_paragraph_opens_on():
+    paragraph = (
+        "When asked who owned the ferry design, Dr. Ann Lee said: “The river towns do. "
+        "No one can own a crossing.”\n"
+        "In 1950 Tom Reed, an engineer from Leeds, built the first cable ferry.\n"
+        "When Reed was asked about his part, he did not talk about money. Instead, he said: "
+        "“I did not invent the ferry. The river did that.”\n"
+        "When Dr. Bo Hart was asked why he sold his engine plans for $1 he replied: "
+        "“The engine belongs to every town on the river.”"
+    )
+    release = parse_release_text(floor_remarks(paragraph))
+    assert quotes(release)[1:] == [
+        ("Tom Reed", "I did not invent the ferry. The river did that."),
+        ("Bo Hart", "The engine belongs to every town on the river."),
+    ]

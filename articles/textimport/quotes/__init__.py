@@ -24,6 +24,7 @@ from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB, _short
 from .around import _turn_of_issuer
 from .attribution import _own_attribution
+from .pronoun import paragraph_subject, pronoun_before
 from .reported import (
     _continuation,
     _indirect_before,
@@ -85,6 +86,14 @@ def _quotes(
         speaker = None
         if who is not None and who.ref in _UNCREDITED:
             speaker, span.uncredited = nobody, _UNCREDITED[who.ref].format(who.ref_text)
+        elif (
+            who is None or who.ref == "pronoun" or not people.may_be_person(who)
+        ) and pronoun_before(span):
+            # "When Dr. X was asked …, he replied: “…”": the person the paragraph is about.
+            speaker = paragraph_subject(span, paragraphs, people, at)
+            if speaker is None and who is not None and who.ref == "pronoun":
+                span.context = who.context
+                speaker = _last_person(accepted, indirect, at)
         elif who is not None:
             span.context = who.context
             speaker = people.resolve(who, _last_person(accepted, indirect, at), at)

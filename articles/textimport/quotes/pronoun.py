@@ -1,0 +1,47 @@
+"""Whom "he said:" before a quotation refers to, when its paragraph opens on one person.
+
+"When Dr. Example was asked about the patent, he did not boast. Instead, he said: “…”":
+the pronoun is the person the paragraph is about, not whoever the release quoted last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ParsedSpeaker
+from ..people import _parse_who, _People
+from ..segment import _last_sentence
+from ..vocabulary import _VERB
+from .scan import _Span
+
+# "…, he said:", "Instead, she replied:", "… for just $1 he replied:"
+_PRONOUN_VERB = re.compile(rf"(?:^|[\s,])(?:he|she)\s+{_VERB}\s*[:,]?\s*$")
+# "When Dr. Example was asked …", "As Ann Example put it …", "Jo Example then turned …"
+_PARAGRAPH_SUBJECT = re.compile(
+    r"^(?:(?:When|As|After|Asked)\s+)?"
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?=[a-z])"
+)
+
+
+def pronoun_before(span: _Span) -> bool:
+    """The words just before the quotation end with "he said" or "she replied"."""
+    return bool(_PRONOUN_VERB.search(_last_sentence(span.prefix)))
+
+
+def paragraph_subject(
+    span: _Span, paragraphs: list[str], people: _People, at
+) -> ParsedSpeaker | None:
+    """The one person the quotation's paragraph opens on, if it names no one else."""
+    if span.start_pos <= 0:
+        return None
+    paragraph = paragraphs[span.start_para]
+    match = _PARAGRAPH_SUBJECT.match(paragraph)
+    if not match:
+        return None
+    who = _parse_who(match.group("who"), after_verb=False)
+    if who is None or not who.name or not people.may_be_person(who):
+        return None
+    surname = who.name.split()[-1]
+    if any(m.para == span.start_para and m.name.split()[-1] != surname for m in people.mentions):
+        return None
+    return people.resolve(who, None, at)
