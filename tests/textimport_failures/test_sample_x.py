@@ -33,3 +33,22 @@ def test_he_said_before_a_quotation_is_the_person_the_paragraph_opens_on():
         ("Tom Reed", "I did not invent the ferry. The river did that."),
         ("Bo Hart", "The engine belongs to every town on the river."),
     ]
+
+
+def test_a_name_and_role_after_a_comma_and_closing_mark_credit_the_quotation_without_a_verb():
+    text = (
+        "Title: Rep. Example Introduces the Ferry Act\nDate: June 2, 2017\n\nContent:\n"
+        "WASHINGTON – Today Rep. Jo Example introduced the Ferry Act."
+        '"The ferries keep the valley together," said Rep. Al Roe. "We need them."'
+        '"The boatmen of the union thank Rep. Example for standing up for the crossings,"'
+        'Tim Vale, General President – Ferry Union. "After fifty years on the water, we '
+        'know what the towns need."\n'
+    )
+    release = parse_release_text(text)
+    assert quotes(release)[2:] == [
+        (
+            "Tim Vale",
+            "The boatmen of the union thank Rep. Example for standing up for the crossings",
+        ),
+        ("Tim Vale", "After fifty years on the water, we know what the towns need."),
+    ]

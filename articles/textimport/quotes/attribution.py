@@ -17,6 +17,7 @@ from .around import _dash_line_attribution, _statement_above
 from .credited import credited
 from .letters import _ADDRESSEE_AFTER, _ADDRESSEE_BEFORE, _titled, addressee
 from .scan import _Span
+from .verbless import name_and_role_after
 
 # Attribution around a quotation.
 _SUFFIX_AFTER = re.compile(rf"^{_VERB}\s+(?P<who>.+)$")
@@ -240,6 +241,11 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             found.append(who)
             span.suffix_rest = suffix[end:] if end else ""
             break
+    if not found and clause:
+        who = name_and_role_after(span, clause)  # '“…,” Jo Example, President of X.'
+        if who is not None:
+            found.append(who)
+            span.suffix_rest = suffix[end:] if end else ""
     prefix = _last_sentence(span.prefix)
     if prefix:
         # A transcript's turn, "Ms. Morris: “…”", the name opening the paragraph.
