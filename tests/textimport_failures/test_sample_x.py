@@ -2,7 +2,7 @@
 with the same structure."""
 
 from articles.textimport import parse_release_text
-from tests.textimport_failures import floor_remarks, harvested, quotes
+from tests.textimport_failures import floor_remarks, harvested, quotes, speakers
 
 
 def test_words_in_single_marks_after_says_that_are_a_quotation_of_the_person():
@@ -52,3 +52,13 @@ def test_a_name_and_role_after_a_comma_and_closing_mark_credit_the_quotation_wit
         ),
         ("Tim Vale", "After fifty years on the water, we know what the towns need."),
     ]
+
+
+def test_a_generational_suffix_after_the_name_belongs_to_the_speakers_name():
+    paragraph = (
+        "M. President: In 1961, Dr. Ann Marie Example, Jr. said: “The trouble is that the "
+        "river towns pay for the ferries and the cities ride them.”\n"
+        "What Dr. Example said then is truer today."
+    )
+    release = parse_release_text(floor_remarks(paragraph))
+    assert speakers(release) == [("Ann Marie Example, Jr.", "")]

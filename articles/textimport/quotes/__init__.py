@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
+from ..people.suffix import add_suffixes
 from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB, _short
 from .around import _turn_of_issuer
@@ -44,6 +45,7 @@ def run(draft: Draft, notes: Notes) -> None:
     names = [*draft.letterhead_names]
     names += [n for n in draft.issuers if n.casefold() not in {m.casefold() for m in names}]
     draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes, names, draft.title)
+    add_suffixes(draft.speakers, draft.paragraphs)
     for quote in draft.quotes:  # an embedded post's phrase in marks, as the post printed it
         quote.text = draft.post_words.get(" ".join(quote.text.split()), quote.text)
 
