@@ -62,3 +62,16 @@ def test_a_generational_suffix_after_the_name_belongs_to_the_speakers_name():
     )
     release = parse_release_text(floor_remarks(paragraph))
     assert speakers(release) == [("Ann Marie Example, Jr.", "")]
+
+
+def test_a_present_tense_verb_then_stating_before_a_quotation_credits_the_subject():
+    text = (
+        "Title: Example to Towns: Keep the Ferries\nDate: July 3, 2023\n\nContent:\n"
+        "Sen. Jo Example introduced a resolution on the river ferries.\n"
+        "Dr. Ann Lee\nechoes this view of the crossings, stating, “\nWe could choose, as a "
+        "valley, to keep every ferry running, as we once did.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Ann Lee", "We could choose, as a valley, to keep every ferry running, as we once did.")
+    ]

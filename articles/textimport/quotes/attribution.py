@@ -67,8 +67,8 @@ _PREFIX_SAID = re.compile(
 # stating, “…”": the clause's subject.
 _PREFIX_PARTICIPLE = re.compile(
     r"(?:^|\bthat\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,60}?)\s+"
-    # "X has been critical …", "X introduced the bill on Tuesday, stating, “…”"
-    r"(?:has|had|have|was|is|were|[a-z]{3,}ed|wrote|sent|spoke|made|gave|took|led)\b"
+    # "X has been critical …", "X introduced the bill on Tuesday, stating, “…”", "X echoes …"
+    r"(?:has|had|have|was|is|were|[a-z]{3,}ed|[a-z]{3,}s(?!\s+that\b)|wrote|sent|spoke|made|gave|took|led)\b"
     r"[^“”\"]{0,200}?,?\s+(?:\w+ly\s+)?(?:saying|writing|adding|noting|stating|declaring)\s*[:,]?\s*$"
 )
 _SENTENCE_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSt)[.!?]\s+")
