@@ -75,3 +75,15 @@ def test_a_present_tense_verb_then_stating_before_a_quotation_credits_the_subjec
     assert quotes(release) == [
         ("Ann Lee", "We could choose, as a valley, to keep every ferry running, as we once did.")
     ]
+
+
+def test_a_statement_opening_the_release_is_the_one_the_headline_says_responds():
+    text = (
+        "Title: Senator Roe Responds to the Board's Decision to Close the River Ferries\n"
+        "Date: May 2, 2011\n\nContent:\n"
+        "WASHINGTON – “I am disappointed in the board’s decision to close the ferries.  The "
+        "towns gave the board plenty of evidence that the crossings pay their way.  I look "
+        "forward to reading the board’s reasons.”\n"
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in quotes(release)] == ["Roe"]

@@ -25,6 +25,7 @@ from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB, _short
 from .around import _turn_of_issuer
 from .attribution import _own_attribution
+from .headline import headline_speaker
 from .pronoun import paragraph_subject, pronoun_before
 from .reported import (
     _continuation,
@@ -108,6 +109,8 @@ def _quotes(
             speaker = _continuation(accepted[-1], span)
         if speaker is None and who is None:
             speaker = _interviewee(span, paragraphs, people, at, title)
+        if speaker is None and who is None and not accepted:
+            speaker = headline_speaker(span, paragraphs, people, at, title)
         # A quotation opening its own sentence after "Mr. X said that …" (or "Rep. X
         # expressed disappointment …") in its paragraph is X's.
         if speaker is None and who is None and _opens_own_sentence(span):
