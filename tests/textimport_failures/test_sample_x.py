@@ -87,3 +87,18 @@ def test_a_statement_opening_the_release_is_the_one_the_headline_says_responds()
     )
     release = parse_release_text(text)
     assert [name for name, _ in quotes(release)] == ["Roe"]
+
+
+def test_she_said_opening_a_paragraph_is_the_person_the_paragraph_above_opens_on():
+    text = (
+        "Title: ICYMI: Valley Times: Ferry funds to benefit Riverside\nDate: 2024\n\n"
+        "Content:\n"
+        "“This is a big day,” Congresswoman Jo Example said.\n\n"
+        "“We thank Congresswoman Jo Example for her work,” said Mayor Al Roe.\n\n"
+        "Example, who rode the ferry recently, is sure the funds will keep it running.\n\n"
+        "She said she keeps in touch with all the boatmen across the district.\n\n"
+        "“We often speak of the strength of our river crews and we stay in close touch with "
+        "the towns.”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release)[-1][0] == "Jo Example"

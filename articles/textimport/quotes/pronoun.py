@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import ParsedSpeaker
-from ..people import _parse_who, _People
+from ..people import _parse_who, _People, _Who
 from ..segment import _last_sentence
 from ..vocabulary import _VERB
 from .scan import _Span
@@ -19,7 +19,7 @@ _PRONOUN_VERB = re.compile(rf"(?:^|[\s,])(?:he|she)\s+{_VERB}\s*[:,]?\s*$")
 # "When Dr. Example was asked …", "As Ann Example put it …", "Jo Example then turned …"
 _PARAGRAPH_SUBJECT = re.compile(
     r"^(?:(?:When|As|After|Asked)\s+)?"
-    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?=[a-z])"
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+),?\s+(?=[a-z])"
 )
 
 
@@ -34,14 +34,21 @@ def paragraph_subject(
     """The one person the quotation's paragraph opens on, if it names no one else."""
     if span.start_pos <= 0:
         return None
-    paragraph = paragraphs[span.start_para]
+    who = opening_subject(paragraphs[span.start_para], people)
+    if who is None:
+        return None
+    surname = who.name.split()[-1]
+    if any(m.para == span.start_para and m.name.split()[-1] != surname for m in people.mentions):
+        return None
+    return people.resolve(who, None, at)
+
+
+def opening_subject(paragraph: str, people: _People) -> _Who | None:
+    """The person a paragraph opens on: "Stefanik, who visited …", "When Dr. X was asked …"."""
     match = _PARAGRAPH_SUBJECT.match(paragraph)
     if not match:
         return None
     who = _parse_who(match.group("who"), after_verb=False)
     if who is None or not who.name or not people.may_be_person(who):
         return None
-    surname = who.name.split()[-1]
-    if any(m.para == span.start_para and m.name.split()[-1] != surname for m in people.mentions):
-        return None
-    return people.resolve(who, None, at)
+    return who

@@ -13,6 +13,7 @@ from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
 from .around import _sentences
 from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING
+from .pronoun import opening_subject
 from .scan import _Span
 
 _MAX_REPORTS = 25
@@ -61,6 +62,7 @@ def _indirect_speakers(
     for index, paragraph in enumerate(masked):
         # A real paragraph reports a few speakers; a pathological one must not cost more.
         for match in itertools.islice(_INDIRECT_VERB.finditer(paragraph), _MAX_REPORTS):
+            head = ""
             if match.group(0) == "according to":
                 tail = paragraph[match.end() : match.end() + 300]
                 stop = _sentence_end(tail)
@@ -69,6 +71,9 @@ def _indirect_speakers(
                 head = paragraph[max(0, match.start() - 300) : match.start()]
                 head = re.split(r"[;:“”\"]", head)[-1]
                 who = _parse_who(_last_sentence(head)[-200:], after_verb=False)
+            if who is not None and who.ref == "pronoun" and index and head.strip() in ("He", "She"):
+                # "She said she keeps in touch …" under a paragraph opening on "Stefanik, …".
+                who = opening_subject(paragraphs[index - 1], people)
             if who is not None and who.name and people.may_be_person(who):
                 speaker = people.candidate(who)
                 found.append(((index, match.start()), speaker))
