@@ -102,3 +102,20 @@ def test_she_said_opening_a_paragraph_is_the_person_the_paragraph_above_opens_on
     )
     release = parse_release_text(text)
     assert quotes(release)[-1][0] == "Jo Example"
+
+
+def test_a_question_in_marks_is_the_one_the_sentence_says_put_it():
+    text = (
+        "Title: NEWS: Chairman Example Asks Why Ferry Fares Tripled\nDate: April 2, 2024\n\n"
+        "Content:\n"
+        "WASHINGTON, April 2 – Chairman Jo Example today wrote to the CEO of River Lines.\n\n"
+        "“Fares have tripled while the boats stayed the same,” said Chairman Example.\n\n"
+        "The company’s profits rose last year.\n\n"
+        "In his letter, Chairman Example requested that the CEO of River Lines answer a simple "
+        "question: “Will River Lines cut the fares on every crossing this year?”\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release)[-1] == (
+        "Jo Example",
+        "Will River Lines cut the fares on every crossing this year?",
+    )

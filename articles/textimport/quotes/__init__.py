@@ -27,6 +27,7 @@ from .around import _turn_of_issuer
 from .attribution import _own_attribution
 from .headline import headline_speaker
 from .pronoun import paragraph_subject, pronoun_before
+from .question import asker
 from .reported import (
     _continuation,
     _indirect_before,
@@ -115,6 +116,8 @@ def _quotes(
         # expressed disappointment …") in its paragraph is X's.
         if speaker is None and who is None and _opens_own_sentence(span):
             speaker = _indirect_before(indirect, span, same_paragraph=True)
+        if speaker is None and who is None:
+            speaker = asker(span, people)  # "X asked the CEO a simple question: “…?”"
         # Words just before the quote in its sentence that name nobody: a phrase in marks.
         if (
             speaker is None
