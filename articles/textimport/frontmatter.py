@@ -85,6 +85,8 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
     if len(wanted) < 3:
         return None
     found = _printed(lines, wanted, catalogue_title)
+    if found is None and _split_after_letterhead(lines, wanted):
+        found = _printed(lines, wanted, catalogue_title)
     if found is None and ": " in catalogue_title:
         # "Budget 2010: 2010-11 International Development Assistance Budget.": the cataloguer
         # put a series before the headline the release prints.
@@ -93,6 +95,21 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
         if len(shorter) >= 3:
             found = _printed(lines, shorter, catalogue_title)
     return found or _garbled_title(lines, wanted, catalogue_title)
+
+
+def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
+    """ "DEMOCRATS MEDIA 05/250 … SPOKESPERSON TIME TO SEE THE TRUTH …": the headline in
+    capitals run on after the letterhead on one line. The letterhead goes on a line of its own
+    above it, so that the headline opens its line."""
+    for i in range(min(len(lines), _HEADLINE_LINES)):
+        words = lines[i].split()
+        for k in range(1, max(0, len(words) - len(wanted)) + 1):
+            if [_word(w) for w in words[k : k + len(wanted)]] != wanted:
+                continue
+            if " ".join(words[: k + len(wanted)]).isupper():
+                lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
+                return True
+    return False
 
 
 def _printed(lines: list[str], wanted: list[str], catalogue_title: str):

@@ -119,3 +119,14 @@ def test_a_question_in_marks_is_the_one_the_sentence_says_put_it():
         "Jo Example",
         "Will River Lines cut the fares on every crossing this year?",
     )
+
+
+def test_a_headline_in_capitals_run_on_after_the_letterhead_is_the_catalogues_title():
+    text = harvested(
+        "Time to fix the ferries: a new board won't solve the main problems.",
+        " VALLEY PARTY MEDIA 05/120 SUNDAY 3 MAY 2005 SENATOR JO EXAMPLE VALLEY PARTY RIVERS "
+        "SPOKESPERSON TIME TO FIX THE FERRIES  A NEW BOARD WON'T SOLVE THE MAIN PROBLEMS The "
+        "Valley Party says a new ferry board would do little to fix the crossings.\n",
+    )
+    release = parse_release_text(text)
+    assert release.title == "TIME TO FIX THE FERRIES A NEW BOARD WON'T SOLVE THE MAIN PROBLEMS"
