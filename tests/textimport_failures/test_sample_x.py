@@ -130,3 +130,22 @@ def test_a_headline_in_capitals_run_on_after_the_letterhead_is_the_catalogues_ti
     )
     release = parse_release_text(text)
     assert release.title == "TIME TO FIX THE FERRIES A NEW BOARD WON'T SOLVE THE MAIN PROBLEMS"
+
+
+def test_a_name_and_verb_after_a_full_stop_and_mark_introduce_the_next_quotation():
+    text = harvested(
+        "Time to fix the ferries.",
+        " TIME TO FIX THE FERRIES\n\n"
+        " Senator Jo Example said closing the crossings had been the board's plan all along. "
+        '"Tying up the boats out of sight is a symbol of how this board hides the facts." '
+        'Premier Roe said this morning "until I see proof of bad management, I will back the '
+        'board…" (Valley Radio)\n',
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "Tying up the boats out of sight is a symbol of how this board hides the facts.",
+        ),
+        ("Roe", "until I see proof of bad management, I will back the board…"),
+    ]

@@ -230,7 +230,9 @@ def _fragment(text: str, span: _Span) -> bool:
 
 
 _INTRODUCED = re.compile(
-    rf"(?:\b(?:{_VERB}|that|as)|[:,;—–-]|\baccording to\s+[^,;]{{1,60}})\s*$", re.IGNORECASE
+    rf"(?:\b(?:{_VERB}(?:\s+(?:today|yesterday|this morning|this afternoon))?|that|as)"
+    rf"|[:,;—–-]|\baccording to\s+[^,;]{{1,60}})\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -58,7 +58,7 @@ _PREFIX_SAID = re.compile(
     # "said back in 2005 for example:", "said last year:": when it was said.
     r"|(?:back |once )?(?:in|last|earlier) \w+(?:,? for (?:example|instance))?"
     # "also stated on Thursday:", "said today:"
-    r"|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday"
+    r"|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|this (?:morning|afternoon)"
     # "responded by crossing his fingers, and hoping for the best:": how, up to a colon.
     r"|by [a-z]+ing\b[^“”\".!?:;]{0,120}(?=:\s*$)))?"
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
@@ -275,7 +275,18 @@ def _introduces_next(span: _Span, paragraphs: list[str], suffix: str) -> bool:
     """ "“….” In March, Secretary Roe said, “…”": after a quotation ended by its full stop, a
     sentence ending on the verb and a comma introduces the next quotation, not this one."""
     closing = paragraphs[span.end_para][: span.end_pos].rstrip("”’\"' ")
-    return closing[-1:] in ".!?" and bool(_ENDS_INTRODUCING.search(suffix))
+    after = paragraphs[span.end_para][span.end_pos + 1 + len(span.suffix) :]
+    return (
+        closing[-1:] in ".!?"
+        and bool(
+            _ENDS_INTRODUCING.search(suffix)
+            # '“….” Prime Minister Roe said this morning “…”': the verb, then the next quotation.
+            or (after[:1] in '“"' and after and _ENDS_ON_VERB.search(suffix))
+        )
+    )
+
+
+_ENDS_ON_VERB = re.compile(rf"\b{_VERB}(?:\s+[a-z]+){{0,3}}\s*$")
 
 
 _SPECKS_AFTER_COLON = re.compile(r":[\s.·,'‘’…-]+$")
