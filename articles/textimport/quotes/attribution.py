@@ -15,6 +15,7 @@ from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _VERB
 from .around import _dash_line_attribution, _statement_above
 from .credited import credited
+from .introduces import _introduces_next
 from .letters import _ADDRESSEE_AFTER, _ADDRESSEE_BEFORE, _titled, addressee
 from .scan import _Span
 from .verbless import name_and_role_after
@@ -266,27 +267,6 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             found.append(who)
     named = [w for w in found if w.name]
     return (named or found or [None])[0]
-
-
-_ENDS_INTRODUCING = re.compile(rf"\b{_VERB}\s*[,:]\s*$")
-
-
-def _introduces_next(span: _Span, paragraphs: list[str], suffix: str) -> bool:
-    """ "“….” In March, Secretary Roe said, “…”": after a quotation ended by its full stop, a
-    sentence ending on the verb and a comma introduces the next quotation, not this one."""
-    closing = paragraphs[span.end_para][: span.end_pos].rstrip("”’\"' ")
-    after = paragraphs[span.end_para][span.end_pos + 1 + len(span.suffix) :]
-    return (
-        closing[-1:] in ".!?"
-        and bool(
-            _ENDS_INTRODUCING.search(suffix)
-            # '“….” Prime Minister Roe said this morning “…”': the verb, then the next quotation.
-            or (after[:1] in '“"' and after and _ENDS_ON_VERB.search(suffix))
-        )
-    )
-
-
-_ENDS_ON_VERB = re.compile(rf"\b{_VERB}(?:\s+[a-z]+){{0,3}}\s*$")
 
 
 _SPECKS_AFTER_COLON = re.compile(r":[\s.·,'‘’…-]+$")
