@@ -155,22 +155,26 @@ def _title_hits(words: list[str], filters: dict) -> dict[int, int]:
         else:  # as itself or its stem, as the word is found
             forms = [Q(search_title__contains=f" {form}") for form in word_forms(word, config)]
             in_title.append(reduce(operator.or_, forms))
-    counted = sum(
-        (
-            Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
-            for q in in_title
-        ),
-        Value(0),
-    )
     if not postgresql:
-        return dict(found.values_list("pk", counted))
+        return dict(found.values_list("pk", _count(in_title)))
     hits = dict.fromkeys(found.values_list("pk", flat=True), 0)
     in_titles = found.filter(reduce(operator.or_, in_title))
     if len(words) == 1:  # plain ids: no count to convert on every row
         hits.update(dict.fromkeys(in_titles.values_list("pk", flat=True), 1))
     else:
-        hits.update(in_titles.values_list("pk", counted))
+        hits.update(in_titles.values_list("pk", _count(in_title)))
     return hits
+
+
+def _count(conditions: list[Q]):
+    """How many of ``conditions`` a row meets, as an expression."""
+    return sum(
+        (
+            Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
+            for q in conditions
+        ),
+        Value(0),
+    )
 
 
 def _ranked(ids: list[int], words: list[str]) -> list[int]:

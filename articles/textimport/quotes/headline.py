@@ -1,5 +1,6 @@
-"""A statement that opens the release with no attribution, under a headline naming the one
-who makes it ("Senator Example Responds to the Ferry Ruling"): the headline's subject."""
+"""The headline's subject as a speaker: a statement that opens the release with no
+attribution under a headline naming who makes it ("Senator Example Responds to the Ferry
+Ruling"), and remarks under a headline about someone's speech ("Example Speaks on …")."""
 
 from __future__ import annotations
 
@@ -9,10 +10,19 @@ from ..model import ParsedSpeaker
 from ..people import _parse_who, _People
 from .scan import _Span
 
-_RESPONDS = re.compile(
-    r"^(?:[A-Z]{2,}:\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s+"
-    r"(?:Responds|Reacts|Comments|Statement\s+on)\b"
-)
+
+def _subject_then(verbs: str) -> re.Pattern:
+    """A headline whose subject (after a label such as "ICYMI:") is followed by one of ``verbs``."""
+    return re.compile(
+        r"^(?:[A-Z]{2,}:\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s+"
+        rf"(?:{verbs})\b"
+    )
+
+
+# "Senator Example Responds to the Ferry Ruling"
+_RESPONDS = _subject_then(r"Responds|Reacts|Comments|Statement\s+on")
+# A headline about someone's speech: "ICYMI: Stefanik Speaks on House Floor on …".
+SPEAKS = _subject_then(r"Speaks|Delivers|Testifies|Addresses|Gives|Remarks")
 # Nothing before the quotation but a dateline: "WASHINGTON – ", "CANBERRA, 3 May — ".
 _DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .]+(?:,[^“”\"]{0,30})?\s*[–—-]\s*)?$")
 
@@ -24,6 +34,11 @@ def headline_speaker(
         return None
     if any(p.strip() for p in paragraphs[: span.start_para]):
         return None
-    found = _RESPONDS.match(title)
+    return title_subject(title, _RESPONDS, people)
+
+
+def title_subject(title: str, pattern: re.Pattern, people: _People) -> ParsedSpeaker | None:
+    """The person a headline matching ``pattern`` names as its subject, if any."""
+    found = pattern.match(title)
     who = _parse_who(found.group("who"), after_verb=False) if found else None
     return people.candidate(who) if who is not None and who.name else None

@@ -8,6 +8,7 @@ from ..vocabulary import _VERB
 from .scan import _Span
 
 _ENDS_INTRODUCING = re.compile(rf"\b{_VERB}\s*[,:]\s*$")
+_ENDS_ON_VERB = re.compile(rf"\b{_VERB}(?:\s+[a-z]+){{0,3}}\s*$")
 
 
 def _introduces_next(span: _Span, paragraphs: list[str], suffix: str) -> bool:
@@ -23,6 +24,3 @@ def _introduces_next(span: _Span, paragraphs: list[str], suffix: str) -> bool:
             or (after[:1] in '“"' and after and _ENDS_ON_VERB.search(suffix))
         )
     )
-
-
-_ENDS_ON_VERB = re.compile(rf"\b{_VERB}(?:\s+[a-z]+){{0,3}}\s*$")

@@ -13,6 +13,7 @@ from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
 from .around import _sentences
 from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING
+from .headline import SPEAKS, title_subject
 from .pronoun import opening_subject
 from .scan import _Span
 
@@ -207,13 +208,6 @@ _POINTER = re.compile(
 )
 
 
-# A headline about someone's speech: "ICYMI: Stefanik Speaks on House Floor on …".
-_TITLE_SPEAKER = re.compile(
-    r"^(?:[A-Z]{2,}:\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s+"
-    r"(?:Speaks|Delivers|Testifies|Addresses|Gives|Remarks)\b"
-)
-
-
 def _interviewee(span: _Span, paragraphs: list[str], people: _People, at, title: str = ""):
     """A quotation under a topic heading ("On the budget:") or just below a line pointing
     to it ("Find her full remarks below."), in a release that sets out an interview's or a
@@ -226,9 +220,7 @@ def _interviewee(span: _Span, paragraphs: list[str], people: _People, at, title:
     above = paragraphs[: span.start_para - 1]
     if not above and _POINTER.match(above_line):
         # The pointer opens the release: the headline says whose remarks they are.
-        found = _TITLE_SPEAKER.match(title)
-        who = _parse_who(found.group("who"), after_verb=False) if found else None
-        return people.candidate(who) if who is not None and who.name else None
+        return title_subject(title, SPEAKS, people)
     if not any(_INTERVIEW.search(p) for p in [*above, above_line]):
         return None
     for paragraph in above:
