@@ -87,8 +87,13 @@ def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
 
 def _apposition(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
     """The role given after the name: "Jurgen Stock, Secretary General of INTERPOL"."""
-    text = ", ".join(" ".join(t.text for t in toks[a : b + 1]).strip(" ,") for a, b in segments)
-    text = text.strip(" ,.;:")
+    parts = [" ".join(t.text for t in toks[a : b + 1]).strip(" ,") for a, b in segments]
+    # "Al Roe, the mayor of Rivertown, agreed with her and said": the role ends at the verb.
+    for index in range(1, len(parts)):
+        if parts[index][:1].islower() and not _has_role_word(parts[index]):
+            del parts[index:]
+            break
+    text = ", ".join(parts).strip(" ,.;:")
     words = text.split()
     if not words:
         return ""

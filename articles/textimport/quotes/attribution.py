@@ -243,7 +243,8 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             span.suffix_rest = suffix[end:] if end else ""
             break
     if not found and clause:
-        who = name_and_role_after(span, clause)  # '“…,” Jo Example, President of X.'
+        rest = suffix[end:] if end else ""
+        who = name_and_role_after(span, clause, rest)  # '“…,” Jo Example, President of X.'
         if who is not None:
             found.append(who)
             span.suffix_rest = suffix[end:] if end else ""
