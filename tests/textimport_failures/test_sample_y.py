@@ -49,3 +49,51 @@ def test_a_role_after_the_name_ends_where_the_sentence_goes_on():
         ("Al Roe", "mayor of Rivertown"),
         ("Bo Hart", "owner of the ferry"),
     ]
+
+
+def test_a_title_glued_to_the_name_is_read_apart():
+    text = (
+        "Title: Example’s Ferry Act Advances\nDate: May 2, 2023\n\nContent:\n"
+        "WASHINGTON – Congresswoman Jo Example’s Ferry Act advanced today.\n"
+        "“I applaud Congresswoman Example’s work for the river towns,”said Federal Maritime "
+        "CommissionerAl Roe.\n"
+    )
+    release = parse_release_text(text)
+    assert speakers(release) == [("Al Roe", "Federal Maritime Commissioner")]
+    assert quotes(release) == [("Al Roe", "I applaud Congresswoman Example’s work for the river towns")]
+
+
+def test_remarks_announced_below_and_never_closed_run_to_the_end_of_the_text():
+    text = (
+        "Title: Example Amendment on Ferry Funding Passes\nDate: March 27, 2015\n\nContent:\n"
+        "WASHINGTON – Last night, Senator Jo Example (R-UT) introduced an amendment to fund "
+        "the river ferries.\n"
+        "See below for Sen. Example’s full remarks, as prepared for delivery:\n"
+        "“The ferries carry half the valley to work every morning.\n"
+        "As a result, the towns on the river depend on them.\n"
+        "This amendment is essential for the towns of the river.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Jo Example",
+            "The ferries carry half the valley to work every morning.\n\n"
+            "As a result, the towns on the river depend on them.\n\n"
+            "This amendment is essential for the towns of the river.",
+        )
+    ]
+    assert any("run to the end of the text" in note for note in release.unplaced)
+
+
+def test_a_mark_never_closed_after_a_said_line_still_ends_with_its_paragraph():
+    text = (
+        "Title: Example on Ferries\nDate: March 27, 2015\n\nContent:\n"
+        "WASHINGTON – Senator Jo Example spoke on the ferries.\n"
+        "Senator Example said:\n"
+        "“The ferries carry half the valley to work every morning.\n"
+        "The amendment passed with 56 votes.\n"
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        ("Jo Example", "The ferries carry half the valley to work every morning.")
+    ]

@@ -146,8 +146,9 @@ def _quotes(
         else:
             people.mark_quoted(speaker)
         if not span.closed:
+            where = "to run to the end of the text" if span.to_end else "to end with its paragraph"
             notes.unplace(
-                f"quotation mark opened but not closed, taken to end with its paragraph: "
+                f"quotation mark opened but not closed, taken {where}: "
                 f"“{_short(text, 50)}”"
             )
         # A paragraph that closes its quotation and a next one that opens another make two

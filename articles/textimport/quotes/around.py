@@ -38,7 +38,29 @@ def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
     who = _heading_line(above)
     if who is not None:
         return who
-    return _issuer_of_statement(above)
+    return _issuer_of_statement(above) or _remarks_below(above)
+
+
+# "See below for Sen. Lee’s full remarks, as prepared for delivery:": the quotation below is
+# the words of the person whose remarks the line announces.
+_REMARKS_OF = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*?)['’]s?\s+"
+    r"(?:(?:full|prepared|opening|closing|complete|floor)\s+)*"
+    r"(?:remarks|statement|speech|testimony|comments|address|op-ed)\b"
+)
+
+
+def _remarks_below(paragraph: str) -> _Who | None:
+    paragraph = paragraph.strip()
+    if not (paragraph.endswith(":") or re.search(r"\bbelow\b", paragraph)):
+        return None
+    if len(paragraph.split()) > 30 or any(c in paragraph for c in '“”"'):
+        return None
+    match = _REMARKS_OF.search(paragraph)
+    if not match:
+        return None
+    who = _parse_who(match.group("who"), after_verb=True)
+    return who if who is not None and who.name else None
 
 
 def _issuer_of_statement(paragraph: str) -> _Who | None:

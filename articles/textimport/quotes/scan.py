@@ -37,6 +37,8 @@ class _Span:
     uncredited: str = ""
     # A closing mark with no opening one: the paragraph where the quotation may begin.
     may_begin: int = -1
+    # A mark never closed, below a line announcing remarks: the quotation runs to the end.
+    to_end: bool = False
 
 
 def _opens_straight(p: str, j: int) -> bool:
@@ -196,6 +198,16 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     or _first_double_is_closer(following)
                     or _closed_further_on(paragraphs, i + 1)
                 )
+            if not continues and opener not in "‘'" and _announced_text(paragraphs, current, i):
+                # "Sen. Lee’s full remarks, as prepared for delivery:" and a mark never closed,
+                # with no mark after it: the remarks run to the end of the text.
+                last = len(paragraphs) - 1
+                current.pieces.extend(paragraphs[i + 1 :])
+                current.end_para, current.end_pos, current.closed = last, len(paragraphs[last]), False
+                current.to_end = True
+                spans.append(current)
+                current = None
+                break
             if not continues:
                 current.end_para, current.end_pos, current.closed = i, n, False
                 spans.append(current)
@@ -215,6 +227,26 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         span.suffix = end_text[span.end_pos + 1 : right]
     _where_lost_openings_may_be(paragraphs, spans)
     return spans
+
+
+# A line announcing a text set out below it: "… full remarks, as prepared for delivery:".
+_ANNOUNCES_TEXT = re.compile(
+    r"\b(?:remarks|statement|speech|testimony|address|full text|as prepared for delivery)\b"
+    r"[^“”\"]*:$",
+    re.IGNORECASE,
+)
+
+
+def _announced_text(paragraphs: list[str], span: _Span, i: int) -> bool:
+    """A mark opening a paragraph just below a line announcing remarks or a statement,
+    never closed, and no quotation mark in any paragraph after it."""
+    if span.start_pos < 0 or span.start_para == 0 or i + 1 >= len(paragraphs):
+        return False
+    if paragraphs[span.start_para][: span.start_pos].strip():
+        return False
+    if not _ANNOUNCES_TEXT.search(paragraphs[span.start_para - 1].strip()):
+        return False
+    return not any(c in later for later in paragraphs[i + 1 :] for c in _ANY_MARK)
 
 
 def _where_lost_openings_may_be(paragraphs: list[str], spans: list[_Span]) -> None:

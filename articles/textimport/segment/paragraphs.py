@@ -176,6 +176,15 @@ _TIDY = [
             r"\1 ",
             ("said", "says", "stated", "added", "continued"),
         ),
+        # "said Federal Communications CommissionerBrendan Carr": a title glued to the name.
+        (
+            r"(?<![^\s(.])(Commissioner|Secretary|Senator|Congresswoman|Congressman|"
+            r"Representative|Director|Chairman|Chairwoman|President|Governor|Mayor|"
+            r"Administrator|Ambassador|Minister|Premier|Treasurer|Sheriff|Chief|Councilmember)"
+            r"(?=[A-Z][a-z])",
+            r"\1 ",
+            (),
+        ),
         # "The co-sponsors areCori Bush, …": a little word glued to the name after it.
         (
             r"(?<![^\s(])(are|is|was|were|and|by|of|to|with|from|for|include|including)(?=[A-Z][a-z])",
