@@ -73,7 +73,8 @@ def _subjects(catalogue_title: str) -> set[str]:
 
 
 def _word(word: str) -> str:
-    return re.sub(r"[^\w']", "", word.casefold().replace("’", "'"))
+    # "'IMMIGRATION": a scan's speck before a word is no apostrophe of it.
+    return re.sub(r"[^\w']", "", word.casefold().replace("’", "'")).strip("'")
 
 
 def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str, str] | None:
@@ -104,21 +105,34 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
     for i in range(min(len(lines), _HEADLINE_LINES)):
         words = lines[i].split()
         for k in range(1, max(0, len(words) - len(wanted)) + 1):
-            if [_word(w) for w in words[k : k + len(wanted)]] != wanted:
+            if not _same_words([_word(w) for w in words[k : k + len(wanted)]], wanted):
                 continue
-            if " ".join(words[: k + len(wanted)]).isupper():
+            # The letterhead in capitals; the headline in capitals too, or as catalogued.
+            if " ".join(words[:k]).isupper():
                 lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
                 return True
     return False
+
+
+def _same_words(printed: list[str], wanted: list[str]) -> bool:
+    """The cataloguer's words, as printed: "STUDENTS" for "Student" is the same word."""
+    if len(printed) != len(wanted):
+        return False
+    return all(
+        a == b or (min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) == 1 and (a + "s" == b or b + "s" == a))
+        for a, b in zip(printed, wanted, strict=True)
+    )
 
 
 def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
     for i in range(min(len(lines), _HEADLINE_LINES)):
         for count in (1, 2, 3):
             words = " ".join(lines[i : i + count]).split()
+            while words and not _word(words[0]):
+                words.pop(0)  # ".  VIETNAMESE REFUGEE BOAT": a speck of the scan before it
             if len(words) < len(wanted):
                 continue
-            if [_word(w) for w in words[: len(wanted)]] != wanted:
+            if not _same_words([_word(w) for w in words[: len(wanted)]], wanted):
                 break
             rest = " ".join(words[len(wanted) :])
             if rest and not rest[0].isupper():

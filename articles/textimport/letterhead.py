@@ -154,6 +154,13 @@ def is_library_stamp(line: str) -> bool:
 _BANNER = re.compile(r"^[A-Z0-9][A-Z0-9&/'’ -]{2,30}?\s+(?=(?i:senator\s+the\s+hon|the\s+hon)\b)")
 
 
+_FROM_OFFICE = re.compile(
+    r"^from\s+the\s+(?:office\s+of\s+the\s+)?(?:minister|department|treasurer|prime\s+minister|"
+    r"attorney-general)\b",
+    re.IGNORECASE,
+)
+
+
 def is_letterhead(line: str) -> bool:
     """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), contacts,
     or a library's stamp."""
@@ -168,6 +175,8 @@ def is_letterhead(line: str) -> bool:
         return True
     if _NAME_WITH_INITIALS.match(line) and not _PLACE_INITIALS.match(line):
         return True  # "THE HON. B.M. EXAMPLE, M.P.": its last stop ends the initials
+    if _FROM_OFFICE.match(line) and len(line.split()) <= 12 and not _SENTENCE_WORDS.search(line):
+        return True  # "From the Minister for Immigration and Ethnic Affairs.", its stop typed
     if line.endswith((".", "!", "?")):
         return False
     if len(_OFFICE_FOR.findall(line)) >= 2 and _LETTERHEAD_START.search(line):

@@ -1,8 +1,9 @@
-"""Failures of sample Y (US Congress releases, seed 42) and of the development samples drawn
-after it, as small excerpts with the same structure."""
+"""Failures of sample Y (US Congress releases, seed 42) and of the development samples AA
+(seed 44) and AB (seed 45) drawn after it, as small excerpts with the same structure."""
 
 from articles.textimport import parse_release_text
-from tests.textimport_failures import quotes, speakers
+from articles.textimport.letterhead import is_letterhead
+from tests.textimport_failures import harvested, quotes, speakers
 
 
 def test_an_endorsement_signed_after_its_full_stop_is_the_signers_quotation():
@@ -97,3 +98,94 @@ def test_a_mark_never_closed_after_a_said_line_still_ends_with_its_paragraph():
     assert quotes(release) == [
         ("Jo Example", "The ferries carry half the valley to work every morning.")
     ]
+
+
+def test_a_speck_before_the_printed_headline_does_not_hide_it():
+    text = harvested(
+        "Ferry given aid by Navy",
+        " THURSDAY, APRIL 7, 1983 NO. 4^/83\n\n .  FERRY GIVEN\n\n AID BY NAVY\n\n"
+        " Seventy ferry passengers were given assistance by two ships late yesterday.\n",
+    )
+    assert parse_release_text(text).title == "FERRY GIVEN AID BY NAVY"
+
+
+def test_the_printed_headline_is_found_by_the_cataloguers_words_speck_and_plural_aside():
+    text = harvested(
+        "New Ferry Allowance For Student",
+        " \u0380 . 1 0 5 / 8 6 Minister for Rivers\n\n 1July 1986\n\n"
+        " NEW FERRY ALLOWANCE FOR STUDENTS\n\n"
+        " The Government has introduced a new allowance to help students.\n",
+    )
+    assert parse_release_text(text).title == "NEW FERRY ALLOWANCE FOR STUDENTS"
+    text = harvested(
+        "1983-84 ferry program",
+        " 18 May 1983\n\n 1983/84 'FERRY PROGRAM\n\n The Minister announced the program.\n",
+    )
+    assert parse_release_text(text).title == "1983/84 'FERRY PROGRAM"
+
+
+def test_from_the_minister_for_with_its_typed_stop_is_letterhead():
+    assert is_letterhead("From the Minister for Rivers_  and Ferries.")
+    assert not is_letterhead("From the Minister for Rivers came the news today.")
+
+
+def test_a_headline_as_catalogued_after_a_letterhead_in_capitals_on_its_line():
+    text = harvested(
+        "High Court rules not to protect the ferries.",
+        " RIVER PARTY MEDIA 04/325 THURSDAY 29 APRIL 2004   SENATOR JO EXAMPLE LEADER OF THE "
+        "RIVER PARTY  High Court rules not to protect the ferries\n\n"
+        " The High Court today ruled that the ferries are not protected, Senator Example said.\n",
+    )
+    assert parse_release_text(text).title == "High Court rules not to protect the ferries"
+
+
+def test_specks_after_the_name_that_ends_an_attribution_are_no_part_of_it():
+    text = harvested(
+        "Ferry program",
+        " The Minister for Rivers, Mr Jo Example, today announced details of the ferry program.\n\n"
+        " The points system under which ferry crews are selected has been changed, but points "
+        'for arranged " -employment will continue to operate. .\n\n'
+        " The Government's commitment to the ferries is based on the needs of the towns.\n\n"
+        " In 1983/84 20,000 crossings will be made available under the River Program.\n\n"
+        ' "It is unacceptable for instance that only 100 out of 17.000 in 1982/83 should be from '
+        'the hill towns,   when there are already 300 ferries on the river alone," said Mr '
+        "Example.\n\n"
+        " \u00e2\u0080  \u00e2\u0080   . \n\n"
+        ' "Persons from the hill towns are not receiving adequate representation."\n',
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]
+
+
+def test_a_closing_mark_lost_or_read_as_figures_before_the_attribution_ending_the_paragraph():
+    text = harvested(
+        "Ferry grants",
+        " The Minister for Rivers, Mr Jo Example, today announced new grants.\n\n"
+        " \"The remainder of the program will consist of some 3,000 crossings in each of the "
+        "river towns,   said Mr Example.\n\n"
+        " 'These initiatives will quicken the pace of the ferry works.1  he said.\n",
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "The remainder of the program will consist of some 3,000 crossings in each of the "
+            "river towns",
+        ),
+        ("Jo Example", "These initiatives will quicken the pace of the ferry works."),
+    ]
+
+
+def test_a_quotation_broken_off_by_a_page_goes_on_in_the_next_paragraph():
+    text = harvested(
+        "Ferry day",
+        " Mr Jo Example MP today welcomed Ferry Day.\n\n"
+        " ‘My own electorate of Rivertown is home to people from a wide range of backgrounds, "
+        "from the first ferrymen to today’s boat builders. It will host a number of major\n\n"
+        " Ferry Day events at Rivertown and Hillside.\n\n"
+        " ‘It is time the Government stopped its statements on the ferries,’ Mr Example "
+        "concluded.\n",
+    )
+    (quote,) = quotes(parse_release_text(text))
+    assert quote[0] == "Jo Example"
+    assert quote[1].startswith("My own electorate of Rivertown")
+    assert "Ferry Day events at Rivertown and Hillside." in quote[1]
+    assert quote[1].endswith("stopped its statements on the ferries")

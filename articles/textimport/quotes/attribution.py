@@ -238,6 +238,9 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         if who is None and _BROKEN_NAME.match(words):
             # "Dr. Hav eman said": a scan broke the surname with a space.
             who = _parse_who(_BROKEN_NAME.sub(r"\g<title> \g<a>\g<b>", words), after_verb=after)
+        if who is None and after and ". " in words:
+            # "said Mr West. â€ â€.": a scan's specks after the sentence's stop.
+            who = _before_specks(words)
         if who is not None:
             found.append(who)
             span.suffix_rest = suffix[end:] if end else ""
@@ -268,6 +271,17 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             found.append(who)
     named = [w for w in found if w.name]
     return (named or found or [None])[0]
+
+
+def _before_specks(words: str) -> _Who | None:
+    """The name before a stop that only specks follow ("Mr West. â€ â€")."""
+    head, _, tail = words.partition(". ")
+    while tail:
+        if not re.search(r"[A-Za-z]{2}", tail):
+            return _parse_who(head, after_verb=True)
+        more, _, tail = tail.partition(". ")
+        head = f"{head}. {more}"
+    return None
 
 
 _SPECKS_AFTER_COLON = re.compile(r":[\s.·,'‘’…-]+$")

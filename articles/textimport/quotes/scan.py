@@ -190,7 +190,9 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         if current is not None:
             current.pieces.append(p[piece_start:])
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-            if opener in "‘'":
+            if _broken_off(p, following):
+                continues = True  # "… It will host a number of major" / "Harmony Day events …"
+            elif opener in "‘'":
                 continues = following[:1] == opener
             else:
                 continues = bool(following) and (
@@ -227,6 +229,19 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         span.suffix = end_text[span.end_pos + 1 : right]
     _where_lost_openings_may_be(paragraphs, spans)
     return spans
+
+
+def _broken_off(paragraph: str, following: str) -> bool:
+    """A long paragraph ending in the middle of its sentence, a page of a scan broken there:
+    the next paragraph goes on with it."""
+    end = paragraph.rstrip()
+    return (
+        bool(end)
+        and (end[-1].islower() or end[-1] == ",")
+        and len(end.split()) >= 12
+        and following[:1].isalpha()
+        and not any(c in following for c in "“”‘\"")
+    )
 
 
 # A line announcing a text set out below it: "… full remarks, as prepared for delivery:".

@@ -218,9 +218,29 @@ def _tidy(block: str) -> str:
 _TURNED_BEFORE_ATTRIBUTION = re.compile(rf"(?<=[,?!])\s*“\s*(?=[A-Z][^“”\"]{{0,80}}?\s{_VERB}\.?$)")
 
 
+# A scanned quotation whose closing mark was lost or read as figures, its attribution ending
+# the paragraph: '"… diverse society.1 he said.', '"… Categories,   said Mr West.'
+_SPEAKER_AFTER = r"(?:he|she|(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+[A-Z][\w'’-]+)"
+_LOST_CLOSER = re.compile(
+    rf"(?<=[,.!?])(?:11|1|l|')?\s+(?=(?:{_SPEAKER_AFTER}\s+{_VERB}|{_VERB}\s+{_SPEAKER_AFTER})\.?$)"
+)
+
+
+def _closes_lost_mark(piece: str) -> str:
+    """'"… society.1 he said.': the straight quotation opening the paragraph is closed
+    before its attribution, where the scan lost its closing mark."""
+    mark = piece[:1]
+    if mark not in "\"'" or not piece[1:2].isupper() or any(c in piece for c in "“”‘"):
+        return piece
+    if mark == '"' and piece.count('"') != 1:
+        return piece
+    return _LOST_CLOSER.sub(f"{mark} ", piece, count=1)
+
+
 def _tidy_after_split(piece: str) -> str:
     if piece.count("“") == 2 and "”" not in piece and piece.startswith("“"):
         piece = _TURNED_BEFORE_ATTRIBUTION.sub("” ", piece)
+    piece = _closes_lost_mark(piece)
     if "”" not in piece and '"' not in piece:
         return piece.strip()
     for pattern, replacement in _TIDY_AFTER_SPLIT:
