@@ -119,7 +119,12 @@ def _same_words(printed: list[str], wanted: list[str]) -> bool:
     if len(printed) != len(wanted):
         return False
     return all(
-        a == b or (min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) == 1 and (a + "s" == b or b + "s" == a))
+        a == b
+        or (
+            min(len(a), len(b)) >= 4
+            and abs(len(a) - len(b)) == 1
+            and (a + "s" == b or b + "s" == a)
+        )
         for a, b in zip(printed, wanted, strict=True)
     )
 

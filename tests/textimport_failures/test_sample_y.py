@@ -61,7 +61,9 @@ def test_a_title_glued_to_the_name_is_read_apart():
     )
     release = parse_release_text(text)
     assert speakers(release) == [("Al Roe", "Federal Maritime Commissioner")]
-    assert quotes(release) == [("Al Roe", "I applaud Congresswoman Example’s work for the river towns")]
+    assert quotes(release) == [
+        ("Al Roe", "I applaud Congresswoman Example’s work for the river towns")
+    ]
 
 
 def test_remarks_announced_below_and_never_closed_run_to_the_end_of_the_text():
@@ -160,7 +162,7 @@ def test_a_closing_mark_lost_or_read_as_figures_before_the_attribution_ending_th
     text = harvested(
         "Ferry grants",
         " The Minister for Rivers, Mr Jo Example, today announced new grants.\n\n"
-        " \"The remainder of the program will consist of some 3,000 crossings in each of the "
+        ' "The remainder of the program will consist of some 3,000 crossings in each of the '
         "river towns,   said Mr Example.\n\n"
         " 'These initiatives will quicken the pace of the ferry works.1  he said.\n",
     )
@@ -189,3 +191,49 @@ def test_a_quotation_broken_off_by_a_page_goes_on_in_the_next_paragraph():
     assert quote[1].startswith("My own electorate of Rivertown")
     assert "Ferry Day events at Rivertown and Hillside." in quote[1]
     assert quote[1].endswith("stopped its statements on the ferries")
+
+
+def test_the_office_next_to_the_verb_is_the_subject_not_a_name_in_the_phrase_before_it():
+    text = harvested(
+        "Minister reassures the ferry towns",
+        " MINISTER REASSURES THE FERRY TOWNS\n\n"
+        " The Minister for Rivers, Mr Jo Example, said today the ferries would stay.\n\n"
+        " Speaking at a meeting in Hillside with the Ferry Association of.Victoria, the "
+        "Minister said that the towns should have no cause for concern.\n\n"
+        ' "The review of the crossings should not be read as any hardening of our approach."\n',
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in speakers(release)] == ["Jo Example"]
+    assert [name for name, _ in quotes(release)] == ["Jo Example"]
+
+
+def test_straight_marks_that_are_a_scans_bullets_or_specks_open_no_quotation():
+    text = harvested(
+        "A greater voice for the river towns",
+        " The Minister for Rivers, Jo Example, said today the towns would be heard.\n\n"
+        ' Mr Example said, that with the new group, the re " instatement of the ferry committee '
+        'will help. "One of the first tasks of the committee will be a timetable for the '
+        'crossings."\n\n'
+        ' Mr Example said the plan funds such as: "funding of up to 132 ferry crews; "extending '
+        'the night crossings; and "publication of the Ferry Book.\n\n'
+        ' "The ferry offices will stay where people can reach them," he said.\n',
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "One of the first tasks of the committee will be a timetable for the crossings.",
+        ),
+        ("Jo Example", "The ferry offices will stay where people can reach them"),
+    ]
+
+
+def test_a_name_misread_by_the_scan_is_the_person_the_text_names_in_full():
+    text = harvested(
+        "Ferry guard",
+        " Campaigning in Hillside, the Leader of the Opposition, Mr Kim Beazley, outlined a ferry "
+        "guard.\n\n"
+        " Mr BeazYley said the guard would patrol the river. “This new agency will free the "
+        "ferries for their real work,” Mr Eleazley said.\n",
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in speakers(release)] == ["Kim Beazley"]

@@ -59,7 +59,8 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 def near_surname(word: str, surnames: list[str]) -> str | None:
     """The one letterhead surname ``word`` is an OCR misreading of, if exactly one is close:
-    the same first letter, one edit for a short name, two for a name of six letters or more."""
+    the same first letter (or, in a name of seven letters or more, a first letter misread and
+    one edit more), one edit for a short name, two for a name of six letters or more."""
     low = word.casefold()
     if len(low) < 4:
         return None
@@ -67,8 +68,34 @@ def near_surname(word: str, surnames: list[str]) -> str | None:
     close = {
         surname
         for surname in surnames
-        if surname[:1].casefold() == low[:1]
-        and surname.casefold() != low
+        if surname.casefold() != low
         and _distance(low, surname.casefold(), limit) <= limit
+        and (
+            surname[:1].casefold() == low[:1]
+            # "Eleazley" for "Beazley": a long name's first letter misread, and one more slip.
+            or (len(low) >= 7 and _distance(low[1:], surname.casefold()[1:], 1) <= 1)
+        )
     }
     return close.pop() if len(close) == 1 else None
+
+
+_CLEAN_NAME = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*$")
+
+
+def misread_name(surname: str, known: list[str], letterhead: list[str], text: str) -> str | None:
+    """ "Mr. Snedden" under the letterhead's "B.M. SNEDDEIIN", "Mr. Downv-r" under "A.R.
+    DOWNER": the one known name (the letterhead's, or one the text gives in full) a letter or
+    two away, spelt as a name is (letters, not "v-r"), and else as the text spells it more
+    often."""
+    surnames = [name.split()[-1] for name in known]
+    near = near_surname(surname, list(dict.fromkeys(surnames)))
+    if near is None:
+        return None
+    full = known[surnames.index(near)]
+
+    def uses(word: str) -> int:
+        found = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        return len(found) + sum(name.split()[-1] == word for name in letterhead)
+
+    spelling = max((near, surname), key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w)))
+    return " ".join([*full.split()[:-1], spelling])

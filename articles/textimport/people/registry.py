@@ -14,7 +14,7 @@ from ..model import ParsedSpeaker
 from ..vocabulary import (
     _OFFICE_HONORIFICS,
 )
-from .letterhead import near_surname
+from .letterhead import misread_name
 from .names import _INITIAL, _is_initial, _name_ish, _Tok, _tokens, _walk_name
 from .roles import _holds_office, _office_before, _walk_role
 from .who import _Who
@@ -29,7 +29,6 @@ class _Mention:
     pos: int
 
 
-_CLEAN_NAME = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*$")
 _TWO_CAPITALS = re.compile(r"[A-Z]\S*\s+\S*[A-Z]")
 
 
@@ -174,22 +173,12 @@ class _People:
         return next(iter(names)) if len(names) == 1 else None
 
     def _misread(self, surname: str) -> str | None:
-        """ "Mr. Snedden" under the letterhead's "B.M. SNEDDEIIN", "Mr. Downv-r" under "A.R.
-        DOWNER": the one letterhead name a letter or two away, spelt as a name is (letters,
-        not "v-r"), and else as the text spells it more often."""
-        surnames = [m.name.split()[-1] for m in self.letterhead]
-        near = near_surname(surname, surnames)
-        if near is None:
-            return None
-        mention = self.letterhead[surnames.index(near)]
-        text = "\n".join(self.text)
-
-        def uses(word: str) -> int:
-            found = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
-            return len(found) + surnames.count(word)
-
-        spelling = max((near, surname), key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w)))
-        return " ".join([*mention.name.split()[:-1], spelling])
+        # The letterhead's names, then those the text gives in full ("Mr Kim Beazley" for
+        # "Mr BeazYley" in a scanned clipping).
+        known = [*self.letterhead, *(m for ms in self.by_surname.values() for m in ms)]
+        known = [m.name for m in known if len(m.name.split()) > 1 or m in self.letterhead]
+        letterhead = [m.name for m in self.letterhead]
+        return misread_name(surname, known, letterhead, "\n".join(self.text))
 
     def _letterhead_form(self, name: str) -> str:
         """ "Senator Chris Ellison" under the letterhead's "SENATOR THE HON. CHRISTOPHER

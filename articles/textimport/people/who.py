@@ -9,12 +9,11 @@ from dataclasses import dataclass
 
 from ..vocabulary import (
     _CONTEXT_STARTERS,
-    _POST_NOMINALS,
     _PRONOUNS,
     _ROLE_WORDS,
-    _SOCIAL_HONORIFICS,
     _words,
 )
+from .joint import _joint_names
 from .names import (
     _PAREN_TAG,
     _is_initial,
@@ -22,9 +21,13 @@ from .names import (
     _segments,
     _Tok,
     _tokens,
-    _walk_name,
 )
 from .roles import _apposition, _has_role_word, _office_before, _walk_role
+from .segments import (
+    _name_in_segment,
+    _title_word,
+    _titles_or_initials,
+)
 
 
 @dataclass
@@ -38,110 +41,6 @@ class _Who:
     ref_text: str = ""
     context: str = ""
     unless_unknown: bool = False  # a bare word: no one when the text never names that person
-
-
-def _name_in_segment(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int, bool] | None:
-    end = hi
-    while end > lo and toks[end].core.upper().rstrip(".") in _POST_NOMINALS:
-        end -= 1
-    if not _name_ish(toks[end]) or _is_initial(toks[end]):
-        return None
-    start = _walk_name(toks, end, lo)
-    if start > end:
-        return None
-    if end > start:
-        return start, end, False
-    # One word is a surname only after a title ("Senator Patterson") or on its own.
-    if start == lo:
-        return start, end, True
-    before = toks[start - 1]
-    if not before.trail and (before.low in _ROLE_WORDS or before.low in _SOCIAL_HONORIFICS):
-        return start, end, True
-    # "Secretary of State Blinken", "Minister for Health Roe": a surname after an office.
-    if start - 3 >= lo and all(not t.trail for t in toks[start - 3 : start]):
-        office, of, what = toks[start - 3 : start]
-        if office.low in _ROLE_WORDS and of.low in {"of", "for"} and what.core[:1].isupper():
-            return start, end, True
-    return None
-
-
-def _title_word(tok: _Tok) -> bool:
-    return not tok.trail and (tok.low in _ROLE_WORDS or tok.low in _SOCIAL_HONORIFICS)
-
-
-def _titled_name(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
-    """A name ending at ``hi``: two words or more, or a surname after a title ("Sen. X")."""
-    found = _name_in_segment(toks, lo, hi) if hi >= lo else None
-    if not found or found[1] != hi:
-        return None
-    start, end, single = found
-    if single and (start == lo or toks[start - 1].trail):
-        return None  # one capitalised word alone ("Tourism and Investment") is no name
-    return start, end
-
-
-def _titles_only(toks: list[_Tok], lo: int, hi: int) -> bool:
-    return all(t.low in _ROLE_WORDS or t.low in _SOCIAL_HONORIFICS for t in toks[lo:hi])
-
-
-def _titles_or_initials(toks: list[_Tok], lo: int, hi: int) -> bool:
-    """ "U.S. Rep.", "Sen.": what may stand before a name that is the whole of its segment."""
-    return all(_is_initial(t) or _title_word(t) for t in toks[lo:hi])
-
-
-def _name_only(toks: list[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
-    """A segment that is a name and its titles, nothing else: "Rep. Jo Example"."""
-    found = _name_in_segment(toks, lo, hi)
-    if found and found[1] == hi and not found[2] and _titles_only(toks, lo, found[0]):
-        return found[0], found[1]
-    return None
-
-
-def _joint_names(toks: list[_Tok], segments: list[tuple[int, int]], index: int, start: int, end):
-    """ "A and B", "Sens. A and B", "A, ROLE, and B, ROLE" around the name found at
-    ``start``–``end`` in segment ``index``: the names of a joint statement, or ""."""
-    lo, hi = segments[index]
-    pair = None
-    for a in range(start - 1, lo - 1, -1):  # "A and B": B is the name found
-        if toks[a].core in {"and", "&"} and _titles_only(toks, a + 1, start):
-            before = _titled_name(toks, lo, a - 1) if a > lo else None
-            if before is None and a == lo and index > 0:
-                before = _name_only(toks, *segments[0])  # "A, ROLE, and B"
-            if before is not None:
-                pair = before, (start, end)
-            break
-    if pair is None and _titles_only(toks, lo, start) and end == hi:
-        for plo, phi in segments[index + 1 :]:  # "A, ROLE, and B, ROLE": A is the name found
-            if toks[plo].core in {"and", "&"}:
-                after = _name_in_segment(toks, plo + 1, phi)
-                if after is not None and _titles_only(toks, plo + 1, after[0]):
-                    pair = (start, end), (after[0], after[1])
-                break
-    if pair is None:
-        return _listed_names(toks, segments)
-    return " and ".join(" ".join(t.core for t in toks[x : y + 1]) for x, y in pair)
-
-
-def _listed_names(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
-    """ "Chairwoman A, Speaker B, Leader C, and Whip D": three names or more, each under its
-    titles alone, the last after "and": the names of a joint statement, or ""."""
-    if len(segments) < 3 or toks[segments[-1][0]].core not in {"and", "&"}:
-        return ""
-    names = []
-    for number, (lo, hi) in enumerate(segments):
-        if number == len(segments) - 1:
-            lo += 1
-        found = _name_in_segment(toks, lo, hi) if hi >= lo else None
-        if not found or found[1] != hi:
-            return ""
-        start, end, single = found
-        before = toks[lo:start]
-        if not all(t.core[:1].isupper() and not t.trail for t in before):
-            return ""  # "Jo Roe, a farmer from Example, …": a role, not a title, before it
-        if single and not (before and _title_word(before[-1])):
-            return ""
-        names.append(" ".join(t.core for t in toks[start : end + 1]))
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _name_of_organisation(toks: list[_Tok], lo: int, hi: int):
@@ -248,6 +147,12 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         found = _name_in_segment(toks, lo, hi)
         if found and not found[2] and _titles_or_initials(toks, lo, found[0]):
             order = [segments[first], *order]
+    if not after_verb and len(segments) > 1 and order[0] == segments[-1]:
+        # "Speaking at a meeting with the Association of Victoria, the Minister said": the
+        # subject is the office next to the verb, not a name in the phrase before it.
+        office = _office_reference(toks, *segments[-1])
+        if office:
+            return _Who(ref="role", ref_text=office)
     for lo, hi in order:
         found, organisation = _name_of_organisation(toks, lo, hi)
         if not found:
@@ -289,6 +194,17 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
             return _Who(ref="joint", ref_text=f"the {reference}")
         return _Who(ref="role", ref_text=reference)
     return None
+
+
+def _office_reference(toks: list[_Tok], lo: int, hi: int) -> str:
+    """ "the Minister", "the Minister for Immigration": an office named with its article."""
+    words = [t.text.strip(" ,") for t in toks[lo : hi + 1]]
+    if len(words) < 2 or len(words) > 7 or words[0].casefold() != "the":
+        return ""
+    rest = " ".join(words[1:])
+    if rest.split()[-1].casefold().rstrip(".") in _PLURAL_ROLES or not _has_role_word(rest):
+        return ""
+    return rest if rest.split()[0].casefold().rstrip(".") in _ROLE_WORDS else ""
 
 
 _PLURAL_ROLES = _words(

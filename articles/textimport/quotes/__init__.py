@@ -148,8 +148,7 @@ def _quotes(
         if not span.closed:
             where = "to run to the end of the text" if span.to_end else "to end with its paragraph"
             notes.unplace(
-                f"quotation mark opened but not closed, taken {where}: "
-                f"“{_short(text, 50)}”"
+                f"quotation mark opened but not closed, taken {where}: “{_short(text, 50)}”"
             )
         # A paragraph that closes its quotation and a next one that opens another make two
         # quotations of the same speaker, not one: what stands between the marks is a quote.

@@ -10,6 +10,7 @@ from ..model import Draft, Notes
 from ..vocabulary import _DATE_ONLY, _VERB
 from .glued import _split_glued
 from .sentences import _CONNECTOR_END, _TERMINAL_END
+from .tidy import _tidy, _tidy_after_split
 
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
 _TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b")
@@ -121,12 +122,6 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
     )
 
 
-_INTRODUCING = (
-    r"said|says|stated|stating|saying|added|adding|wrote|writing|noted|noting|declared|"
-    r"declaring|asked|asking|explained|explaining|continued|tweeted|told \w+"
-)
-
-
 def _marks(text: str) -> tuple[int, int]:
     """Straight marks, and curly ones opened and not closed ("„…“" and "„…”" close too)."""
     if '"' not in text and "“" not in text and "„" not in text and "”" not in text:
@@ -153,99 +148,6 @@ def _joins_in_quotation(prev: str, line: str, joins: bool, wrap_at: int, page_br
 # A line far longer than the text's wrapped lines (a whole paragraph on one line, in a
 # release whose lists alone are wrapped) was not wrapped: its full stop ends the paragraph.
 _WRAPPED_AT_MOST = 3
-
-
-# (pattern, replacement, needles): compiled once, as they run on every paragraph; a pattern
-# runs only when one of its needles is in the text (it cannot match otherwise).
-_TIDY = [
-    (re.compile(p), r, needles)
-    for p, r, needles in (
-        (r"\s+([,.;:!?]+)(?=[\s”\"’)]|$)", r"\1", (" ,", " .", " ;", " :", " !", " ?")),
-        (r"\s+”(?=[\s,.;:!?]|$)", "”", (" ”",)),
-        (r"([“„])\s+", r"\1", ("“ ", "„ ")),
-        # ' " Word' opens a quotation, but 'members, " they write' closes one.
-        (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"', ('" ',)),
-        (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
-        # Scrapes drop the space where a link or tag used to be.
-        (r"\)(?=[A-Za-z])", ") ", (")",)),
-        (r",(?=[A-Za-z“‘])", ", ", (",",)),
-        # 'stating,"We will…': a straight mark glued to the verb that introduces it opens.
-        (rf"\b({_INTRODUCING}),\"(?=[A-Z])", r'\1, "', (',"',)),
-        (
-            r"\b(said|says|stated|added|continued)(?=[A-Z])",
-            r"\1 ",
-            ("said", "says", "stated", "added", "continued"),
-        ),
-        # "said Federal Communications CommissionerBrendan Carr": a title glued to the name.
-        (
-            r"(?<![^\s(.])(Commissioner|Secretary|Senator|Congresswoman|Congressman|"
-            r"Representative|Director|Chairman|Chairwoman|President|Governor|Mayor|"
-            r"Administrator|Ambassador|Minister|Premier|Treasurer|Sheriff|Chief|Councilmember)"
-            r"(?=[A-Z][a-z])",
-            r"\1 ",
-            (),
-        ),
-        # "The co-sponsors areCori Bush, …": a little word glued to the name after it.
-        (
-            r"(?<![^\s(])(are|is|was|were|and|by|of|to|with|from|for|include|including)(?=[A-Z][a-z])",
-            r"\1 ",
-            (),
-        ),
-    )
-]
-_TIDY_AFTER_SPLIT = [
-    (re.compile(p), r)
-    for p, r in (
-        (r"([,?!])”(?=\w)", r"\1” "),  # "exorbitantly,”Rep. Pocan said"
-        (r"”(?=[a-z])", "” "),
-        (r'(?<=[,.!?])"(?=[a-z])', '" '),
-    )
-]
-
-
-def _tidy(block: str) -> str:
-    text = " ".join(block.split())
-    if text.isalnum():
-        return text  # one word: nothing to tidy
-    for pattern, replacement, needles in _TIDY:
-        if not needles or any(needle in text for needle in needles):
-            text = pattern.sub(replacement, text)
-    return text
-
-
-# '“… this year, “ Mr Example said.': an opening mark after a comma, closing the one quotation
-# open and followed only by its attribution, is a closing mark turned the wrong way.
-_TURNED_BEFORE_ATTRIBUTION = re.compile(rf"(?<=[,?!])\s*“\s*(?=[A-Z][^“”\"]{{0,80}}?\s{_VERB}\.?$)")
-
-
-# A scanned quotation whose closing mark was lost or read as figures, its attribution ending
-# the paragraph: '"… diverse society.1 he said.', '"… Categories,   said Mr West.'
-_SPEAKER_AFTER = r"(?:he|she|(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+[A-Z][\w'’-]+)"
-_LOST_CLOSER = re.compile(
-    rf"(?<=[,.!?])(?:11|1|l|')?\s+(?=(?:{_SPEAKER_AFTER}\s+{_VERB}|{_VERB}\s+{_SPEAKER_AFTER})\.?$)"
-)
-
-
-def _closes_lost_mark(piece: str) -> str:
-    """'"… society.1 he said.': the straight quotation opening the paragraph is closed
-    before its attribution, where the scan lost its closing mark."""
-    mark = piece[:1]
-    if mark not in "\"'" or not piece[1:2].isupper() or any(c in piece for c in "“”‘"):
-        return piece
-    if mark == '"' and piece.count('"') != 1:
-        return piece
-    return _LOST_CLOSER.sub(f"{mark} ", piece, count=1)
-
-
-def _tidy_after_split(piece: str) -> str:
-    if piece.count("“") == 2 and "”" not in piece and piece.startswith("“"):
-        piece = _TURNED_BEFORE_ATTRIBUTION.sub("” ", piece)
-    piece = _closes_lost_mark(piece)
-    if "”" not in piece and '"' not in piece:
-        return piece.strip()
-    for pattern, replacement in _TIDY_AFTER_SPLIT:
-        piece = pattern.sub(replacement, piece)
-    return piece.strip()
 
 
 # "Senator Example said." alone, or before the next quotation on its line.

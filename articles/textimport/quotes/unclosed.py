@@ -1,0 +1,66 @@
+"""Where a quotation whose marks a scan or a scrape lost may run: on over a page broken in
+the middle of its sentence, to the end of remarks announced above it, or back to where a
+closing mark with no opening one may begin."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .scan import _Span
+
+
+def _broken_off(paragraph: str, following: str) -> bool:
+    """A long paragraph ending in the middle of its sentence, a page of a scan broken there:
+    the next paragraph goes on with it."""
+    end = paragraph.rstrip()
+    return (
+        bool(end)
+        and (end[-1].islower() or end[-1] == ",")
+        and len(end.split()) >= 12
+        and following[:1].isalpha()
+        and not any(c in following for c in '“”‘"')
+    )
+
+
+# A line announcing a text set out below it: "… full remarks, as prepared for delivery:".
+_ANNOUNCES_TEXT = re.compile(
+    r"\b(?:remarks|statement|speech|testimony|address|full text|as prepared for delivery)\b"
+    r"[^“”\"]*:$",
+    re.IGNORECASE,
+)
+
+
+def _announced_text(paragraphs: list[str], span: _Span, i: int) -> bool:
+    """A mark opening a paragraph just below a line announcing remarks or a statement,
+    never closed, and no quotation mark in any paragraph after it."""
+    if span.start_pos < 0 or span.start_para == 0 or i + 1 >= len(paragraphs):
+        return False
+    if paragraphs[span.start_para][: span.start_pos].strip():
+        return False
+    if not _ANNOUNCES_TEXT.search(paragraphs[span.start_para - 1].strip()):
+        return False
+    return not any(c in later for later in paragraphs[i + 1 :] for c in _ANY_MARK)
+
+
+def _where_lost_openings_may_be(paragraphs: list[str], spans: list[_Span]) -> None:
+    """A closing mark ending a paragraph, with no opening mark before it since the last
+    quotation: an address or statement whose opening mark was lost may begin paragraphs
+    earlier, after a line ending in a colon or at the top. Where is noted for the editor."""
+    since = 0
+    for span in spans:
+        if span.start_pos < 0 and not span.suffix.strip(" .") and span.start_para > since:
+            k = span.start_para
+            while (
+                k - 1 >= since
+                and not paragraphs[k - 1].rstrip().endswith(":")
+                and not any(c in paragraphs[k - 1] for c in _ANY_MARK)
+            ):
+                k -= 1
+            if k < span.start_para:
+                span.may_begin = k
+        since = span.end_para + 1
+
+
+_ANY_MARK = '“”„"'
