@@ -237,3 +237,35 @@ def test_a_name_misread_by_the_scan_is_the_person_the_text_names_in_full():
     )
     release = parse_release_text(text)
     assert [name for name, _ in speakers(release)] == ["Kim Beazley"]
+
+
+def test_statements_signed_by_surnames_alone_are_peoples_when_the_others_are():
+    text = (
+        "Title: Ferry Act Expands Support\nDate: October 1, 2015\n\nContent:\n"
+        "WASHINGTON – The bill is led by Chairman Jo Example, Senator Al Roe and Senator Bo "
+        "Hart.\n"
+        "The bill’s authors released the following statements:\n"
+        "“After a year of work, we have a plan for the ferries,” Example said.\n"
+        "“This bill is three years of work,” Roe said.\n"
+        "“It keeps the crossings open at night,”\nHart Said.\n"
+        "“We keep the tools the river police need,” Vale said.\n"
+        "“Months of work have given it wide support,” Moss said.\n"
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in quotes(release)] == [
+        "Jo Example",
+        "Al Roe",
+        "Bo Hart",
+        "Vale",
+        "Moss",
+    ]
+
+
+def test_a_company_by_one_word_is_no_person_without_others_signing_so():
+    text = (
+        "Title: Example Asks About Ferries\nDate: October 1, 2015\n\nContent:\n"
+        "WASHINGTON – Senator Jo Example wrote to the ferry company.\n"
+        "“We run every crossing on time,” Rivercorp said.\n"
+    )
+    release = parse_release_text(text)
+    assert "Rivercorp" not in [name for name, _ in speakers(release)]

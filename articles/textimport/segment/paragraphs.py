@@ -152,7 +152,7 @@ _WRAPPED_AT_MOST = 3
 
 # "Senator Example said." alone, or before the next quotation on its line.
 _ATTRIBUTION_LINE = re.compile(
-    rf"^(?:[A-Z][^“”\"]{{0,100}}?\s{_VERB}|{_VERB}\s+[A-Z][^“”\"]{{0,100}}?)"
+    rf"^(?:[A-Z][^“”\"]{{0,100}}?\s(?i:{_VERB})|{_VERB}\s+[A-Z][^“”\"]{{0,100}}?)"
     r"(?:\.?$|\.\s+[“\"](?=\w))"
 )
 

@@ -44,6 +44,12 @@ _TIDY = [
             r"\1 ",
             (),
         ),
+        # "…,” Cornyn Said.": the verb capitalised like the name before it.
+        (
+            r"(?<=[A-Za-z] )(Said|Says|Stated|Added|Continued|Concluded)(?=\.?$)",
+            lambda m: m.group(1).lower(),
+            ("Said", "Says", "Stated", "Added", "Continued", "Concluded"),
+        ),
         # "The co-sponsors areCori Bush, …": a little word glued to the name after it.
         (
             r"(?<![^\s(])(are|is|was|were|and|by|of|to|with|from|for|include|including)(?=[A-Z][a-z])",
