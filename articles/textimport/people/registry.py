@@ -17,6 +17,7 @@ from ..vocabulary import (
 from .letterhead import misread_name
 from .names import _INITIAL, _is_initial, _name_ish, _Tok, _tokens, _walk_name
 from .roles import _holds_office, _office_before, _walk_role
+from .signed import signing_surnames
 from .who import _Who
 
 
@@ -93,24 +94,6 @@ def _unglued(tok: _Tok) -> _Tok:
     return _Tok(tok.text, match.group(1), tok.lead, ";")
 
 
-# "…,” Graham said." ending its paragraph, a statement's signature by surname alone.
-_SIGNED_BY_SURNAME = re.compile(
-    r"(?:^|[”\"]\s*)(?P<surname>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)\s+(?i:said|says|stated|added)\.?$"
-)
-
-
-def _signing_surnames(text: Iterable[str], people) -> set[str]:
-    """Under "The bill's authors released the following statements:", each signed "Durbin
-    said.", "Graham said.": when two or more of the surnames signing so are people the text
-    names in full, the others signing the same way are people too, though it never gives
-    their first names."""
-    found = [m.group("surname") for p in text if (m := _SIGNED_BY_SURNAME.search(p.rstrip()))]
-    if len(found) < 3:
-        return set()
-    named = [s for s in found if any(len(m.split()) > 1 for m in people.full_names(s))]
-    return {s.casefold() for s in found} if len(named) >= 2 else set()
-
-
 class _People:
     """Speakers found so far, and the mentions used to complete their names."""
 
@@ -130,7 +113,7 @@ class _People:
         self.by_surname: dict[str, list[_Mention]] = {}
         self.by_first_name: dict[str, set[str]] = {}
         self.roles: dict[str, str] = {}
-        self.signing_surnames = _signing_surnames(text, self)
+        self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
         for mention in mentions:
             self.by_surname.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
             # A name opening its paragraph may be a headline's words ("Get Involved In …").
@@ -259,10 +242,6 @@ class _People:
             or (current in role.casefold() and len(role) > len(current))
         ):
             speaker.role = role
-
-    def full_names(self, surname: str) -> list[str]:
-        wanted = surname.casefold()
-        return [m.name for m in self.mentions if m.name.split()[-1].casefold() == wanted]
 
     def _by_surname(self, surname: str) -> ParsedSpeaker | None:
         return self.known.get(f" {surname}")
