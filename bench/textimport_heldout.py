@@ -45,7 +45,7 @@ def norm(text: str) -> str:
 def squeezed(text: str) -> str:
     """The words without the spaces between them: a scan's letter-spacing ("W e  h a v e")
     is no difference of words."""
-    return norm(text).replace(" ", "")
+    return norm(text).replace(" ", "").strip("'")  # an inner quotation's mark at either end
 
 
 def quote_found(parsed, speaker: str, first: str, last: str) -> tuple[bool, bool]:
@@ -96,7 +96,7 @@ def measure(folder: Path, expectations: dict, verbose: bool) -> dict:
             # No headline in the text (an old typed statement under its letterhead):
             # no title can be right or wrong, so the release is left out of that figure.
             totals["untitled"] += 1
-        elif norm(parsed.title) == norm(expected["title"]):
+        elif squeezed(parsed.title) == squeezed(expected["title"]):
             totals["titles"] += 1
         else:
             problems.append(f"title {parsed.title!r} ≠ {expected['title']!r}")

@@ -135,8 +135,12 @@ _SIGN_OFF_PLACE = re.compile(
     r"(?:[.,]?\s+(?P<region>(?:[A-Z]\.){2,4}))?\.?$"
 )
 _SIGN_OFF_DATE = re.compile(
-    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    r"\.?,?\s+\d{4}\.?$",
+    r"^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./](?:\d{2}|\d{4}))\.?"
+    # "Melbourne Monday, 19 February 1996 For further information contact …": the contact
+    # line run on after the date.
+    r"(?:$|\s+(?=(?:for\s+further|further\s+information|contact|media|enquiries|inquiries)\b))",
     re.IGNORECASE,
 )
 _SIGN_OFF_LINES = 3

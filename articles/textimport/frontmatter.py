@@ -135,14 +135,17 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
             words = " ".join(lines[i : i + count]).split()
             while words and not _word(words[0]):
                 words.pop(0)  # ".  VIETNAMESE REFUGEE BOAT": a speck of the scan before it
-            if len(words) < len(wanted):
+            # "ASYLUM SEEKERS - ACCESS TO …": a dash between the words is no word of them.
+            kept = [k for k, w in enumerate(words) if _word(w)]
+            if len(kept) < len(wanted):
                 continue
-            if not _same_words([_word(w) for w in words[: len(wanted)]], wanted):
+            if not _same_words([_word(words[k]) for k in kept[: len(wanted)]], wanted):
                 break
-            rest = " ".join(words[len(wanted) :])
+            end = kept[len(wanted) - 1] + 1
+            rest = " ".join(words[end:])
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
-            title = " ".join(words[: len(wanted)]).rstrip(".")
+            title = " ".join(words[:end]).rstrip(".")
             if rest and _word(rest) in _subjects(catalogue_title):
                 # "Joint Budget Statement Improved Passport Services" under "Joint Budget
                 # statement: [improved passport services; …]": the subject goes on the headline.

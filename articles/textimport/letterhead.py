@@ -45,7 +45,7 @@ _LETTERHEAD_START = re.compile(
     r"(?:(?:shadow|assistant|deputy|federal|acting)\s+)*(?:minister|member|senator|"
     r"treasurer|parliamentary secretary|leader|chief minister|special envoy)\s+(?:for|of)\b"
     # "Minister Assisting the Prime Minister for …", "Parliamentary Secretary to the Treasurer"
-    r"|^(?:(?:assistant|deputy|acting)\s+)?minister\s+assisting\s+(?:the\s+)?"
+    r"|^(?:(?:shadow|assistant|deputy|acting)\s+)?minister\s+assisting\s+(?:the\s+)?"
     r"(?:prime\s+minister|minister|treasurer|premier|leader)\b"
     r"|^(?:assistant\s+minister|parliamentary\s+secretary)\s+to\s+the\b"
     # an office alone, "PRIME MINISTER"; "FROM THE MINISTER FOR …", "DEPARTMENT OF …"
@@ -154,6 +154,7 @@ def is_library_stamp(line: str) -> bool:
 _BANNER = re.compile(r"^[A-Z0-9][A-Z0-9&/'’ -]{2,30}?\s+(?=(?i:senator\s+the\s+hon|the\s+hon)\b)")
 
 
+_JOINT_BY = re.compile(r"^joint\s+(?:media\s+)?statement\s+by\b", re.IGNORECASE)
 _FROM_OFFICE = re.compile(
     r"^from\s+the\s+(?:office\s+of\s+the\s+)?(?:minister|department|treasurer|prime\s+minister|"
     r"attorney-general)\b",
@@ -175,6 +176,12 @@ def is_letterhead(line: str) -> bool:
         return True
     if _NAME_WITH_INITIALS.match(line) and not _PLACE_INITIALS.match(line):
         return True  # "THE HON. B.M. EXAMPLE, M.P.": its last stop ends the initials
+    if (
+        _JOINT_BY.match(line)
+        and _OFFICE_FOR.search(line)
+        and (line.endswith(",") or len(line.split()) > 20)
+    ):
+        return True  # "Joint Statement by Philip Ruddock, Shadow Minister for …, and Senator …,"
     if _FROM_OFFICE.match(line) and len(line.split()) <= 12 and not _SENTENCE_WORDS.search(line):
         return True  # "From the Minister for Immigration and Ethnic Affairs.", its stop typed
     if line.endswith((".", "!", "?")):

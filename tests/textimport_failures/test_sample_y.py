@@ -269,3 +269,53 @@ def test_a_company_by_one_word_is_no_person_without_others_signing_so():
     )
     release = parse_release_text(text)
     assert "Rivercorp" not in [name for name, _ in speakers(release)]
+
+
+def test_a_place_signed_off_beside_a_date_in_figures_or_with_its_weekday_is_the_dateline():
+    for sign_off in ("DARWIN 10.7.90", "Darwin Monday, 19 February 1996 For further information"):
+        text = harvested(
+            "Ferry services",
+            " FERRY SERVICES\n\n The Government's decision on the ferries will cost more than "
+            "it says.\n\n The towns deserve better.\n\n"
+            f" {sign_off}\n\n For further information: Jo Example (089) 81 3567\n",
+        )
+        assert parse_release_text(text).dateline_city == "Darwin"
+
+
+def test_a_headline_with_a_dash_under_a_joint_statement_line_and_a_shadow_ministers_offices():
+    text = harvested(
+        "Successful ferry crews - access to government services",
+        " MEDIA STATEMENT 10 July 1990\n\n"
+        " Joint Statement by Jo,Example, Shadow Minister for» Riv~ers and ~ Ferries^and Senator "
+        "Al Roe, Joint Statement by J0-Example, Shadow . Minister for Rivers and Ferries and "
+        "Senator Al Roe,\n\n"
+        " SUCCESSFUL FERRY CREWS - ACCESS TO GOVERNMENT SERVICES\n\n"
+        " Today's Cabinet decision to grant a range of services to ferry crews will cost money.\n",
+    )
+    assert (
+        parse_release_text(text).title == "SUCCESSFUL FERRY CREWS - ACCESS TO GOVERNMENT SERVICES"
+    )
+    assert is_letterhead("Shadow Minister Assisting the Leader of the Opposition")
+
+
+def test_a_quoted_line_ending_mid_sentence_goes_on_in_the_wrapped_line_below():
+    text = (
+        "  MEDIA RELEASE\n\n"
+        "  FERRY PATRONS APPOINTED\n\n"
+        "  The Federal Opposition has expressed dismay at today’s announcement \n"
+        "by the Government that seven Government MPs have been appointed patrons \n"
+        "of the river ferries in the valley towns.\n\n  \n\n"
+        "  Shadow Minister for Rivers Jo Example has attacked the Minister for \n"
+        "what he described as a blatant attempt to politicise the ferries of \n"
+        "the river towns.\n\n  \n\n"
+        " “From the moment the Government decided to offer \n"
+        "Rivertown and Hillside a ferry for the 4,000 people there, the Opposition has \n"
+        "given strong support to the operation.\n\n  \n\n"
+        " “This Government is now turning the plight of the \n"
+        "river towns into yet another opportunity for ‘jobs for the boys \n"
+        "and girls’,” Mr Example said.\n"
+    )
+    (quote,) = quotes(parse_release_text(text))
+    assert quote[0] == "Jo Example"
+    assert quote[1].startswith("From the moment the Government decided to offer Rivertown")
+    assert quote[1].endswith("‘jobs for the boys and girls’")

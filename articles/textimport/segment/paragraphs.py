@@ -142,6 +142,9 @@ def _joins_in_quotation(prev: str, line: str, joins: bool, wrap_at: int, page_br
         return joins and bool(_LONE_OPENERS.match(prev))
     if joins or not (line[0].isupper() or line[0].isdigit()):
         return joins
+    if len(prev.split()) >= 4 and prev[-1:].islower():
+        return True  # '“From the moment the Government decided to offer' / 'Australia as …'
+
     return page_break or bool(wrap_at and wrap_at <= len(prev) <= _WRAPPED_AT_MOST * wrap_at)
 
 
