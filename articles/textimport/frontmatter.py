@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .letterhead import is_letterhead
 from .model import Draft, Notes
 from .vocabulary import _short
 
@@ -107,8 +108,10 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
         for k in range(1, max(0, len(words) - len(wanted)) + 1):
             if not _same_words([_word(w) for w in words[k : k + len(wanted)]], wanted):
                 continue
-            # The letterhead in capitals; the headline in capitals too, or as catalogued.
-            if " ".join(words[:k]).isupper():
+            # The letterhead in capitals, or one a letterhead's line reads ("Jo Example MP -
+            # Federal Member for Stirling"); the headline in capitals too, or as catalogued.
+            head = " ".join(words[:k])
+            if head.isupper() or is_letterhead(head):
                 lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
                 return True
     return False

@@ -24,7 +24,8 @@ _LABELS = re.compile(
 _TYPED_LABELS = (
     re.compile(r"^for\s+(?:the\s+)?press$", re.IGNORECASE),
     re.compile(r"^(?:[A-Z]+\s+)?PR(?:\s+No\.?)?(?:\s*[\d/]+)?$"),
-    re.compile(r"^(?:JOINT\s+)?STATEMENT\s+(?:BY|FROM)\b[^a-z]{0,180}$"),
+    # ("STATEMENT BY MINISTER FOR … ON DEPARTURE FROM BANGKOK" names its subject: a headline.)
+    re.compile(r"^(?:JOINT\s+)?STATEMENT\s+(?:BY|FROM)\b(?!.*\sON\s)[^a-z]{0,180}$"),
     # A form's reference block: "NO. 23 DATE 14.3.74", "NQ DATE" (OCR), "DATE: 14/3/74".
     re.compile(
         r"^(?=.*(?:\d|DATE|Date))(?:N[OQ0o]\.?|Ref\.?|REF\.?)\s*[:.]?\s*(?:[\w/.-]*\d[\w/.-]*)?"
@@ -182,7 +183,7 @@ def is_letterhead(line: str) -> bool:
         and (line.endswith(",") or len(line.split()) > 20)
     ):
         return True  # "Joint Statement by Philip Ruddock, Shadow Minister for …, and Senator …,"
-    if _FROM_OFFICE.match(line) and len(line.split()) <= 12 and not _SENTENCE_WORDS.search(line):
+    if _FROM_OFFICE.match(line) and len(line.split()) <= 20 and not _SENTENCE_WORDS.search(line):
         return True  # "From the Minister for Immigration and Ethnic Affairs.", its stop typed
     if line.endswith((".", "!", "?")):
         return False

@@ -153,7 +153,9 @@ _VERB = (
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|added|stated|explained|noted|warned|urged|announced"
     # "Rep. Example expressed disappointment with the vote. “…”": a view stated, then quoted.
-    r"|expressed|stressed|emphasi[sz]ed|argued)\b|\baccording to\b"
+    r"|expressed|stressed|emphasi[sz]ed|argued"
+    # "The Minister went on to note that …"
+    r"|went\s+on\s+to\s+(?:note|say|add|stress|explain))\b|\baccording to\b"
 )
 
 _OPENERS = "“„"

@@ -319,3 +319,73 @@ def test_a_quoted_line_ending_mid_sentence_goes_on_in_the_wrapped_line_below():
     assert quote[0] == "Jo Example"
     assert quote[1].startswith("From the moment the Government decided to offer Rivertown")
     assert quote[1].endswith("‘jobs for the boys and girls’")
+
+
+def test_a_ministers_statement_on_a_subject_is_the_headline_and_the_minister_adds_the_quotes():
+    text = harvested(
+        "Minister's statement on departure from Hillside",
+        " 'g is\n\n 9 May 1979\n\n"
+        " From the Minister for Rivers and Ferries, the Hon. J.R. Example, MP.\n\n"
+        " STATEMENT BY MINISTER FOR RIVERS AND  FERRIES ON DEPARTURE FROM HILLSIDE\n\n"
+        " Hillside deserves full recognition for its ferries, Mr Example said today.\n\n"
+        " The Minister held talks with the Deputy Minister of the Interior, General Al Roe.\n\n"
+        " The Minister went on to note that the floods were not of Hillside's making.\n\n"
+        ' "The towns upstream have a heavy responsibility for the present situation."\n',
+    )
+    text = text.replace('"Example, Jo"', '"Example, Jack"')
+    release = parse_release_text(text)
+    assert (
+        release.title == "STATEMENT BY MINISTER FOR RIVERS AND FERRIES ON DEPARTURE FROM HILLSIDE"
+    )
+    assert [name for name, _ in quotes(release)] == ["Jack Example"]
+
+
+def test_the_minister_named_with_the_office_after_the_name_adds_the_quote():
+    text = (
+        "Title: T\n\nContent:\nThe river towns deserve recognition, Mr Jo Example, the Minister "
+        "for Rivers, said today.\n\n"
+        "The Minister added that the ferries were not the towns' making.\n\n"
+        '"The towns upstream have a heavy responsibility for the present situation."\n'
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Example"]
+
+
+def test_words_finishing_a_sentence_begun_before_according_to_are_a_fragment():
+    text = (
+        "Title: The ferry review\n\nContent:\n"
+        "Senator Jo Example said the review was flawed.\n\n"
+        "The audience did not seem representative of the towns which, according to Mr Al "
+        'Roe, "have all gladly embraced the review."\n'
+    )
+    assert "Al Roe" not in [name for name, _ in speakers(parse_release_text(text))]
+
+
+def test_a_mixed_case_letterhead_run_on_with_the_headline_and_date_on_one_line():
+    text = harvested(
+        "Latest ferry arrivals should go to Hillside",
+        " Jo Example MP - Federal Member for  Stirling LATEST FERRY ARRIVALS SHOULD GO TO  "
+        "HILLSIDE September 10, 2012\n\n"
+        " Passengers on the latest ferry should be sent to Hillside, Jo Example said today.\n",
+    )
+    assert parse_release_text(text).title == "LATEST FERRY ARRIVALS SHOULD GO TO HILLSIDE"
+
+
+def test_paragraphs_of_one_quotation_run_together_each_opening_with_a_mark():
+    text = (
+        "Title: Mercy for the ferry crews\n\nContent:\n"
+        "Senator Jo Example said the crews are anxious. “They live in a state of limbo, unsure "
+        'of their future. “I urge the Minister to grant them permits. "The situation is not '
+        "something the crews control. “Those on the island have waited for two years and "
+        'should not have to wait in the meantime". The party opposes the policy. Media Contact '
+        "- Al Roe - 0400 729 555\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "They live in a state of limbo, unsure of their future.\n\n"
+            "I urge the Minister to grant them permits.\n\n"
+            "The situation is not something the crews control.\n\n"
+            "Those on the island have waited for two years and should not have to wait in the "
+            "meantime",
+        )
+    ]

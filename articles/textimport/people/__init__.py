@@ -8,11 +8,12 @@ Balla") or after it ("Jurgen Stock, Secretary General of INTERPOL") and kept
 whole ("U.S. Rep.").
 
 The stage is in parts: :mod:`.names` (tokens and names), :mod:`.roles`,
-:mod:`.who` (the person in the words of an attribution) and :mod:`.registry`
-(the mentions in the text and the speakers found).
+:mod:`.who` (the person in the words of an attribution), :mod:`.mentions` (the names the
+text mentions) and :mod:`.registry` (the speakers found).
 """
 
-from .registry import _Mention, _mentions, _People
+from .mentions import _Mention, _mentions
+from .registry import _People
 from .who import _parse_who, _Who
 
 __all__ = ["_Mention", "_People", "_Who", "_mentions", "_parse_who"]

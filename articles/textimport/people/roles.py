@@ -113,9 +113,28 @@ def _office_before(toks: list[_Tok], start: int) -> str:
 _HOUSE_MEMBER = {"representative", "rep", "rep.", "congresswoman", "congressman"}
 
 
+_MODIFIED_OFFICE = re.compile(
+    r"\b(?:deputy|assistant|prime|foreign|shadow|vice|junior|former|acting|state)\s+"
+    r"(?:minister|senator|treasurer|premier|secretary|president|chairman|chair)\b"
+)
+
+
+def _bare_office(wanted: str, role: str) -> bool:
+    """Whether ``role`` holds the office ``wanted`` without a word that makes it another."""
+    return bool(
+        re.search(
+            rf"(?<!deputy )(?<!assistant )(?<!prime )(?<!foreign )(?<!shadow )"
+            rf"(?<!vice )(?<!junior )(?<!former )(?<!acting )(?<!state )\b{re.escape(wanted)}\b",
+            role,
+        )
+    )
+
+
 def _holds_office(wanted: str, role: str, office: str = "") -> bool:
     """Whether ``role`` (or ``office``) answers the reference ``wanted`` ("the Minister")."""
     role = role.casefold()
+    if " " not in wanted and _MODIFIED_OFFICE.search(role) and not _bare_office(wanted, role):
+        return False  # "the Minister" is not "the Deputy Minister of the Interior"
     if wanted in role or wanted == office.casefold():
         return True
     words = {w.strip(".,") for w in role.split()} | {office.casefold()}

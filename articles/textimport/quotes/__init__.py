@@ -224,11 +224,16 @@ def _fragment(text: str, span: _Span) -> bool:
         return False
     if len(text.split()) < _FRAGMENT_WORDS:
         return True
+    if _ACCORDING_INSIDE.search(before):
+        return True  # "communities which, according to Mr X, “have all embraced it.”"
     # "the CEO called the bill “a step in the right direction”": words quoted as the object
     # of a verb that does not introduce speech carry on the sentence, whatever their length.
     return not _INTRODUCED.search(before)
 
 
+# "According to …" set inside a sentence begun before it: the words after it finish that
+# sentence, a fragment of it.
+_ACCORDING_INSIDE = re.compile(r"\w[^.!?]*,\s*according to\s+[^,;]{1,60},?\s*$", re.IGNORECASE)
 _INTRODUCED = re.compile(
     rf"(?:\b(?:{_VERB}(?:\s+(?:today|yesterday|this morning|this afternoon))?|that|as)"
     rf"|[:,;—–-]|\baccording to\s+[^,;]{{1,60}})\s*$",

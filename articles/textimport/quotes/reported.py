@@ -78,6 +78,11 @@ def _indirect_speakers(
             if who is not None and who.name and people.may_be_person(who):
                 speaker = people.candidate(who)
                 found.append(((index, match.start()), speaker))
+            elif who is not None and who.ref == "role":
+                # "The Minister added that …": the one holding that office, named before.
+                speaker = people.resolve(who, None, (index, match.start()))
+                if speaker is not None:
+                    found.append(((index, match.start()), speaker))
     return found
 
 

@@ -105,6 +105,14 @@ _VERB_BEFORE = re.compile(rf"\b{_VERB}(?:\s+that)?,?\s$")
 _NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]")
 
 
+def _restarts(p: str, j: int, start: int) -> bool:
+    """A mark opening a sentence inside a curly quotation that no mark has closed since it
+    opened ("…their lives. “I urge …"): paragraphs of one quotation run together, each
+    opening with a mark, not a quotation inside it."""
+    before = p[start:j].rstrip()
+    return before.endswith((".", "!", "?")) and not any(c in p[start:j] for c in '”"')
+
+
 def _ends_with_attribution(p: str, j: int) -> bool:
     return p[j - 1 : j] in (",", "!", "?") and bool(_NAME_AFTER_VERB.match(p, j + 1))
 
@@ -129,6 +137,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
             piece_start = 1 if n and (p[0] in _OPENERS + '"‘' or p[0] == opener) else 0
             j = piece_start
             depth = 1
+            since = piece_start
         while j < n:
             c = p[j]
             if current is None:
@@ -146,6 +155,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 )
                 if double or single:
                     current, opener, depth, piece_start = _Span(i, j), c, 1, j + 1
+                    since = piece_start
                 elif (
                     (c in _CLOSERS or (c == '"' and _closes_straight(p, j)))
                     and not closed_here
@@ -169,6 +179,10 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 elif c == "“" and opener != "„" and _turned_closer(p, j):
                     depth -= 1  # "…to that truth. “" ending its paragraph: a turned closing mark
                     closing = depth <= 0
+                elif c == "“" and opener == "“" and depth == 1 and _restarts(p, j, since):
+                    # "…their lives. “I urge …": the next paragraph, run into this one.
+                    current.pieces.append(p[piece_start:j])
+                    since = piece_start = j + 1
                 elif c == "„" or (c == "“" and opener != "„"):
                     depth += 1
                 elif c == "”" or c == "“":
@@ -180,6 +194,9 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                         # '…about "fiscal sense," said Rep. Example': a comma, the mark and the
                         # verb end the whole quotation, however many marks opened inside it.
                         closing = depth <= 0 or _ends_with_attribution(p, j)
+                    elif opener == "“" and depth == 1 and _restarts(p, j, since):
+                        current.pieces.append(p[piece_start:j])
+                        since = piece_start = j + 1
                     elif _opens_straight(p, j):
                         depth += 1
                 if closing:

@@ -1,0 +1,98 @@
+"""Every name the text mentions ("ROLE First Last", "First Last, the ROLE,"), with its
+place, to complete surnames and answer role references."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import _is_initial, _name_ish, _Tok, _tokens, _walk_name
+from .roles import _has_role_word, _office_before, _walk_role
+
+
+@dataclass
+class _Mention:
+    name: str
+    role: str
+    office: str
+    para: int
+    pos: int
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z]\S*\s+\S*[A-Z]")
+
+
+def _mentions(paragraphs: list[str]) -> list[_Mention]:
+    """Every "ROLE First Last" in the text, to complete surnames and role references."""
+    found = []
+    for p_index, paragraph in enumerate(paragraphs):
+        if not _TWO_CAPITALS.search(paragraph):
+            continue  # a name takes two words, an initial or a capital each
+        toks = [_unglued(_without_possessive(tok)) for tok in _tokens(paragraph)]
+        for k, tok in enumerate(toks):
+            if not _name_ish(tok) or _is_initial(tok):
+                continue
+            if k + 1 < len(toks) and not tok.trail and _name_ish(toks[k + 1]):
+                continue
+            start = _walk_name(toks, k, 0)
+            if start >= k or _modifies_a_noun(toks, start, k):
+                continue
+            found.append(
+                _Mention(
+                    name=" ".join(t.core for t in toks[start : k + 1]),
+                    role=_walk_role(toks, start, 0) or _role_after(toks, k),
+                    office=_office_before(toks, start),
+                    para=p_index,
+                    pos=k,
+                )
+            )
+    return found
+
+
+def _role_after(toks: list[_Tok], end: int) -> str:
+    """ "Mr Jo Example, the Minister for Rivers, said": the office set after the name."""
+    if "," not in toks[end].trail or end + 2 >= len(toks) or toks[end + 1].low != "the":
+        return ""
+    words = []
+    for tok in toks[end + 2 : end + 12]:
+        words.append(tok.core)
+        if tok.trail:
+            break
+    if not tok.trail.startswith(",") or not words[0][:1].isupper():
+        return ""
+    role = " ".join(words)
+    return role if _has_role_word(role) else ""
+
+
+def _modifies_a_noun(toks: list[_Tok], start: int, end: int) -> bool:
+    """ "a Kansas Starbucks worker": capitalised words between "a" and a noun name no one."""
+    before = toks[start - 1] if start else None
+    after = toks[end + 1] if end + 1 < len(toks) else None
+    return bool(
+        before is not None
+        and before.low in {"a", "an"}
+        and not before.trail
+        and not toks[end].trail
+        and after is not None
+        and after.core[:1].islower()
+    )
+
+
+def _without_possessive(tok: _Tok) -> _Tok:
+    """ "Senator Josh Hawley’s bill" mentions Josh Hawley: the possessive ends the name."""
+    if tok.core.endswith(("’s", "'s")) and not tok.trail and len(tok.core) > 3:
+        return _Tok(tok.text, tok.core[:-2], tok.lead, tok.core[-2:])
+    return tok
+
+
+# "Reps. Jo Example and Ana Roeintroducedlegislation": a scrape lost the spaces after a link.
+_GLUED_VERB = re.compile(
+    r"([A-Z][a-z]{2,}?)(?:introduced|announced|joined|released|unveiled)[a-z]*"
+)
+
+
+def _unglued(tok: _Tok) -> _Tok:
+    match = _GLUED_VERB.fullmatch(tok.core) if not tok.trail else None
+    if match is None:
+        return tok
+    return _Tok(tok.text, match.group(1), tok.lead, ";")
