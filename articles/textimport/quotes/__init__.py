@@ -224,7 +224,7 @@ def _fragment(text: str, span: _Span) -> bool:
         return False
     if len(text.split()) < _FRAGMENT_WORDS:
         return True
-    if _ACCORDING_INSIDE.search(before):
+    if "according to" in before.casefold() and _ACCORDING_INSIDE.search(before[-300:]):
         return True  # "communities which, according to Mr X, “have all embraced it.”"
     # "the CEO called the bill “a step in the right direction”": words quoted as the object
     # of a verb that does not introduce speech carry on the sentence, whatever their length.

@@ -106,11 +106,13 @@ _NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]
 
 
 def _restarts(p: str, j: int, start: int) -> bool:
-    """A mark opening a sentence inside a curly quotation that no mark has closed since it
-    opened ("…their lives. “I urge …"): paragraphs of one quotation run together, each
-    opening with a mark, not a quotation inside it."""
-    before = p[start:j].rstrip()
-    return before.endswith((".", "!", "?")) and not any(c in p[start:j] for c in '”"')
+    """A mark opening a sentence inside a curly quotation with nothing else open in it
+    ("…their lives. “I urge …"): paragraphs of one quotation run together, each opening
+    with a mark, not a quotation inside it."""
+    k = j - 1
+    while k >= start and p[k] == " ":
+        k -= 1
+    return k >= start and p[k] in ".!?"
 
 
 def _ends_with_attribution(p: str, j: int) -> bool:
