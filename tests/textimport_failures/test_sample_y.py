@@ -389,3 +389,30 @@ def test_paragraphs_of_one_quotation_run_together_each_opening_with_a_mark():
             "meantime",
         )
     ]
+
+
+def test_a_month_before_a_surname_is_no_first_name():
+    text = (
+        "Title: Example Visits All 29 Counties\nDate: November 8, 2012\n\nContent:\n"
+        "SALT LAKE CITY- Today, Senator Example visited his last county.\n"
+        "“Not everyone has a chance to come to my offices,” said Example.\n"
+        "In February, he visited three counties. In April Example visited Carbon and Grand "
+        "Counties.\n"
+    )
+    assert [name for name, _ in speakers(parse_release_text(text))] == ["Example"]
+
+
+def test_a_closing_mark_doubled_before_the_verb_closes_the_quotation():
+    text = (
+        "Title: Example at the Ferry Opening\nDate: 2024\n\nContent:\n"
+        "Today, Congresswoman Jo Example opened the new ferry office in Hillside.\n"
+        "“We were honored to have Congresswoman Example join us. We look forward to serving "
+        'the river towns.""said Al Roe, Ferry Founder and Chairman.\n'
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Al Roe",
+            "We were honored to have Congresswoman Example join us. We look forward to serving "
+            "the river towns.",
+        )
+    ]

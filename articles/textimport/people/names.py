@@ -110,7 +110,23 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
         start = j  # "Member for Maribyrnong, Bill Shorten"
     if all(_is_initial(t) for t in toks[start : end + 1]):
         return end + 1
+    if (
+        start < end
+        and toks[start].low in _MONTHS
+        and start > 0
+        and toks[start - 1].low in _BEFORE_A_MONTH
+        and not toks[start - 1].trail
+    ):
+        start += 1  # "In April Lee visited …": the month, then the name
     return start
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_BEFORE_A_MONTH = frozenset(
+    "in since until by during last next early late mid from through".split()
+)
 
 
 def _initials_unstopped(toks: list[_Tok], j: int, end: int, lo: int) -> bool:

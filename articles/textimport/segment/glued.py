@@ -18,7 +18,8 @@ def _starts_sentence(text: str, i: int) -> bool:
         return True
     # '"Word' or '"‘Word' (a quotation opening on a name in single marks)
     after = text[i + 2 : i + 3] if text[i + 1 : i + 2] in ("‘", "'") else text[i + 1 : i + 2]
-    return c == '"' and after.isalnum()
+    # ('…medicine.""said Jo Roe': a mark before a verb in lower case closes, it opens nothing)
+    return c == '"' and (after.isupper() or after.isdigit())
 
 
 def _split_glued(paragraph: str) -> list[str]:
@@ -41,7 +42,8 @@ def _split_glued(paragraph: str) -> list[str]:
             closes = paragraph[j] == '"' and (curly_open or straight % 2 == 1)
             # Two straight marks glued after a stop ('…towns.""In 2019 …') close one quotation
             # and open the next, whatever the count before them says (a mark was lost).
-            if paragraph[j : j + 2] == '""' and paragraph[j + 2 : j + 3].isalnum():
+            following = paragraph[j + 2 : j + 3]
+            if paragraph[j : j + 2] == '""' and (following.isupper() or following.isdigit()):
                 closes = True
                 straight += 1 - straight % 2  # counted with the next: one quotation is open
             if closes and glued_opener and not curly_open and paragraph[j + 1].isupper():

@@ -62,6 +62,7 @@ _TIDY_AFTER_SPLIT = [
     (re.compile(p), r)
     for p, r in (
         (r"([,?!])”(?=\w)", r"\1” "),  # "exorbitantly,”Rep. Pocan said"
+        (r'(?<=[,.!?])""(?=[a-z])', '" '),  # '…medicine.""said Jo Roe': one closing mark doubled
         (r"”(?=[a-z])", "” "),
         (r'(?<=[,.!?])"(?=[a-z])', '" '),
     )
