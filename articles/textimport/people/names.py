@@ -122,10 +122,10 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
 
 
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
 _BEFORE_A_MONTH = frozenset(
-    "in since until by during last next early late mid from through".split()
+    ["in", "since", "until", "by", "during", "last", "next", "early", "late", "mid", "from", "through"]
 )
 
 
