@@ -121,12 +121,10 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
     return start
 
 
-_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = _words(
+    "january february march april may june july august september october november december"
 )
-_BEFORE_A_MONTH = frozenset(
-    ["in", "since", "until", "by", "during", "last", "next", "early", "late", "mid", "from", "through"]
-)
+_BEFORE_A_MONTH = _words("in since until by during last next early late mid from through")
 
 
 def _initials_unstopped(toks: list[_Tok], j: int, end: int, lo: int) -> bool:
