@@ -43,6 +43,14 @@ _DATELINE_TITLE = re.compile(
     rf"(?P<rest>\S.*)$",
     re.DOTALL,
 )
+# "WASHINGTON  Sen. Jo Example (R-UT) supported …": the scrape lost the dash, the place in
+# capitals runs straight into a lead that opens as leads do.
+_DATELINE_DASH_LOST = re.compile(
+    rf"^(?P<city>{_DL_CAPS})(?:\s*,\s*(?P<region>{_DL_REGION}))?(?P<date>)\s+"
+    r"(?P<rest>(?:Sen\.|Senator|Sens\.|Rep\.|Reps\.|Representative|Congressman|Congresswoman"
+    r"|U\.S\.|Today|Yesterday|Tonight)[\s,].*)$",
+    re.DOTALL,
+)
 _DATELINE_ALONE = re.compile(
     rf"^(?P<city>{_DL_CAPS}|{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION}))?\s*,\s*"
     rf"(?P<date>{_DL_DATE})\.?$"
@@ -76,7 +84,7 @@ def _headline_after_dash(rest: str) -> bool:
 
 def match(paragraph: str) -> re.Match[str] | None:
     """The dateline opening ``paragraph``, with the text after it in ``rest``."""
-    for pattern in (_DATELINE_CAPS, _DATELINE_TITLE, _DATELINE_GLUED):
+    for pattern in (_DATELINE_CAPS, _DATELINE_TITLE, _DATELINE_GLUED, _DATELINE_DASH_LOST):
         found = pattern.match(paragraph)
         if not found:
             continue
@@ -85,6 +93,8 @@ def match(paragraph: str) -> re.Match[str] | None:
             continue
         if len(found.group("rest").strip()) < 3 or _headline_after_dash(found.group("rest")):
             continue
+        if pattern is _DATELINE_DASH_LOST and len(re.sub(r"[^A-Z]", "", found.group("city"))) < 6:
+            continue  # "NASA Today announced …", "ICYMI Sen. X …": no place
         return found
     return None
 

@@ -416,3 +416,27 @@ def test_a_closing_mark_doubled_before_the_verb_closes_the_quotation():
             "the river towns.",
         )
     ]
+
+
+def test_a_place_in_capitals_whose_dash_the_scrape_lost_is_the_dateline():
+    text = (
+        "Title: Sen. Example Votes For Ferry Bills\nDate: June 21, 2016\n\nContent:\n"
+        "WASHINGTON \u200b Sen. Jo Example (R-UT) supported two ferry bills Monday.\n"
+    )
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.lead[:4]) == ("Washington", "Sen.")
+    for lead in ("ICYMI Sen. Example said the ferries matter.", "NASA Today announced a launch."):
+        text = f"Title: T\nDate: June 21, 2016\n\nContent:\n{lead}\n"
+        assert parse_release_text(text).dateline_city == ""
+
+
+def test_a_statement_of_titled_surnames_after_when_it_was_issued_is_a_joint_one():
+    text = (
+        "Title: Leadership Statement on the Ferry Vote\nDate: 2023\n\nContent:\n"
+        "Washington, D.C. —On Wednesday, Conference Chairwoman Example, Speaker Roe, Majority "
+        "Leader Hart, and Majority Whip Vale issued the following statement on the vote:\n\n"
+        "“Today, the House took a critical step for the river towns.”\n"
+    )
+    release = parse_release_text(text)
+    assert speakers(release) == []
+    assert any("joint statement" in note for note in release.unplaced)

@@ -4,6 +4,7 @@ statement, credited to no one."""
 
 from __future__ import annotations
 
+from ..vocabulary import _CONTEXT_STARTERS
 from .names import _Tok
 from .segments import _name_in_segment, _name_only, _title_word, _titled_name, _titles_only
 
@@ -36,6 +37,8 @@ def _joint_names(toks: list[_Tok], segments: list[tuple[int, int]], index: int, 
 def _listed_names(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
     """ "Chairwoman A, Speaker B, Leader C, and Whip D": three names or more, each under its
     titles alone, the last after "and": the names of a joint statement, or ""."""
+    if segments and toks[segments[0][0]].low in _CONTEXT_STARTERS:
+        segments = segments[1:]  # "On Wednesday, Chairwoman A, …": when, then the names
     if len(segments) < 3 or toks[segments[-1][0]].core not in {"and", "&"}:
         return ""
     names = []
