@@ -172,8 +172,9 @@ def _from_sign_off(draft: Draft) -> None:
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""
             return
-    for paragraph in tail:
-        # "BRISBANE  13 January 2009": the place and the date on one line.
+    # "BRISBANE  13 January 2009": the place and the date on one line, at the foot of the
+    # release or above the background notes that follow it.
+    for paragraph in reversed(draft.paragraphs[1:]):
         words = paragraph.split()
         for k in (1, 2):
             found = _SIGN_OFF_PLACE.match(" ".join(words[:k]))

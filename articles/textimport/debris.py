@@ -32,7 +32,8 @@ _DEBRIS_LINES = _phrases(
 )
 _COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 _COUNTER_HEAD = re.compile(r"^(\d{1,3})\s*/$")
-_LONE_NUMBER = re.compile(r"^\d{1,4}$")
+# A page's number alone, perhaps among a scan's specks: "2", ".  2 .", "- 3 -".
+_LONE_NUMBER = re.compile(r"^(?:[.·,'\s]*\s)?\d{1,4}(?:\s[.·,'\s]*)?$")
 _COOKIE = re.compile(
     r"\bcookies?\b.*\b(?:accept|consent|use|policy|settings|browsing|experience)\b"
     r"|\b(?:accept|consent|use|policy|settings)\b.*\bcookies?\b",

@@ -84,6 +84,12 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
     line (a lead glued to the headline: "… in Torres Strait Customs officers have …")."""
     wanted = [_word(w) for w in _SUBJECT.sub("", catalogue_title).split()]
     wanted = [w for w in wanted if w]
+    if len(wanted) == 2:
+        # "Vietnamese Refugees": two words are the headline only as a line of their own.
+        for i, line in enumerate(lines[:_HEADLINE_LINES]):
+            if [_word(w) for w in line.split() if _word(w)] == wanted:
+                return i, 1, line.strip().rstrip("."), ""
+        return None
     if len(wanted) < 3:
         return None
     found = _printed(lines, wanted, catalogue_title)

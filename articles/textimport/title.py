@@ -76,7 +76,9 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     title = draft.given_title or draft.meta_title
     printed = printed_title(lines, draft.catalogue_title) if not title else None
     if printed is not None and any(
-        _is_body(line, following)
+        # (a line that holds the printed headline itself is the whole release run into one
+        # line by a scan's second text layer, not a lead above the headline)
+        _is_body(line, following) and printed[2] not in line
         for line, following in zip(lines[: printed[0]], lines[1:], strict=False)
     ):
         printed = None  # the cataloguer's words come again below the lead: not the headline
@@ -163,10 +165,14 @@ def _header_end(lines: list[str]) -> int:
     return 1 if len(lines) > 1 else 0  # a short text: only its first line can be a headline
 
 
+_WORDY = re.compile(r"[A-Za-z]{2}")
+
+
 def _is_body(line: str, following: str) -> bool:
     if is_label(line) or is_letterhead(line) or is_date_line(line):
         return False
-    words = len(line.split())
+    # Words, not a scan's specks: "V-> ,'.' â€ ; A A r- Ν Î‘" is no sentence.
+    words = sum(1 for w in line.split() if _WORDY.search(w))
     return words >= 28 or (
         words >= 8 and bool(_TERMINAL_END.search(line) or following[:1].islower())
     )

@@ -440,3 +440,80 @@ def test_a_statement_of_titled_surnames_after_when_it_was_issued_is_a_joint_one(
     release = parse_release_text(text)
     assert speakers(release) == []
     assert any("joint statement" in note for note in release.unplaced)
+
+
+def scanned(catalogue: str, creator: str, body: str) -> str:
+    """A typed statement as the catalogue harvest gives it, its issuer among the creators."""
+    return (
+        f'---\ntitle: "{catalogue}"\ndate: "1976-11-10"\ncreators:\n  - "{creator}"\n'
+        'source: "Minister for Rivers"\n---\n\n' + body
+    )
+
+
+def test_a_typed_statement_by_initials_the_creators_first_name_a_short_headline():
+    text = scanned(
+        "Ferry Refugees",
+        "Example, Michael",
+        " N E W S  R E L E A S E  FRO M  THE M IN ISTER  FOR \n\n"
+        " Rivcrs «I [lie AffairsTH E  H O N . M . J . R .  E X A M P L E M .P . IEA 53/76\n\n"
+        " FERRY REFUGEES\n\n"
+        " A decision on the 50 people who reached Hillside by ferry today would be made soon, "
+        "the Minister for Rivers, the Hon.  M.J.R. Example said today. .\n\n"
+        ' "The people have been allowed ashore at the Hillside station where they can be fed,\n'
+        " Mr Example said. .\n\n"
+        ' "Officers in Hillside will interview them tomorrow.\n\n'
+        " \"They have been asked to report to me as a matter of urgency.'·\n\n"
+        " Mr Example said that some of them might want to join relatives.\n\n"
+        ' "It called at Rivertown, where the crews gave charts and provisions.  We do not know '
+        "if they made any\n\n .  2 .\n\n other landfall.\n\n CANBERRA \n\n 10 November 1976\n",
+    )
+    release = parse_release_text(text)
+    assert release.title == "FERRY REFUGEES"
+    assert release.dateline_city == "Canberra"
+    assert [name for name, _ in speakers(release)] == ["Michael Example"]
+    texts = [q for _, q in quotes(release)]
+    assert texts[0] == (
+        "The people have been allowed ashore at the Hillside station where they can be fed"
+    )
+    assert texts[1].startswith("Officers in Hillside") and texts[1].endswith("urgency.'·")
+    assert texts[2].endswith("We do not know if they made any other landfall.")
+
+
+def test_a_sign_off_above_the_background_notes_and_a_scans_second_text_layer():
+    text = harvested(
+        "Aid for Hillside",
+        " V-> ,'.' â€ ; A A r- Ν Î‘ Î‘ Ν Χ . \"*? . A - A A - ' Date 11 February 1982 THE HON. "
+        "JO EXAMPLE AID FOR HILLSIDE The Minister for Rivers, the Hon. Jo Example, today "
+        "announced that the Government had decided to provide further assistance valued at "
+        "just over $3 million to the river towns.\n\n"
+        " Date\n\n 11 February 1982\n\n AID FOR HILLSIDE\n\n"
+        " The Minister for Rivers, the Hon. Jo Example, today announced further aid.\n\n"
+        " HILLSIDE  22 AUGUST 2011   \n\n BACKGROUND   \n\n Members of the river council.\n",
+    )
+    release = parse_release_text(text)
+    assert (release.title, release.dateline_city) == ("AID FOR HILLSIDE", "Hillside")
+
+
+def test_a_doubled_opening_mark_a_bullet_before_a_mark_and_a_curly_closer_lost():
+    text = (
+        "Title: Ferry funding\n\nContent:\n"
+        "The Minister for Rivers, Jo Example, today announced funding.\n\n"
+        'Al Roe, the member for Hillside, is in Rivertown. As the Secretary of" "Friends of the '
+        'Ferries", a friendship group, he will report back.\n\n'
+        '"Strong ferries offer the most effective support for the river towns — from the '
+        "oldest to the youngest.\n\n"
+        "• \"That's why the Government's Ferry Strategy helps crews work through problems "
+        'before they reach crisis point," Mr Example said.\n\n'
+        " “Labor’s first goal is to protect the river \n"
+        "$200 million of ferry funding.\n\n"
+        " “Labor supports the ferries but will keep campaigning to make them fair, Mr Example "
+        "said.\n"
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in speakers(release)] == ["Jo Example"]
+    texts = [q for _, q in quotes(release)]
+    assert texts[0].startswith("Strong ferries") and texts[0].endswith("reach crisis point")
+    assert texts[1] == (
+        "Labor’s first goal is to protect the river $200 million of ferry funding.\n\n"
+        "Labor supports the ferries but will keep campaigning to make them fair"
+    )

@@ -82,6 +82,8 @@ class _People:
         the same name the text gives, its first name the same or its long form, with a
         middle name or initial."""
         words = name.split()
+        if len(words) == 2 and _INITIAL.fullmatch(words[0]):
+            return self._named_for_initials(words[0], words[1]) or name
         if len(words) < 2 or _INITIAL.fullmatch(words[0]):
             return name
         first, surname = words[0].casefold(), words[-1].casefold()
@@ -95,6 +97,18 @@ class _People:
             if same and (len(full), len(full[0])) > (len(best.split()), len(best.split()[0])):
                 best = " ".join([*full[:-1], words[-1]])
         return best
+
+    def _named_for_initials(self, initials: str, surname: str) -> str | None:
+        """ "M.J.R. MacKellar" when the catalogue or the text gives "Michael MacKellar": the
+        one first name the text gives that surname, with the first initial's letter."""
+        names = {
+            " ".join([*m.name.split()[:-1], surname])
+            for m in self.by_surname.get(surname.casefold(), [])
+            if len(m.name.split()) == 2
+            and not _INITIAL.fullmatch(m.name.split()[0])
+            and m.name[:1].casefold() == initials[:1].casefold()
+        }
+        return names.pop() if len(names) == 1 else None
 
     def _by_first_name(self, word: str) -> str | None:
         """ "Jack shared, “…”" after "Jack French of Essex High School": the one person the

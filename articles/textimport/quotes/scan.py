@@ -136,7 +136,11 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         closed_here = False
         j = 0
         if current is not None:
-            piece_start = 1 if n and (p[0] in _OPENERS + '"‘' or p[0] == opener) else 0
+            bullet = n - len(p.lstrip("•·*–- "))  # '• "That's why …'
+            first = p[bullet : bullet + 1]
+            piece_start = (
+                bullet + 1 if first and (first in _OPENERS + '"‘' or first == opener) else 0
+            )
             j = piece_start
             depth = 1
             since = piece_start
@@ -210,6 +214,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         if current is not None:
             current.pieces.append(p[piece_start:])
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+            following = following.lstrip("•·*–- ")  # '• "That's why …": a bullet before it
             if _broken_off(p, following):
                 continues = True  # "… It will host a number of major" / "Harmony Day events …"
             elif opener in "‘'":

@@ -140,10 +140,14 @@ def _joins_in_quotation(prev: str, line: str, joins: bool, wrap_at: int, page_br
     one after a full line, or over a page break, carries the quotation on."""
     if _OPENS_LINE.match(line):
         return joins and bool(_LONE_OPENERS.match(prev))
-    if joins or not (line[0].isupper() or line[0].isdigit()):
+    if joins:
         return joins
     if len(prev.split()) >= 4 and prev[-1:].islower():
         return True  # '“From the moment the Government decided to offer' / 'Australia as …'
+    if not (line[0].isupper() or line[0].isdigit()):
+        return joins
+    if line.isupper() and len(line.split()) <= 3 and prev.rstrip()[-1:] in ".!?)":
+        return False  # "CANBERRA" signing the statement off below its last sentence
 
     return page_break or bool(wrap_at and wrap_at <= len(prev) <= _WRAPPED_AT_MOST * wrap_at)
 

@@ -44,6 +44,12 @@ _TIDY = [
             r"\1 ",
             (),
         ),
+        # 'As the Secretary of" "Parliamentarians for …"': an opening mark doubled by a scan.
+        (
+            r'\b(of|the|a|an|to|for|and|in|on|by|with|from|as)" "(?=\w)',
+            r'\1 "',
+            ('" "',),
+        ),
         # "…,” Cornyn Said.": the verb capitalised like the name before it.
         (
             r"(?<=[A-Za-z] )(Said|Says|Stated|Added|Continued|Concluded)(?=\.?$)",
@@ -88,7 +94,7 @@ _TURNED_BEFORE_ATTRIBUTION = re.compile(rf"(?<=[,?!])\s*“\s*(?=[A-Z][^“”\"
 # the paragraph: '"… diverse society.1 he said.', '"… Categories,   said Mr West.'
 _SPEAKER_AFTER = r"(?:he|she|(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+[A-Z][\w'’-]+)"
 _LOST_CLOSER = re.compile(
-    rf"(?<=[,.!?])(?:11|1|l|')?\s+(?=(?:{_SPEAKER_AFTER}\s+{_VERB}|{_VERB}\s+{_SPEAKER_AFTER})\.?$)"
+    rf"(?<=[,.!?])(?:11|1|l|')?\s+(?=(?:{_SPEAKER_AFTER}\s+{_VERB}|{_VERB}\s+{_SPEAKER_AFTER})[.\s]*$)"
 )
 
 
@@ -96,6 +102,11 @@ def _closes_lost_mark(piece: str) -> str:
     """'"… society.1 he said.': the straight quotation opening the paragraph is closed
     before its attribution, where the scan lost its closing mark."""
     mark = piece[:1]
+    if mark == "“":
+        # "“Labor supports … fair and workable, Ms Macklin said.": the curly mark lost too.
+        if piece.count("“") != 1 or any(c in piece for c in '”"'):
+            return piece
+        return _LOST_CLOSER.sub("” ", piece, count=1)
     if mark not in "\"'" or not piece[1:2].isupper() or any(c in piece for c in "“”‘"):
         return piece
     if mark == '"' and piece.count('"') != 1:
