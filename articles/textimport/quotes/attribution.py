@@ -18,6 +18,7 @@ from .credited import credited
 from .introduces import _introduces_next
 from .letters import _ADDRESSEE_AFTER, _ADDRESSEE_BEFORE, _titled, addressee
 from .scan import _Span
+from .specks import _SPECKS_AFTER_COLON, _before_specks
 from .verbless import name_and_role_after
 
 # Attribution around a quotation.
@@ -273,18 +274,6 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     return (named or found or [None])[0]
 
 
-def _before_specks(words: str) -> _Who | None:
-    """The name before a stop that only specks follow ("Mr West. â€ â€")."""
-    head, _, tail = words.partition(". ")
-    while tail:
-        if not re.search(r"[A-Za-z]{2}", tail):
-            return _parse_who(head, after_verb=True)
-        more, _, tail = tail.partition(". ")
-        head = f"{head}. {more}"
-    return None
-
-
-_SPECKS_AFTER_COLON = re.compile(r":[\s.·,'‘’…-]+$")
 _BROKEN_NAME = re.compile(
     r"^(?P<title>(?:Dr|Mr|Mrs|Ms|Sir|Prof|Senator|Minister)\.?)\s+(?P<a>[A-Z][a-z]+)\s+(?P<b>[a-z]+)$"
 )
