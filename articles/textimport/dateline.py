@@ -156,10 +156,23 @@ _SIGN_OFF_DATE = re.compile(
 _SIGN_OFF_LINES = 3
 
 
+# A scan's specks after the place or the date: "CANBERRA.• V'. .'", "23 May 1975.’".
+_TRAILING_SPECKS = re.compile(r"(?:[\s.,·•'’\"`]+(?:[A-Za-z](?=[^A-Za-z]|$))?)+$")
+
+
+def _without_specks(paragraph: str) -> str:
+    if not any(c in paragraph for c in "•·’'`\""):
+        return paragraph.strip()  # "Canberra. A.C.T.": the region's initials are no specks
+    stripped = _TRAILING_SPECKS.sub("", paragraph.strip())
+    return (
+        f"{stripped}." if stripped and paragraph.strip()[len(stripped) :][:1] == "." else stripped
+    )
+
+
 def _from_sign_off(draft: Draft) -> None:
     """The place a statement is signed off from, on a line of its own near the end with its
     date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
-    tail = draft.paragraphs[-(_SIGN_OFF_LINES + 1) :]
+    tail = [_without_specks(p) for p in draft.paragraphs[-(_SIGN_OFF_LINES + 1) :]]
     for index, paragraph in enumerate(tail[:-1]):
         found = _SIGN_OFF_PLACE.match(paragraph.strip())
         below = tail[index + 1 :]

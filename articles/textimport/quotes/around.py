@@ -122,6 +122,9 @@ def _sentences(paragraph: str) -> list[str]:
     return out
 
 
+_SIGNED_WITH_POST_NOMINAL = re.compile(r"\s(?:MP|MHR|MLA|MLC|QC|KC)$")
+
+
 def _name_line_below(span: _Span, paragraphs: list[str]) -> _Who | None:
     """A quotation standing alone as its paragraph, signed on the line below by a titled
     name without a dash ("Senator Example"), the text going on with no quotation after it."""
@@ -129,8 +132,11 @@ def _name_line_below(span: _Span, paragraphs: list[str]) -> _Who | None:
         return None
     line = paragraphs[span.end_para + 1]
     following = paragraphs[span.end_para + 2] if span.end_para + 2 < len(paragraphs) else ""
+    # "Australian Minister for Foreign Affairs and Trade Jo Example MP": a longer signature,
+    # its office and a post-nominal around the name.
+    limit = 14 if _SIGNED_WITH_POST_NOMINAL.search(line) else 6
     if (
-        len(line.split()) > 6
+        len(line.split()) > limit
         or _TERMINAL.search(line)
         or any(c in line for c in '“”"')
         or following[:1] in '“"'

@@ -44,6 +44,8 @@ _TIDY = [
             r"\1 ",
             (),
         ),
+        # 'Mr Bury said:-"The …': a typist's colon and dash before the quotation.
+        (r"(?<=\w):-\s*(?=[\"“‘'])", ": ", (":-",)),
         # 'As the Secretary of" "Parliamentarians for …"': an opening mark doubled by a scan.
         (
             r'\b(of|the|a|an|to|for|and|in|on|by|with|from|as)" "(?=\w)',
