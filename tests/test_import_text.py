@@ -247,6 +247,15 @@ class TestAdminFromText:
         assert "Paste the text of a release" in response.content.decode()
         assert not Article.objects.exists()
 
+    def test_a_null_character_in_the_paste_gets_its_own_message_alone(self, editor):
+        response = editor.post(
+            "/admin/articles/article/from-text/", {"text": "Title: A\n\nContent:\nA \x00 b."}
+        )
+        page = response.content.decode()
+        assert "Null characters are not allowed" in page
+        assert "Paste the text of a release" not in page
+        assert not Article.objects.exists()
+
     def test_binary_file_is_refused(self, editor, tmp_path):
         from django.core.files.uploadedfile import SimpleUploadedFile
 

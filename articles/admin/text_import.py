@@ -78,6 +78,8 @@ class ReleaseFromTextForm(forms.Form):
             if text is None:
                 raise ValidationError(_("The file is not plain text."))
             cleaned["text"] = text
+        if self.has_error("text") and "text" not in cleaned:
+            return cleaned  # a pasted text refused for what it holds has its own message
         if not (cleaned.get("text") or "").strip():
             raise ValidationError(_("Paste the text of a release or choose a text file."))
         try:
