@@ -150,6 +150,11 @@ def worst_case_seconds() -> tuple[float, str]:
         "quotation marks": ("“" * size)[: size // 3],
         "an opening mark, then short paragraphs": ("“Word\n\n" + "Word here.\n\n" * size)[:size],
         "names and quotes": ("Senator Jan Example, Director, said “yes,” and " * size)[: size // 3],
+        "one word of capitals": "Headline\n\n" + "A" * (size - 40) + " below\n\n“Words.”\n",
+        "words of capitals": "Headline\n\n" + ("WASHINGTON " * size)[: size - 20] + "Sen.x\n",
+        "specks after words": "Headline\n\nThe end " + ("' " * size)[: size - 40] + "here.\n",
+        "apostrophes in a word": "Headline\n\nThe l" + ("'a" * size)[: size - 30] + "st.\n",
+        "remarks announced": ("remarks " * size)[: size - 60] + "end\n\n“Unclosed.\n\nMore.\n",
     }
     worst, which = 0.0, ""
     for name, text in cases.items():

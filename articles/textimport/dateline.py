@@ -51,6 +51,9 @@ _DATELINE_DASH_LOST = re.compile(
     r"|U\.S\.|Today|Yesterday|Tonight)[\s,].*)$",
     re.DOTALL,
 )
+# The places a scrape of the members' releases prints before their leads; after any other
+# words in capitals a lost dash cannot be told from a heading or a label ("PHOTOS Sen. X").
+_PLACES_WITHOUT_DASH = frozenset({"WASHINGTON", "WASHINGTON, D.C.", "WASHINGTON D.C."})
 _DATELINE_ALONE = re.compile(
     rf"^(?P<city>{_DL_CAPS}|{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION}))?\s*,\s*"
     rf"(?P<date>{_DL_DATE})\.?$"
@@ -93,8 +96,8 @@ def match(paragraph: str) -> re.Match[str] | None:
             continue
         if len(found.group("rest").strip()) < 3 or _headline_after_dash(found.group("rest")):
             continue
-        if pattern is _DATELINE_DASH_LOST and len(re.sub(r"[^A-Z]", "", found.group("city"))) < 6:
-            continue  # "NASA Today announced …", "ICYMI Sen. X …": no place
+        if pattern is _DATELINE_DASH_LOST and found.group("city") not in _PLACES_WITHOUT_DASH:
+            continue  # "PHOTOS Sen. X toured …", "SENATE PASSES FARM BILL Sen. X …": no place
         return found
     return None
 
@@ -154,19 +157,28 @@ _SIGN_OFF_DATE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF_LINES = 3
+# "Effective 1 July 2025", "Posted March 5, 2024": words that date a notice, not places.
+_DATING_WORDS = _words("effective commencing posted dated updated issued released from until")
 
 
 # A scan's specks after the place or the date: "CANBERRA.• V'. .'", "23 May 1975.’".
-_TRAILING_SPECKS = re.compile(r"(?:[\s.,·•'’\"`]+(?:[A-Za-z](?=[^A-Za-z]|$))?)+$")
+_SPECK_MARKS = "•·’'`\""
+_WORDY = re.compile(r"[A-Za-z]{2}|\d")
 
 
 def _without_specks(paragraph: str) -> str:
-    if not any(c in paragraph for c in "•·’'`\""):
-        return paragraph.strip()  # "Canberra. A.C.T.": the region's initials are no specks
-    stripped = _TRAILING_SPECKS.sub("", paragraph.strip())
-    return (
-        f"{stripped}." if stripped and paragraph.strip()[len(stripped) :][:1] == "." else stripped
-    )
+    """The place or date of a sign-off without a scan's specks after it: "CANBERRA.• V'. .'"
+    is "CANBERRA.", "23 May 1975.’" is "23 May 1975."."""
+    text = paragraph.strip()
+    if len(text) > 120 or not any(c in text for c in _SPECK_MARKS):
+        return text  # "Canberra. A.C.T.": the region's initials are no specks
+    words = text.split()
+    while len(words) > 1 and not _WORDY.search(words[-1]):
+        words.pop()  # "V'." and ".'" after the place: specks, not words
+    cut = min((words[-1].find(c) for c in _SPECK_MARKS if c in words[-1]), default=-1)
+    if cut > 0:
+        words[-1] = words[-1][:cut]  # "CANBERRA.•": the speck glued to the place
+    return " ".join(words)
 
 
 def _from_sign_off(draft: Draft) -> None:
@@ -187,8 +199,9 @@ def _from_sign_off(draft: Draft) -> None:
             return
     # "BRISBANE  13 January 2009": the place and the date on one line, at the foot of the
     # release or above the background notes that follow it.
-    for paragraph in reversed(draft.paragraphs[1:]):
-        words = paragraph.split()
+    last = len(draft.paragraphs) - 1
+    for index in range(last, 0, -1):
+        words = draft.paragraphs[index].split()
         for k in (1, 2):
             found = _SIGN_OFF_PLACE.match(" ".join(words[:k]))
             if (
@@ -196,6 +209,9 @@ def _from_sign_off(draft: Draft) -> None:
                 and len(words) > k
                 and _SIGN_OFF_DATE.match(" ".join(words[k:]))
                 and found.group("city").casefold() not in _DATELINE_STOP
+                and found.group("city").casefold() not in _DATING_WORDS
+                # above the last few paragraphs only a place in capitals signs off
+                and (index > last - _SIGN_OFF_LINES or found.group("city").isupper())
             ):
                 draft.dateline_city = city_name(found.group("city"))
                 return

@@ -101,6 +101,7 @@ class Draft:
     catalogue_title: str = ""  # a front matter's title: finds the headline printed in the body
     header_date: str = ""
     page_starts: set[str] = field(default_factory=set)  # lines after a page number or footer
+    after_blank: set[str] = field(default_factory=set)  # lines after a blank line
     # title
     title: str = ""
     letterhead_names: list[str] = field(default_factory=list)  # "B.M. Snedden"

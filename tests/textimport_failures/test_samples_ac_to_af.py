@@ -284,3 +284,67 @@ def test_a_doubled_opening_mark_a_bullet_before_a_mark_and_a_curly_closer_lost()
         "Labor’s first goal is to protect the river $200 million of ferry funding.\n\n"
         "Labor supports the ferries but will keep campaigning to make them fair"
     )
+
+
+# What the rules above must not do, found by a review of them.
+
+
+def test_words_in_capitals_before_a_lead_are_no_dateline_unless_a_feeds_place():
+    for lead in (
+        "PHOTOS Sen. Jo Example toured the Example Dam on Tuesday with local farmers.",
+        "SENATE PASSES FARM BILL Sen. Jo Example applauded the Example Farm Act on Tuesday.",
+    ):
+        text = f"Title: Example Release\nDate: June 2, 2024\n\nContent:\n{lead}\n"
+        assert parse_release_text(text).dateline_city == ""
+
+
+def test_a_line_dating_a_notice_is_no_sign_off():
+    body = "".join(f"Paragraph {n} of the notice about the ferries.\n\n" for n in range(4))
+    for line in ("Effective 1 July 2025", "Posted March 5, 2024", "Dated 5 March 1975"):
+        text = f"Ferry Fares Change\n\n{body}{line}\n\n{body}"
+        assert parse_release_text(text).dateline_city == ""
+
+
+def test_a_quotation_inside_a_quotation_after_a_full_stop_is_not_its_next_paragraph():
+    text = (
+        "Title: Example on Ferry Fares\n\nContent:\n"
+        "Sen. Jo Example spoke on the floor on Tuesday.\n\n"
+        "“A mother in Hillside wrote to me last week. “I can’t afford the fare,” she wrote. No "
+        "family should have to write that letter,” said Sen. Example.\n"
+    )
+    ((speaker, words),) = quotes(parse_release_text(text))
+    assert speaker == "Jo Example"
+    assert words.endswith("No family should have to write that letter")
+
+
+def test_a_blank_line_ends_a_paragraph_even_inside_an_open_quotation():
+    text = (
+        "Title: Example on the Ferry Bill\n\nContent:\n"
+        "WASHINGTON - Sen. Jo Example spoke on the floor on Tuesday.\n\n"
+        "Sen. Example called the bill “a lifeline for the families of the river towns who rely on "
+        "the ferry every winter\n\n"
+        "The bill now goes to the House, where a vote is expected in May.\n"
+    )
+    assert len(parse_release_text(text).paragraphs) == 3
+
+
+def test_the_opening_mark_of_a_quotation_going_on_below_is_no_speck():
+    text = (
+        "Title: Example on the Ferry Bill\n\nContent:\n"
+        'WASHINGTON - Sen. Jo Example said the bill was "an insult to every working family in '
+        "the valley. We will keep fighting it.\n\n"
+        '"We will win in the end," she said.\n'
+    )
+    release = parse_release_text(text)
+    assert '"an insult' in release.lead
+
+
+def test_an_organisation_signing_beside_two_named_people_is_no_person():
+    text = (
+        "Title: Statements on the Ferry Act\nDate: 2024\n\nContent:\n"
+        "WASHINGTON – The bill is led by Senator Jo Example and Senator Al Roe.\n"
+        "“The ferries matter,” Example said.\n"
+        "“The towns need them,” Roe said.\n"
+        "“We support the act,” Rivercorp said.\n"
+    )
+    assert "Rivercorp" not in [name for name, _ in speakers(parse_release_text(text))]

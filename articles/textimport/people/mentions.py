@@ -19,14 +19,23 @@ class _Mention:
     pos: int
 
 
-_TWO_CAPITALS = re.compile(r"[A-Z]\S*\s+\S*[A-Z]")
+_CAPITAL = re.compile(r"[A-Z]")
+# After the first capital, a capital in a later word: each word is read once.
+_CAPITAL_IN_A_LATER_WORD = re.compile(r"\s\S*?[A-Z]")
+
+
+def _two_capitals(paragraph: str) -> bool:
+    """Whether two words carry a capital each: a name takes two words, an initial or a
+    capital each."""
+    first = _CAPITAL.search(paragraph)
+    return bool(first and _CAPITAL_IN_A_LATER_WORD.search(paragraph, first.end()))
 
 
 def _mentions(paragraphs: list[str]) -> list[_Mention]:
     """Every "ROLE First Last" in the text, to complete surnames and role references."""
     found = []
     for p_index, paragraph in enumerate(paragraphs):
-        if not _TWO_CAPITALS.search(paragraph):
+        if not _two_capitals(paragraph):
             continue  # a name takes two words, an initial or a capital each
         toks = [_unglued(_without_possessive(tok)) for tok in _tokens(paragraph)]
         for k, tok in enumerate(toks):

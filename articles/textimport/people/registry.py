@@ -19,7 +19,7 @@ from .roles import _holds_office
 from .signed import signing_surnames
 from .who import _Who
 
-_ISSUER_OFFICES = frozenset({"minister", "senator", "treasurer", "premier", "member"})
+_ISSUER_OFFICES = frozenset({"minister"})
 
 
 class _People:

@@ -13,7 +13,7 @@ _SIGNED_BY_SURNAME = re.compile(
 
 def signing_surnames(paragraphs: Iterable[str], names: list[str]) -> set[str]:
     """The surnames (case aside) that sign statements at the end of their paragraphs, when
-    three or more sign so and two or more of them are people the text names in full: then
+    three or more of the surnames signing so are people the text names in full: then
     the others signing the same way are people too, though the text never gives their first
     names ("Graham said." beside "Durbin said." and "Senator Dick Durbin")."""
     found = [m.group("surname") for p in paragraphs if (m := _SIGNED_BY_SURNAME.search(p.rstrip()))]
@@ -21,4 +21,4 @@ def signing_surnames(paragraphs: Iterable[str], names: list[str]) -> set[str]:
         return set()
     full = {n.split()[-1].casefold() for n in names if len(n.split()) > 1}
     named = [s for s in found if s.casefold() in full]
-    return {s.casefold() for s in found} if len(named) >= 2 else set()
+    return {s.casefold() for s in found} if len(named) >= 3 else set()

@@ -54,7 +54,7 @@ def _remarks_below(paragraph: str) -> _Who | None:
     paragraph = paragraph.strip()
     if not (paragraph.endswith(":") or re.search(r"\bbelow\b", paragraph)):
         return None
-    if len(paragraph.split()) > 30 or any(c in paragraph for c in '“”"'):
+    if len(paragraph) > 300 or len(paragraph.split()) > 30 or any(c in paragraph for c in '“”"'):
         return None
     match = _REMARKS_OF.search(paragraph)
     if not match:

@@ -115,6 +115,13 @@ def _restarts(p: str, j: int, start: int) -> bool:
     return k >= start and p[k] in ".!?"
 
 
+def _runs_together(p: str) -> bool:
+    """Whether the paragraph opens curly quotations more often than it closes them by two or
+    more: paragraphs of one quotation run together ("“They live … “I urge …"), not a quotation
+    inside another ("“A mother wrote. “I can’t afford it,” she wrote. …,” said X.")."""
+    return p.count("“") > p.count("”") + 1
+
+
 def _ends_with_attribution(p: str, j: int) -> bool:
     return p[j - 1 : j] in (",", "!", "?") and bool(_NAME_AFTER_VERB.match(p, j + 1))
 
@@ -134,6 +141,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     for i, p in enumerate(paragraphs):
         n = len(p)
         closed_here = False
+        together = "“" in p and _runs_together(p)
         j = 0
         if current is not None:
             bullet = n - len(p.lstrip("•·*–- "))  # '• "That's why …'
@@ -185,7 +193,13 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 elif c == "“" and opener != "„" and _turned_closer(p, j):
                     depth -= 1  # "…to that truth. “" ending its paragraph: a turned closing mark
                     closing = depth <= 0
-                elif c == "“" and opener == "“" and depth == 1 and _restarts(p, j, since):
+                elif (
+                    c == "“"
+                    and opener == "“"
+                    and depth == 1
+                    and together
+                    and _restarts(p, j, since)
+                ):
                     # "…their lives. “I urge …": the next paragraph, run into this one.
                     current.pieces.append(p[piece_start:j])
                     since = piece_start = j + 1
@@ -200,7 +214,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                         # '…about "fiscal sense," said Rep. Example': a comma, the mark and the
                         # verb end the whole quotation, however many marks opened inside it.
                         closing = depth <= 0 or _ends_with_attribution(p, j)
-                    elif opener == "“" and depth == 1 and _restarts(p, j, since):
+                    elif opener == "“" and depth == 1 and together and _restarts(p, j, since):
                         current.pieces.append(p[piece_start:j])
                         since = piece_start = j + 1
                     elif _opens_straight(p, j):

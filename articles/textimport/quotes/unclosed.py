@@ -39,7 +39,7 @@ def _announced_text(paragraphs: list[str], span: _Span, i: int) -> bool:
         return False
     if paragraphs[span.start_para][: span.start_pos].strip():
         return False
-    if not _ANNOUNCES_TEXT.search(paragraphs[span.start_para - 1].strip()):
+    if not _ANNOUNCES_TEXT.search(paragraphs[span.start_para - 1].strip()[-300:]):
         return False
     return not any(c in later for later in paragraphs[i + 1 :] for c in _ANY_MARK)
 

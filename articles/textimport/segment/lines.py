@@ -11,8 +11,15 @@ from ..model import Draft, Notes
 
 def split_lines(draft: Draft, notes: Notes) -> None:
     """One entry per non-blank line, its spaces collapsed and letter-spacing undone."""
-    lines = [_unspaced(line) for line in draft.text.split("\n") if not line.isspace()]
+    raw = draft.text.split("\n")
+    lines = [_unspaced(line) for line in raw if not line.isspace()]
     lines = [line for line in lines if line]
+    # Which lines open a paragraph of their own: a blank line stands above them.
+    draft.after_blank = {
+        " ".join(_unspaced(line).split())
+        for above, line in zip(raw, raw[1:], strict=False)
+        if not above.strip() and line.strip()
+    }
     draft.lines = [
         " ".join(piece.split())
         for index, line in enumerate(lines)
@@ -59,6 +66,7 @@ def _label_field(line: str) -> list[str]:
 
 
 _HEADER_LINES = 8
+_HEADER_REACH = 400
 # OCR of a typed statement may run its header into one line: "…PRESSPR 13518th October,
 # 1968UNITED NATIONS DAYBefore his departure…". A date glued to the words around it, and a
 # heading in capitals glued to the sentence below, are cut apart.
@@ -70,9 +78,12 @@ _GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z])")
 
 
 def _unglued_header(line: str) -> list[str]:
-    if len(line) < 60 or not _GLUED_HEADING.search(line):
+    # The heading stands near the start of the header: only that much is searched, so that a
+    # long line of capitals costs no more than a short one.
+    head, tail = line[:_HEADER_REACH], line[_HEADER_REACH:]
+    if len(line) < 60 or not _GLUED_HEADING.search(head):
         return [line]
-    line = _GLUED_HEADING.sub(lambda m: m.group(0) + "\n", line, count=1)
+    line = _GLUED_HEADING.sub(lambda m: m.group(0) + "\n", head, count=1) + tail
     return [
         piece.strip() for piece in _GLUED_DATE.sub("\n\\1\n", line).split("\n") if piece.strip()
     ]

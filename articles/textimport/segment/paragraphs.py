@@ -60,7 +60,9 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
         standalone = bool(title) and title in {line.casefold(), previous.casefold()}
         joins = bool(blocks) and not standalone and _joins(previous, line, wrap_at)
         if blocks and not standalone and (straight % 2 or curly > 0):
-            joins = _joins_in_quotation(previous, line, joins, wrap_at, line in draft.page_starts)
+            joins = _joins_in_quotation(
+                previous, line, joins, wrap_at, line in draft.page_starts, line in draft.after_blank
+            )
         if joins:
             blocks[-1].append(line)
             more = _marks(line)
@@ -134,7 +136,9 @@ def _marks(text: str) -> tuple[int, int]:
 _OPENS_LINE = re.compile(r'^[“„]|^"(?=\w)')
 
 
-def _joins_in_quotation(prev: str, line: str, joins: bool, wrap_at: int, page_break: bool) -> bool:
+def _joins_in_quotation(
+    prev: str, line: str, joins: bool, wrap_at: int, page_break: bool, after_blank: bool = False
+) -> bool:
     """Inside a quotation over hard-wrapped paragraphs, a line opening with a mark starts the
     quotation's next paragraph (each opens with a mark, only the last closes); a line without
     one after a full line, or over a page break, carries the quotation on."""
@@ -142,8 +146,10 @@ def _joins_in_quotation(prev: str, line: str, joins: bool, wrap_at: int, page_br
         return joins and bool(_LONE_OPENERS.match(prev))
     if joins:
         return joins
-    if len(prev.split()) >= 4 and prev[-1:].islower():
-        return True  # '“From the moment the Government decided to offer' / 'Australia as …'
+    if len(prev.split()) >= 4 and prev[-1:].islower() and not after_blank:
+        # '“From the moment the Government decided to offer' / 'Australia as …' (a blank line
+        # between them would end the paragraph, quotation or not)
+        return True
     if not (line[0].isupper() or line[0].isdigit()):
         return joins
     if line.isupper() and len(line.split()) <= 3 and prev.rstrip()[-1:] in ".!?)":

@@ -134,8 +134,9 @@ def _straight_specks(piece: str) -> str:
     if count % 2 and len(specks) == 1:
         at = specks[0].start()
         after = piece.find('"', at + 1)
-        # '…want to show "budget sense," said X': closed further on, it is a quotation.
-        if after < 0 or piece[after + 1 : after + 2].isalnum():
+        # '…want to show "budget sense," said X': closed further on, it is a quotation; so is
+        # one no mark follows at all (a quotation going on into the next paragraph).
+        if after > 0 and piece[after + 1 : after + 2].isalnum():
             return piece[:at] + piece[at + 1 :]
     return piece
 
