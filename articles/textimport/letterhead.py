@@ -80,7 +80,8 @@ _PLACE_INITIALS = re.compile(
 )
 _POST_NOMINAL_TOKEN = re.compile(r"(?<![\w.])(?:MP|MLA|MHR|MLC|MHA|QC|KC|SC)(?![\w.])")
 _CONTACT = re.compile(
-    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\(0\d\)\s?\d|\+\d{2}\s?\d|\bparliament house\b|\bPO Box\b"
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|\(0\d\)\s?\d|\+\d{2}\s?\d|\bparliament house\b|\bPO Box\b"
     r"|\b(?:tel|phones?|ph|fax|mob|mobile|email|e-mail|web)\s*[:.]\s*\S|\bext\.\s*\d",
     re.IGNORECASE,
 )

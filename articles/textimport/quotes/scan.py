@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 
 from ..model import ParsedSpeaker
 from ..vocabulary import _CLOSERS, _OPENERS, _VERB
-from .unclosed import _announced_text, _broken_off, _where_lost_openings_may_be
+from .unclosed import (
+    _announced_text,
+    _broken_off,
+    _restarts,
+    _runs_together,
+    _where_lost_openings_may_be,
+)
 
 
 @dataclass
@@ -103,23 +109,6 @@ def _turned_closer(p: str, j: int) -> bool:
 _VERB_AFTER = re.compile(rf" ?{_VERB}\b")
 _VERB_BEFORE = re.compile(rf"\b{_VERB}(?:\s+that)?,?\s$")
 _NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]")
-
-
-def _restarts(p: str, j: int, start: int) -> bool:
-    """A mark opening a sentence inside a curly quotation with nothing else open in it
-    ("…their lives. “I urge …"): paragraphs of one quotation run together, each opening
-    with a mark, not a quotation inside it."""
-    k = j - 1
-    while k >= start and p[k] == " ":
-        k -= 1
-    return k >= start and p[k] in ".!?"
-
-
-def _runs_together(p: str) -> bool:
-    """Whether the paragraph opens curly quotations more often than it closes them by two or
-    more: paragraphs of one quotation run together ("“They live … “I urge …"), not a quotation
-    inside another ("“A mother wrote. “I can’t afford it,” she wrote. …,” said X.")."""
-    return p.count("“") > p.count("”") + 1
 
 
 def _ends_with_attribution(p: str, j: int) -> bool:

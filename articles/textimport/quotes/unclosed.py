@@ -1,6 +1,7 @@
 """Where a quotation whose marks a scan or a scrape lost may run: on over a page broken in
-the middle of its sentence, to the end of remarks announced above it, or back to where a
-closing mark with no opening one may begin."""
+the middle of its sentence, to the end of remarks announced above it, back to where a
+closing mark with no opening one may begin, or over paragraphs run into one, each opening
+with a mark."""
 
 from __future__ import annotations
 
@@ -64,3 +65,20 @@ def _where_lost_openings_may_be(paragraphs: list[str], spans: list[_Span]) -> No
 
 
 _ANY_MARK = '“”„"'
+
+
+def _restarts(p: str, j: int, start: int) -> bool:
+    """A mark opening a sentence inside a curly quotation with nothing else open in it
+    ("…their lives. “I urge …"): paragraphs of one quotation run together, each opening
+    with a mark, not a quotation inside it."""
+    k = j - 1
+    while k >= start and p[k] == " ":
+        k -= 1
+    return k >= start and p[k] in ".!?"
+
+
+def _runs_together(p: str) -> bool:
+    """Whether the paragraph opens curly quotations more often than it closes them by two or
+    more: paragraphs of one quotation run together ("“They live … “I urge …"), not a quotation
+    inside another ("“A mother wrote. “I can’t afford it,” she wrote. …,” said X.")."""
+    return p.count("“") > p.count("”") + 1
