@@ -1,12 +1,24 @@
 """The stages in order: decode → segment → front matter → letterhead/debris → title →
-dateline → embedded posts → people and quotes → event → themes. Each reads what earlier
-stages put in the draft."""
+dateline → the foot (contacts, date) → embedded posts → people and quotes → event → themes.
+Each reads what earlier stages put in the draft."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import dateline, debris, decode, embeds, event, frontmatter, quotes, segment, themes, title
+from . import (
+    dateline,
+    debris,
+    decode,
+    embeds,
+    event,
+    foot,
+    frontmatter,
+    quotes,
+    segment,
+    themes,
+    title,
+)
 from .model import Draft, Notes, ParsedRelease
 
 
@@ -27,6 +39,7 @@ def parse(raw, *, given_title, known_themes, year) -> ParsedRelease:
     debris.drop_junk(draft, notes)
     title.drop_copies(draft, notes)
     dateline.run(draft, notes)
+    foot.drop(draft, notes)
     title.lead(draft, notes)
     embeds.run(draft, notes)
     quotes.run(draft, notes)

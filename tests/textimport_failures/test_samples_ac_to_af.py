@@ -348,3 +348,31 @@ def test_an_organisation_signing_beside_two_named_people_is_no_person():
         "“We support the act,” Rivercorp said.\n"
     )
     assert "Rivercorp" not in [name for name, _ in speakers(parse_release_text(text))]
+
+
+def test_the_contact_lines_and_date_at_the_foot_are_left_out_of_the_body():
+    text = (
+        "Title: Ferry patrons\n\nContent:\n"
+        "The Opposition has expressed dismay at today’s announcement on the ferries.\n\n"
+        "“This Government is turning the ferries into jobs for the boys,” Mr Jo Example said.\n\n"
+        "Further information about the ferry fair can be found at: https://example.org/fair\n\n"
+        "Wednesday, 9 June 1999\n\nFor media information:\n\nJo Example (02) 6277 4548\n"
+    )
+    release = parse_release_text(text)
+    assert release.paragraphs[-1].startswith("Further information about the ferry fair")
+    assert [d for d in release.dropped if d.startswith("foot:")] == [
+        "foot: Wednesday, 9 June 1999",
+        "foot: For media information:",
+        "foot: Jo Example (02) 6277 4548",
+    ]
+
+
+def test_a_place_signing_off_above_its_date_gives_the_dateline_and_goes_with_the_foot():
+    text = harvested(
+        "Ferry refugees",
+        " FERRY REFUGEES\n\n The Minister said the people had been allowed ashore.\n\n"
+        " The Minister will report to Parliament next week.\n\n CANBERRA \n\n 10 November 1976\n",
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Canberra"
+    assert release.paragraphs[-1] == "The Minister will report to Parliament next week."

@@ -1,0 +1,52 @@
+"""The foot of a release below its last paragraph: the press office's contact lines ("For
+media information:", "Jo Example (02) 6277 4548"), the date and the place it was signed off
+from. Dropped from the body and listed for the editor, once the dateline has been read from
+them."""
+
+from __future__ import annotations
+
+import re
+
+from .letterhead import _CONTACT, is_date_line
+from .model import Draft, Notes
+from .vocabulary import _short
+
+# "For media information:", "Further information: Jo Roe, Media Adviser", "Media Contacts
+# …", "Contact: …" (but "Further information about the fair can be found at …" is a note
+# for readers, kept).
+_CONTACT_LEAD = re.compile(
+    r"^(?:(?:for\s+(?:further|more|media)\s+(?:information|enquiries|inquiries|details)"
+    r"|further\s+(?:information|enquiries|inquiries))(?:\s*[:,–—-]|\s+(?:please\s+)?contact\b|$)"
+    r"|media\s+(?:contacts?|enquiries|inquiries|information)\b"
+    r"|(?:enquiries|inquiries|contacts?)\s*[:–—-])",
+    re.IGNORECASE,
+)
+_FOOT_PARAGRAPHS = 6  # a contact block, a date and a place; no more
+_SPECKS = " .,·•'’\"`"
+
+
+def drop(draft: Draft, notes: Notes) -> None:
+    """Drop the contact block, date and place of issue ending the text, bottom up."""
+    paragraphs = draft.paragraphs
+    place = draft.dateline_city.casefold()
+    end = len(paragraphs)
+    while end > 1 and len(paragraphs) - end < _FOOT_PARAGRAPHS:
+        paragraph = paragraphs[end - 1].strip()
+        if not _at_the_foot(paragraph, place):
+            break
+        end -= 1
+    if end < len(paragraphs) and end > (draft.lead_index or 0):
+        for paragraph in paragraphs[end:]:
+            notes.drop(f"foot: {_short(paragraph)}")
+        del paragraphs[end:]
+
+
+def _at_the_foot(paragraph: str, place: str) -> bool:
+    words = paragraph.split()
+    if not words or len(words) > 20 or any(c in paragraph for c in "“”"):
+        return False
+    if _CONTACT_LEAD.match(paragraph) or (len(words) <= 12 and _CONTACT.search(paragraph)):
+        return True
+    if is_date_line(paragraph.strip(_SPECKS)):
+        return True
+    return bool(place) and paragraph.strip(_SPECKS).casefold() == place
