@@ -31,7 +31,7 @@ from articles.models import (
     ThemeNames,
     clean_theme_names,
 )
-from articles.textimport import TextTooLarge, check_size, parse_release_text
+from articles.textimport import TextTooLarge, body_paragraphs, check_size, parse_release_text
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -397,10 +397,6 @@ def _unique_slug(model, base: str, max_length: int = 80) -> str:
     return slug
 
 
-def _strip_quote_marks(text: str) -> str:
-    return text.strip().strip("“”\"‘’'").strip()
-
-
 @transaction.atomic
 def article_create_from_text(
     *,
@@ -427,25 +423,14 @@ def article_create_from_text(
         report.unplaced.append("no text to make a release from")
         return report
 
-    quoted = [_strip_quote_marks(p) for q in parsed.quotes for p in q.text.split("\n\n")]
-    body_paragraphs: list[str] = []
-    paragraphs = list(parsed.paragraphs)
-    if paragraphs and paragraphs[0].strip() == parsed.lead.strip():
-        paragraphs = paragraphs[1:]
-    for paragraph in paragraphs:
-        if _strip_quote_marks(paragraph) in quoted:
-            # Shown in the release's quotes; the "…, who said:" line before it goes too.
-            if body_paragraphs and body_paragraphs[-1].rstrip().endswith(":"):
-                body_paragraphs.pop()
-            continue
-        body_paragraphs.append(paragraph)
+    body = body_paragraphs(parsed)  # the lead and the quotes apart
 
     article = Article(
         title=parsed.title[:255] or _("Untitled release"),
         dateline_city=parsed.dateline_city[:100],
         dateline_country=parsed.dateline_country[:100],
         lead=parsed.lead[:300],
-        body="".join(f"<p>{escape(p)}</p>" for p in body_paragraphs),
+        body="".join(f"<p>{escape(p)}</p>" for p in body),
         status=Article.Status.DRAFT,
         author=author,
     )
@@ -453,7 +438,7 @@ def article_create_from_text(
     report.found.append(f"title “{article.title}”")
     if article.dateline_city or article.dateline_country:
         report.found.append(f"dateline {article.dateline}")
-    report.found.append(f"{len(body_paragraphs)} body paragraphs")
+    report.found.append(f"{len(body)} body paragraphs")
 
     speakers: dict[str, Speaker] = {}
     for person in parsed.speakers:

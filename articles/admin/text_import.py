@@ -26,6 +26,7 @@ from articles.models import Article, Event, Speaker
 from articles.textimport import (
     MAX_TEXT_BYTES,
     TextTooLarge,
+    body_paragraphs,
     check_size,
     decode_bytes,
     parse_release_text,
@@ -253,24 +254,9 @@ def _review_form(data, *, source, given_title, year, language):
         "dateline_city": parsed.dateline_city,
         "dateline_country": parsed.dateline_country,
         "lead": parsed.lead,
-        "body": "\n\n".join(_body_paragraphs(parsed)),
+        "body": "\n\n".join(body_paragraphs(parsed)),
     }
     return ReviewForm(data, initial=initial, parsed=parsed, known_themes=known_themes)
-
-
-def _body_paragraphs(parsed) -> list[str]:
-    """The paragraphs that are neither the lead nor one of the quotes."""
-    quoted = {p.strip("“”\"‘’' ") for q in parsed.quotes for p in q.text.split("\n\n")}
-    out = []
-    for index, paragraph in enumerate(parsed.paragraphs):
-        if index == 0 and paragraph.strip() == parsed.lead.strip():
-            continue
-        if paragraph.strip("“”\"‘’' ") in quoted:
-            if out and out[-1].rstrip().endswith(":"):
-                out.pop()  # the "…, who said:" line goes with its quote
-            continue
-        out.append(paragraph)
-    return out
 
 
 def _create_from_review(*, form: ReviewForm, by) -> tuple[Article, list[str]]:

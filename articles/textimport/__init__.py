@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import pipeline
+from .body import body_paragraphs
 from .decode import MAX_TEXT_BYTES, TextTooLarge, check_size, decode_bytes, too_large_message
 from .model import ParsedEvent, ParsedQuote, ParsedRelease, ParsedSpeaker
 from .title import LEAD_MAX_CHARS, TITLE_MAX_CHARS
@@ -32,6 +33,7 @@ __all__ = [
     "ParsedRelease",
     "ParsedSpeaker",
     "TextTooLarge",
+    "body_paragraphs",
     "check_size",
     "decode_bytes",
     "parse_release_text",

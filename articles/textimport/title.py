@@ -23,7 +23,7 @@ from .letterhead import (
 )
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
-from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence
+from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence, _sentence_end
 from .vocabulary import _ANY_QUOTE, _cut_at_word, _short
 
 LEAD_MAX_CHARS = 300
@@ -215,9 +215,21 @@ def lead(draft: Draft, notes: Notes) -> None:
     if draft.lead_index is None:
         draft.lead_index = _find_lead(draft.paragraphs, draft.body_from)
     source = draft.paragraphs[draft.lead_index] if draft.lead_index is not None else ""
-    draft.lead = _cut_at_word(source, LEAD_MAX_CHARS)
+    draft.lead = _cut_at_sentence(source, LEAD_MAX_CHARS)
     if not draft.title:
         draft.title = title_from_sentence(source)
+
+
+def _cut_at_sentence(text: str, limit: int) -> str:
+    """A long first paragraph gives the lead its first sentences, as many as fit (the rest
+    stays in the body); a first sentence too long for the lead is cut on a word."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    end, cut = 0, None
+    while (cut := _sentence_end(text, end)) is not None and cut <= limit:
+        end = cut
+    return text[:end].strip() if end >= limit // 4 else _cut_at_word(text, limit)
 
 
 def _find_lead(paragraphs: list[str], start: int) -> int | None:

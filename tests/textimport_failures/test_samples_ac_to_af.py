@@ -376,3 +376,27 @@ def test_a_place_signing_off_above_its_date_gives_the_dateline_and_goes_with_the
     release = parse_release_text(text)
     assert release.dateline_city == "Canberra"
     assert release.paragraphs[-1] == "The Minister will report to Parliament next week."
+
+
+def test_a_long_first_paragraph_gives_the_lead_its_first_sentences_and_the_body_the_rest():
+    from articles.textimport import body_paragraphs
+
+    first = (
+        "The Minister for Rivers, Jo Example, today announced that the Government will fund "
+        "the river ferries for another ten years. The decision follows a review of every "
+        "crossing in the valley by the Ferry Board. Information to hand showed that the towns "
+        "depend on the ferries for work, school and health care. The towns had asked for a "
+        "longer commitment."
+    )
+    release = parse_release_text(f"Title: Ferries funded\n\nContent:\n{first}\n\nA second one.\n")
+    assert len(first) > 300
+    assert release.lead == (
+        "The Minister for Rivers, Jo Example, today announced that the Government will fund the "
+        "river ferries for another ten years. The decision follows a review of every crossing "
+        "in the valley by the Ferry Board."
+    )
+    assert body_paragraphs(release) == [
+        "Information to hand showed that the towns depend on the ferries for work, school and "
+        "health care. The towns had asked for a longer commitment.",
+        "A second one.",
+    ]
