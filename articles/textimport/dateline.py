@@ -78,6 +78,12 @@ _DATELINE_GLUED = re.compile(
 )
 
 
+def _no_place(words: str) -> bool:
+    """Whether the words before a dash or a date name something other than a place: "MEDIA
+    RELEASE", "UPDATE", a month or a weekday."""
+    return any(w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", words.casefold()) if w)
+
+
 def _headline_after_dash(rest: str) -> bool:
     """ "ADF OPERATIONS - MORE MONEY FOR THE FLEET": a headline in capitals with a dash, not a
     place before a lead; a lead is a sentence, ended by its stop (even a typed one in capitals)."""
@@ -91,8 +97,7 @@ def match(paragraph: str) -> re.Match[str] | None:
         found = pattern.match(paragraph)
         if not found:
             continue
-        city_words = re.split(r"[\s.\-’']+", found.group("city").casefold())
-        if any(w in _DATELINE_STOP for w in city_words if w):
+        if _no_place(found.group("city")):
             continue
         if len(found.group("rest").strip()) < 3 or _headline_after_dash(found.group("rest")):
             continue
@@ -124,8 +129,7 @@ def run(draft: Draft, notes: Notes) -> None:
             return
         found = _DATELINE_ALONE.match(paragraph)
         if found:
-            city_words = re.split(r"[\s.\-’']+", found.group("city").casefold())
-            if not any(w in _DATELINE_STOP for w in city_words if w):
+            if not _no_place(found.group("city")):
                 draft.dateline_city = city_name(found.group("city"))
                 draft.dateline_country = (found.group("region") or "").strip(" ,")
                 draft.dateline_date = found.group("date")
@@ -148,7 +152,7 @@ _SIGN_OFF_PLACE = re.compile(
     r"(?:[.,]?\s+(?P<region>(?:[A-Z]\.){2,4}))?\.?$"
 )
 _SIGN_OFF_DATE = re.compile(
-    r"^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+    rf"^(?:{_WEEKDAY_RE},?\s+)?"
     rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./](?:\d{2}|\d{4}))\.?"
     # "Melbourne Monday, 19 February 1996 For further information contact …": the contact
@@ -221,7 +225,7 @@ def _from_letterhead(draft: Draft) -> None:
     """The place of issue the letterhead gives ("… MP | Treasurer | MELBOURNE") when the
     body opens with no dateline."""
     place = draft.header_place
-    if place and not any(w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", place.casefold())):
+    if place and not _no_place(place):
         draft.dateline_city = city_name(place)
 
 
@@ -230,9 +234,7 @@ def _from_catalogue(draft: Draft) -> None:
     second time: Canberra, 19 August 2003]") when the release gives no place of its own."""
     title = draft.catalogue_title.strip().strip("[]. ")
     found = _DATELINE_ALONE.match(re.split(r"[:;]\s+", title)[-1]) if ": " in title else None
-    if found and not any(
-        w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", found.group("city").casefold()) if w
-    ):
+    if found and not _no_place(found.group("city")):
         draft.dateline_city = city_name(found.group("city"))
         draft.dateline_country = (found.group("region") or "").strip(" ,")
 
@@ -242,8 +244,7 @@ def _from_feed_date(draft: Draft) -> None:
     found = _DATELINE_ALONE.match(draft.meta_date.strip())
     if not found:
         return
-    city_words = re.split(r"[\s.\-’']+", found.group("city").casefold())
-    if any(w in _DATELINE_STOP for w in city_words if w):
+    if _no_place(found.group("city")):
         return
     draft.dateline_city = city_name(found.group("city"))
     draft.dateline_country = (found.group("region") or "").strip(" ,")

@@ -113,21 +113,34 @@ def _office_before(toks: list[_Tok], start: int) -> str:
 _HOUSE_MEMBER = {"representative", "rep", "rep.", "congresswoman", "congressman"}
 
 
+# Words that make an office another one: "the Minister" is not "the Deputy Minister".
+_OFFICE_MODIFIERS = frozenset(
+    [
+        "deputy",
+        "assistant",
+        "prime",
+        "foreign",
+        "shadow",
+        "vice",
+        "junior",
+        "former",
+        "acting",
+        "state",
+    ]
+)
 _MODIFIED_OFFICE = re.compile(
-    r"\b(?:deputy|assistant|prime|foreign|shadow|vice|junior|former|acting|state)\s+"
+    rf"\b(?:{'|'.join(sorted(_OFFICE_MODIFIERS))})\s+"
     r"(?:minister|senator|treasurer|premier|secretary|president|chairman|chair)\b"
 )
 
 
 def _bare_office(wanted: str, role: str) -> bool:
     """Whether ``role`` holds the office ``wanted`` without a word that makes it another."""
-    return bool(
-        re.search(
-            rf"(?<!deputy )(?<!assistant )(?<!prime )(?<!foreign )(?<!shadow )"
-            rf"(?<!vice )(?<!junior )(?<!former )(?<!acting )(?<!state )\b{re.escape(wanted)}\b",
-            role,
-        )
-    )
+    for found in re.finditer(rf"\b{re.escape(wanted)}\b", role):
+        before = role[: found.start()].split()
+        if not before or before[-1] not in _OFFICE_MODIFIERS:
+            return True
+    return False
 
 
 def _holds_office(wanted: str, role: str, office: str = "") -> bool:
