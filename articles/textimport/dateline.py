@@ -128,14 +128,13 @@ def run(draft: Draft, notes: Notes) -> None:
             draft.lead_index = index
             return
         found = _DATELINE_ALONE.match(paragraph)
-        if found:
-            if not _no_place(found.group("city")):
-                draft.dateline_city = city_name(found.group("city"))
-                draft.dateline_country = (found.group("region") or "").strip(" ,")
-                draft.dateline_date = found.group("date")
-                del paragraphs[index]
-                draft.body_from = min(draft.body_from, index)
-                return
+        if found and not _no_place(found.group("city")):
+            draft.dateline_city = city_name(found.group("city"))
+            draft.dateline_country = (found.group("region") or "").strip(" ,")
+            draft.dateline_date = found.group("date")
+            del paragraphs[index]
+            draft.body_from = min(draft.body_from, index)
+            return
     _from_feed_date(draft)
     if not draft.dateline_city:
         _from_letterhead(draft)
