@@ -107,6 +107,8 @@ def _turned_closer(p: str, j: int) -> bool:
 
 
 _VERB_AFTER = re.compile(rf" ?{_VERB}\b")
+# A list's bullet before a paragraph that goes on with a quotation: '• "That's why …'.
+_BULLETS = "•·*–- "
 _VERB_BEFORE = re.compile(rf"\b{_VERB}(?:\s+that)?,?\s$")
 _NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]")
 
@@ -133,7 +135,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         together = "“" in p and _runs_together(p)
         j = 0
         if current is not None:
-            bullet = n - len(p.lstrip("•·*–- "))  # '• "That's why …'
+            bullet = n - len(p.lstrip(_BULLETS))  # '• "That's why …'
             first = p[bullet : bullet + 1]
             piece_start = (
                 bullet + 1 if first and (first in _OPENERS + '"‘' or first == opener) else 0
@@ -217,7 +219,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         if current is not None:
             current.pieces.append(p[piece_start:])
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-            following = following.lstrip("•·*–- ")  # '• "That's why …": a bullet before it
+            following = following.lstrip(_BULLETS)  # '• "That's why …": a bullet before it
             if _broken_off(p, following):
                 continues = True  # "… It will host a number of major" / "Harmony Day events …"
             elif opener in "‘'":
