@@ -768,6 +768,27 @@ def test_dateline_forms(opening, city, country):
 
 
 @pytest.mark.parametrize(
+    "sign_off",
+    ["Parliament House, Canberra\n\n3 May 1975", "PARLIAMENT HOUSE\n\nCANBERRA\n\n3 May 1975"],
+)
+def test_a_building_before_the_place_signing_a_statement_off(sign_off):
+    release = parse_release_text(
+        f"Aid for the ferry towns\n\nThe Minister said the aid would go to the towns today."
+        f"\n\n{sign_off}\n"
+    )
+    assert (release.dateline_city, release.dateline_country) == ("Canberra", "")
+    assert release.paragraphs == ["The Minister said the aid would go to the towns today."]
+
+
+def test_a_building_alone_signing_a_statement_off_names_no_place():
+    release = parse_release_text(
+        "Aid for the ferry towns\n\nThe Minister said the aid would go to the towns today."
+        "\n\nOpera House\n\n3 May 1975\n"
+    )
+    assert release.dateline_city == ""
+
+
+@pytest.mark.parametrize(
     "opening",
     [
         "COVID-19 cases rose sharply this week in the capital.",

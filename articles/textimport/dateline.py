@@ -145,9 +145,13 @@ def run(draft: Draft, notes: Notes) -> None:
 
 
 # A statement signed off with its place and date: "CANBERRA" / "19 FEBRUARY 1975",
-# "Canberra. A.C.T." / "24th October, 1965.".
+# "Canberra. A.C.T." / "24th October, 1965.", "Parliament House, Canberra" / "3 May 1975"
+# (the building, on the place's line or on its own line above, is no place).
+_BUILDING = r"(?:[A-Z][a-z]+|[A-Z]{3,})\s+(?:House|HOUSE|Building|BUILDING|Offices|OFFICES)"
+_SIGN_OFF_BUILDING = re.compile(rf"^{_BUILDING}[.,]?$")
 _SIGN_OFF_PLACE = re.compile(
-    r"^(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
+    rf"^(?:{_BUILDING}[.,]?\s+)?"
+    r"(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
     r"(?:[.,]?\s+(?P<region>(?:[A-Z]\.){2,4}))?\.?$"
 )
 _SIGN_OFF_DATE = re.compile(
@@ -189,6 +193,8 @@ def _from_sign_off(draft: Draft) -> None:
     date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
     tail = [_without_specks(p) for p in draft.paragraphs[-(_SIGN_OFF_LINES + 1) :]]
     for index, paragraph in enumerate(tail[:-1]):
+        if _SIGN_OFF_BUILDING.match(paragraph.strip()):
+            continue  # "Parliament House" above "Canberra": the place is on the next line
         found = _SIGN_OFF_PLACE.match(paragraph.strip())
         below = tail[index + 1 :]
         if (
