@@ -767,6 +767,21 @@ def test_dateline_forms(opening, city, country):
     assert release.paragraphs[0] == "The summit opened today in the capital."
 
 
+def test_an_ellipsis_before_a_capital_ends_the_leads_sentence():
+    from articles.textimport import body_paragraphs
+
+    first = (
+        "The Minister for Rivers, Jo Example, said today that the Government would fund the "
+        "river ferries of the valley for another ten years after a review of every crossing "
+        "by the Ferry Board, of the towns' need for them and of the boats' age and repair... "
+        "Information on the ferries' timetables and fares will be sent to every household in "
+        "the valley and to the town councils before the end of the month."
+    )
+    release = parse_release_text(f"Ferries funded\n\n{first}\n\nA second one.\n")
+    assert release.lead.endswith("of the boats' age and repair...")
+    assert body_paragraphs(release)[0].startswith("Information on the ferries' timetables")
+
+
 @pytest.mark.parametrize(
     "sign_off",
     ["Parliament House, Canberra\n\n3 May 1975", "PARLIAMENT HOUSE\n\nCANBERRA\n\n3 May 1975"],

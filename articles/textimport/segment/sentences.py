@@ -23,6 +23,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     # "(R-N.", "D.C.—U.": the initial is what follows the last dash, slash or bracket.
     token = re.split(r"[—–/(\-]", before[-1])[-1].lstrip("“\"‘'([")
+    if token.endswith("..") and text[dot + 1 : dot + 2] != ".":
+        return False  # "said today... Information": an ellipsis, not "U.S."
     last = token.split(".")[-1]
     if len(last) == 1 and last.isalpha():
         return True
