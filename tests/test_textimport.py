@@ -349,9 +349,10 @@ def test_corpus_014_us_dateline_and_interrupted_quote():
     assert (release.dateline_city, release.dateline_country) == ("Washington", "")
     assert release.paragraphs[0].startswith("Sen. Bernie Sanders (I-Vt.), Chairman of Senate")
     assert speakers(release) == [("Bernie Sanders", "Senator")]
-    first, second = quotes_by(release, "Bernie Sanders")
-    assert first.endswith("for the Older Americans Act over the next five years")
-    assert second.startswith("This legislation begins to pay attention")
+    # "“… five years,” said Sanders. “This legislation …”": one statement, interrupted.
+    (quote,) = quotes_by(release, "Bernie Sanders")
+    assert "Older Americans Act over the next five years. This legislation begins" in quote
+    assert quote.endswith("for a senior to spend one night in a hospital.")
     assert "Date: July 31, 2024" in release.dropped
 
 

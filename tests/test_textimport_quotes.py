@@ -110,3 +110,40 @@ def test_a_quotation_nobody_said_is_listed_not_dropped():
     )
     assert quotes == []
     assert any("all eight towns must be rebuilt" in note for note in notes.unplaced)
+
+
+# --------------------------------------------------------------------------
+# interrupted: one statement with its attribution in the middle
+# --------------------------------------------------------------------------
+
+
+def _quoted(paragraph: str) -> list[tuple[str, str]]:
+    quotes, _ = _quotes(["Jo Example and Al Roe spoke today.", paragraph], Notes())
+    return [(q.speaker.name, q.text) for q in quotes]
+
+
+def test_the_parts_of_a_quotation_around_its_attribution_are_one():
+    assert _quoted("“The ferries run,” said Jo Example. “The towns need them.”") == [
+        ("Jo Example", "The ferries run. The towns need them.")
+    ]
+    assert _quoted("“In the valley,” Jo Example said, “we have run ferries for a century.”") == [
+        ("Jo Example", "In the valley, we have run ferries for a century.")
+    ]
+
+
+def test_parts_with_a_sentence_of_the_writers_or_another_attribution_between_stay_apart():
+    assert _quoted(
+        "“The ferries run,” said Jo Example, who crossed the river on Monday with the ferry "
+        "board, the mayors and the boatmen of the valley. “They need the boats every day.”"
+    ) == [("Jo Example", "The ferries run"), ("Jo Example", "They need the boats every day.")]
+    assert _quoted(
+        "Jo Example said, “The ferries run every day.” Then she said, “They stay for good.”"
+    ) == [("Jo Example", "The ferries run every day."), ("Jo Example", "They stay for good.")]
+    assert _quoted("“The ferries run,” said Jo Example. “They stay,” said Al Roe.") == [
+        ("Jo Example", "The ferries run"),
+        ("Al Roe", "They stay"),
+    ]
+    assert _quoted("“The ferries run,” said Jo Example. “They stay,” she added.") == [
+        ("Jo Example", "The ferries run"),
+        ("Jo Example", "They stay"),
+    ]

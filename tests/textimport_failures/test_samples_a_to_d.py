@@ -215,8 +215,10 @@ def test_letter_quoted_around_they_write_is_the_first_senders():
     )
     release = parse_release_text("Title: Senators write to the Secretary\n\nContent:\n" + text)
     assert quotes(release) == [
-        ("Example", "Rules that silence members of the service"),
-        ("Example", "could harm morale across the forces."),
+        (
+            "Example",
+            "Rules that silence members of the service, could harm morale across the forces.",
+        ),
     ]
 
 
@@ -346,4 +348,4 @@ def test_where_the_words_were_said_is_not_part_of_the_name():
         '"We must act now," said Rep. Jo Example in a statement. "It is time."\n'
     )
     release = parse_release_text(text)
-    assert quotes(release) == [("Jo Example", "We must act now"), ("Jo Example", "It is time.")]
+    assert quotes(release) == [("Jo Example", "We must act now. It is time.")]

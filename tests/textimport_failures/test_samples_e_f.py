@@ -77,8 +77,7 @@ def test_attribution_glued_to_the_words_after_the_name():
     )
     release = parse_release_text(text)
     assert quotes(release) == [
-        ("Jo Example-Smith", "We will not fund this war"),
-        ("Jo Example-Smith", "Not one more dollar."),
+        ("Jo Example-Smith", "We will not fund this war. Not one more dollar."),
         ("Ana Other", "The budget is a moral document"),
     ]
 
@@ -110,8 +109,11 @@ def test_attribution_line_before_the_next_quotation_on_its_line():
     )
     release = parse_release_text(text)
     assert quotes(release) == [
-        ("Jo Example", "The river is the lifeline of our towns"),
-        ("Jo Example", "If it runs dry, the towns go with it. We must act."),
+        (
+            "Jo Example",
+            "The river is the lifeline of our towns. If it runs dry, the towns go with it. We "
+            "must act.",
+        ),
     ]
 
 

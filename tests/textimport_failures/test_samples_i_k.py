@@ -237,8 +237,11 @@ def test_an_opening_mark_ending_its_paragraph_closes_the_quotation():
         "‘the towns are given a fair hearing.’”\n"
     )
     assert quotes(parse_release_text(text)) == [
-        ("Jo Example", "The court has taken the river question away from the towns"),
-        ("Jo Example", "That is a pity, but the towns will go on making their case to that end."),
+        (
+            "Jo Example",
+            "The court has taken the river question away from the towns. That is a pity, but "
+            "the towns will go on making their case to that end.",
+        ),
         (
             "Jo Example",
             "I am glad the court said that the towns’ rights must be kept. As the judge wrote, "

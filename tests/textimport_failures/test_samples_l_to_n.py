@@ -21,10 +21,15 @@ def test_an_attribution_broken_after_said_with_the_next_quotation_on_the_name_li
         "Senator Example. “Our bill puts a number on it.”\n"
     )
     assert quotes(parse_release_text(text)) == [
-        ("Sam Other", "When a river app says it is free, you are the product"),
-        ("Sam Other", "This bill tells people what their data is worth."),
-        ("Jo A. Example", "For years, these apps have hidden the price"),
-        ("Jo A. Example", "Our bill puts a number on it."),
+        (
+            "Sam Other",
+            "When a river app says it is free, you are the product. This bill tells people "
+            "what their data is worth.",
+        ),
+        (
+            "Jo A. Example",
+            "For years, these apps have hidden the price. Our bill puts a number on it.",
+        ),
     ]
 
 
@@ -120,8 +125,9 @@ def test_an_opening_mark_glued_to_said_after_an_open_quotation_closes_it():
         "The towns are ready to start in the spring\n"
         '."\n'
     )
+    # Jo Example's two parts, one paragraph, are one quotation; the scrape broke Sam Other's
+    # second part into a paragraph of its own, so it stays a quotation of its own.
     assert [q[0] for q in quotes(parse_release_text(text))] == [
-        "Jo Example",
         "Jo Example",
         "Sam Other",
         "Sam Other",
@@ -146,11 +152,17 @@ def test_an_attribution_on_lines_of_its_own_between_marks_on_lines_of_their_own(
         "It will carry the valley's trade for fifty years.\n"
         "”\n"
     )
-    assert [q[0] for q in quotes(parse_release_text(text))] == [
-        "Jo Example",
-        "Jo Example",
-        "Sam Other",
-        "Sam Other",
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "The bridge opens the valley to the river towns. I will keep working for the towns "
+            "of the valley.",
+        ),
+        (
+            "Sam Other",
+            "The bridge was long overdue and I am glad to see it open. It will carry the "
+            "valley's trade for fifty years.",
+        ),
     ]
 
 
@@ -207,8 +219,11 @@ def test_an_opening_mark_glued_to_the_stop_before_the_verb_is_turned():
         "“The operator has broken the rules again and again.”\n"
     )
     assert quotes(parse_release_text(text)) == [
-        ("Jo Example", "I am disappointed by the decision to grant the permit"),
-        ("Jo Example", "The operator has broken the rules again and again."),
+        (
+            "Jo Example",
+            "I am disappointed by the decision to grant the permit. The operator has broken the "
+            "rules again and again.",
+        ),
     ]
 
 

@@ -304,7 +304,13 @@ def test_a_party_and_state_tag_cut_before_its_bracket_closes_keeps_the_name():
         "“Ferry fares have doubled in five years. You could not make this up.” saidRep. Jo "
         "Example (VT-. “The agency should act before the summer season.”\n"
     )
-    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "Ferry fares have doubled in five years. You could not make this up. The agency "
+            "should act before the summer season.",
+        )
+    ]
 
 
 def test_a_name_after_us_and_a_title_is_the_issuer_not_the_organisation_in_the_role():

@@ -67,7 +67,13 @@ def test_the_verb_broken_over_two_lines_after_the_closing_mark_keeps_the_attribu
         "aid Senator Ana Roe, Chair of the Rivers Subcommittee. “I am proud to lead this bill.”\n"
     )
     release = parse_release_text(text)
-    assert [q[0] for q in quotes(release)] == ["Ana Roe", "Ana Roe"]
+    assert quotes(release) == [
+        (
+            "Ana Roe",
+            "The river towns have waited long enough for safe ferries. I am proud to lead this "
+            "bill.",
+        )
+    ]
 
 
 @pytest.mark.parametrize("said", ["You wrote recently,", "You said last year,"])

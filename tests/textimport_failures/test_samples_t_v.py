@@ -247,7 +247,7 @@ def test_a_series_of_words_naming_a_subcommittee_is_in_the_role_before_the_name(
         'Transport Subcommittee Chairman Al Roe.  "I thank Senator Example for the bill."\n'
     )
     release = parse_release_text(text)
-    assert [q.speaker.name for q in release.quotes] == ["Jo Example", "Al Roe", "Al Roe"]
+    assert [q.speaker.name for q in release.quotes] == ["Jo Example", "Al Roe"]
     assert ("Al Roe", "Rivers, Roads, and Public Transport Subcommittee Chairman") in speakers(
         release
     )

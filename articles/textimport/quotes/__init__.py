@@ -26,6 +26,7 @@ from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB, _short
 from .around import _turn_of_issuer
 from .attribution import _own_attribution
 from .headline import headline_speaker
+from .interrupted import joined_quotations
 from .pronoun import paragraph_subject, pronoun_before
 from .question import asker
 from .reported import (
@@ -156,13 +157,11 @@ def _quotes(
         accepted.append(span)
 
     quotes = []
-    for s in accepted:
+    for s, text in joined_quotations(accepted, paragraphs):
         if s.speaker is nobody:
-            notes.unplace(
-                f"{s.uncredited}, not credited to one person: “{_short(_quote_text(s), 70)}”"
-            )
+            notes.unplace(f"{s.uncredited}, not credited to one person: “{_short(text, 70)}”")
         elif s.speaker is not None:
-            quotes.append(ParsedQuote(speaker=s.speaker, text=_quote_text(s), context=s.context))
+            quotes.append(ParsedQuote(speaker=s.speaker, text=text, context=s.context))
     return quotes, people.quoted
 
 

@@ -1,0 +1,79 @@
+"""A quotation interrupted by its attribution: "“A,” said Lee. “B.”" is one statement of
+Lee's, not two. The second part, with no attribution of its own, in the same paragraph right
+after the first's attribution, joins the first."""
+
+from __future__ import annotations
+
+import re
+
+from ..segment import _sentence_end
+from ..vocabulary import _VERB
+from .scan import _quote_text, _Span
+
+_SPEECH = re.compile(rf"\b{_VERB}\b")
+_ATTRIBUTION_WORDS = 14  # "said Sen. Mike Lee (R-Utah), a member of the committee."
+
+
+def joined_quotations(accepted: list[_Span], paragraphs: list[str]) -> list[tuple[_Span, str]]:
+    """Each credited quotation with its text, the parts of an interrupted one joined."""
+    joined: list[tuple[_Span, str]] = []
+    for span in accepted:
+        text = _quote_text(span)
+        if joined and _continues(joined[-1][0], span, paragraphs):
+            first, before = joined[-1]
+            joined[-1] = (first, _join(before, text, _last_mark(joined[-1][0], paragraphs)))
+            first.end_para, first.end_pos = span.end_para, span.end_pos
+            continue
+        joined.append((span, text))
+    return joined
+
+
+def _continues(first: _Span, second: _Span, paragraphs: list[str]) -> bool:
+    if (
+        _attributed_after(second)
+        or not first.own_attribution
+        or _introduced_before(first)
+        or second.speaker is not first.speaker
+        or not first.closed
+        or first.end_para != second.start_para
+        or first.end_para < 0
+        or second.start_pos <= first.end_pos
+    ):
+        return False
+    between = paragraphs[first.end_para][first.end_pos + 1 : second.start_pos].strip()
+    words = between.split()
+    if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
+        return False  # "…,” said Lee, and went on: …" or a sentence of the writer's between
+    end = _sentence_end(between)
+    return end is None or end >= len(between.rstrip())
+
+
+def _attributed_after(span: _Span) -> bool:
+    """Whether the words after the quotation credit it ("…,” she added."); an attribution
+    read before it is the one between the parts."""
+    suffix = span.suffix.strip()
+    end = _sentence_end(suffix)
+    return bool(_SPEECH.search(suffix[:end] if end else suffix))
+
+
+def _introduced_before(span: _Span) -> bool:
+    """ "Jo Example said, “…”": the attribution stands before the quotation, so the words
+    after it open another statement."""
+    return bool(re.search(rf"\b{_VERB}\b[^.!?]{{0,40}}[,:]\s*$", span.prefix[-200:]))
+
+
+def _last_mark(span: _Span, paragraphs: list[str]) -> str:
+    """The punctuation that ended the first part inside its marks: "," or "." or ""."""
+    paragraph = paragraphs[span.end_para] if span.end_para >= 0 else ""
+    inside = paragraph[: span.end_pos].rstrip()
+    return inside[-1:] if inside[-1:] in (",", ".", "!", "?") else ""
+
+
+def _join(before: str, after: str, mark: str) -> str:
+    """ "For many, … battlefield," + "If an environment …" reads "… battlefield. If …";
+    "In Utah," + "we will …" reads "In Utah, we will …"."""
+    if before[-1:] in ".!?\"'’”":  # or an inner quotation's mark: '… show "budget sense,"'
+        return f"{before} {after}"
+    if after[:1].isupper() and mark == ",":
+        return f"{before}. {after}"
+    return f"{before}{mark if mark == ',' else ''} {after}"
