@@ -45,8 +45,8 @@ def _clean_role(text: str) -> str:
         role,
         flags=re.IGNORECASE,
     )
-    if not _has_role_word(role):
-        return ""
+    if not _has_role_word(role) or re.search(r"\boffice\s+of$", role, re.IGNORECASE):
+        return ""  # "Media Adviser Office of Jo Example": the office's contact, not her role
     if " " in role:
         return role
     return _OFFICE_HONORIFICS.get(role.casefold().rstrip("."), role)  # "Sen." reads "Senator"

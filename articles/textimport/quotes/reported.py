@@ -190,10 +190,16 @@ def _under_heading(span: _Span, paragraphs: list[str]) -> bool:
     """A short line without a full stop just above ("Example Growers") heads the quote: it
     names whoever speaks there, not the person quoted before."""
     above = paragraphs[span.start_para - 1] if span.start_para else ""
-    return len(above.split()) <= _HEADING_WORDS and not _TERMINAL_END.search(above.rstrip())
+    words = above.split()
+    if len(words) > _HEADING_WORDS or _TERMINAL_END.search(above.rstrip()):
+        return False
+    # A topic's heading ("Income management", "Pensions", "Newstart recipients remain in
+    # poverty") names no one: the person quoted before carries on below it.
+    return len(words) > 1 and not any(_COMMON_WORD.match(w) for w in words)
 
 
 _HEADING_WORDS = 8
+_COMMON_WORD = re.compile(r"^(?!(?:and|of|for|the|with|from|on|in|at)$)[a-z][a-z’'-]{3,}$")
 
 
 # "View highlights from her interview below:", "Excerpts of his remarks follow:".
