@@ -138,10 +138,16 @@ def _same_words(printed: list[str], wanted: list[str]) -> bool:
     )
 
 
+# "Media Release: Government hits new lows …": the label printed before the headline.
+_LABEL_BEFORE = re.compile(
+    r"^(?:joint\s+)?(?:media|press|news)\s+(?:release|statement)\s*[:–—-]\s*", re.IGNORECASE
+)
+
+
 def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
     for i in range(min(len(lines), _HEADLINE_LINES)):
         for count in (1, 2, 3):
-            words = " ".join(lines[i : i + count]).split()
+            words = _LABEL_BEFORE.sub("", " ".join(lines[i : i + count]).strip()).split()
             while words and not _word(words[0]):
                 words.pop(0)  # ".  VIETNAMESE REFUGEE BOAT": a speck of the scan before it
             # "ASYLUM SEEKERS - ACCESS TO …": a dash between the words is no word of them.

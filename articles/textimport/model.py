@@ -102,6 +102,7 @@ class Draft:
     header_date: str = ""
     page_starts: set[str] = field(default_factory=set)  # lines after a page number or footer
     after_blank: set[str] = field(default_factory=set)  # lines after a blank line
+    glued_starts: set[str] = field(default_factory=set)  # paragraphs cut off a glued one
     # title
     title: str = ""
     letterhead_names: list[str] = field(default_factory=list)  # "B.M. Snedden"

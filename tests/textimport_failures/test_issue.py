@@ -112,8 +112,14 @@ def test_attribution_glued_between_two_quotes():
         "families are paying more for less.”\n"
     )
     release = parse_release_text(text)
-    assert [name for name, _ in quotes(release)] == ["Lee Example", "Lee Example"]
-    assert quotes(release)[1][1] == "In addition, families are paying more for less."
+    # One statement, interrupted by its attribution: one quotation.
+    assert quotes(release) == [
+        (
+            "Lee Example",
+            "The companies have raised prices exorbitantly. In addition, families are paying "
+            "more for less.",
+        )
+    ]
 
 
 def test_question_with_asked():

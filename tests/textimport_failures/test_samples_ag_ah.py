@@ -25,3 +25,29 @@ def test_quotations_under_topic_headings_carry_on_the_one_speakers_statement():
     release = parse_release_text(text)
     assert [name for name, _ in quotes(release)] == ["Jo Example"] * 3
     assert speakers(release) == [("Jo Example", "Senator")]
+
+
+def test_a_label_printed_before_the_catalogued_headline_is_no_part_of_it():
+    text = harvested(
+        "Government hits new lows on ferry fares",
+        " Media Release: Government hits new lows on ferry fares \n\n October 30, 2016 \n\n"
+        " The Government has sunk to a new low in its latest attempt to raise ferry fares, \n\n"
+        " River Party ferries spokesperson Jo Example says. \n",
+    )
+    assert parse_release_text(text).title == "Government hits new lows on ferry fares"
+
+
+def test_a_glued_attribution_between_the_parts_of_one_statement_joins_them():
+    text = (
+        "Title: Example Condemns Ferry Cuts\nDate: 2023\n\nContent:\n"
+        "“This is not a partisan issue but a question of keeping the valley's ferries running "
+        "for every town,”said Congresswoman Jo Example.“We will not stop until the crossings "
+        "are safe.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "This is not a partisan issue but a question of keeping the valley's ferries running "
+            "for every town. We will not stop until the crossings are safe.",
+        )
+    ]

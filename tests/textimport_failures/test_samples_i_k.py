@@ -258,8 +258,11 @@ def test_two_straight_marks_glued_before_a_name_in_single_marks_split_the_quotat
         "the river's name. That's not right,\"said Rep. Other.\n"
     )
     assert quotes(parse_release_text(text)) == [
-        ("Jo Example", "The river belongs to everyone"),
-        ("Jo Example", "It must stay that way for the towns along it for years to come."),
+        (
+            "Jo Example",
+            "The river belongs to everyone. It must stay that way for the towns along it for "
+            "years to come.",
+        ),
         (
             "Sam Other",
             "‘River Plus' plans are just private plans using the river's name. That's not right",

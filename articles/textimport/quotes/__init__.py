@@ -16,7 +16,7 @@ speakers from reported speech and the lead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
@@ -47,14 +47,20 @@ def run(draft: Draft, notes: Notes) -> None:
     # the body ("Senator Brown said") as the letterhead's names do.
     names = [*draft.letterhead_names]
     names += [n for n in draft.issuers if n.casefold() not in {m.casefold() for m in names}]
-    draft.quotes, draft.speakers = _quotes(draft.paragraphs, notes, names, draft.title)
+    draft.quotes, draft.speakers = _quotes(
+        draft.paragraphs, notes, names, draft.title, draft.glued_starts
+    )
     add_suffixes(draft.speakers, draft.paragraphs)
     for quote in draft.quotes:  # an embedded post's phrase in marks, as the post printed it
         quote.text = draft.post_words.get(" ".join(quote.text.split()), quote.text)
 
 
 def _quotes(
-    paragraphs: list[str], notes: Notes, letterhead: Sequence[str] = (), title: str = ""
+    paragraphs: list[str],
+    notes: Notes,
+    letterhead: Sequence[str] = (),
+    title: str = "",
+    glued: Collection[str] = (),
 ) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
     spans = _scan_quotes(paragraphs)
     people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs)
@@ -157,7 +163,7 @@ def _quotes(
         accepted.append(span)
 
     quotes = []
-    for s, text in joined_quotations(accepted, paragraphs):
+    for s, text in joined_quotations(accepted, paragraphs, glued):
         if s.speaker is nobody:
             notes.unplace(f"{s.uncredited}, not credited to one person: “{_short(text, 70)}”")
         elif s.speaker is not None:

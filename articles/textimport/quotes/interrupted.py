@@ -1,10 +1,12 @@
 """A quotation interrupted by its attribution: "“A,” said Lee. “B.”" is one statement of
 Lee's, not two. The second part, with no attribution of its own, in the same paragraph right
-after the first's attribution, joins the first."""
+after the first's attribution (or in the next, when only a glued mark split the two:
+'…,”said Lee.“B.”'), joins the first."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..segment import _sentence_end
 from ..vocabulary import _VERB
@@ -14,12 +16,15 @@ _SPEECH = re.compile(rf"\b{_VERB}\b")
 _ATTRIBUTION_WORDS = 14  # "said Sen. Mike Lee (R-Utah), a member of the committee."
 
 
-def joined_quotations(accepted: list[_Span], paragraphs: list[str]) -> list[tuple[_Span, str]]:
-    """Each credited quotation with its text, the parts of an interrupted one joined."""
+def joined_quotations(
+    accepted: list[_Span], paragraphs: list[str], glued: Collection[str] = ()
+) -> list[tuple[_Span, str]]:
+    """Each credited quotation with its text, the parts of an interrupted one joined;
+    ``glued`` are the paragraphs a glued mark cut off the one before."""
     joined: list[tuple[_Span, str]] = []
     for span in accepted:
         text = _quote_text(span)
-        if joined and _continues(joined[-1][0], span, paragraphs):
+        if joined and _continues(joined[-1][0], span, paragraphs, glued):
             first, before = joined[-1]
             joined[-1] = (first, _join(before, text, _last_mark(joined[-1][0], paragraphs)))
             first.end_para, first.end_pos = span.end_para, span.end_pos
@@ -28,19 +33,24 @@ def joined_quotations(accepted: list[_Span], paragraphs: list[str]) -> list[tupl
     return joined
 
 
-def _continues(first: _Span, second: _Span, paragraphs: list[str]) -> bool:
+def _continues(first: _Span, second: _Span, paragraphs: list[str], glued: Collection[str]) -> bool:
+    if first.end_para >= 0 and second.start_para == first.end_para + 1 and second.start_pos == 0:
+        if paragraphs[second.start_para] not in glued:
+            return False
+        between = paragraphs[first.end_para][first.end_pos + 1 :]
+    elif first.end_para != second.start_para or second.start_pos <= first.end_pos:
+        return False
+    else:
+        between = paragraphs[first.end_para][first.end_pos + 1 : second.start_pos]
     if (
         _attributed_after(second)
         or not first.own_attribution
         or _introduced_before(first)
         or second.speaker is not first.speaker
         or not first.closed
-        or first.end_para != second.start_para
-        or first.end_para < 0
-        or second.start_pos <= first.end_pos
     ):
         return False
-    between = paragraphs[first.end_para][first.end_pos + 1 : second.start_pos].strip()
+    between = between.strip()
     words = between.split()
     if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
         return False  # "…,” said Lee, and went on: …" or a sentence of the writer's between

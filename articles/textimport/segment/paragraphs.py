@@ -74,10 +74,12 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
 
     paragraphs: list[str] = []
     for block in blocks:
-        for piece in _split_glued(_tidy(" ".join(block))):
+        for k, piece in enumerate(_split_glued(_tidy(" ".join(block)))):
             piece = _tidy_after_split(piece)
             if piece:
                 paragraphs.append(piece)
+                if k:
+                    draft.glued_starts.add(piece)
     draft.paragraphs = paragraphs
 
 
