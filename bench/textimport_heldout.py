@@ -56,9 +56,13 @@ def quote_found(parsed, speaker: str, first: str, last: str) -> tuple[bool, bool
         text = squeezed(quote.text)
         if first[:32] and first[:32] in text:
             seen = True  # kept in a quotation, if not as one of its own
-        if first[:32] and first[:32] in text[: len(first) + 50]:
-            if text.endswith(last) and norm(quote.speaker.name) == norm(speaker):
-                return True, True
+        if (
+            first[:32]
+            and first[:32] in text[: len(first) + 50]
+            and text.endswith(last)
+            and norm(quote.speaker.name) == norm(speaker)
+        ):
+            return True, True
     return False, seen
 
 
