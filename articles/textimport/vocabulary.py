@@ -119,8 +119,13 @@ _NOT_NAME_WORDS = _words(
     chamber trust campaign institute foundation letter letters america
     """
 )
+_CONTEXT_STARTERS = _words(
+    "in at during on speaking opening closing addressing commenting responding writing when "
+    "while after before launching welcoming announcing"
+)
 _NOT_NAME = (
     _NOT_NAME_WORDS
+    | _CONTEXT_STARTERS  # "Speaking from Darwin, Professor X said:"
     | _ROLE_WORDS
     | _SOCIAL_HONORIFICS
     | frozenset(_OFFICE_HONORIFICS)
@@ -137,10 +142,6 @@ _ABBREVIATIONS = _words(
     oct nov dec mon tue wed thu fri sat sun al vt pa ca fla ga ill mass mich minn mo ariz calif
     colo conn ind kan ky md neb nev okla ore tenn tex va wis wyo
     """
-)
-_CONTEXT_STARTERS = _words(
-    "in at during on speaking opening closing addressing commenting responding writing when "
-    "while after before launching welcoming announcing"
 )
 _VERB = (
     r"(?:said|says|added|adds|continued|continues|stated|states|explained|explains|noted|notes|"

@@ -51,3 +51,14 @@ def test_a_glued_attribution_between_the_parts_of_one_statement_joins_them():
             "for every town. We will not stop until the crossings are safe.",
         )
     ]
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker():
+    text = harvested(
+        "Ferries a living reality",
+        " FERRIES A LIVING REALITY\n\n The Ferry Council's chairman, Professor J. Example, "
+        "visited the river towns today.\n\n Speaking from Darwin, Professor Example said:\n\n"
+        " “Ferries are a living reality in the towns of the valley.”\n",
+    )
+    release = parse_release_text(text)
+    assert [name for name, _ in quotes(release)] == ["Jo Example"]
