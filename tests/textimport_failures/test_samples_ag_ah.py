@@ -62,3 +62,25 @@ def test_a_participle_opening_the_sentence_is_no_speaker():
     )
     release = parse_release_text(text)
     assert [name for name, _ in quotes(release)] == ["Jo Example"]
+
+
+# --------------------------------------------------------------------------
+# Sample AI (seed 51), held out and measured once
+# --------------------------------------------------------------------------
+
+
+def test_a_day_between_the_issuer_and_issued_the_following_statement_colon():
+    text = (
+        "Title: NEWS: Example Statement on Ferry Fares\nDate: January 11, 2022\n\nContent:\n"
+        "WASHINGTON, Jan 11 – Sen. Jo Example (I-Vt.) Tuesday issued the following statement "
+        "after the agency proposed a rule that would raise ferry fares for the river towns:\n\n"
+        "“The agency's outrageous new fare is the poster child for how broken our ferry "
+        "system has become.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "The agency's outrageous new fare is the poster child for how broken our ferry "
+            "system has become.",
+        )
+    ]

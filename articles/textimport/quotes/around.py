@@ -8,13 +8,14 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _sentence_end
-from ..vocabulary import _VERB
+from ..vocabulary import _VERB, _WEEKDAY_RE
 from .scan import _Span
 
 _BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
 # "X released the following statement regarding …" ending a paragraph, the quote below it.
 _STATEMENT_BEFORE = re.compile(
-    r"^(?P<who>[^“”\"]{3,200}?)\s+(?:(?:today|has|have|also|on \w+)\s+)?"
+    r"^(?P<who>[^“”\"]{3,200}?)\s+(?:(?:today|yesterday|has|have|also|on \w+"
+    rf"|{_WEEKDAY_RE})\s+)?"
     r"(?:issued|released|made|gave|delivered|published|shared)\s+"
     r"(?:the\s+(?:following|below)|a|this)\s+(?:joint\s+)?(?:statement|remarks|comments|message)\b",
     re.IGNORECASE,

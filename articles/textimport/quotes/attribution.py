@@ -264,7 +264,9 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         previous = _SPECKS_AFTER_COLON.sub(":", paragraphs[span.start_para - 1])
         if previous.rstrip().endswith(":"):
             who = _attribution_before(_last_sentence(previous), colon=True)
-            if who is not None:
+            if who is not None and who.name:
+                # (a colon ending "X Tuesday issued the following statement after …:"
+                # names no one as an attribution does; the statement's issuer does)
                 found.append(who)
     if not found:
         who = _dash_line_attribution(span, paragraphs) or _statement_above(span, paragraphs)
