@@ -84,3 +84,15 @@ def test_a_day_between_the_issuer_and_issued_the_following_statement_colon():
             "system has become.",
         )
     ]
+
+
+def test_a_headline_comment_from_a_person_credits_the_quotations_below_the_lead():
+    text = harvested(
+        "Comment from River Party deputy leader Jo Example",
+        " Comment from River Party Deputy Leader Jo Example \n\n"
+        " Jo Example will move an amendment to the ferry bill this afternoon. \n\n"
+        " The amendment will cap ferry fares for one year. \n\n"
+        " “Under the old plan, fares rose every year for a decade, in some towns by half.” \n\n"
+        " “The amendment will ensure that no town pays more next year than it does now.” \n",
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Example"] * 2

@@ -27,9 +27,22 @@ SPEAKS = _subject_then(r"Speaks|Delivers|Testifies|Addresses|Gives|Remarks")
 _DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][A-Z .]+(?:,[^“”\"]{0,30})?\s*[–—-]\s*)?$")
 
 
+# "Comment from Greens Deputy Leader Adam Bandt", "Statement by Senator Jo Example": the
+# release is that person's comment, its quotations theirs wherever they stand.
+_COMMENT_FROM = re.compile(
+    r"^(?:[A-Z]{2,}:\s+)?(?:comments?|statement|message|remarks)\s+(?:from|by)\s+"
+    r"(?P<who>[A-Z].{2,80})$",
+    re.IGNORECASE,
+)
+
+
 def headline_speaker(
     span: _Span, paragraphs: list[str], people: _People, at, title: str
 ) -> ParsedSpeaker | None:
+    if span.prefix.strip() == "" and _COMMENT_FROM.match(title):
+        speaker = title_subject(title, _COMMENT_FROM, people)
+        if speaker is not None:
+            return speaker
     if span.start_para > 1 or not _DATELINE_ONLY.match(span.prefix):
         return None
     if any(p.strip() for p in paragraphs[: span.start_para]):
