@@ -102,7 +102,8 @@ class Draft:
     header_date: str = ""
     page_starts: set[str] = field(default_factory=set)  # lines after a page number or footer
     after_blank: set[str] = field(default_factory=set)  # lines after a blank line
-    glued_starts: set[str] = field(default_factory=set)  # paragraphs cut off a glued one
+    # Paragraphs with no blank line above them: cut off a glued one, or on the next line
+    glued_starts: set[str] = field(default_factory=set)
     # title
     title: str = ""
     letterhead_names: list[str] = field(default_factory=list)  # "B.M. Snedden"

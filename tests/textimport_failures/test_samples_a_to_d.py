@@ -166,10 +166,8 @@ def test_attribution_broken_after_its_verb():
     )
     release = parse_release_text("Title: Two senators\n\nContent:\n" + text)
     assert quotes(release) == [
-        ("Example", "The first part of the plan is ready"),
-        ("Example", "It starts in the spring."),
-        ("Sample", "Our schools have waited long enough"),
-        ("Sample", "This plan gives them the means."),
+        ("Example", "The first part of the plan is ready. It starts in the spring."),
+        ("Sample", "Our schools have waited long enough. This plan gives them the means."),
     ]
 
 

@@ -96,3 +96,39 @@ def test_a_headline_comment_from_a_person_credits_the_quotations_below_the_lead(
         " “The amendment will ensure that no town pays more next year than it does now.” \n",
     )
     assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Example"] * 2
+
+
+def test_a_statement_broken_over_lines_around_its_attribution_line_is_one_quotation():
+    text = (
+        "Title: Sen. Example Introduces Ferry Act\nDate: 2024\n\nContent:\n"
+        "WASHINGTON – Sen. Jo Example introduced the Ferry Act.\n"
+        "“The current process for buying a ferry ticket hurts every town on the river,”\n"
+        "said Sen. Example.\n"
+        "“The Ferry Act would end it.”\n"
+        "“Streamlining the fares is long overdue for the valley,”\n"
+        "said Sen. Roe.\n"
+        "“I am proud to cosponsor it.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "The current process for buying a ferry ticket hurts every town on the river. The "
+            "Ferry Act would end it.",
+        ),
+        (
+            "Roe",
+            "Streamlining the fares is long overdue for the valley. I am proud to cosponsor it.",
+        ),
+    ]
+
+
+def test_a_quotation_below_a_blank_line_after_the_attribution_stays_apart():
+    text = (
+        "Ferry fares\n\nThe Minister announced new fares today.\n\n"
+        "“The fares will fall by a third for every town on the river,” the Minister, Jo "
+        "Example, said.\n\n“We will review them again next year.”\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The fares will fall by a third for every town on the river"),
+        ("Jo Example", "We will review them again next year."),
+    ]

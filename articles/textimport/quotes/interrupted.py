@@ -1,7 +1,7 @@
 """A quotation interrupted by its attribution: "“A,” said Lee. “B.”" is one statement of
 Lee's, not two. The second part, with no attribution of its own, in the same paragraph right
-after the first's attribution (or in the next, when only a glued mark split the two:
-'…,”said Lee.“B.”'), joins the first."""
+after the first's attribution (or in the next, when only a glued mark or a line break, no
+blank line, stands between: '…,”said Lee.“B.”'), joins the first."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def joined_quotations(
     accepted: list[_Span], paragraphs: list[str], glued: Collection[str] = ()
 ) -> list[tuple[_Span, str]]:
     """Each credited quotation with its text, the parts of an interrupted one joined;
-    ``glued`` are the paragraphs a glued mark cut off the one before."""
+    ``glued`` are the paragraphs a glued mark or a line break alone cut off the one before."""
     joined: list[tuple[_Span, str]] = []
     for span in accepted:
         text = _quote_text(span)

@@ -73,12 +73,13 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
         previous = f"{previous} {line}" if joins and previous in _LONE_DASHES else line
 
     paragraphs: list[str] = []
-    for block in blocks:
+    for b, block in enumerate(blocks):
+        next_line = b > 0 and block[0] not in draft.after_blank
         for k, piece in enumerate(_split_glued(_tidy(" ".join(block)))):
             piece = _tidy_after_split(piece)
             if piece:
                 paragraphs.append(piece)
-                if k:
+                if k or next_line:
                     draft.glued_starts.add(piece)
     draft.paragraphs = paragraphs
 
