@@ -132,3 +132,36 @@ def test_a_quotation_below_a_blank_line_after_the_attribution_stays_apart():
         ("Jo Example", "The fares will fall by a third for every town on the river"),
         ("Jo Example", "We will review them again next year."),
     ]
+
+
+def test_a_ministers_campaign_launch_in_a_scan_with_blank_lines_everywhere():
+    text = harvested(
+        "New campaign to stop unsafe ferries",
+        "  NEW CAMPAIGN TO STOP UNSAFE FERRIES\n\n"
+        "  A new campaign aimed at stopping unsafe ferries was launched in Sydney today by \n"
+        "the Minister for Rivers, Jo Example.\n\n  \n\n"
+        " “The campaign will see a range of publicity material \ndistributed throughout the "
+        "river towns,” said the Minister, and warn people of \nthe risks of unsafe boats.\n\n"
+        "  \n\n"
+        " “On the domestic front,’ said the Minister, “I \nam calling on all boatmen to keep "
+        "their ferries safe.”\n\n  \n\n"
+        " “In the last week alone,” said the Minister, “we \n"
+        "have seen an extra 168 boats fail their checks.\n\n  \n\n"
+        " Mr Example said the campaign was yet another opportunity for the Government \n"
+        "to remind people of the tough new penalties.\n",
+    )
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "The campaign will see a range of publicity material distributed throughout the "
+            "river towns",
+        ),
+        (
+            "Jo Example",
+            "On the domestic front, I am calling on all boatmen to keep their ferries safe.",
+        ),
+        (
+            "Jo Example",
+            "In the last week alone, we have seen an extra 168 boats fail their checks.",
+        ),
+    ]

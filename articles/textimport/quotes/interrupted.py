@@ -24,22 +24,26 @@ def joined_quotations(
     joined: list[tuple[_Span, str]] = []
     for span in accepted:
         text = _quote_text(span)
-        if joined and _continues(joined[-1][0], span, paragraphs, glued):
+        between = _between(joined[-1][0], span, paragraphs, glued) if joined else None
+        if between is not None:
             first, before = joined[-1]
-            joined[-1] = (first, _join(before, text, _last_mark(joined[-1][0], paragraphs)))
+            joined[-1] = (first, _join(before, text, _last_mark(first, paragraphs), between))
             first.end_para, first.end_pos = span.end_para, span.end_pos
             continue
         joined.append((span, text))
     return joined
 
 
-def _continues(first: _Span, second: _Span, paragraphs: list[str], glued: Collection[str]) -> bool:
+def _between(
+    first: _Span, second: _Span, paragraphs: list[str], glued: Collection[str]
+) -> str | None:
+    """The attribution standing between two parts of one statement, or None."""
     if first.end_para >= 0 and second.start_para == first.end_para + 1 and second.start_pos == 0:
         if paragraphs[second.start_para] not in glued:
-            return False
+            return None
         between = paragraphs[first.end_para][first.end_pos + 1 :]
     elif first.end_para != second.start_para or second.start_pos <= first.end_pos:
-        return False
+        return None
     else:
         between = paragraphs[first.end_para][first.end_pos + 1 : second.start_pos]
     if (
@@ -49,13 +53,13 @@ def _continues(first: _Span, second: _Span, paragraphs: list[str], glued: Collec
         or second.speaker is not first.speaker
         or not first.closed
     ):
-        return False
+        return None
     between = between.strip()
     words = between.split()
     if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
-        return False  # "…,” said Lee, and went on: …" or a sentence of the writer's between
+        return None  # "…,” said Lee, and went on: …" or a sentence of the writer's between
     end = _sentence_end(between)
-    return end is None or end >= len(between.rstrip())
+    return between if end is None or end >= len(between) else None
 
 
 def _attributed_after(span: _Span) -> bool:
@@ -79,11 +83,11 @@ def _last_mark(span: _Span, paragraphs: list[str]) -> str:
     return inside[-1:] if inside[-1:] in (",", ".", "!", "?") else ""
 
 
-def _join(before: str, after: str, mark: str) -> str:
-    """ "For many, … battlefield," + "If an environment …" reads "… battlefield. If …";
-    "In Utah," + "we will …" reads "In Utah, we will …"."""
+def _join(before: str, after: str, mark: str, between: str) -> str:
+    """ "For many, … battlefield," + "said Lee." + "If an environment …" reads "… battlefield.
+    If …"; "In Utah," + "he said," + "we will …" or "I will …" reads "In Utah, we will …"."""
     if before[-1:] in ".!?\"'’”":  # or an inner quotation's mark: '… show "budget sense,"'
         return f"{before} {after}"
-    if after[:1].isupper() and mark == ",":
-        return f"{before}. {after}"
+    if mark == "," and between.endswith(".") and after[:1].isupper():
+        return f"{before}. {after}"  # the attribution ended a sentence: the next one begins
     return f"{before}{mark if mark == ',' else ''} {after}"

@@ -194,6 +194,14 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     # "…their lives. “I urge …": the next paragraph, run into this one.
                     current.pieces.append(p[piece_start:j])
                     since = piece_start = j + 1
+                elif (
+                    c == "’"
+                    and opener == "“"
+                    and depth == 1
+                    and p[j - 1] in ",!?"
+                    and _VERB_AFTER.match(p, j + 1)
+                ):
+                    closing = True  # "“On the domestic front,’ said the Minister": a slip
                 elif c == "„" or (c == "“" and opener != "„"):
                     depth += 1
                 elif c == "”" or c == "“":

@@ -157,6 +157,8 @@ def _joins_in_quotation(
         return joins
     if line.isupper() and len(line.split()) <= 3 and prev.rstrip()[-1:] in ".!?)":
         return False  # "CANBERRA" signing the statement off below its last sentence
+    if after_blank and prev.rstrip()[-1:] in ".!?" and not page_break:
+        return False  # '…on our shores.' / (blank) / 'Mr Example said …': the writer again
 
     return page_break or bool(wrap_at and wrap_at <= len(prev) <= _WRAPPED_AT_MOST * wrap_at)
 
