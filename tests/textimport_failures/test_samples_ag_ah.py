@@ -165,3 +165,25 @@ def test_a_ministers_campaign_launch_in_a_scan_with_blank_lines_everywhere():
             "In the last week alone, we have seen an extra 168 boats fail their checks.",
         ),
     ]
+
+
+def test_paragraphs_run_into_one_line_three_spaces_apart_are_paragraphs():
+    text = harvested(
+        "Ferries in a sea of confusion",
+        " Ferries in a sea of confusion    29 October 2009    Senator Jo Example has today "
+        "called on the Minister to admit he has lost control of the ferry timetable.    "
+        '"Based on what the Minister has said over the last few days, the ongoing debacle with '
+        'the night ferry beggars belief" Senator Example said.    "There are 78 passengers '
+        "stranded on the night ferry, stranded in a sea of confusion created by the Minister, "
+        "because of his failure to see the consequences of his own decisions about the "
+        "timetable, the crews and the boats that the river towns depend on every day.   "
+        ' "It is not enough for a Minister to have tough words. He has to act."    Enquiries '
+        "to Jo Example on 02 6277 3387 \n",
+    )
+    release = parse_release_text(text)
+    # the second quotation, left open, goes on in the next paragraph that opens with a mark
+    assert [(q[1][:20], q[1][-20:]) for q in quotes(release)] == [
+        ("Based on what the Mi", "night ferry beggars belief"[-20:]),
+        ("There are 78 passeng", "ords. He has to act."),
+    ]
+    assert release.paragraphs[0].startswith("Senator Jo Example has today called")

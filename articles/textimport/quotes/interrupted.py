@@ -39,8 +39,8 @@ def _between(
 ) -> str | None:
     """The attribution standing between two parts of one statement, or None."""
     if first.end_para >= 0 and second.start_para == first.end_para + 1 and second.start_pos == 0:
-        if paragraphs[second.start_para] not in glued:
-            return None
+        if paragraphs[second.start_para] not in glued or _last_mark(first, paragraphs) != ",":
+            return None  # ('…beggars belief" Senator Cash said.' / '"There are …': two)
         between = paragraphs[first.end_para][first.end_pos + 1 :]
     elif first.end_para != second.start_para or second.start_pos <= first.end_pos:
         return None

@@ -20,6 +20,7 @@ def split_lines(draft: Draft, notes: Notes) -> None:
         for above, line in zip(raw, raw[1:], strict=False)
         if not above.strip() and line.strip()
     }
+    lines = [part for line in lines for part in _run_on_paragraphs(line)]
     draft.lines = [
         " ".join(piece.split())
         for index, line in enumerate(lines)
@@ -87,6 +88,18 @@ def _unglued_header(line: str) -> list[str]:
     return [
         piece.strip() for piece in _GLUED_DATE.sub("\n\\1\n", line).split("\n") if piece.strip()
     ]
+
+
+# A release whose paragraphs a harvest ran into one long line, three spaces or more between
+# them: "… beggars belief" Senator Cash said.    "There are 78 …".
+_RUN_ON_AT_LEAST = 600
+_PARAGRAPH_GAP = re.compile(r"(?<=[.!?\"”’])\s{3,}(?=[\"“‘]?[A-Z])")
+
+
+def _run_on_paragraphs(line: str) -> list[str]:
+    if len(line) < _RUN_ON_AT_LEAST or len(_PARAGRAPH_GAP.findall(line)) < 2:
+        return [line]
+    return [part for part in _PARAGRAPH_GAP.split(line) if part.strip()]
 
 
 _WORD_GAP = re.compile(r"\s{2,}")
