@@ -187,3 +187,18 @@ def test_paragraphs_run_into_one_line_three_spaces_apart_are_paragraphs():
         ("There are 78 passeng", "ords. He has to act."),
     ]
     assert release.paragraphs[0].startswith("Senator Jo Example has today called")
+
+
+def test_a_letter_one_senator_sent_is_hers_and_one_several_sent_is_no_ones():
+    one = (
+        "Title: Sen. Example Seeks Agency Comment on Ferry Licence\nDate: 2020\n\nContent:\n"
+        "WASHINGTON – Sen. Jo Example (R-UT) sent a letter to the agency Thursday about the "
+        "ferry licence.\n"
+        "“There is no doubt that the valley needs its ferries. We look forward to hearing "
+        "back from you,” the letter reads.\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(one))] == ["Jo Example"]
+    several = one.replace("Sen. Jo Example (R-UT) sent", "Sen. Jo Example and Sen. Al Roe sent")
+    release = parse_release_text(several)
+    assert release.quotes == []
+    assert any("There is no doubt" in note for note in release.unplaced)

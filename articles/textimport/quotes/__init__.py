@@ -27,6 +27,7 @@ from .around import _turn_of_issuer
 from .attribution import _own_attribution
 from .headline import headline_speaker
 from .interrupted import joined_quotations
+from .letters import letter_sender
 from .pronoun import paragraph_subject, pronoun_before
 from .question import asker
 from .reported import (
@@ -82,7 +83,7 @@ def _quotes(
         text = _quote_text(span)
         if _heading_in_marks(span, text):
             continue
-        who = _own_attribution(span, paragraphs)
+        who = _own_attribution(span, paragraphs) or letter_sender(span, paragraphs)
         if (
             who is not None
             and who.unless_unknown
@@ -252,4 +253,5 @@ _FRAGMENT_WORDS = 4  # "we are ready to act" after "X said" is a quotation
 _UNCREDITED = {
     "joint": "joint statement of {}",
     "addressee": "words of the letter's addressee (“you said”)",
+    "letter": "words of a letter several people sent",
 }

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..people import _parse_who, _Who
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB
+from .around import _sentences
 from .scan import _Span
 
 # "you personally acknowledged", "you rightly said": an adverb may stand before the verb.
@@ -62,3 +63,30 @@ def _addressed_in(paragraph: str) -> _Who | None:
     if who is not None and who.name and who.single and (who.role or _titled(words)):
         return who
     return _Who(ref="addressee")
+
+
+# "…,” the letter reads.": the words of a letter the release says one person sent.
+_LETTER_SAYS = re.compile(
+    r"^,?\s*(?:the|their|his|her)\s+letter\s+(?:reads|read|says|said|states|stated|continues|"
+    r"continued|adds|added|concludes|concluded|notes|noted)\b"
+)
+_SENT_A_LETTER = re.compile(
+    r"^(?:[A-Z][A-Z.]*\s*[–—-]\s*)?(?P<who>[^;:“”\"]{3,120}?)\s+(?:\([A-Z]-?[A-Za-z.]{1,6}\)\s+)?"
+    r"(?:today\s+|this\s+week\s+|on\s+\w+\s+)?(?:sent|wrote|penned|signed|led)\s+(?:a|the)\s+letter\b"
+)
+
+
+def letter_sender(span: _Span, paragraphs: list[str]) -> _Who | None:
+    """The one person who sent the letter quoted, when the release names one: "Sen. Jo
+    Example (R-UT) sent a letter to the agency …" above "“…,” the letter reads."."""
+    if not _LETTER_SAYS.match(span.suffix.strip()):
+        return None
+    for paragraph in reversed(paragraphs[: span.start_para + 1]):
+        found = next(filter(None, map(_SENT_A_LETTER.match, _sentences(paragraph))), None)
+        if found:
+            words = found.group("who").strip()
+            if re.search(r"\s(?:and|&)\s|,\s*[A-Z]|\b(?:Sens|Reps|Senators|Members)\b", words):
+                return _Who(ref="letter")  # several senders: no one person's words
+            who = _parse_who(words, after_verb=False)
+            return who if who is not None and who.name else None
+    return None
