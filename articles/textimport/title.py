@@ -24,7 +24,7 @@ from .letterhead import (
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
 from .segment import _CONNECTOR_END, _TERMINAL_END, _first_sentence, _sentence_end
-from .vocabulary import _ANY_QUOTE, _cut_at_word, _short
+from .vocabulary import _ANY_QUOTE, _cut_at_word, _short, _words
 
 LEAD_MAX_CHARS = 300
 TITLE_MAX_CHARS = 120  # a title made from a sentence
@@ -168,14 +168,25 @@ def _header_end(lines: list[str]) -> int:
 _WORDY = re.compile(r"[A-Za-z]{2}")
 
 
+# A sentence has a few of these; a letterhead the scan garbled has none.
+_SMALL_WORDS = _words(
+    "the of and to a an in for is on that with by was will has have are be as at from said "
+    "this it its their his her our we"
+)
+
+
 def _is_body(line: str, following: str) -> bool:
     if is_label(line) or is_letterhead(line) or is_date_line(line):
         return False
     # Words, not a scan's specks: "V-> ,'.' â€ ; A A r- Ν Î‘" is no sentence.
-    words = sum(1 for w in line.split() if _WORDY.search(w))
-    return words >= 28 or (
-        words >= 8 and bool(_TERMINAL_END.search(line) or following[:1].islower())
-    )
+    tokens = line.split()
+    words = sum(1 for w in tokens if _WORDY.search(w))
+    if words >= 28 or (words >= 8 and _TERMINAL_END.search(line)):
+        return True
+    # A line going on below in lower case is a sentence broken over lines; a letterhead the
+    # scan garbled ("M iiMINISTER FOR fofore ig n affairs.V … viibiviit") has no small words.
+    small = sum(1 for w in tokens if w.strip(",.;:") in _SMALL_WORDS)
+    return words >= 8 and following[:1].islower() and small >= 2
 
 
 def drop_copies(draft: Draft, notes: Notes) -> None:

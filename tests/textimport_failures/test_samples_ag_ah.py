@@ -202,3 +202,17 @@ def test_a_letter_one_senator_sent_is_hers_and_one_several_sent_is_no_ones():
     release = parse_release_text(several)
     assert release.quotes == []
     assert any("There is no doubt" in note for note in release.unplaced)
+
+
+def test_a_letterhead_garbled_by_the_scan_is_no_lead_above_the_catalogued_headline():
+    text = harvested(
+        "Australia makes first contribution to ferry program",
+        " M iiMINISTER FOR fofore ig n affairs.V ... \u0380\u03a7 ./· viibiviit mi mi i\n\n"
+        " g A N A N D T R A D E l& l NEWS RELEASE\n\n No- M 42 Date 7 March 1989\n\n"
+        " Australia makes first contribution to ferry program\n\n"
+        " Australia would provide $3.2 million to the river towns' ferries, the Minister, "
+        "Senator Jo Example, announced today.\n",
+    )
+    release = parse_release_text(text)
+    assert release.title == "Australia makes first contribution to ferry program"
+    assert release.lead.startswith("Australia would provide $3.2 million")
