@@ -220,6 +220,21 @@ def place_of_issue(line: str) -> str:
     return place
 
 
+# "DEPARTMENT OF EXTERNAL AFFAIRS" / "CANBERRA": a place alone below an office's line.
+_OFFICE_LINE = re.compile(r"^(?:DEPARTMENT|MINISTER|MINISTRY|OFFICE|PRIME MINISTER)\b")
+_PLACE_ALONE = re.compile(r"^[A-Z]{4,}(?: [A-Z]{4,})?\.?$")
+
+
+def place_below_office(above: str, line: str) -> str:
+    """The place of issue printed alone under the office's line of a letterhead."""
+    if not (_OFFICE_LINE.match(above) and _PLACE_ALONE.match(line)):
+        return ""
+    words = line.rstrip(".").split()
+    if any(w.casefold() in _ROLE_WORDS or is_label(w) for w in words):
+        return ""
+    return line.rstrip(".")
+
+
 # "ALEXANDER DOWNER", "The Hon Jo Roe MP": an issuer's name alone, honorifics and post-nominals
 # aside.
 _HONORIFIC = re.compile(r"^(?:(?:senator|the|hon\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)+", re.I)

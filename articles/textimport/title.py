@@ -19,6 +19,7 @@ from .letterhead import (
     is_label,
     is_letterhead,
     names_an_issuer,
+    place_below_office,
     place_of_issue,
 )
 from .model import Draft, Notes
@@ -101,6 +102,8 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             notes.drop(f"letterhead: {_short(line)}")
             draft.letterhead_names += names_in_letterhead(line)
             draft.header_place = draft.header_place or place_of_issue(line)
+            if i and not draft.header_place:
+                draft.header_place = place_below_office(lines[i - 1], line)
         elif is_date_line(line):
             draft.header_date = draft.header_date or line
             notes.drop(f"letterhead: {line}")
@@ -117,6 +120,8 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             # Above "MEDIA RELEASE", or above a headline under the letterhead, whatever is not
             # the headline belongs to the letterhead.
             notes.drop(f"letterhead: {_short(line)}")
+            if i and not draft.header_place:
+                draft.header_place = place_below_office(lines[i - 1], line)
             draft.letterhead_names += names_in_letterhead(line)
         else:
             kept.append(line)

@@ -216,3 +216,13 @@ def test_a_letterhead_garbled_by_the_scan_is_no_lead_above_the_catalogued_headli
     release = parse_release_text(text)
     assert release.title == "Australia makes first contribution to ferry program"
     assert release.lead.startswith("Australia would provide $3.2 million")
+
+
+def test_a_place_alone_below_the_departments_line_is_the_place_of_issue():
+    text = harvested(
+        "Ferry Council: final communique",
+        " DEPARTMENT OF RIVER AFFAIRS\n\n CANBERRA\n\n FOR THE PRESS 3rd April, 1968.\n\n"
+        " PR 55\n\n FERRY COUNCIL: FINAL COMMUNIQUE\n\n"
+        " Following is the text of the final communique of the Ferry Council.\n",
+    )
+    assert parse_release_text(text).dateline_city == "Canberra"
