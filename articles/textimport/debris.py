@@ -27,7 +27,8 @@ _DEBRIS_LINES = _phrases(
     related articles|related content|previous|next|close|menu|search|home|subscribe|sign up|
     log in|login|download|download pdf|view gallery|open gallery|play video|loading|loading...|
     more|show more|accept|accept all|reject all|manage preferences|cookie settings|got it|
-    image|photo|video|gallery|x|×
+    image|photo|video|gallery|x|×|listen|media releases|speeches|transcripts|biography|
+    contact us
     """
 )
 _COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
@@ -99,6 +100,14 @@ _PAGE_NUMBER = re.compile(
     r"|[.…]*\s*/\s*\d{1,3}|\(?(?:more|cont(?:inued|['’]?d)\.?(?:\s+(?:on|over)(?:\s+page)?)?)\)?)$",
     re.IGNORECASE,
 )
+# A web page printed from a browser: its header ("Page 1 of 2 Lantern parade … | Senator …")
+# and footer ("8/07/2014 http://example.gov.au/media-releases/53") on every page.
+_PRINTED_PAGE = re.compile(
+    r"^(?:page\s+\d{1,3}\s+of\s+\d{1,3}\s+\S.{0,200}|\d{1,2}/\d{1,2}/\d{2,4}\s+https?://\S+)$",
+    re.IGNORECASE,
+)
+# A web page's menu: "HOME MEDIA RELEASES SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT".
+_MENU = re.compile(r"^HOME(?:\s+[A-Z&]+){3,12}$")
 _DIGITS = re.compile(r"\d+")
 _PLAIN_WORDS = re.compile(r"[“\"]?[A-Za-z][A-Za-z ,.:!?'’“”\"-]{0,400}$")
 
@@ -146,13 +155,14 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
         elif _COUNTER_HEAD.match(line) and i + 1 < len(raw) and _LONE_NUMBER.match(raw[i + 1]):
             notes.drop(f"{line.rstrip('/ ').strip()} / {raw[i + 1]}")
             i += 1
-        elif _LONE_NUMBER.match(line) or _PAGE_NUMBER.match(line):
+        elif _LONE_NUMBER.match(line) or _PAGE_NUMBER.match(line) or _PRINTED_PAGE.match(line):
             notes.drop(line)
             page_break = True
         elif (
             line.casefold().strip(" .:|›»>") in _DEBRIS_LINES
             or _END_MARKER.match(line)
             or _CLASSIFICATION.match(line)
+            or (_MENU.match(line) and "CONTACT" in line)
         ):
             notes.drop(line)
         elif footers and _footer_key(line) in footers:

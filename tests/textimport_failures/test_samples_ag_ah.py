@@ -226,3 +226,25 @@ def test_a_place_alone_below_the_departments_line_is_the_place_of_issue():
         " Following is the text of the final communique of the Ferry Council.\n",
     )
     assert parse_release_text(text).dateline_city == "Canberra"
+
+
+def test_a_printed_web_pages_header_footer_and_menu_in_a_quotation_over_the_page():
+    text = harvested(
+        "Lantern parade a tribute to the river towns",
+        " Senator Jo Example said it was a real pleasure to attend the parade.\n\n"
+        " “I am pleased that this event was so well received by the towns.\n\n"
+        " “The parade is a wonderful celebration of the valley’s diversity.\n\n"
+        " Media Releases\n\n Search\n\n"
+        " HOME MEDIA RELEASES SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT\n\n Listen\n\n"
+        " Page 1 of 2 Lantern parade a tribute to the river towns | Senator the Hon ...\n\n"
+        " 8/07/2014 http://joexample.example.gov.au/media-releases/53\n\n"
+        " “The river towns have always welcomed new citizens.”\n\n"
+        " © Commonwealth of Australia 2014 Accessibility Privacy statement\n\n"
+        " Page 2 of 2 Lantern parade a tribute to the river towns | Senator the Hon ...\n\n"
+        " 8/07/2014 http://joexample.example.gov.au/media-releases/53\n",
+    )
+    release = parse_release_text(text)
+    [quote] = release.quotes
+    assert quote.text.startswith("I am pleased")
+    assert quote.text.endswith("The river towns have always welcomed new citizens.")
+    assert "Listen" not in release.paragraphs and "Media Releases" not in release.paragraphs
