@@ -248,3 +248,20 @@ def test_a_printed_web_pages_header_footer_and_menu_in_a_quotation_over_the_page
     assert quote.text.startswith("I am pleased")
     assert quote.text.endswith("The river towns have always welcomed new citizens.")
     assert "Listen" not in release.paragraphs and "Media Releases" not in release.paragraphs
+
+
+def test_a_surname_given_after_a_title_elsewhere_quoted_as_saying_on_a_date():
+    text = harvested(
+        "Government must wear blame for the ferry tragedy",
+        " Mr Roe had openly criticised the idea of temporary ferries only weeks before. On "
+        '6/4/99 Roe was quoted on AAP as saying "temporary ferries have never been successful '
+        'in terms of moving people across the river."\n',
+    )
+    release = parse_release_text(text)
+    assert quotes(release) == [
+        (
+            "Roe",
+            "temporary ferries have never been successful in terms of moving people across the "
+            "river.",
+        )
+    ]

@@ -6,6 +6,7 @@ reference ("the Minister") finds the person who holds it.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from ..model import ParsedSpeaker
@@ -20,6 +21,7 @@ from .signed import signing_surnames
 from .who import _Who
 
 _ISSUER_OFFICES = frozenset({"minister"})
+_TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
 
 
 class _People:
@@ -203,10 +205,19 @@ class _People:
         word = who.name
         return (
             word.casefold() in self.signing_surnames
+            or self._titled_somewhere(word)
             or self._by_surname(word) is not None
             or bool(self.by_surname.get(word.casefold()))
             or self._by_first_name(word) is not None
         )
+
+    def _titled_somewhere(self, word: str) -> bool:
+        """ "Mr Ruddock had criticised …" above "Ruddock was quoted as saying": a surname the
+        text gives after a title is a person's."""
+        titled = re.compile(
+            rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof)\.?\s+{re.escape(word)}\b"
+        )
+        return any(titled.search(paragraph) for paragraph in self.text)
 
     def named_in_full(self, surname: str) -> bool:
         """Whether the text names someone with this surname and a first name."""

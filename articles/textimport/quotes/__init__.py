@@ -241,7 +241,8 @@ def _fragment(text: str, span: _Span) -> bool:
 # sentence, a fragment of it.
 _ACCORDING_INSIDE = re.compile(r"\w[^.!?]*,\s*according to\s+[^,;]{1,60},?\s*$", re.IGNORECASE)
 _INTRODUCED = re.compile(
-    rf"(?:\b(?:{_VERB}(?:\s+(?:today|yesterday|this morning|this afternoon))?|that|as)"
+    rf"(?:\b(?:{_VERB}(?:\s+(?:today|yesterday|this morning|this afternoon))?|that|as"
+    r"|saying|writing|adding|stating|noting|declaring)"
     rf"|[:,;—–-]|\baccording to\s+[^,;]{{1,60}})\s*$",
     re.IGNORECASE,
 )

@@ -139,9 +139,13 @@ _PREFIX_QUOTING = re.compile(
 )
 
 
+# "On 6/4/99 Ruddock was quoted on AAP as saying": the date the words were said first.
+_DATE_FIRST = re.compile(r"^(?:On|In)\s+\d{1,4}(?:[/.-]\d{1,4}){0,2},?\s+(?=[A-Z])")
+
+
 def _attribution_before(sentence: str, *, colon: bool = False) -> _Who | None:
     """Attribution before a quotation ("X, ROLE, said:", "Comments from X:"), with its occasion."""
-    who = _attribution_before_who(sentence, colon=colon)
+    who = _attribution_before_who(_DATE_FIRST.sub("", sentence), colon=colon)
     if who is not None and not who.context:
         # "The conference was opened by X, who said:" — said opening the conference.
         match = _OCCASION.search(sentence)
