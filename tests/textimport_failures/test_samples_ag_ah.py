@@ -265,3 +265,12 @@ def test_a_surname_given_after_a_title_elsewhere_quoted_as_saying_on_a_date():
             "river.",
         )
     ]
+
+
+def test_a_persons_response_was_to_colon_credits_the_quotation():
+    text = harvested(
+        "Government has no plan for ferry refugees",
+        " On today’s AM program, Senator Roe’s limp response was to put off action: “The "
+        "major impacts of the river’s rise will take many decades to unfold.”\n",
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Roe"]

@@ -14,11 +14,14 @@ from ..people import _parse_who, _Who
 _WHEN = r"(?:\s+(?:in|on|last|this|earlier)\s+[\w]+(?:\s+\d{4})?)?"
 _POSSESSIVE_STATEMENT = re.compile(
     r"(?:^|\b(?:and|that|with)\s+|[;,]\s+)(?P<who>[A-Z][^,;“”\"]{1,80}?)['’]s\s+"
-    r"(?:(?:famous|recent|own|public|earlier)\s+)?"
+    r"(?:(?:famous|recent|own|public|earlier|[a-z]{3,})\s+)?"
     r"(?:declaration|statement|words|remarks|comments?|assertion|promise|pledge|warning|"
-    r"message|observation|admission|insistence|reminder|(?:media |press )?release|speech)"
-    # "Mr X's media release concluded, “…”": the document's verb after it.
-    rf"{_WHEN}(?:\s+(?:concluded|concludes|said|says|stated|states|read|reads|noted|added))?"
+    r"message|observation|admission|insistence|reminder|(?:media |press )?release|speech|"
+    r"response|reply|answer)"
+    # "Mr X's media release concluded, “…”": the document's verb after it; "Senator X's limp
+    # response was to put off action:", what it was.
+    rf"{_WHEN}(?:\s+(?:concluded|concludes|said|says|stated|states|read|reads|noted|added)"
+    r"|\s+(?:was|is)\s+[^“”\":;]{1,80}?(?=:))?"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
 _PASSIVE_AGENT = re.compile(
