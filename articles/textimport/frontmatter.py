@@ -98,10 +98,13 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
     if found is None and ": " in catalogue_title:
         # "Budget 2010: 2010-11 International Development Assistance Budget.": the cataloguer
         # put a series before the headline the release prints.
-        after = _SUBJECT.sub("", catalogue_title).split(": ", 1)[1]
-        shorter = [w for w in (_word(w) for w in after.split()) if w]
-        if len(shorter) >= 3:
-            found = _printed(lines, shorter, catalogue_title)
+        before, after = _SUBJECT.sub("", catalogue_title).split(": ", 1)
+        # ("East Timorese should be granted special visa: military repression continues …":
+        # or a headline printed above the subheading the cataloguer ran on after a colon)
+        for part in (after, before):
+            shorter = [w for w in (_word(w) for w in part.split()) if w]
+            if found is None and len(shorter) >= 3:
+                found = _printed(lines, shorter, catalogue_title)
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 

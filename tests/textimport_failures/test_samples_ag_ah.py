@@ -274,3 +274,17 @@ def test_a_persons_response_was_to_colon_credits_the_quotation():
         "major impacts of the river’s rise will take many decades to unfold.”\n",
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Roe"]
+
+
+def test_the_headline_printed_before_the_catalogues_colon_above_its_subheading():
+    text = (
+        '---\ntitle: "Valley towns should be granted ferry passes: repression continues as '
+        'the agency denies the towns\' claims."\ndate: "1998-06-03"\ncreators:\n'
+        '  - "Example, Jo"\n---\n\n  Media Release\n\n  Jo Example\n\n'
+        "  River Party Senator for the Valley\n\n  Wednesday, 03 June, 1998\n\n"
+        "  Valley Towns Should be \nGranted Ferry Passes\n\n"
+        "  Repression Continues \nas the agency denies the towns' cla  ims\n\n"
+        "  River Party Senator Jo Example says the agency has now made it clear that the "
+        "towns are owed passes.\n"
+    )
+    assert parse_release_text(text).title == "Valley Towns Should be Granted Ferry Passes"
