@@ -105,6 +105,8 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
             shorter = [w for w in (_word(w) for w in part.split()) if w]
             if found is None and len(shorter) >= 3:
                 found = _printed(lines, shorter, catalogue_title)
+                if found is None and _split_after_letterhead(lines, shorter):
+                    found = _printed(lines, shorter, catalogue_title)
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 

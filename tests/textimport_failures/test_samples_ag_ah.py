@@ -288,3 +288,14 @@ def test_the_headline_printed_before_the_catalogues_colon_above_its_subheading()
         "towns are owed passes.\n"
     )
     assert parse_release_text(text).title == "Valley Towns Should be Granted Ferry Passes"
+
+
+def test_the_catalogue_titles_part_after_its_colon_run_on_after_the_letterhead():
+    text = (
+        '---\ntitle: "Budget 2011: 2011-12 International ferry assistance budget"\n'
+        'date: "2011-05-10"\ncreators:\n  - "Example, Jo"\n---\n\n'
+        " The Hon Jo Example MP   Minister for Rivers 2011-12 International Ferry Assistance "
+        "Budget Media release\n 10 May 2011\n"
+        " The Government will deliver on its promise to fund the river ferries.\n"
+    )
+    assert parse_release_text(text).title == "2011-12 International Ferry Assistance Budget"
