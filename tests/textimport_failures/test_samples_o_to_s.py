@@ -48,7 +48,12 @@ def test_said_and_the_name_on_a_line_ending_in_a_colon_introduce_the_quotation_b
         "Said Sen. Roe:\n"
         "“We need bold investments in our ferries, and this bill makes them.”\n"
     )
-    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Ana Roe"]
+    # "“…,” said Sen. Example." on one line, "“…”" on the next: two paragraphs, two quotations
+    assert [q[0] for q in quotes(parse_release_text(text))] == [
+        "Jo Example",
+        "Jo Example",
+        "Ana Roe",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,14 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
 
     paragraphs: list[str] = []
     for b, block in enumerate(blocks):
-        next_line = b > 0 and block[0] not in draft.after_blank
+        # '“…,”' / 'said Sen. Lee.' / '“…”': the attribution alone on its line, the next
+        # part of the statement on the line below it (a scrape's lines, one statement).
+        next_line = (
+            b > 0
+            and block[0] not in draft.after_blank
+            and len(blocks[b - 1]) > 1
+            and _ATTRIBUTION_ALONE.match(blocks[b - 1][-1]) is not None
+        )
         for k, piece in enumerate(_split_glued(_tidy(" ".join(block)))):
             piece = _tidy_after_split(piece)
             if piece:
@@ -168,6 +175,7 @@ def _joins_in_quotation(
 _WRAPPED_AT_MOST = 3
 
 
+_ATTRIBUTION_ALONE = re.compile(r"^[^“”\"]{2,80}\.$")
 # "Senator Example said." alone, or before the next quotation on its line.
 _ATTRIBUTION_LINE = re.compile(
     rf"^(?:[A-Z][^“”\"]{{0,100}}?\s(?i:{_VERB})|{_VERB}\s+[A-Z][^“”\"]{{0,100}}?)"
