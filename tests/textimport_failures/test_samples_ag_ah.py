@@ -299,3 +299,29 @@ def test_the_catalogue_titles_part_after_its_colon_run_on_after_the_letterhead()
         " The Government will deliver on its promise to fund the river ferries.\n"
     )
     assert parse_release_text(text).title == "2011-12 International Ferry Assistance Budget"
+
+
+def test_a_release_run_on_after_its_date_and_label_and_quotations_a_line_each():
+    body = (
+        "All river children should be moved immediately from adult ferries :  River Party     "
+        "The River Party has today called on the government to move all young passengers from "
+        "adult ferries until the review of the timetable is completed or their ages are known "
+        "to the crews, as the towns have asked for years in letters to every minister, and as "
+        "the Ferry Board itself has recommended in each of its last three annual reports to "
+        "the Parliament, without any reply from the government on any of them. The Board's "
+        "chair wrote again last month and was told the review would take another year."
+    )
+    text = (
+        '---\ntitle: "All river children should be moved immediately from adult ferries: River '
+        'Party"\ndate: "2012-05-26"\ncreators:\n  - "Example, Jo"\n---\n\n'
+        f" Saturday, 26 May 2012     MEDIA RELEASE     {body}\n"
+        " “The risk to at least 22 children whose cases are being reviewed is far too great,” "
+        "River Party spokesperson Sen. Jo Example said.\n"
+        " “The revelations that another boy has been fined as an adult are the latest example "
+        "of this scandal.”\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == (
+        "All river children should be moved immediately from adult ferries: River Party"
+    )
+    assert [q[1][:12] for q in quotes(release)] == ["The risk to ", "The revelati"]

@@ -63,8 +63,6 @@ def _label_field(line: str) -> list[str]:
     head = _GAP.split(rest, maxsplit=1)
     if len(head) == 2 and head[0].isupper() and len(head[0].split()) >= 2:
         return [*fields[: at + 1], *head]  # the headline in capitals, then the body
-    if len(rest) >= _RUN_ON_AT_LEAST:
-        return [*fields[: at + 1], rest]  # the whole release run on after its date and label
     return [line]
 
 
