@@ -16,7 +16,7 @@ import unicodedata
 
 from .embeds import SIGNATURE as _SIGNATURE
 from .model import Draft, Notes
-from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _phrases, _short
+from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _phrases, _short, _words
 
 _DEBRIS_LINES = _phrases(
     """
@@ -103,11 +103,22 @@ _PAGE_NUMBER = re.compile(
 # A web page printed from a browser: its header ("Page 1 of 2 Lantern parade … | Senator …")
 # and footer ("8/07/2014 http://example.gov.au/media-releases/53") on every page.
 _PRINTED_PAGE = re.compile(
-    r"^(?:page\s+\d{1,3}\s+of\s+\d{1,3}\s+\S.{0,200}|\d{1,2}/\d{1,2}/\d{2,4}\s+https?://\S+)$",
+    r"^(?:page\s+\d{1,3}\s+of\s+\d{1,3}\s+\S[^|]{0,200}\|.{0,120}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}\s+https?://\S+)$",
     re.IGNORECASE,
 )
 # A web page's menu: "HOME MEDIA RELEASES SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT".
 _MENU = re.compile(r"^HOME(?:\s+[A-Z&]+){3,12}$")
+_MENU_WORDS = _words(
+    "HOME MEDIA RELEASES RELEASE SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT NEWS ABOUT ME US "
+    "GALLERY ELECTORATE LINKS PUBLICATIONS OPINION VIDEOS PHOTOS EVENTS &"
+)
+
+
+def _is_menu(line: str) -> bool:
+    return bool(_MENU.match(line)) and all(w in _MENU_WORDS for w in line.split())
+
+
 _DIGITS = re.compile(r"\d+")
 _PLAIN_WORDS = re.compile(r"[“\"]?[A-Za-z][A-Za-z ,.:!?'’“”\"-]{0,400}$")
 
@@ -162,7 +173,7 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             line.casefold().strip(" .:|›»>") in _DEBRIS_LINES
             or _END_MARKER.match(line)
             or _CLASSIFICATION.match(line)
-            or (_MENU.match(line) and "CONTACT" in line)
+            or _is_menu(line)
         ):
             notes.drop(line)
         elif footers and _footer_key(line) in footers:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import _DATE_ONLY, _MONTH_RE, _ROLE_WORDS
+from .vocabulary import _DATE_ONLY, _MONTH_RE, _ROLE_WORDS, _words
 
 # A minister's web page: the section a release was filed under.
 _SECTION = r"(?:news\s*room|media\s+cent(?:re|er)|press\s+room|media\s+releases)"
@@ -221,8 +221,13 @@ def place_of_issue(line: str) -> str:
 
 
 # "DEPARTMENT OF EXTERNAL AFFAIRS" / "CANBERRA": a place alone below an office's line.
-_OFFICE_LINE = re.compile(r"^(?:DEPARTMENT|MINISTER|MINISTRY|OFFICE|PRIME MINISTER)\b")
+# (A minister's line is followed by the minister's name, not a place: only a department's.)
+_OFFICE_LINE = re.compile(r"^(?:DEPARTMENT|MINISTRY) OF\b")
 _PLACE_ALONE = re.compile(r"^[A-Z]{4,}(?: [A-Z]{4,})?\.?$")
+_NO_PLACE = _words(
+    "URGENT CORRECTION UPDATED UPDATE ADVANCE COPY EMBARGOED EMBARGO STATEMENT PRESS MEDIA "
+    "RELEASE NEWS HOUSE BUILDING OFFICES"
+)
 
 
 def place_below_office(above: str, line: str) -> str:
@@ -230,7 +235,7 @@ def place_below_office(above: str, line: str) -> str:
     if not (_OFFICE_LINE.match(above) and _PLACE_ALONE.match(line)):
         return ""
     words = line.rstrip(".").split()
-    if any(w.casefold() in _ROLE_WORDS or is_label(w) for w in words):
+    if any(w.casefold() in _ROLE_WORDS or w in _NO_PLACE or is_label(w) for w in words):
         return ""
     return line.rstrip(".")
 

@@ -2,6 +2,8 @@
 measured once, and of the development sample AH drawn with it, as small excerpts with the
 same structure."""
 
+import pytest
+
 from articles.textimport import parse_release_text
 from tests.textimport_failures import harvested, quotes, speakers
 
@@ -325,3 +327,104 @@ def test_a_release_run_on_after_its_date_and_label_and_quotations_a_line_each():
         "All river children should be moved immediately from adult ferries: River Party"
     )
     assert [q[1][:12] for q in quotes(release)] == ["The risk to ", "The revelati"]
+
+
+# --------------------------------------------------------------------------
+# What a review of the rules above found they must not do
+# --------------------------------------------------------------------------
+
+_HEAD = (
+    "Minister backs plan\n\nCANBERRA, 3 May 2024\n\nThe Minister for Rivers, Jane Roe, and "
+    "the Opposition spokesman, Tom Vale, today spoke about the ferries.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ms Roe said that “the old ferry was no longer fit for purpose.” Locals agreed. “Today "
+        "I am proud to launch the new one.”",
+        "“This is a great day,” Ms Roe said, adding that the boat would cost $20 million. "
+        "“Every town deserves a good ferry.”",
+        "“We will build this ferry,” Ms Roe said during the 2019 election campaign. “Today I "
+        "am proud to launch it.”",
+        "“This is a great day,” Ms Roe said. “Every town deserves a good ferry,” Mr Vale "
+        "countered.",
+    ],
+)
+def test_two_statements_with_more_than_an_attribution_between_stay_two(paragraph):
+    assert len(parse_release_text(_HEAD + paragraph + "\n").quotes) == 2
+
+
+@pytest.mark.parametrize(
+    "heading", ["Quotes attributable to Tom Vale", "Industry reaction", "Boatmen respond", "Unions"]
+)
+def test_a_heading_naming_others_or_above_the_first_quotation_blocks_the_sole_speaker(heading):
+    text = (
+        "Ferry support extended\n\nCANBERRA, 3 May 2024\n\nRivers Minister Jane Roe today "
+        "announced ferry support would be extended.\n\nMs Roe said the towns had done it "
+        f"tough.\n\n{heading}\n\n“We welcome this decision and thank the Government.”\n"
+    )
+    assert parse_release_text(text).quotes == []
+
+
+def test_a_statement_by_a_person_does_not_credit_them_with_words_they_quote():
+    text = (
+        "Statement by Senator Jo Example\n\nCANBERRA, 3 May 2024\n\nLast night the Treasurer "
+        "claimed in Parliament:\n\n“The ferries are back in surplus.”\n\nThat claim does not "
+        "survive scrutiny.\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == []
+    assert any("back in surplus" in note for note in release.unplaced)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "In March, Senator Jo Smith sent a letter to the Minister.",
+        "Senator Jo Smith, Chair of the Senate Committee, sent a letter to the Minister.",
+        "Minister for Trade and Tourism Jo Smith sent a letter to the Minister.",
+    ],
+)
+def test_a_letter_one_person_sent_whatever_stands_around_the_name(lead):
+    text = (
+        f"{_HEAD}{lead}\n\n“The towns deserve answers about the new timetable,” the letter reads.\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Smith"]
+
+
+def test_a_letter_led_with_colleagues_is_no_one_persons():
+    text = (
+        f"{_HEAD}Sen. Jo Smith (R-UT) today led a letter with 24 of his Senate colleagues to "
+        "the agency.\n\n“The towns deserve answers about the new timetable,” the letter reads.\n"
+    )
+    assert parse_release_text(text).quotes == []
+
+
+def test_a_single_quotation_inside_the_quotation_is_no_slipped_closing_mark():
+    text = (
+        f"{_HEAD}“One passenger wrote to me, ‘You saved my life,’ said the card she showed me, "
+        "and that is why we do this,” Ms Roe said.\n"
+    )
+    [quote] = parse_release_text(text).quotes
+    assert quote.text.endswith("and that is why we do this")
+
+
+def test_headlines_and_sentences_that_resemble_a_menu_or_a_printed_page_are_kept():
+    release = parse_release_text(
+        "HOME AFFAIRS MINISTER CONTACTS FAMILIES OF DETAINEES\n\nCANBERRA, 3 May 2024 - The "
+        "Minister spoke today.\n\nShadow Treasurer Tom Vale said the figures set out on\n"
+        "page 14 of 200 in Budget Paper No. 1 show the deficit is far larger\nthan the "
+        "Treasurer admitted.\n"
+    )
+    assert release.title == "HOME AFFAIRS MINISTER CONTACTS FAMILIES OF DETAINEES"
+    assert "page 14 of 200 in Budget Paper No. 1" in release.paragraphs[-1]
+
+
+def test_a_name_below_a_ministers_line_is_no_place():
+    text = (
+        "MINISTER FOR RIVERS\nJANE ROWE\nMEDIA RELEASE\n\nNew ferry for Townsville\n\n"
+        "The Minister announced a new ferry.\n"
+    )
+    assert parse_release_text(text).dateline_city == ""

@@ -39,7 +39,9 @@ _COMMENT_FROM = re.compile(
 def headline_speaker(
     span: _Span, paragraphs: list[str], people: _People, at, title: str
 ) -> ParsedSpeaker | None:
-    if span.prefix.strip() == "" and _COMMENT_FROM.match(title):
+    above = paragraphs[span.start_para - 1].rstrip() if span.start_para else ""
+    # ("Last night the Treasurer claimed in Parliament:" above it: someone else's words)
+    if span.prefix.strip() == "" and not above.endswith(":") and _COMMENT_FROM.match(title):
         speaker = title_subject(title, _COMMENT_FROM, people)
         if speaker is not None:
             return speaker

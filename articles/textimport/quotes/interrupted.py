@@ -14,6 +14,18 @@ from .scan import _quote_text, _Span
 
 _SPEECH = re.compile(rf"\b{_VERB}\b")
 _ATTRIBUTION_WORDS = 14  # "said Sen. Mike Lee (R-Utah), a member of the committee."
+# Words that make the text between two parts more than their attribution: a clause of the
+# writer's, when or why it was said.
+_NOT_JUST_ATTRIBUTION = re.compile(
+    r"\b(?:adding|that|during|after|before|when|while|response|following|because|told|asked|"
+    r"replied|responded|countered|agreed|disagreed|later|earlier|then|also|went)\b",
+    re.IGNORECASE,
+)
+_LINKS = frozenset({"of", "the", "and", "for", "to", "on", "in", "at", "a", "–", "-"})
+# "…,” Mr Jones countered.": another name and a verb after the second part.
+_NAME_THEN_VERB = re.compile(
+    r"^,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}[a-z]{3,}(?:ed|s)\b|^,?\s*[a-z]{3,}ed\s+[A-Z]"
+)
 
 
 def joined_quotations(
@@ -58,16 +70,21 @@ def _between(
     words = between.split()
     if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
         return None  # "…,” said Lee, and went on: …" or a sentence of the writer's between
+    if _NOT_JUST_ATTRIBUTION.search(between) or not (
+        _SPEECH.search(between) or not any(w[:1].islower() for w in words if w not in _LINKS)
+    ):
+        return None  # "…,” she said, adding that …", "Locals agreed.", "… during the 2019 …"
     end = _sentence_end(between)
     return between if end is None or end >= len(between) else None
 
 
 def _attributed_after(span: _Span) -> bool:
-    """Whether the words after the quotation credit it ("…,” she added."); an attribution
-    read before it is the one between the parts."""
+    """Whether the words after the quotation credit it ("…,” she added.", "…,” Mr Jones
+    countered."); an attribution read before it is the one between the parts."""
     suffix = span.suffix.strip()
     end = _sentence_end(suffix)
-    return bool(_SPEECH.search(suffix[:end] if end else suffix))
+    clause = suffix[:end] if end else suffix
+    return bool(_SPEECH.search(clause) or _NAME_THEN_VERB.match(clause))
 
 
 def _introduced_before(span: _Span) -> bool:

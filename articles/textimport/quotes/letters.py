@@ -72,8 +72,16 @@ _LETTER_SAYS = re.compile(
 )
 _SENT_A_LETTER = re.compile(
     r"^(?:[A-Z][A-Z.]*\s*[–—-]\s*)?(?P<who>[^;:“”\"]{3,120}?)\s+(?:\([A-Z]-?[A-Za-z.]{1,6}\)\s+)?"
-    r"(?:today\s+|this\s+week\s+|on\s+\w+\s+)?(?:sent|wrote|penned|signed|led)\s+(?:a|the)\s+letter\b"
+    r"(?:today\s+|this\s+week\s+|on\s+\w+\s+)?(?:sent|wrote|penned|signed|led)\s+(?:a|the)\s+"
+    r"letter\b(?P<rest>.*)$"
 )
+# "… led a letter with 24 of his colleagues", "… and 12 other senators": several signed.
+_WITH_OTHERS = re.compile(
+    r"\b(?:with|and)\s+(?:\d+|\w+)\s+(?:of\s+\w+\s+)?(?:other\s+)?(?:\w+\s+)?"
+    r"(?:colleagues|senators|members|others|lawmakers)\b",
+    re.IGNORECASE,
+)
+_LETTER_LOOKS_BACK = 30  # paragraphs
 
 
 def letter_sender(span: _Span, paragraphs: list[str]) -> _Who | None:
@@ -81,12 +89,24 @@ def letter_sender(span: _Span, paragraphs: list[str]) -> _Who | None:
     Example (R-UT) sent a letter to the agency …" above "“…,” the letter reads."."""
     if not _LETTER_SAYS.match(span.suffix.strip()):
         return None
-    for paragraph in reversed(paragraphs[: span.start_para + 1]):
-        found = next(filter(None, map(_SENT_A_LETTER.match, _sentences(paragraph))), None)
-        if found:
-            words = found.group("who").strip()
-            if re.search(r"\s(?:and|&)\s|,\s*[A-Z]|\b(?:Sens|Reps|Senators|Members)\b", words):
-                return _Who(ref="letter")  # several senders: no one person's words
-            who = _parse_who(words, after_verb=False)
-            return who if who is not None and who.name else None
+    start = max(0, span.start_para + 1 - _LETTER_LOOKS_BACK)
+    for paragraph in reversed(paragraphs[start : span.start_para + 1]):
+        sender = _sender_in(paragraph)
+        if sender is not None:
+            return sender if sender.name or sender.ref else None
     return None
+
+
+@lru_cache(maxsize=64)
+def _sender_in(paragraph: str) -> _Who | None:
+    """Who the paragraph says sent a letter: one person, several (ref "letter"), or None
+    when it says nothing of a letter sent."""
+    found = next(filter(None, map(_SENT_A_LETTER.match, _sentences(paragraph))), None)
+    if found is None:
+        return None
+    who = _parse_who(found.group("who").strip(), after_verb=False)
+    if who is None:
+        return _Who()
+    if who.ref == "joint" or _WITH_OTHERS.search(found.group("rest")):
+        return _Who(ref="letter")  # several senders: no one person's words
+    return who

@@ -163,7 +163,9 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     """A quotation opening its paragraph with no attribution at all, a paragraph or two
     after the one person the release has quoted or reported so far, with no one else named
     between: that person carries on ("Mr X said …" / a paragraph of background / "“…”")."""
-    if span.prefix.strip() or len(people.quoted) > 1 or _under_heading(span, paragraphs):
+    if span.prefix.strip() or len(people.quoted) > 1:
+        return None
+    if _under_heading(span, paragraphs, topic_allowed=bool(people.quoted)):
         return None
     reports = [(where, who) for where, who in indirect if where < at]
     # No one quoted yet: the one person reported so far ("X said she had today decided …").
@@ -186,7 +188,7 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     return speaker
 
 
-def _under_heading(span: _Span, paragraphs: list[str]) -> bool:
+def _under_heading(span: _Span, paragraphs: list[str], *, topic_allowed: bool = False) -> bool:
     """A short line without a full stop just above ("Example Growers") heads the quote: it
     names whoever speaks there, not the person quoted before."""
     above = paragraphs[span.start_para - 1] if span.start_para else ""
@@ -194,11 +196,19 @@ def _under_heading(span: _Span, paragraphs: list[str]) -> bool:
     if len(words) > _HEADING_WORDS or _TERMINAL_END.search(above.rstrip()):
         return False
     # A topic's heading ("Income management", "Pensions", "Newstart recipients remain in
-    # poverty") names no one: the person quoted before carries on below it.
+    # poverty") names no one: the person quoted above it carries on below it. ("Industry
+    # reaction", "Quotes attributable to …" and a heading above the first quotation do not.)
+    if not topic_allowed or _OTHERS_HEADING.search(above):
+        return True
     return len(words) > 1 and not any(_COMMON_WORD.match(w) for w in words)
 
 
 _HEADING_WORDS = 8
+_OTHERS_HEADING = re.compile(
+    r"\b(?:reactions?|responses?|responds?|attributable|quotes?|comments?|says|statements?|"
+    r"views?|welcomes?|backs?)\b",
+    re.IGNORECASE,
+)
 _COMMON_WORD = re.compile(r"^(?!(?:and|of|for|the|with|from|on|in|at)$)[a-z][a-z’'-]{3,}$")
 
 

@@ -199,6 +199,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     and opener == "“"
                     and depth == 1
                     and p[j - 1] in ",!?"
+                    and "‘" not in p[since:j]  # "… wrote to me, ‘You saved my life,’ said …"
                     and _VERB_AFTER.match(p, j + 1)
                 ):
                     closing = True  # "“On the domestic front,’ said the Minister": a slip

@@ -164,7 +164,7 @@ def _joins_in_quotation(
         return joins
     if line.isupper() and len(line.split()) <= 3 and prev.rstrip()[-1:] in ".!?)":
         return False  # "CANBERRA" signing the statement off below its last sentence
-    if after_blank and prev.rstrip()[-1:] in ".!?" and not page_break:
+    if after_blank and prev.rstrip()[-1:] in ".!?" and _WRITER_SAYS.match(line) and not page_break:
         return False  # '…on our shores.' / (blank) / 'Mr Example said …': the writer again
 
     return page_break or bool(wrap_at and wrap_at <= len(prev) <= _WRAPPED_AT_MOST * wrap_at)
@@ -175,6 +175,11 @@ def _joins_in_quotation(
 _WRAPPED_AT_MOST = 3
 
 
+# "Mr Ruddock said the launch …": the writer reporting the speaker, outside the quotation.
+_WRITER_SAYS = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Senator|Sen\.|The Minister|The Senator)\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?\s+(?:said|says|added|told|announced|noted)\b"
+)
 _ATTRIBUTION_ALONE = re.compile(r"^[^“”\"]{2,80}\.$")
 # "Senator Example said." alone, or before the next quotation on its line.
 _ATTRIBUTION_LINE = re.compile(
