@@ -160,6 +160,9 @@ def worst_case_seconds() -> tuple[float, str]:
         "specks after words": "Headline\n\nThe end " + ("' " * size)[: size - 40] + "here.\n",
         "apostrophes in a word": "Headline\n\nThe l" + ("'a" * size)[: size - 30] + "st.\n",
         "remarks announced": ("remarks " * size)[: size - 60] + "end\n\n“Unclosed.\n\nMore.\n",
+        "a letter's words": "Jo Roe sent a letter.\n\n"
+        + ("“Ab,” the letter reads.\n\n" * size)[: size // 3],
+        "parts of statements": ("“Ab,” said Jo Roe. “Cd.”\n" * size)[: size // 3],
     }
     worst, which = 0.0, ""
     for name, text in cases.items():

@@ -43,6 +43,8 @@ class _People:
         self.by_surname: dict[str, list[_Mention]] = {}
         self.by_first_name: dict[str, set[str]] = {}
         self.roles: dict[str, str] = {}
+        self._full_names: dict[str, str | None] = {}
+        self._fuller_forms: dict[str, str] = {}
         self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
         for mention in mentions:
             self.by_surname.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
@@ -56,6 +58,13 @@ class _People:
                     self.roles[mention.name] = mention.role or mention.office
 
     def _full_name(self, surname: str) -> str | None:
+        # The mentions are all known when the registry is made: a name is looked up once
+        # (a text quoting one person a thousand times asks a thousand times).
+        if surname not in self._full_names:
+            self._full_names[surname] = self._find_full_name(surname)
+        return self._full_names[surname]
+
+    def _find_full_name(self, surname: str) -> str | None:
         # Prefer "Stuart Robert" to "S. Robert"; otherwise the first mention.
         words = surname.split()
         candidates = self.by_surname.get(words[-1].casefold(), [])
@@ -83,6 +92,11 @@ class _People:
         """ "Steve Roe" when the letter's address gives "Steven T. Roe": the fullest form of
         the same name the text gives, its first name the same or its long form, with a
         middle name or initial."""
+        if name not in self._fuller_forms:
+            self._fuller_forms[name] = self._find_fuller_form(name)
+        return self._fuller_forms[name]
+
+    def _find_fuller_form(self, name: str) -> str:
         words = name.split()
         if len(words) == 2 and _INITIAL.fullmatch(words[0]):
             return self._named_for_initials(words[0], words[1]) or name
