@@ -428,3 +428,28 @@ def test_a_name_below_a_ministers_line_is_no_place():
         "The Minister announced a new ferry.\n"
     )
     assert parse_release_text(text).dateline_city == ""
+
+
+# --------------------------------------------------------------------------
+# Sample AJ (seed 52), held out and measured once
+# --------------------------------------------------------------------------
+
+
+def test_initials_completed_from_the_creators_short_first_name_or_misspelt_surname():
+    bob = (
+        '---\ntitle: "Ferry loans"\ndate: "1979-07-25"\ncreators:\n  - "Roe, Bob"\n---\n\n'
+        " NEWS RELEASE BY THE ACTING MINISTER FOR RIVERS, THE HON. R.J. ROE, Q.C., M.P.\n\n"
+        " FERRY LOANS\n\n The Acting Minister for Rivers, the Hon. R.J. Roe said today that "
+        "ferry loans would go on.\n\n"
+        ' "The loan, which is interest-free, is for up to two years," Mr Roe said.\n'
+    )
+    assert [s.name for s in parse_release_text(bob).speakers] == ["Bob Roe"]
+    misspelt = (
+        '---\ntitle: "Ferry team"\ndate: "1978-01-06"\ncreators:\n  - "Mackellar, Michael"\n'
+        "---\n\n FERRY TEAM\n\n The Minister for Rivers, the Hon. M.J.R. MacKeliar, said "
+        'today the team would go on.\n\n "The ferry team has selected 1100 passengers," '
+        "Mr MacKellar said.\n"
+    )
+    assert [s.name.casefold() for s in parse_release_text(misspelt).speakers] == [
+        "michael mackellar"
+    ]

@@ -97,5 +97,10 @@ def misread_name(surname: str, known: list[str], letterhead: list[str], text: st
         found = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
         return len(found) + sum(name.split()[-1] == word for name in letterhead)
 
-    spelling = max((near, surname), key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w)))
+    # ("Mackellar" in the catalogue, "MacKellar" in the text: the text's capitals)
+    forms = re.findall(rf"(?<!\w){re.escape(near)}(?!\w)", text, re.IGNORECASE)
+    spelling = max(
+        (*dict.fromkeys(forms), near, surname),
+        key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w), forms.count(w)),
+    )
     return " ".join([*full.split()[:-1], spelling])

@@ -22,6 +22,27 @@ from .who import _Who
 
 _ISSUER_OFFICES = frozenset({"minister"})
 _TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
+# A short first name whose full form starts with another letter: "R.J. Ellicott" is "Bob".
+_SHORT_FORMS = {
+    "bob": "r",
+    "bobby": "r",
+    "dick": "r",
+    "bill": "w",
+    "billy": "w",
+    "ted": "e",
+    "ned": "e",
+    "peggy": "m",
+    "polly": "m",
+    "sandy": "a",
+    "jack": "j",
+    "hank": "h",
+}
+
+
+def _initials_of(first_name: str) -> str:
+    """The initials a first name may be written with: its own, and its full form's."""
+    name = first_name.casefold()
+    return name[:1] + _SHORT_FORMS.get(name, "")
 
 
 class _People:
@@ -99,7 +120,14 @@ class _People:
     def _find_fuller_form(self, name: str) -> str:
         words = name.split()
         if len(words) == 2 and _INITIAL.fullmatch(words[0]):
-            return self._named_for_initials(words[0], words[1]) or name
+            named = self._named_for_initials(words[0], words[1])
+            if named is None:
+                # "M.J.R. MacKeliar", the scan's misreading of the catalogue's "Michael
+                # Mackellar": the known name a letter or two away, its initial the same.
+                near = self._misread(words[1])
+                if near and words[0][:1].casefold() in _initials_of(near.split()[0]):
+                    named = near if not _INITIAL.fullmatch(near.split()[0]) else None
+            return named or name
         if len(words) < 2 or _INITIAL.fullmatch(words[0]):
             return name
         first, surname = words[0].casefold(), words[-1].casefold()
@@ -122,7 +150,7 @@ class _People:
             for m in self.by_surname.get(surname.casefold(), [])
             if len(m.name.split()) == 2
             and not _INITIAL.fullmatch(m.name.split()[0])
-            and m.name[:1].casefold() == initials[:1].casefold()
+            and initials[:1].casefold() in _initials_of(m.name.split()[0])
         }
         return names.pop() if len(names) == 1 else None
 
