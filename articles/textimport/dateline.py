@@ -164,6 +164,10 @@ _SIGN_OFF_DATE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF_LINES = 3
+_PLACE_THEN_CONTACT = re.compile(
+    r"^(?P<city>[A-Z]{3,}(?: [A-Z]{3,})?)\.?\s+(?=(?i:for\s+(?:further|more|media)\s+"
+    r"(?:information|enquiries|inquiries)|further\s+information|media\s+contacts?|enquiries)\b)"
+)
 # "Effective 1 July 2025", "Posted March 5, 2024": words that date a notice, not places.
 _DATING_WORDS = _words("effective commencing posted dated updated issued released from until")
 
@@ -205,6 +209,12 @@ def _from_sign_off(draft: Draft) -> None:
         ):
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""
+            return
+    # "CANBERRA. For further information contact …": the place, then the contact lines.
+    for paragraph in draft.paragraphs[-_SIGN_OFF_LINES:]:
+        found = _PLACE_THEN_CONTACT.match(paragraph.strip())
+        if found and found.group("city").casefold() not in _DATELINE_STOP:
+            draft.dateline_city = city_name(found.group("city"))
             return
     # "BRISBANE  13 January 2009": the place and the date on one line, at the foot of the
     # release or above the background notes that follow it.

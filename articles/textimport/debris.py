@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from .embeds import SIGNATURE as _SIGNATURE
+from .letterhead import is_library_stamp
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _phrases, _short, _words
 
@@ -107,6 +108,11 @@ _PRINTED_PAGE = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{2,4}\s+https?://\S+)$",
     re.IGNORECASE,
 )
+# The library's stamp the scan ran on after the last line: "… 8920 f COMMONWEALTH
+# PARLIAMENTARY LIBRARY MICAH".
+_STAMP_AFTER = re.compile(
+    r"\s+(?:\S\s+)?COMMONWEALTH\s+PARLIAMENTARY\s+L[Ii1]BRARY(?:\s+MICAH)?\s*$"
+)
 # A web page's menu: "HOME MEDIA RELEASES SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT".
 _MENU = re.compile(r"^HOME(?:\s+[A-Z&]+){3,12}$")
 _MENU_WORDS = _words(
@@ -143,6 +149,10 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
     i = 0
     while i < len(raw):
         line = raw[i]
+        stamp = _STAMP_AFTER.search(line)
+        if stamp and stamp.start() > 0:
+            notes.drop(stamp.group(0).strip())
+            line = line[: stamp.start()]
         # Feed metadata sits in the first lines of an item, the headline possibly above it.
         header = i - item_start < 6
         if line.endswith("=="):
@@ -174,6 +184,7 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             or _END_MARKER.match(line)
             or _CLASSIFICATION.match(line)
             or _is_menu(line)
+            or is_library_stamp(line)
         ):
             notes.drop(line)
         elif footers and _footer_key(line) in footers:

@@ -42,6 +42,11 @@ def drop(draft: Draft, notes: Notes) -> None:
 
 
 def _at_the_foot(paragraph: str, place: str) -> bool:
+    if place and paragraph.casefold().startswith(place):
+        # "CANBERRA. For further information contact …": the place, then the contact lines
+        rest = paragraph[len(place) :].lstrip(" .,")
+        if _CONTACT_LEAD.match(rest):
+            return True
     words = paragraph.split()
     if not words or len(words) > 20 or any(c in paragraph for c in "“”"):
         return False

@@ -139,7 +139,7 @@ def is_date_line(line: str) -> bool:
 # AUSTRALIA  12 OCT 1965", spaced out by a scan as "L I B R A R Y"): its words and a date only.
 _STAMP_WORDS = re.compile(
     r"(?:PARLIAMENTARY|PARL|COMMONWEALTH|NATIONAL|STATE|LEGISLATIVE|RESEARCH|REFERENCE|"
-    r"SERVICES?|LIBRARY|RECEIVED|OF|THE|AUSTRALIA|CANBERRA|ACT)+"
+    r"SERVICES?|LIBRARY|RECEIVED|OF|THE|AUSTRALIA|CANBERRA|ACT|MICAH)+"
 )
 _STAMP_DATE = re.compile(rf"\b(?:{_MONTH_RE})\b|\d+", re.IGNORECASE)
 

@@ -453,3 +453,18 @@ def test_initials_completed_from_the_creators_short_first_name_or_misspelt_surna
     assert [s.name.casefold() for s in parse_release_text(misspelt).speakers] == [
         "michael mackellar"
     ]
+
+
+def test_the_place_before_the_contact_lines_and_the_librarys_stamp_at_the_foot():
+    text = harvested(
+        "More aid for ferry refugees",
+        " MORE AID FOR FERRY REFUGEES\n\n The Minister for Rivers, Senator Jo Example, "
+        "announced today a further $600,000 for the ferry towns.\n\n"
+        " Assistance is provided through the Ferry Board.\n\n"
+        " CANBERRA For further information contact Ferry Board Public Affairs: Al Roe (06) 276 "
+        "4967 or A.H (06) 241 6248\n\n"
+        " Ann Lee (06) 276 4966 or A.H (06) 247 8920 f COMMONWEALTH PARLIAMENTARY LIBRARY MICAH\n",
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Canberra"
+    assert release.paragraphs[-1] == "Assistance is provided through the Ferry Board."
