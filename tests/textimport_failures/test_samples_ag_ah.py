@@ -468,3 +468,12 @@ def test_the_place_before_the_contact_lines_and_the_librarys_stamp_at_the_foot()
     release = parse_release_text(text)
     assert release.dateline_city == "Canberra"
     assert release.paragraphs[-1] == "Assistance is provided through the Ferry Board."
+
+
+def test_a_long_clause_in_marks_credited_after_it_is_a_quotation():
+    text = harvested(
+        "Ferry campaign will continue",
+        " The members of the Rivers Subcommittee are “really concerned about the health of "
+        "children living on the ferries for months” Mr Roe said in Parliament last week.\n",
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["Roe"]

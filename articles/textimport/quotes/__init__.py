@@ -92,7 +92,13 @@ def _quotes(
         ):
             who = None
         span.own_attribution = who is not None
-        if not text or (who is not None and _fragment(text, span)):
+        # A few words carrying on the sentence are no quotation; a long clause credited by an
+        # attribution of its own ('are “really concerned about … centres” Mr Price said') is.
+        if not text or (
+            who is not None
+            and _fragment(text, span)
+            and not (len(text.split()) >= _CLAUSE_WORDS and _CREDITED_AFTER.match(span.suffix))
+        ):
             continue
         at = (span.start_para, max(span.start_pos, 0))
         speaker = None
@@ -250,6 +256,8 @@ _INTRODUCED = re.compile(
 
 _TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS
 _FRAGMENT_WORDS = 4  # "we are ready to act" after "X said" is a quotation
+_CLAUSE_WORDS = 10
+_CREDITED_AFTER = re.compile(rf"^\W*(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}|{_VERB}\s+[A-Z])\b")
 
 _UNCREDITED = {
     "joint": "joint statement of {}",
