@@ -163,6 +163,8 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
                 break
             end = kept[len(wanted) - 1] + 1
             rest = " ".join(words[end:])
+            if not any(c.isalnum() for c in rest):
+                rest = ""  # "CAMBODIAN FAMILY REUNION .": the stop set off by the typist
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
             title = " ".join(words[:end]).rstrip(".")

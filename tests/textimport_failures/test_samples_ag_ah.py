@@ -477,3 +477,12 @@ def test_a_long_clause_in_marks_credited_after_it_is_a_quotation():
         "children living on the ferries for months” Mr Roe said in Parliament last week.\n",
     )
     assert [q[0] for q in quotes(parse_release_text(text))] == ["Roe"]
+
+
+def test_a_catalogued_headline_with_its_stop_set_off_by_a_space():
+    text = harvested(
+        "Ferry family reunion",
+        " MINISTER FOR RIVERS\n\n FERRY FAMILY REUNION .\n\n Families demonstrating outside "
+        "Parliament today have been concerned about the safety of relatives.\n",
+    )
+    assert parse_release_text(text).title == "FERRY FAMILY REUNION"
