@@ -128,7 +128,8 @@ def run(draft: Draft, notes: Notes) -> None:
             draft.lead_index = index
             return
         found = _DATELINE_ALONE.match(paragraph)
-        if found and not _no_place(found.group("city")):
+        cites = index > 0 and paragraphs[index - 1].rstrip().endswith(("”", '"'))
+        if found and not _no_place(found.group("city")) and not cites:
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = (found.group("region") or "").strip(" ,")
             draft.dateline_date = found.group("date")

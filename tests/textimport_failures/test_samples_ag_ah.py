@@ -486,3 +486,21 @@ def test_a_catalogued_headline_with_its_stop_set_off_by_a_space():
         "Parliament today have been concerned about the safety of relatives.\n",
     )
     assert parse_release_text(text).title == "FERRY FAMILY REUNION"
+
+
+def test_quotations_with_their_source_below_in_capitals():
+    text = harvested(
+        "Government divided on ferry resettlement",
+        " JO EXAMPLE MP\n\n SHADOW MINISTER FOR RIVERS\n\n"
+        " GOVERNMENT DIVIDED ON FERRY RESETTLEMENT\n\n"
+        " Transport Minister Julie Vale and Rivers Minister Peter Lowe have contradicted each "
+        "other on the ferry swap.\n\n"
+        " “Well we wouldn’t take anyone until we had assurances about the ferries.”\n\n"
+        " PETER LOWE, BOLT REPORT, 21 FEBRUARY 2017\n\n"
+        ' "That\'s not the way I would characterise it."\n\n'
+        " JULIE VALE, PRESS CONFERENCE, 22 FEBRUARY 2017\n",
+    )
+    release = parse_release_text(text)
+    assert [q[0] for q in quotes(release)] == ["Peter Lowe", "Julie Vale"]
+    assert dict(speakers(release))["Peter Lowe"] == "Rivers Minister"
+    assert release.dateline_city == ""

@@ -78,11 +78,27 @@ def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
             and toks[j + 1].low not in _ROLE_WORDS
         ):
             break  # "Ranking Member Raskin and Vice Ranking Member X": another person
+        if tok.low in {"and", "&"} and _titled_name_before(toks, j, lo):
+            break  # "Foreign Minister Julie Bishop and Immigration Minister X": another person
         first = j
         j -= 1
     if first == start:
         return ""
     return _clean_role(" ".join(t.text for t in toks[first:start]))
+
+
+def _titled_name_before(toks: list[_Tok], j: int, lo: int) -> bool:
+    """Whether a title and a first name and surname stand just before ``j``."""
+    if j - 3 < lo:
+        return False
+    first, last, title = toks[j - 2], toks[j - 1], toks[j - 3]
+    return (
+        _name_ish(first)
+        and _name_ish(last)
+        and first.low not in _ROLE_WORDS
+        and last.low not in _ROLE_WORDS
+        and title.low in _ROLE_WORDS | _SOCIAL_HONORIFICS
+    )
 
 
 def _apposition(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:

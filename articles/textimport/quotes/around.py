@@ -8,7 +8,7 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _sentence_end
-from ..vocabulary import _VERB, _WEEKDAY_RE
+from ..vocabulary import _MONTH_RE, _VERB, _WEEKDAY_RE
 from .scan import _Span
 
 _BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^“”\"]{2,80})$")
@@ -149,6 +149,14 @@ def _name_line_below(span: _Span, paragraphs: list[str]) -> _Who | None:
     return who
 
 
+# A quotation's source below it, in capitals: "PETER DUTTON, BOLT REPORT, 21 FEBRUARY 2017",
+# "JULIE BISHOP, PRESS CONFERENCE, 22 FEBRUARY 2017".
+_CITATION = re.compile(
+    rf"^(?P<who>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{1,3}}),\s+[A-Z0-9][^,]{{1,60}},\s+"
+    rf"\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}}\.?$"
+)
+
+
 def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """ "– Ana Example, Under-Secretary-General" on its own line, after the quote or before it.
 
@@ -159,6 +167,9 @@ def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         match = _DASH_LINE.match(paragraphs[after]) or _VERB_LINE.match(paragraphs[after])
         if match:
             return _parse_who(match.group("who"), after_verb=True)
+        match = _CITATION.match(paragraphs[after])
+        if match:  # "PETER DUTTON, BOLT REPORT, 21 FEBRUARY 2017": who, where and when
+            return _parse_who(match.group("who").title(), after_verb=True)
         who = _name_line_below(span, paragraphs)
         if who is not None:
             return who
