@@ -504,3 +504,13 @@ def test_quotations_with_their_source_below_in_capitals():
     assert [q[0] for q in quotes(release)] == ["Peter Lowe", "Julie Vale"]
     assert dict(speakers(release))["Peter Lowe"] == "Rivers Minister"
     assert release.dateline_city == ""
+
+
+def test_a_letterhead_name_and_mp_or_a_short_first_name_completes_the_surname():
+    for letterhead in ("JO EXAMPLE MP", "SENATOR JO EXAMPLE"):
+        text = (
+            f"{letterhead}\nSHADOW MINISTER FOR RIVERS\n\nGOVERNMENT DIVIDED ON FERRIES\n\n"
+            "The Government is divided on the ferries.\n\n"
+            "“The Government is in chaos on the ferries,” Ms Example said.\n"
+        )
+        assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example"], letterhead

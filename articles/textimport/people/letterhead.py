@@ -16,6 +16,8 @@ _TITLED_NAME = re.compile(
     r"\b(?i:hon|mr|mrs|ms|dr|senator)\.?\s+(?i:the\s+hon\.?\s+)?"
     r"([A-Z][A-Za-z'’-]+)\s+([A-Z][A-Za-z'’-]+)(?![\w.])"
 )
+# A name and the post-nominal of a member alone on a line: "SHAYNE NEUMANN MP".
+_NAME_MP = re.compile(r"^([A-Z][A-Za-z'’-]+)\s+([A-Z][A-Za-z'’-]+),?\s+(?:MP|M\.P\.|MHR)$")
 
 
 def _word(word: str) -> str:
@@ -23,9 +25,9 @@ def _word(word: str) -> str:
     return word[:1] + word[1:].lower() if word.isupper() else word
 
 
-def _usable(word: str) -> bool:
+def _usable(word: str, shortest: int = 3) -> bool:
     low = word.casefold()
-    return len(word) > 2 and low not in _NOT_NAME and word.upper() not in _POST_NOMINALS
+    return len(word) >= shortest and low not in _NOT_NAME and word.upper() not in _POST_NOMINALS
 
 
 def names_in_letterhead(line: str) -> list[str]:
@@ -35,9 +37,9 @@ def names_in_letterhead(line: str) -> list[str]:
         initials, surname = match.group(1).replace(" ", ""), match.group(2)
         if _usable(surname) and initials.upper().rstrip(".") not in _POST_NOMINALS:
             found.append(f"{initials} {_word(surname)}")
-    for match in _TITLED_NAME.finditer(line):
+    for match in [*_TITLED_NAME.finditer(line), *_NAME_MP.finditer(line.strip())]:
         first, surname = match.group(1), match.group(2)
-        if _usable(first) and _usable(surname):
+        if _usable(first, shortest=2) and _usable(surname):
             found.append(f"{_word(first)} {_word(surname)}")
     return found
 
