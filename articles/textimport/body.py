@@ -4,6 +4,7 @@ quotations, which the release shows apart."""
 from __future__ import annotations
 
 from .model import ParsedRelease
+from .quotes.around import CITATION
 
 _MARKS = "“”\"‘’'"
 
@@ -15,6 +16,7 @@ def body_paragraphs(parsed: ParsedRelease) -> list[str]:
     lead = parsed.lead.strip()
     out: list[str] = []
     lead_found = not lead
+    after_quote = False
     for index, paragraph in enumerate(parsed.paragraphs):
         text = paragraph.strip()
         if not lead_found and index < 3:
@@ -27,7 +29,11 @@ def body_paragraphs(parsed: ParsedRelease) -> list[str]:
         if _unmarked(paragraph) in quoted:
             if out and out[-1].rstrip().endswith(":"):
                 out.pop()  # the "…, who said:" line goes with its quote
+            after_quote = True
             continue
+        if after_quote and CITATION.match(text):
+            continue  # "PETER LOWE, BOLT REPORT, 21 FEBRUARY 2017" goes with its quote too
+        after_quote = False
         out.append(paragraph)
     return out
 

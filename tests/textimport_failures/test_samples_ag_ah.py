@@ -4,7 +4,7 @@ same structure."""
 
 import pytest
 
-from articles.textimport import parse_release_text
+from articles.textimport import body_paragraphs, parse_release_text
 from tests.textimport_failures import harvested, quotes, speakers
 
 
@@ -502,6 +502,7 @@ def test_quotations_with_their_source_below_in_capitals():
     )
     release = parse_release_text(text)
     assert [q[0] for q in quotes(release)] == ["Peter Lowe", "Julie Vale"]
+    assert not any("BOLT REPORT" in p for p in body_paragraphs(release))  # with its quote
     assert dict(speakers(release))["Peter Lowe"] == "Rivers Minister"
     assert release.dateline_city == ""
 

@@ -151,7 +151,7 @@ def _name_line_below(span: _Span, paragraphs: list[str]) -> _Who | None:
 
 # A quotation's source below it, in capitals: "PETER DUTTON, BOLT REPORT, 21 FEBRUARY 2017",
 # "JULIE BISHOP, PRESS CONFERENCE, 22 FEBRUARY 2017".
-_CITATION = re.compile(
+CITATION = re.compile(
     rf"^(?P<who>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{1,3}}),\s+[A-Z0-9][^,]{{1,60}},\s+"
     rf"\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}}\.?$"
 )
@@ -167,7 +167,7 @@ def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         match = _DASH_LINE.match(paragraphs[after]) or _VERB_LINE.match(paragraphs[after])
         if match:
             return _parse_who(match.group("who"), after_verb=True)
-        match = _CITATION.match(paragraphs[after])
+        match = CITATION.match(paragraphs[after])
         if match:  # "PETER DUTTON, BOLT REPORT, 21 FEBRUARY 2017": who, where and when
             return _parse_who(match.group("who").title(), after_verb=True)
         who = _name_line_below(span, paragraphs)
