@@ -265,3 +265,19 @@ def test_a_release_run_on_after_its_date_and_label_and_quotations_a_line_each():
         "All river children should be moved immediately from adult ferries: River Party"
     )
     assert [q[1][:12] for q in quotes(release)] == ["The risk to ", "The revelati"]
+
+
+def test_straight_marks_around_an_inner_attribution_and_a_turned_mark_before_a_figure():
+    text = harvested(
+        "Transfer of ferry passengers to Sydney",
+        ' "It must be remembered the passengers are illegally aboard, and by law must be '
+        'held ashore," the Minister said. "Regrettably, some of them saw fit to take '
+        'advantage of the open deck."\n\n'
+        " The Minister for Rivers, Jo Example, said the move was necessary.\n\n"
+        ' \u201d1 am disappointed that this extra move has become necessary," the Minister '
+        'said. "This group has been given comfortable cabins."\n',
+    )
+    assert [q[1][:14] for q in quotes(parse_release_text(text))] == [
+        "It must be rem",
+        "1 am disappoin",
+    ]

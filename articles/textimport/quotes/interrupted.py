@@ -58,8 +58,9 @@ def _between(
         return None
     else:
         between = paragraphs[first.end_para][first.end_pos + 1 : second.start_pos]
+    # (a quotation split at its inner attribution keeps that attribution as its suffix)
     if (
-        _attributed_after(second)
+        (_attributed_after(second) and second.suffix.strip() != between.strip())
         or not first.own_attribution
         or _introduced_before(first)
         or second.speaker is not first.speaker

@@ -40,7 +40,12 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     previous = ""
     straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
     for line in lines:
-        if line[:1] == "”" and line[1:2].isupper() and previous[-1:] in ".!?":
+        if (
+            line[:1] == "”"
+            and line[1:2].isalnum()
+            and not line[1:2].islower()
+            and previous[-1:] in ".!?"
+        ):
             line = "“" + line[1:]  # "”The changes …" after a full stop: a turned opening mark
         elif (straight % 2 or curly > 0) and _TURNED_CLOSER.match(line):
             # '…the force,' / '“said McGinn.': a closing mark turned the wrong way
