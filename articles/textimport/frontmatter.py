@@ -176,6 +176,7 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
     return None
 
 
+_REFERENCE = re.compile(r"\d{1,4}/\d{2,4}")
 _LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")
 
 
@@ -193,6 +194,8 @@ def _garbled_title(lines: list[str], wanted: list[str], catalogue_title: str):
     for i in range(min(len(lines), _HEADLINE_LINES)):
         for count in (1, 2, 3):
             words = " ".join(lines[i : i + count]).split()
+            if words and _REFERENCE.fullmatch(words[0]):
+                words = words[1:]  # "144/79 COMMUNITY GROUPS …": the office's reference first
             used = _garbled_match(words, wanted)
             if used is None:
                 continue
@@ -213,8 +216,13 @@ def _garbled_match(words: list[str], wanted: list[str]) -> int | None:
     skips, j = len(wanted) // 2, 1
     for want in wanted[1:]:
         target = re.sub(r"[^a-z']", "", want)
+        if not target:
+            continue  # "14,000": a figure the scan garbles ("_j4,OOP"), read with its neighbour
         while j < len(words):
-            if _letters(words[j]) == target:
+            letters = _letters(words[j])
+            # "GOVERNMENT'S_j4,OOP": the word, and the figure after it glued on
+            glued = bool(re.search(r"[\d_]", words[j]))  # a figure glued on: "…'S_j4,OOP"
+            if letters == target or (glued and len(target) >= 5 and letters.startswith(target)):
                 j += 1
                 break
             if j + 1 < len(words) and _letters(words[j]) + _letters(words[j + 1]) == target:

@@ -184,7 +184,9 @@ def is_letterhead(line: str) -> bool:
         and (line.endswith(",") or len(line.split()) > 20)
     ):
         return True  # "Joint Statement by Philip Ruddock, Shadow Minister for …, and Senator …,"
-    if _FROM_OFFICE.match(line) and len(line.split()) <= 20 and not _SENTENCE_WORDS.search(line):
+    # (a scan's letter-spacing after it, "t he H o n, M.J.R, Ma cKe l l a r", no more words)
+    words = [w for w in line.split() if len(w) > 1]
+    if _FROM_OFFICE.match(line) and len(words) <= 20 and not _SENTENCE_WORDS.search(line):
         return True  # "From the Minister for Immigration and Ethnic Affairs.", its stop typed
     if line.endswith((".", "!", "?")):
         return False

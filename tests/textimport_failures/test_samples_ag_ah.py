@@ -61,3 +61,19 @@ def test_a_participle_opening_the_sentence_is_no_speaker():
     )
     release = parse_release_text(text)
     assert [name for name, _ in quotes(release)] == ["Jo Example"]
+
+
+def test_a_garbled_headline_after_a_reference_below_a_letter_spaced_letterhead():
+    text = (
+        "---\ntitle: 'Community groups can assist within the river’s 14,000 ferry passenger "
+        "intake'\n"
+        'date: "1979-10-15"\ncreators:\n  - "Example, Jo"\n---\n\n'
+        " From the Minister for Rivers  and Ferry Affairs.  t he H o n,  J.R, Ex a m p l e , "
+        "M.P.\n\n 144/79 COMMUNITY GROUPS CAN ASSIST WITHIN\n\n"
+        " THE RIVER’S_j4,OOP FERRY PASSENGER\n\n"
+        " INTAKE\n\n 1.5 October 1979\n\n The Minister for Rivers said today that community "
+        "groups could help.\n"
+    )
+    assert parse_release_text(text).title == (
+        "Community groups can assist within the river’s 14,000 ferry passenger intake"
+    )
