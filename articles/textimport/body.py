@@ -4,7 +4,7 @@ quotations, which the release shows apart."""
 from __future__ import annotations
 
 from .model import ParsedRelease
-from .quotes.around import CITATION
+from .quotes.around import citation
 
 _MARKS = "“”\"‘’'"
 
@@ -31,7 +31,7 @@ def body_paragraphs(parsed: ParsedRelease) -> list[str]:
                 out.pop()  # the "…, who said:" line goes with its quote
             after_quote = True
             continue
-        if after_quote and CITATION.match(text):
+        if after_quote and citation(text, parsed.paragraphs):
             continue  # "PETER LOWE, BOLT REPORT, 21 FEBRUARY 2017" goes with its quote too
         after_quote = False
         out.append(paragraph)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Draft, Notes
+from .quotes.around import citation
 from .vocabulary import _MONTH_RE, _MONTHS, _WEEKDAY_RE, _WEEKDAYS, _words
 
 # Datelines: "TIRANA, Albania –", "WASHINGTON, July 31 –", "BURLINGTON, Vt., July 31 –",
@@ -128,7 +129,11 @@ def run(draft: Draft, notes: Notes) -> None:
             draft.lead_index = index
             return
         found = _DATELINE_ALONE.match(paragraph)
-        cites = index > 0 and paragraphs[index - 1].rstrip().endswith(("”", '"'))
+        cites = (
+            index > 0
+            and paragraphs[index - 1].rstrip().endswith(("”", '"'))
+            and citation(paragraph, paragraphs) is not None
+        )
         if found and not _no_place(found.group("city")) and not cites:
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = (found.group("region") or "").strip(" ,")
@@ -167,8 +172,11 @@ _SIGN_OFF_DATE = re.compile(
 _SIGN_OFF_LINES = 3
 _PLACE_THEN_CONTACT = re.compile(
     r"^(?P<city>[A-Z]{3,}(?: [A-Z]{3,})?)\.?\s+(?=(?i:for\s+(?:further|more|media)\s+"
-    r"(?:information|enquiries|inquiries)|further\s+information|media\s+contacts?|enquiries)\b)"
+    r"(?:information|enquiries|inquiries)|further\s+information)\b)"
 )
+# Words in capitals before the contact lines that are no place: "ALL MEDIA ENQUIRIES",
+# "RELEASE ENDS.", "AAP".
+_NOT_A_PLACE_BEFORE_CONTACT = _words("all general media release ends end aap ends. note")
 # "Effective 1 July 2025", "Posted March 5, 2024": words that date a notice, not places.
 _DATING_WORDS = _words("effective commencing posted dated updated issued released from until")
 
@@ -214,7 +222,11 @@ def _from_sign_off(draft: Draft) -> None:
     # "CANBERRA. For further information contact …": the place, then the contact lines.
     for paragraph in draft.paragraphs[-_SIGN_OFF_LINES:]:
         found = _PLACE_THEN_CONTACT.match(paragraph.strip())
-        if found and found.group("city").casefold() not in _DATELINE_STOP:
+        if (
+            found
+            and not _no_place(found.group("city"))
+            and not set(found.group("city").casefold().split()) & _NOT_A_PLACE_BEFORE_CONTACT
+        ):
             draft.dateline_city = city_name(found.group("city"))
             return
     # "BRISBANE  13 January 2009": the place and the date on one line, at the foot of the

@@ -110,15 +110,24 @@ _PRINTED_PAGE = re.compile(
 )
 # The library's stamp the scan ran on after the last line: "… 8920 f COMMONWEALTH
 # PARLIAMENTARY LIBRARY MICAH".
-_STAMP_AFTER = re.compile(
-    r"\s+(?:\S\s+)?COMMONWEALTH\s+PARLIAMENTARY\s+L[Ii1]BRARY(?:\s+MICAH)?\s*$"
-)
+_STAMP_AFTER = re.compile(r" (?:\S )?COMMONWEALTH PARLIAMENTARY L[Ii1]BRARY MICAH$")
+_STAMP_LINES = 8  # a stamp stands at the top or the foot of the copy, not among the headings
 # A web page's menu: "HOME MEDIA RELEASES SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT".
 _MENU = re.compile(r"^HOME(?:\s+[A-Z&]+){3,12}$")
 _MENU_WORDS = _words(
     "HOME MEDIA RELEASES RELEASE SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT NEWS ABOUT ME US "
     "GALLERY ELECTORATE LINKS PUBLICATIONS OPINION VIDEOS PHOTOS EVENTS &"
 )
+
+
+def _stamp_stands_apart(raw: list[str], i: int) -> bool:
+    """A library's stamp is in capitals, at the top of the copy or at its foot, on a line of
+    its own ("National Library of Australia" heading a section is no stamp, nor are the
+    words a sentence runs on with: "… at the" / "COMMONWEALTH PARLIAMENTARY LIBRARY")."""
+    if not raw[i].isupper() or _STAMP_LINES <= i < len(raw) - _STAMP_LINES:
+        return False
+    above = raw[i - 1].rstrip() if i else ""
+    return not above or above.isupper() or above[-1:] in '.!?"”’)'
 
 
 def _is_menu(line: str) -> bool:
@@ -184,7 +193,7 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             or _END_MARKER.match(line)
             or _CLASSIFICATION.match(line)
             or _is_menu(line)
-            or is_library_stamp(line)
+            or (is_library_stamp(line) and _stamp_stands_apart(raw, i))
         ):
             notes.drop(line)
         elif footers and _footer_key(line) in footers:

@@ -193,3 +193,92 @@ def test_a_letterhead_name_and_mp_or_a_short_first_name_completes_the_surname():
             "“The Government is in chaos on the ferries,” Ms Example said.\n"
         )
         assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example"], letterhead
+
+
+# --------------------------------------------------------------------------
+# What a second review, of the rules of AJ, found they must not do
+# --------------------------------------------------------------------------
+
+
+def test_a_place_signing_off_below_a_quotation_is_the_dateline_not_its_speaker():
+    text = (
+        "Ferry link for the coast\n\nTransport Minister Mark Vale said the ferry link would "
+        "open in May.\n\n“We have listened to the towns and we are delivering.”\n\n"
+        "GOLD COAST, Queensland, 21 February 2017\n"
+    )
+    release = parse_release_text(text)
+    assert (release.dateline_city, release.dateline_country) == ("Gold Coast", "Queensland")
+    assert [q[0] for q in quotes(release)] == ["Mark Vale"]
+
+
+def test_a_newspapers_words_with_their_source_below_are_no_ones():
+    text = (
+        "Ferry plan a shambles\n\nThe Opposition says the ferry plan has failed.\n\n"
+        "“The Government's handling of the ferries has been a shambles from start to "
+        "finish.”\n\nTHE RIVER TIMES, EDITORIAL, 3 MARCH 2017\n"
+    )
+    release = parse_release_text(text)
+    assert release.quotes == [] and release.dateline_city == ""
+
+
+def test_a_source_below_a_quotation_spelt_as_the_text_spells_the_name():
+    text = (
+        "Valley short-changed\n\nPremier Mark McVale has demanded a fairer share.\n\n"
+        "“The valley has been short-changed for more than a decade.”\n\n"
+        "MARK MCVALE, ABC RADIO PERTH, 21 FEBRUARY 2017\n"
+    )
+    assert speakers(parse_release_text(text)) == [("Mark McVale", "Premier")]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "ALL MEDIA ENQUIRIES: Jo Example 0400 000 000",
+        "RELEASE ENDS. For further information contact Jo Example 0400 000 000",
+        "AAP For media enquiries contact the newsdesk",
+    ],
+)
+def test_words_in_capitals_before_the_contact_lines_that_name_no_place(last):
+    text = f"Ferry news\n\nThe Minister announced new ferries for the towns today.\n\n{last}\n"
+    assert parse_release_text(text).dateline_city == ""
+
+
+def test_initials_are_not_completed_from_another_person_the_body_names():
+    text = (
+        "Ferry research funded\n\nRivers Minister Jason Clare and Senator Bob Carr today "
+        "announced funding for ferry research.\n\n"
+        "“This funding will keep our best researchers here,” said Professor J. Clarke, "
+        "Vice-Chancellor of the University of the Valley.\n\n"
+        "“The evidence on ferry safety is now overwhelming,” said Professor R. Carr of the "
+        "Ferry Institute.\n"
+    )
+    assert [q[0] for q in quotes(parse_release_text(text))] == ["J. Clarke", "R. Carr"]
+
+
+def test_another_sources_words_quoted_inside_reported_speech_stay_a_fragment():
+    text = (
+        "Ferry update\n\nThe Opposition Leader has claimed the plan is “the biggest con job "
+        "ever perpetrated on the families of the river towns”, Mr Vale said.\n"
+    )
+    assert parse_release_text(text).quotes == []
+
+
+def test_a_library_heading_and_a_sentence_in_capitals_are_no_stamp():
+    release = parse_release_text(
+        "Arts budget\n\nThe Government will fund the national collections.\n\n"
+        "National Library of Australia\n\nThe Library will receive $42 million.\n"
+    )
+    assert "National Library of Australia" in release.paragraphs
+    release = parse_release_text(
+        "Record visitors\n\nMore than a million people visited.\nThe research centre at the\n"
+        "COMMONWEALTH PARLIAMENTARY LIBRARY\nwill also open on weekends.\n"
+    )
+    assert any("PARLIAMENTARY LIBRARY will also open" in p for p in release.paragraphs)
+
+
+def test_two_quotations_each_with_its_own_attribution_stay_two():
+    text = (
+        "Ferry volunteers\n\nSenator Al Lee spoke today.\n\n“We are ready,” Mr Lee said. "
+        "“We have trained 400 new volunteers,” Mr Lee said.\n"
+    )
+    assert len(parse_release_text(text).quotes) == 2

@@ -13,7 +13,7 @@ from ..model import ParsedSpeaker
 from ..vocabulary import (
     _OFFICE_HONORIFICS,
 )
-from .letterhead import misread_name
+from .letterhead import misread_name, near_surname
 from .mentions import _Mention
 from .names import _INITIAL
 from .roles import _holds_office
@@ -39,10 +39,10 @@ _SHORT_FORMS = {
 }
 
 
-def _initials_of(first_name: str) -> str:
+def _initials_of(first_name: str, short_forms: bool = True) -> str:
     """The initials a first name may be written with: its own, and its full form's."""
     name = first_name.casefold()
-    return name[:1] + _SHORT_FORMS.get(name, "")
+    return name[:1] + (_SHORT_FORMS.get(name, "") if short_forms else "")
 
 
 class _People:
@@ -123,10 +123,13 @@ class _People:
             named = self._named_for_initials(words[0], words[1])
             if named is None:
                 # "M.J.R. MacKeliar", the scan's misreading of the catalogue's "Michael
-                # Mackellar": the known name a letter or two away, its initial the same.
-                near = self._misread(words[1])
-                if near and words[0][:1].casefold() in _initials_of(near.split()[0]):
-                    named = near if not _INITIAL.fullmatch(near.split()[0]) else None
+                # Mackellar": the letterhead's or catalogue's name a letter or two away, its
+                # initial the same (the body's "Jason Clare" is another person than "J. Clarke").
+                issuers = [m.name for m in self.letterhead if len(m.name.split()) > 1]
+                near = near_surname(words[1], [n.split()[-1] for n in issuers])
+                full = next((n for n in issuers if n.split()[-1] == near), None)
+                if full and words[0][:1].casefold() in _initials_of(full.split()[0]):
+                    named = full if not _INITIAL.fullmatch(full.split()[0]) else None
             return named or name
         if len(words) < 2 or _INITIAL.fullmatch(words[0]):
             return name
@@ -150,7 +153,9 @@ class _People:
             for m in self.by_surname.get(surname.casefold(), [])
             if len(m.name.split()) == 2
             and not _INITIAL.fullmatch(m.name.split()[0])
-            and initials[:1].casefold() in _initials_of(m.name.split()[0])
+            # (a short first name's other initial only from the letterhead or catalogue:
+            # the body's "Senator Bob Carr" is another person than "Professor R. Carr")
+            and initials[:1].casefold() in _initials_of(m.name.split()[0], m in self.letterhead)
         }
         return names.pop() if len(names) == 1 else None
 

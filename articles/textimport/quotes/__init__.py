@@ -97,7 +97,12 @@ def _quotes(
         if not text or (
             who is not None
             and _fragment(text, span)
-            and not (len(text.split()) >= _CLAUSE_WORDS and _CREDITED_AFTER.match(span.suffix))
+            and not (
+                len(text.split()) >= _CLAUSE_WORDS
+                and _CREDITED_AFTER.match(span.suffix)
+                # ("the Leader has claimed the plan is “…”, Mr X said": the Leader's words)
+                and not _OTHERS_WORDS_BEFORE.search(_last_sentence(span.prefix))
+            )
         ):
             continue
         at = (span.start_para, max(span.start_pos, 0))
@@ -257,6 +262,12 @@ _INTRODUCED = re.compile(
 _TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS
 _FRAGMENT_WORDS = 4  # "we are ready to act" after "X said" is a quotation
 _CLAUSE_WORDS = 10
+_OTHERS_WORDS_BEFORE = re.compile(
+    r"\b(?:claim(?:s|ed)?|found|finds|describ(?:es|ed)|call(?:s|ed)|labell?(?:s|ed)|"
+    r"brand(?:s|ed)|warn(?:s|ed)|argu(?:es|ed)|said|says|according|report(?:s|ed)?|wrote|"
+    r"writes|stated|states)\b",
+    re.IGNORECASE,
+)
 _CREDITED_AFTER = re.compile(rf"^\W*(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}|{_VERB}\s+[A-Z])\b")
 
 _UNCREDITED = {

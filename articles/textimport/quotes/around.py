@@ -151,10 +151,45 @@ def _name_line_below(span: _Span, paragraphs: list[str]) -> _Who | None:
 
 # A quotation's source below it, in capitals: "PETER DUTTON, BOLT REPORT, 21 FEBRUARY 2017",
 # "JULIE BISHOP, PRESS CONFERENCE, 22 FEBRUARY 2017".
-CITATION = re.compile(
-    rf"^(?P<who>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{1,3}}),\s+[A-Z0-9][^,]{{1,60}},\s+"
+_CITATION = re.compile(
+    rf"^(?P<who>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,4}}),\s+"
+    r"(?P<where>[A-Z0-9][^,]{0,60}),\s+"
     rf"\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}}\.?$"
 )
+# Where words were said: a program, a station, a press conference.
+_MEDIA = re.compile(
+    r"\b(?:report|radio|press|conference|interview|doorstop|abc|sky|news|tv|television|"
+    r"program|programme|am|pm|fm|transcript|hansard|parliament|senate|estimates|speech|"
+    r"question time|breakfast|insiders|lateline|today|sunrise|statement|forum|summit|"
+    r"editorial|submission|inquiry|committee|hearing|house of representatives|\d{3})\b",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = r"(?:Mr|Mrs|Ms|Dr|Prof|Professor|Senator|Minister|Premier|Treasurer|Leader)"
+
+
+def citation(line: str, paragraphs: list[str]) -> re.Match[str] | None:
+    """A quotation's source below it, in capitals: "PETER DUTTON, BOLT REPORT, 21 FEBRUARY
+    2017", "PETER DUTTON, TRIPLE J HACK, 14 NOVEMBER 2016". Not a place signing the release
+    off ("GOLD COAST, Queensland, 21 February 2017"): where it was said is a program or
+    station, or who said it is a person the text names with a title."""
+    found = _CITATION.match(line.strip())
+    if found is None:
+        return None
+    if _MEDIA.search(found.group("where")):
+        return found
+    surname = re.escape(_as_written(found.group("who"), paragraphs).split()[-1])
+    titled = re.compile(rf"\b{_TITLE_BEFORE}\.?\s+(?:[A-Z][\w'’-]+\s+)?{surname}\b")
+    return found if any(titled.search(p) for p in paragraphs) else None
+
+
+def _as_written(capitals: str, paragraphs: list[str]) -> str:
+    """A name in capitals as the text writes it elsewhere ("MARK MCGOWAN" → "Mark McGowan")."""
+    pattern = re.compile(rf"\b{re.escape(capitals)}\b", re.IGNORECASE)
+    for paragraph in paragraphs:
+        for found in pattern.finditer(paragraph):
+            if not found.group(0).isupper():
+                return found.group(0)
+    return capitals.title()
 
 
 def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
@@ -167,9 +202,11 @@ def _dash_line_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         match = _DASH_LINE.match(paragraphs[after]) or _VERB_LINE.match(paragraphs[after])
         if match:
             return _parse_who(match.group("who"), after_verb=True)
-        match = CITATION.match(paragraphs[after])
-        if match:  # "PETER DUTTON, BOLT REPORT, 21 FEBRUARY 2017": who, where and when
-            return _parse_who(match.group("who").title(), after_verb=True)
+        match = citation(paragraphs[after], paragraphs)
+        # "PETER DUTTON, BOLT REPORT, 21 FEBRUARY 2017": who, where and when ("THE
+        # AUSTRALIAN FINANCIAL REVIEW, EDITORIAL, …": a newspaper's words, no one's)
+        if match and not match.group("who").startswith("THE "):
+            return _parse_who(_as_written(match.group("who"), paragraphs), after_verb=True)
         who = _name_line_below(span, paragraphs)
         if who is not None:
             return who

@@ -58,9 +58,13 @@ def _between(
         return None
     else:
         between = paragraphs[first.end_para][first.end_pos + 1 : second.start_pos]
-    # (a quotation split at its inner attribution keeps that attribution as its suffix)
+    # (a quotation split at its inner attribution keeps that attribution as its suffix;
+    # what follows its closing mark in the paragraph says whether it has one of its own)
+    after = ""
+    if 0 <= second.end_para < len(paragraphs) and second.end_pos >= 0:
+        after = paragraphs[second.end_para][second.end_pos + 1 :]
     if (
-        (_attributed_after(second) and second.suffix.strip() != between.strip())
+        (_attributed_after(second) and (second.suffix.strip() != between.strip() or _speaks(after)))
         or not first.own_attribution
         or _introduced_before(first)
         or second.speaker is not first.speaker
@@ -77,6 +81,13 @@ def _between(
         return None  # "…,” she said, adding that …", "Locals agreed.", "… during the 2019 …"
     end = _sentence_end(between)
     return between if end is None or end >= len(between) else None
+
+
+def _speaks(text: str) -> bool:
+    """Whether the first sentence of ``text`` has a verb of speech in it."""
+    text = text.strip()
+    end = _sentence_end(text)
+    return bool(_SPEECH.search(text[:end] if end else text))
 
 
 def _attributed_after(span: _Span) -> bool:
