@@ -242,6 +242,38 @@ def place_below_office(above: str, line: str) -> str:
     return line.rstrip(".")
 
 
+# An office in a letterhead: "SHADOW MINISTER FOR IMMIGRATION AND BORDER PROTECTION",
+# "Minister for Foreign Affairs", up to the next one ("FEDERAL MEMBER FOR BLAIR").
+_OFFICE_START = (
+    r"(?:(?:shadow|assistant|acting|deputy|federal)\s+)*(?:minister|treasurer|attorney-general|"
+    r"member|senator|leader|parliamentary\s+secretary)"
+)
+_LETTERHEAD_OFFICE = re.compile(
+    rf"\b(?P<office>{_OFFICE_START}\s+(?:for|of)\s+.{{2,80}}?)"
+    rf"(?=\s+{_OFFICE_START}\b|\s*$|\s*[|,])",
+    re.IGNORECASE,
+)
+_SMALL = frozenset({"for", "of", "and", "the", "on", "in"})
+
+
+def offices_in_letterhead(line: str) -> list[str]:
+    """The offices a letterhead line gives, as a role reads them ("Shadow Minister for
+    Immigration and Border Protection")."""
+    if len(line) > 200 or _SENTENCE_WORDS.search(line):
+        return []
+    offices = []
+    for found in _LETTERHEAD_OFFICE.finditer(line):
+        # (a scan's dash alone between the words: "Minister for Immigration — and …")
+        office = " ".join(w for w in found.group("office").split() if w not in "—–-").strip(" ,.")
+        if office.isupper():
+            office = " ".join(
+                w.lower() if i and w.lower() in _SMALL else w.capitalize()
+                for i, w in enumerate(office.split())
+            )
+        offices.append(office)
+    return offices
+
+
 # "ALEXANDER DOWNER", "The Hon Jo Roe MP": an issuer's name alone, honorifics and post-nominals
 # aside.
 _HONORIFIC = re.compile(r"^(?:(?:senator|the|hon\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+)+", re.I)

@@ -107,6 +107,7 @@ class Draft:
     # title
     title: str = ""
     letterhead_names: list[str] = field(default_factory=list)  # "B.M. Snedden"
+    letterhead_offices: list[str] = field(default_factory=list)  # "Shadow Minister for Rivers"
     header_place: str = ""  # "… MP | Treasurer | MELBOURNE": the place of issue
     # segment (paragraphs)
     paragraphs: list[str] = field(default_factory=list)

@@ -19,6 +19,7 @@ from .letterhead import (
     is_label,
     is_letterhead,
     names_an_issuer,
+    offices_in_letterhead,
     place_below_office,
     place_of_issue,
 )
@@ -101,6 +102,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
         if is_label(line) or is_letterhead(line) or names_an_issuer(line, draft.issuers):
             notes.drop(f"letterhead: {_short(line)}")
             draft.letterhead_names += names_in_letterhead(line)
+            draft.letterhead_offices += offices_in_letterhead(line)
             draft.header_place = draft.header_place or place_of_issue(line)
             if i and not draft.header_place:
                 draft.header_place = place_below_office(lines[i - 1], line)
@@ -123,6 +125,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             if i and not draft.header_place:
                 draft.header_place = place_below_office(lines[i - 1], line)
             draft.letterhead_names += names_in_letterhead(line)
+            draft.letterhead_offices += offices_in_letterhead(line)
         else:
             kept.append(line)
         i += 1

@@ -282,3 +282,14 @@ def test_two_quotations_each_with_its_own_attribution_stay_two():
         "“We have trained 400 new volunteers,” Mr Lee said.\n"
     )
     assert len(parse_release_text(text).quotes) == 2
+
+
+def test_the_issuer_without_a_role_in_the_body_holds_the_letterheads_office():
+    text = (
+        "JO EXAMPLE MP\nSHADOW MINISTER FOR RIVERS AND FERRIES FEDERAL MEMBER FOR BLAIR\n\n"
+        "GOVERNMENT DIVIDED ON FERRIES\n\nThe Government is divided on the ferries.\n\n"
+        "“The Government is in chaos on the ferries,” Ms Example said.\n"
+    )
+    assert speakers(parse_release_text(text)) == [
+        ("Jo Example", "Shadow Minister for Rivers and Ferries")
+    ]

@@ -52,6 +52,12 @@ def run(draft: Draft, notes: Notes) -> None:
         draft.paragraphs, notes, names, draft.title, draft.glued_starts
     )
     add_suffixes(draft.speakers, draft.paragraphs)
+    # The issuer the letterhead names, with no role in the body, holds the letterhead's office.
+    issuers = {n.casefold() for n in draft.letterhead_names}
+    if draft.letterhead_offices and len(issuers) == 1:
+        for speaker in draft.speakers:
+            if not speaker.role and speaker.name.casefold() in issuers:
+                speaker.role = draft.letterhead_offices[0]
     for quote in draft.quotes:  # an embedded post's phrase in marks, as the post printed it
         quote.text = draft.post_words.get(" ".join(quote.text.split()), quote.text)
 
