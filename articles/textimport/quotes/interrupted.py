@@ -1,7 +1,10 @@
 """A quotation interrupted by its attribution: "“A,” said Lee. “B.”" is one statement of
 Lee's, not two. The second part, with no attribution of its own, in the same paragraph right
-after the first's attribution (or in the next, when only a glued mark or a line break, no
-blank line, stands between: '…,”said Lee.“B.”'), joins the first."""
+after the first's attribution, joins the first. So does a second part in the next paragraph
+when only a glued mark cut the two apart ('…,”said Lee.“B.”'), or a scrape's line break
+below an attribution alone on its line ('“…,”' / 'said Sen. Lee.' / '“B.”'). Parts with
+more than an attribution between them, or whose second has an attribution of its own, stay
+two quotations."""
 
 from __future__ import annotations
 
@@ -32,7 +35,8 @@ def joined_quotations(
     accepted: list[_Span], paragraphs: list[str], glued: Collection[str] = ()
 ) -> list[tuple[_Span, str]]:
     """Each credited quotation with its text, the parts of an interrupted one joined;
-    ``glued`` are the paragraphs a glued mark or a line break alone cut off the one before."""
+    ``glued`` are the paragraphs a glued mark, or a line break below an attribution alone on
+    its line, cut off the one before."""
     joined: list[tuple[_Span, str]] = []
     for span in accepted:
         text = _quote_text(span)
