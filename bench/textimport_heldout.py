@@ -168,6 +168,7 @@ def worst_case_seconds() -> tuple[float, str]:
         "a letter's words": "Jo Roe sent a letter.\n\n"
         + ("“Ab,” the letter reads.\n\n" * size)[: size // 3],
         "parts of statements": ("“Ab,” said Jo Roe. “Cd.”\n" * size)[: size // 3],
+        "a surname alone said": ("“Ab cd ef,” said Roe.\n\n" * size)[: size // 3],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

@@ -174,9 +174,9 @@ _PLACE_THEN_CONTACT = re.compile(
     r"^(?P<city>[A-Z]{3,}(?: [A-Z]{3,})?)\.?\s+(?=(?i:for\s+(?:further|more|media)\s+"
     r"(?:information|enquiries|inquiries)|further\s+information)\b)"
 )
-# Words in capitals before the contact lines that are no place: "ALL MEDIA ENQUIRIES",
-# "RELEASE ENDS.", "AAP".
-_NOT_A_PLACE_BEFORE_CONTACT = _words("all general media release ends end aap ends. note")
+# Words in capitals before the contact lines that are no place, besides those `_no_place`
+# knows ("MEDIA", "RELEASE ENDS"): "ALL MEDIA ENQUIRIES", "GENERAL ENQUIRIES", "AAP".
+_NOT_A_PLACE_BEFORE_CONTACT = _words("all general aap")
 # "Effective 1 July 2025", "Posted March 5, 2024": words that date a notice, not places.
 _DATING_WORDS = _words("effective commencing posted dated updated issued released from until")
 

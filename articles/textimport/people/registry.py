@@ -66,6 +66,8 @@ class _People:
         self.roles: dict[str, str] = {}
         self._full_names: dict[str, str | None] = {}
         self._fuller_forms: dict[str, str] = {}
+        self._titled: dict[str, bool] = {}  # surname → whether the text gives it after a title
+        self._joined: str | None = None
         self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
         for mention in mentions:
             self.by_surname.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
@@ -261,10 +263,12 @@ class _People:
     def _titled_somewhere(self, word: str) -> bool:
         """ "Mr Ruddock had criticised …" above "Ruddock was quoted as saying": a surname the
         text gives after a title is a person's."""
-        titled = re.compile(
-            rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof)\.?\s+{re.escape(word)}\b"
-        )
-        return any(titled.search(paragraph) for paragraph in self.text)
+        if word not in self._titled:
+            if self._joined is None:
+                self._joined = "\n".join(self.text)
+            titled = re.compile(rf"\b(?:{_TITLES})\.?\s+{re.escape(word)}\b")
+            self._titled[word] = titled.search(self._joined) is not None
+        return self._titled[word]
 
     def named_in_full(self, surname: str) -> bool:
         """Whether the text names someone with this surname and a first name."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..segment import _sentence_end
+from ..segment import _first_sentence, _sentence_end
 from ..vocabulary import _VERB
 from .scan import _quote_text, _Span
 
@@ -89,17 +89,13 @@ def _between(
 
 def _speaks(text: str) -> bool:
     """Whether the first sentence of ``text`` has a verb of speech in it."""
-    text = text.strip()
-    end = _sentence_end(text)
-    return bool(_SPEECH.search(text[:end] if end else text))
+    return bool(_SPEECH.search(_first_sentence(text)))
 
 
 def _attributed_after(span: _Span) -> bool:
     """Whether the words after the quotation credit it ("…,” she added.", "…,” Mr Jones
     countered."); an attribution read before it is the one between the parts."""
-    suffix = span.suffix.strip()
-    end = _sentence_end(suffix)
-    clause = suffix[:end] if end else suffix
+    clause = _first_sentence(span.suffix.strip())
     return bool(_SPEECH.search(clause) or _NAME_THEN_VERB.match(clause))
 
 
