@@ -59,6 +59,11 @@ _DATELINE_ALONE = re.compile(
     rf"^(?P<city>{_DL_CAPS}|{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION}))?\s*,\s*"
     rf"(?P<date>{_DL_DATE})\.?$"
 )
+# "Manado-Indonesia, 29 July 2017": the country joined to the city by a hyphen.
+_DATELINE_HYPHENED = re.compile(
+    rf"^(?P<city>[A-Z][a-z]+)-(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,\s*"
+    rf"(?P<date>{_DL_DATE})\.?$"
+)
 _DATELINE_STOP = (
     _words(
         """
@@ -128,7 +133,7 @@ def run(draft: Draft, notes: Notes) -> None:
             paragraphs[index] = found.group("rest").strip()
             draft.lead_index = index
             return
-        found = _DATELINE_ALONE.match(paragraph)
+        found = _DATELINE_ALONE.match(paragraph) or _DATELINE_HYPHENED.match(paragraph)
         cites = (
             index > 0
             and paragraphs[index - 1].rstrip().endswith(("”", '"'))

@@ -114,6 +114,14 @@ _STAMP_AFTER = re.compile(r" (?:\S )?COMMONWEALTH PARLIAMENTARY L[Ii1]BRARY MICA
 _STAMP_LINES = 8  # a stamp stands at the top or the foot of the copy, not among the headings
 # A web page's menu: "HOME MEDIA RELEASES SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT".
 _MENU = re.compile(r"^HOME(?:\s+[A-Z&]+){3,12}$")
+# A scan's specks on a line of their own: quotation marks and stops, no word ('"  "',
+# '"", .  .'). A lone mark ('”.') may close a quotation above it and stays.
+_SPECKS = re.compile(r"^[\"“”„'‘’.,·\s]+$")
+
+
+def _speck_line(line: str) -> bool:
+    marks = sum(line.count(c) for c in '"“”„')
+    return bool(_SPECKS.match(line)) and (marks >= 2 or (marks > 0 and len(line.split()) >= 3))
 _MENU_WORDS = _words(
     "HOME MEDIA RELEASES RELEASE SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT NEWS ABOUT ME US "
     "GALLERY ELECTORATE LINKS PUBLICATIONS OPINION VIDEOS PHOTOS EVENTS &"
@@ -193,6 +201,7 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             or _END_MARKER.match(line)
             or _CLASSIFICATION.match(line)
             or _is_menu(line)
+            or _speck_line(line)
             or (is_library_stamp(line) and _stamp_stands_apart(raw, i))
         ):
             notes.drop(line)

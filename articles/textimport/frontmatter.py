@@ -110,12 +110,16 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 
+_GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{2})")
+
+
 def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
     """ "DEMOCRATS MEDIA 05/250 … SPOKESPERSON TIME TO SEE THE TRUTH …": the headline in
     capitals run on after the letterhead on one line. The letterhead goes on a line of its own
     above it, so that the headline opens its line."""
     for i in range(min(len(lines), _HEADLINE_LINES)):
-        words = lines[i].split()
+        # "… RELEASE 5FAIR. COMPASSIONATE …": the letterhead's figure glued to the headline
+        words = _GLUED_FIGURE.sub(" ", lines[i]).split()
         for k in range(1, max(0, len(words) - len(wanted)) + 1):
             if not _same_words([_word(w) for w in words[k : k + len(wanted)]], wanted):
                 continue

@@ -226,6 +226,12 @@ class _People:
     @staticmethod
     def _improve_role(speaker: ParsedSpeaker, role: str) -> None:
         """Keep the fullest role: "Senator" gives way to "Senator for Utah"."""
+        # "Senator for South Australia Natasha" before "Stott Despoja said", the full name
+        # "Natasha Stott Despoja": the first name read as the role's last word is the name's.
+        words, given = role.split(), set(speaker.name.split()[:-1])
+        while len(words) > 1 and words[-1] in given:
+            words.pop()
+        role = " ".join(words).rstrip(" ,")
         if not role:
             return
         current = speaker.role.casefold()

@@ -78,7 +78,9 @@ def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
             and toks[j + 1].low not in _ROLE_WORDS
         ):
             break  # "Ranking Member Raskin and Vice Ranking Member X": another person
-        if tok.low in {"and", "&"} and _titled_name_before(toks, j, lo):
+        if tok.low in {"and", "&"} and (
+            _titled_name_before(toks, j, lo) or _name_opens_before(toks, j, lo)
+        ):
             break  # "Foreign Minister Julie Bishop and Immigration Minister X": another person
         first = j
         j -= 1
@@ -98,6 +100,24 @@ def _titled_name_before(toks: list[_Tok], j: int, lo: int) -> bool:
         and first.low not in _ROLE_WORDS
         and last.low not in _ROLE_WORDS
         and title.low in _ROLE_WORDS | _SOCIAL_HONORIFICS
+    )
+
+
+def _name_opens_before(toks: list[_Tok], j: int, lo: int) -> bool:
+    """Whether a first name and surname stand just before ``j`` with nothing of a title
+    before them: "met with Jo Roe and the Member for Example, Al Smith"."""
+    if j - 2 < lo:
+        return False
+    first, last = toks[j - 2], toks[j - 1]
+    if not all(_name_ish(t) and t.low not in _ROLE_WORDS and not t.trail for t in (first, last)):
+        return False
+    if j - 3 < lo:
+        return True
+    before = toks[j - 3]
+    return bool(re.search(r"[.!?;:,]", before.trail)) or (
+        before.core[:1].islower()
+        and before.low not in _ROLE_CONNECTORS
+        and before.low not in _ROLE_WORDS
     )
 
 

@@ -19,6 +19,8 @@ from ..vocabulary import _CLOSERS, _OPENERS, _VERB
 from .unclosed import (
     _announced_text,
     _broken_off,
+    _cannot_nest,
+    _lost_closer,
     _restarts,
     _runs_together,
     _where_lost_openings_may_be,
@@ -188,7 +190,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     c == "“"
                     and opener == "“"
                     and depth == 1
-                    and together
+                    and (together or _cannot_nest(p, j))
                     and _restarts(p, j, since)
                 ):
                     # "…their lives. “I urge …": the next paragraph, run into this one.
@@ -255,6 +257,10 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 break
             if not continues:
                 current.end_para, current.end_pos, current.closed = i, n, False
+                cut = _lost_closer(p, piece_start) if opener not in "‘'" else -1
+                if cut >= 0:
+                    current.pieces[-1] = p[piece_start:cut]
+                    current.end_pos = cut
                 spans.append(current)
                 current = None
     spans.sort(key=lambda s: (s.start_para, s.start_pos))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..vocabulary import _VERB
+
 if TYPE_CHECKING:
     from .scan import _Span
 
@@ -75,6 +77,29 @@ def _restarts(p: str, j: int, start: int) -> bool:
     while k >= start and p[k] == " ":
         k -= 1
     return k >= start and p[k] in ".!?"
+
+
+def _cannot_nest(p: str, j: int) -> bool:
+    """A curly mark opening a sentence inside a curly quotation, with too few closing marks
+    after it in the paragraph to close both ("“They fled. “It was not their fault.”  Later
+    …"): paragraphs of a release run into one line, the first one's mark never closed."""
+    rest = p[j + 1 :]
+    return rest.count("”") < rest.count("“") + 2
+
+
+# "… to verify his identity, Senator Stott Despoja said.": the paragraph of a quotation whose
+# closing mark a scan lost ends with its attribution.
+_ATTRIBUTION_ENDS = re.compile(
+    rf",\s+(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}|{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}"
+    r"[A-Z][\w'’-]*)\.\s*$"
+)
+
+
+def _lost_closer(p: str, since: int) -> int:
+    """Where a quotation never closed in ``p`` ends before an attribution ending the
+    paragraph, or -1."""
+    found = _ATTRIBUTION_ENDS.search(p, since)
+    return found.start() if found else -1
 
 
 def _runs_together(p: str) -> bool:

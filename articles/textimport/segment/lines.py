@@ -21,12 +21,15 @@ def split_lines(draft: Draft, notes: Notes) -> None:
         if not above.strip() and line.strip()
     }
     lines = [part for line in lines for part in _run_on_paragraphs(line)]
+    # A harvester's front matter ("---" … "---") stands above the letterhead: its lines do
+    # not count among the header's.
+    top = lines.index("---", 1) + 1 if lines[:1] == ["---"] and "---" in lines[1:40] else 0
     draft.lines = [
         " ".join(piece.split())
-        for index, line in enumerate(lines)
-        for field in (_label_field(line) if index < _LABEL_LINES else [line])
+        for index, line in enumerate(lines, -top)
+        for field in (_label_field(line) if 0 <= index < _LABEL_LINES else [line])
         for piece in (
-            _unglued_header(" ".join(field.split())) if index < _HEADER_LINES else [field]
+            _unglued_header(" ".join(field.split())) if 0 <= index < _HEADER_LINES else [field]
         )
     ]
 
@@ -96,10 +99,26 @@ _RUN_ON_AT_LEAST = 600
 _PARAGRAPH_GAP = re.compile(r"(?<=[.!?\"”’])\s{3,}(?=[\"“‘]?[A-Z])")
 
 
+# A whole release in one line with a typist's two spaces after every sentence, the
+# paragraph breaks lost among them: each sentence is taken for a paragraph, as a release's
+# short paragraphs mostly are, so that a quotation opening one is not read as going on.
+_ONE_LINE_RELEASE = 1500
+_SENTENCE_GAP = re.compile(r"(?<=[.!?\"”’])\s{2,}(?=[\"“‘]?[A-Z])")
+_SENTENCE_SPACE = re.compile(r"(?<=[.!?\"”’]) (?=[\"“‘]?[A-Z])")
+
+
 def _run_on_paragraphs(line: str) -> list[str]:
-    if len(line) < _RUN_ON_AT_LEAST or len(_PARAGRAPH_GAP.findall(line)) < 2:
+    if len(line) < _RUN_ON_AT_LEAST:
         return [line]
-    return [part for part in _PARAGRAPH_GAP.split(line) if part.strip()]
+    gap = _PARAGRAPH_GAP
+    if len(gap.findall(line)) < 2:
+        if len(line) < _ONE_LINE_RELEASE:
+            return [line]
+        gaps = len(_SENTENCE_GAP.findall(line))
+        if gaps < 6 or gaps < 2 * len(_SENTENCE_SPACE.findall(line)):
+            return [line]
+        gap = _SENTENCE_GAP
+    return [part for part in gap.split(line) if part.strip()]
 
 
 _WORD_GAP = re.compile(r"\s{2,}")
