@@ -122,6 +122,8 @@ _SPECKS = re.compile(r"^[\"“”„'‘’.,·\s]+$")
 def _speck_line(line: str) -> bool:
     marks = sum(line.count(c) for c in '"“”„')
     return bool(_SPECKS.match(line)) and (marks >= 2 or (marks > 0 and len(line.split()) >= 3))
+
+
 _MENU_WORDS = _words(
     "HOME MEDIA RELEASES RELEASE SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT NEWS ABOUT ME US "
     "GALLERY ELECTORATE LINKS PUBLICATIONS OPINION VIDEOS PHOTOS EVENTS &"

@@ -16,6 +16,16 @@ from dataclasses import dataclass, field
 
 from ..model import ParsedSpeaker
 from ..vocabulary import _CLOSERS, _OPENERS, _VERB
+from .marks import (
+    _BULLETS,
+    _VERB_BEFORE,
+    _closes_straight,
+    _ends_with_attribution,
+    _first_double_is_closer,
+    _opens_straight,
+    _slipped_closer,
+    _turned_closer,
+)
 from .unclosed import (
     _announced_text,
     _broken_off,
@@ -50,34 +60,6 @@ class _Span:
     to_end: bool = False
 
 
-def _opens_straight(p: str, j: int) -> bool:
-    before_ok = (
-        j == 0
-        or p[j - 1].isspace()
-        or p[j - 1] in "([{—–-/:"
-        # "…the 'Example Coalition.'"New York …": glued after a sentence closed by another mark.
-        or (j > 1 and p[j - 1] in "'’" and p[j - 2] in ".!?" and p[j + 1 : j + 2].isalpha())
-    )
-    return before_ok and j + 1 < len(p) and not p[j + 1].isspace()
-
-
-def _closes_straight(p: str, j: int) -> bool:
-    if j > 1 and p[j - 1] == " " and p[j - 2] in ",.!?" and p[j + 1 : j + 2] in (" ", ""):
-        return True  # 'members, " they write': a space slipped in before the closing mark
-    return j > 0 and not p[j - 1].isspace()
-
-
-def _first_double_is_closer(p: str) -> bool:
-    for j, c in enumerate(p):
-        if c in _OPENERS:
-            return False
-        if c in _CLOSERS:
-            return True
-        if c == '"':
-            return not _opens_straight(p, j) and _closes_straight(p, j)
-    return False
-
-
 _LOOKAHEAD = 10
 # Words the speaker quotes in the middle of a sentence, the sentence going on after them
 # ("As Reagan asked us, “Are you better off …?”. The answer is a resounding ‘no’.").
@@ -96,27 +78,6 @@ def _closed_further_on(paragraphs: list[str], start: int) -> bool:
         if '"' in p or any(c in p for c in _CLOSERS):
             return _first_double_is_closer(p)
     return False
-
-
-def _turned_closer(p: str, j: int) -> bool:
-    """An opening mark after a sentence's last stop, nothing after it in the paragraph: it
-    can open nothing, so it closes the quotation, turned the wrong way."""
-    if j > 1 and p[j - 1] == " " and p[j - 2] in ".!?," and not p[j + 1 :].strip():
-        return True
-    # "…to the United States, “said Rep. Example.": glued to the stop, the verb after it.
-    k = j - 2 if j > 1 and p[j - 1] == " " else j - 1
-    return k >= 0 and p[k] in ".!?," and bool(_VERB_AFTER.match(p, j + 1))
-
-
-_VERB_AFTER = re.compile(rf" ?{_VERB}\b")
-# A list's bullet before a paragraph that goes on with a quotation: '• "That's why …'.
-_BULLETS = "•·*–- "
-_VERB_BEFORE = re.compile(rf"\b{_VERB}(?:\s+that)?,?\s$")
-_NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]")
-
-
-def _ends_with_attribution(p: str, j: int) -> bool:
-    return p[j - 1 : j] in (",", "!", "?") and bool(_NAME_AFTER_VERB.match(p, j + 1))
 
 
 def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
@@ -196,14 +157,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     # "…their lives. “I urge …": the next paragraph, run into this one.
                     current.pieces.append(p[piece_start:j])
                     since = piece_start = j + 1
-                elif (
-                    c == "’"
-                    and opener == "“"
-                    and depth == 1
-                    and p[j - 1] in ",!?"
-                    and "‘" not in p[since:j]  # "… wrote to me, ‘You saved my life,’ said …"
-                    and _VERB_AFTER.match(p, j + 1)
-                ):
+                elif c == "’" and opener == "“" and depth == 1 and _slipped_closer(p, j, since):
                     closing = True  # "“On the domestic front,’ said the Minister": a slip
                 elif c == "„" or (c == "“" and opener != "„"):
                     depth += 1

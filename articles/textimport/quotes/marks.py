@@ -1,0 +1,72 @@
+"""How a quotation mark reads where it stands: a straight mark opening or closing, a
+curly mark turned the wrong way, a single closing mark slipped in for a double one."""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import _CLOSERS, _OPENERS, _VERB
+
+
+def _opens_straight(p: str, j: int) -> bool:
+    before_ok = (
+        j == 0
+        or p[j - 1].isspace()
+        or p[j - 1] in "([{—–-/:"
+        # "…the 'Example Coalition.'"New York …": glued after a sentence closed by another mark.
+        or (j > 1 and p[j - 1] in "'’" and p[j - 2] in ".!?" and p[j + 1 : j + 2].isalpha())
+    )
+    return before_ok and j + 1 < len(p) and not p[j + 1].isspace()
+
+
+def _closes_straight(p: str, j: int) -> bool:
+    if j > 1 and p[j - 1] == " " and p[j - 2] in ",.!?" and p[j + 1 : j + 2] in (" ", ""):
+        return True  # 'members, " they write': a space slipped in before the closing mark
+    return j > 0 and not p[j - 1].isspace()
+
+
+def _first_double_is_closer(p: str) -> bool:
+    for j, c in enumerate(p):
+        if c in _OPENERS:
+            return False
+        if c in _CLOSERS:
+            return True
+        if c == '"':
+            return not _opens_straight(p, j) and _closes_straight(p, j)
+    return False
+
+
+def _turned_closer(p: str, j: int) -> bool:
+    """An opening mark after a sentence's last stop, nothing after it in the paragraph: it
+    can open nothing, so it closes the quotation, turned the wrong way."""
+    if j > 1 and p[j - 1] == " " and p[j - 2] in ".!?," and not p[j + 1 :].strip():
+        return True
+    # "…to the United States, “said Rep. Example.": glued to the stop, the verb after it.
+    k = j - 2 if j > 1 and p[j - 1] == " " else j - 1
+    return k >= 0 and p[k] in ".!?," and bool(_VERB_AFTER.match(p, j + 1))
+
+
+_VERB_AFTER = re.compile(rf" ?{_VERB}\b")
+# A list's bullet before a paragraph that goes on with a quotation: '• "That's why …'.
+_BULLETS = "•·*–- "
+_VERB_BEFORE = re.compile(rf"\b{_VERB}(?:\s+that)?,?\s$")
+_NAME_AFTER_VERB = re.compile(rf" ?{_VERB}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z]")
+
+
+def _ends_with_attribution(p: str, j: int) -> bool:
+    return p[j - 1 : j] in (",", "!", "?") and bool(_NAME_AFTER_VERB.match(p, j + 1))
+
+
+# "…no further negotiations’ Mr Andren said.": a single closing mark, no stop before it,
+# where the double one belongs, the attribution after it.
+_NAME_THEN_VERB = re.compile(rf" (?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}\b")
+
+
+def _slipped_closer(p: str, j: int, since: int) -> bool:
+    """A ’ closing a curly quotation: after a comma or a question before the verb ("“On the
+    domestic front,’ said the Minister"), or after a word before the name and the verb."""
+    if "‘" in p[since:j]:
+        return False  # "… wrote to me, ‘You saved my life,’ said …": an inner quotation
+    if p[j - 1] in ",!?":
+        return bool(_VERB_AFTER.match(p, j + 1))
+    return p[j - 1].isalpha() and bool(_NAME_THEN_VERB.match(p, j + 1))
