@@ -59,7 +59,8 @@ _DATELINE_ALONE = re.compile(
     rf"^(?P<city>{_DL_CAPS}|{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION}))?\s*,\s*"
     rf"(?P<date>{_DL_DATE})\.?$"
 )
-# "Manado-Indonesia, 29 July 2017": the country joined to the city by a hyphen.
+# "Manado-Indonesia, 29 July 2017": the country joined to the city by a hyphen, the text
+# naming the place "Manado, Indonesia" too (not "Winston-Salem", "Baden-Baden").
 _DATELINE_HYPHENED = re.compile(
     rf"^(?P<city>[A-Z][a-z]+)-(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,\s*"
     rf"(?P<date>{_DL_DATE})\.?$"
@@ -88,6 +89,13 @@ def _no_place(words: str) -> bool:
     """Whether the words before a dash or a date name something other than a place: "MEDIA
     RELEASE", "UPDATE", a month or a weekday."""
     return any(w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", words.casefold()) if w)
+
+
+def _hyphened(paragraph: str, text: str) -> re.Match[str] | None:
+    found = _DATELINE_HYPHENED.match(paragraph)
+    if found and f"{found.group('city')}, {found.group('region')}" in text:
+        return found
+    return None
 
 
 def _headline_after_dash(rest: str) -> bool:
@@ -133,7 +141,7 @@ def run(draft: Draft, notes: Notes) -> None:
             paragraphs[index] = found.group("rest").strip()
             draft.lead_index = index
             return
-        found = _DATELINE_ALONE.match(paragraph) or _DATELINE_HYPHENED.match(paragraph)
+        found = _DATELINE_ALONE.match(paragraph) or _hyphened(paragraph, draft.text)
         cites = (
             index > 0
             and paragraphs[index - 1].rstrip().endswith(("”", '"'))

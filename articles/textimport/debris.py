@@ -115,13 +115,13 @@ _STAMP_LINES = 8  # a stamp stands at the top or the foot of the copy, not among
 # A web page's menu: "HOME MEDIA RELEASES SPEECHES TRANSCRIPTS BIOGRAPHY CONTACT".
 _MENU = re.compile(r"^HOME(?:\s+[A-Z&]+){3,12}$")
 # A scan's specks on a line of their own: quotation marks and stops, no word ('"  "',
-# '"", .  .'). A lone mark ('”.') may close a quotation above it and stays.
+# '"", .  .'). A lone mark ('”.', '. . ."') may close a quotation above it and stays.
 _SPECKS = re.compile(r"^[\"“”„'‘’.,·\s]+$")
 
 
 def _speck_line(line: str) -> bool:
     marks = sum(line.count(c) for c in '"“”„')
-    return bool(_SPECKS.match(line)) and (marks >= 2 or (marks > 0 and len(line.split()) >= 3))
+    return marks >= 2 and bool(_SPECKS.match(line))
 
 
 _MENU_WORDS = _words(

@@ -110,7 +110,7 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 
-_GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{2})")
+_GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{3})")  # "5FAIR.", not "50TH", "3AW"
 
 
 def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:

@@ -104,18 +104,17 @@ def _titled_name_before(toks: list[_Tok], j: int, lo: int) -> bool:
 
 
 def _name_opens_before(toks: list[_Tok], j: int, lo: int) -> bool:
-    """Whether a first name and surname stand just before ``j`` with nothing of a title
-    before them: "met with Jo Roe and the Member for Example, Al Smith"."""
-    if j - 2 < lo:
+    """Whether "and the" at ``j`` follows a first name and surname with nothing of a title
+    before them: "met with Jo Roe and the Member for Example, Al Smith" (but "Minister for
+    Communications, Information Technology and the Arts" is one office)."""
+    if j - 3 < lo or j + 1 >= len(toks) or toks[j + 1].low != "the":
         return False
-    first, last = toks[j - 2], toks[j - 1]
+    before, first, last = toks[j - 3], toks[j - 2], toks[j - 1]
     if not all(_name_ish(t) and t.low not in _ROLE_WORDS and not t.trail for t in (first, last)):
         return False
-    if j - 3 < lo:
-        return True
-    before = toks[j - 3]
-    return bool(re.search(r"[.!?;:,]", before.trail)) or (
+    return (
         before.core[:1].islower()
+        and not before.trail
         and before.low not in _ROLE_CONNECTORS
         and before.low not in _ROLE_WORDS
     )

@@ -59,7 +59,8 @@ def _ends_with_attribution(p: str, j: int) -> bool:
 
 # "…no further negotiations’ Mr Andren said.": a single closing mark, no stop before it,
 # where the double one belongs, the attribution after it.
-_NAME_THEN_VERB = re.compile(rf" (?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}\b")
+# ("the Veterans’ Affairs Minister Jo Roe said the …" is a possessive: the sentence goes on).
+_NAME_THEN_VERB = re.compile(rf" (?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}(?:\s+today)?[.,](?:\s|$)")
 
 
 def _slipped_closer(p: str, j: int, since: int) -> bool:

@@ -29,7 +29,6 @@ from .marks import (
 from .unclosed import (
     _announced_text,
     _broken_off,
-    _cannot_nest,
     _lost_closer,
     _restarts,
     _runs_together,
@@ -151,7 +150,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     c == "“"
                     and opener == "“"
                     and depth == 1
-                    and (together or _cannot_nest(p, j))
+                    and together
                     and _restarts(p, j, since)
                 ):
                     # "…their lives. “I urge …": the next paragraph, run into this one.

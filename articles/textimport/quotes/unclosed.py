@@ -79,14 +79,6 @@ def _restarts(p: str, j: int, start: int) -> bool:
     return k >= start and p[k] in ".!?"
 
 
-def _cannot_nest(p: str, j: int) -> bool:
-    """A curly mark opening a sentence inside a curly quotation, with too few closing marks
-    after it in the paragraph to close both ("“They fled. “It was not their fault.”  Later
-    …"): paragraphs of a release run into one line, the first one's mark never closed."""
-    rest = p[j + 1 :]
-    return rest.count("”") < rest.count("“") + 2
-
-
 # "… to verify his identity, Senator Stott Despoja said.": the paragraph of a quotation whose
 # closing mark a scan lost ends with its attribution.
 _ATTRIBUTION_ENDS = re.compile(

@@ -20,7 +20,7 @@ def split_lines(draft: Draft, notes: Notes) -> None:
         for above, line in zip(raw, raw[1:], strict=False)
         if not above.strip() and line.strip()
     }
-    lines = [part for line in lines for part in _run_on_paragraphs(line)]
+    lines = [part for line in lines for part in _run_on_paragraphs(line, len(draft.text))]
     # A harvester's front matter ("---" … "---") stands above the letterhead: its lines do
     # not count among the header's.
     top = lines.index("---", 1) + 1 if lines[:1] == ["---"] and "---" in lines[1:40] else 0
@@ -78,7 +78,8 @@ _GLUED_DATE = re.compile(
     r"(?<=\S)(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December),?\s+\d{4})"
 )
-_GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z])")
+# ("SEEKERSThe Budget …", but not "NSW TAFEs", "UN NGOs": a plural of capitals)
+_GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z]{2})")
 
 
 def _unglued_header(line: str) -> list[str]:
@@ -101,24 +102,39 @@ _PARAGRAPH_GAP = re.compile(r"(?<=[.!?\"”’])\s{3,}(?=[\"“‘]?[A-Z])")
 
 # A whole release in one line with a typist's two spaces after every sentence, the
 # paragraph breaks lost among them: each sentence is taken for a paragraph, as a release's
-# short paragraphs mostly are, so that a quotation opening one is not read as going on.
+# short paragraphs mostly are, so that a quotation opening one is not read as going on. Only
+# where the line is most of the text and three sentences or more open with a quotation mark,
+# and never inside a quotation, unless the next sentence opens with a mark (the next
+# paragraph of a quotation over several).
 _ONE_LINE_RELEASE = 1500
 _SENTENCE_GAP = re.compile(r"(?<=[.!?\"”’])\s{2,}(?=[\"“‘]?[A-Z])")
 _SENTENCE_SPACE = re.compile(r"(?<=[.!?\"”’]) (?=[\"“‘]?[A-Z])")
 
 
-def _run_on_paragraphs(line: str) -> list[str]:
+def _run_on_paragraphs(line: str, text_length: int) -> list[str]:
     if len(line) < _RUN_ON_AT_LEAST:
         return [line]
-    gap = _PARAGRAPH_GAP
-    if len(gap.findall(line)) < 2:
-        if len(line) < _ONE_LINE_RELEASE:
-            return [line]
-        gaps = len(_SENTENCE_GAP.findall(line))
-        if gaps < 6 or gaps < 2 * len(_SENTENCE_SPACE.findall(line)):
-            return [line]
-        gap = _SENTENCE_GAP
-    return [part for part in gap.split(line) if part.strip()]
+    if len(_PARAGRAPH_GAP.findall(line)) >= 2:
+        return [part for part in _PARAGRAPH_GAP.split(line) if part.strip()]
+    if len(line) < max(_ONE_LINE_RELEASE, text_length // 2):
+        return [line]
+    gaps = list(_SENTENCE_GAP.finditer(line))
+    if len(gaps) < 6 or len(gaps) < 2 * len(_SENTENCE_SPACE.findall(line)):
+        return [line]
+    if sum(line[gap.end()] in "“\"" for gap in gaps) < 3:
+        return [line]  # a long paragraph of remarks, not a release's quotations run together
+    parts, start = [], 0
+    for gap in gaps:
+        before = line[start : gap.start()]
+        if (
+            before.count("“") == before.count("”")
+            and before.count('"') % 2 == 0
+            or (line[gap.end()] in '“"')
+        ):
+            parts.append(before)
+            start = gap.end()
+    parts.append(line[start:])
+    return [part for part in parts if part.strip()]
 
 
 _WORD_GAP = re.compile(r"\s{2,}")
