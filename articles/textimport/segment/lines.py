@@ -121,7 +121,7 @@ def _run_on_paragraphs(line: str, text_length: int) -> list[str]:
     gaps = list(_SENTENCE_GAP.finditer(line))
     if len(gaps) < 6 or len(gaps) < 2 * len(_SENTENCE_SPACE.findall(line)):
         return [line]
-    if sum(line[gap.end()] in "“\"" for gap in gaps) < 3:
+    if sum(line[gap.end()] in '“"' for gap in gaps) < 3:
         return [line]  # a long paragraph of remarks, not a release's quotations run together
     parts, start = [], 0
     for gap in gaps:
