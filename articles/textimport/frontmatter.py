@@ -172,7 +172,9 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
             title = " ".join(words[:end]).rstrip(".")
-            if rest and _word(rest) in _subjects(catalogue_title):
+            if title.endswith(":") and _WHO_AFTER_COLON.match(rest):
+                title, rest = f"{title} {rest}", ""  # "… refugee deal: Bandt": who says so
+            elif rest and _word(rest) in _subjects(catalogue_title):
                 # "Joint Budget Statement Improved Passport Services" under "Joint Budget
                 # statement: [improved passport services; …]": the subject goes on the headline.
                 title, rest = f"{title} {rest}", ""
@@ -181,6 +183,7 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
 
 
 _REFERENCE = re.compile(r"\d{1,4}/\d{2,4}")
+_WHO_AFTER_COLON = re.compile(r"^(?:[A-Z][\w'’-]+\s?){1,3}$")
 _LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")
 
 

@@ -286,7 +286,14 @@ def test_a_line_opening_with_the_verb_below_a_quotation_attributes_it():
         "“As a parent, I am proud to have led the Ferry Parents Bill.”Stated Rep. Jo Example."
         "“Two years ago, parents reached out to my office with concerns about the ferries.”\n"
     )
-    assert [q[0] for q in quotes(parse_release_text(text))] == ["Jo Example", "Jo Example"]
+    # The two parts around the glued attribution are one statement (sample AL's labels).
+    assert quotes(parse_release_text(text)) == [
+        (
+            "Jo Example",
+            "As a parent, I am proud to have led the Ferry Parents Bill. Two years ago, parents "
+            "reached out to my office with concerns about the ferries.",
+        )
+    ]
 
 
 def test_a_name_glued_to_the_verb_after_it_still_gives_the_full_name():

@@ -11,6 +11,7 @@ from ..vocabulary import (
     _ROLE_CONNECTORS,
     _ROLE_WORDS,
     _SOCIAL_HONORIFICS,
+    _VERB,
 )
 from .names import _is_initial, _name_ish, _Tok
 
@@ -38,9 +39,10 @@ def _clean_role(text: str) -> str:
         segments.pop()
     role = ", ".join(segments)
     # "Today U.S. Senator Jo Example released …": when the sentence opens is not the role.
+    # "Stated Congresswoman Jo Roe.": the verb before the name, capitalised, is not either.
     role = re.sub(
         r"^(?:(?:the|a|an|in|at|of|and|for|to|by|with|today|yesterday|tonight|earlier|later|"
-        r"recently|also|now)\s+)+",
+        rf"recently|also|now|{_VERB})\s+)+",
         "",
         role,
         flags=re.IGNORECASE,

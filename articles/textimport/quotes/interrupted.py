@@ -58,6 +58,10 @@ def _between(
         if paragraphs[second.start_para] not in glued or _last_mark(first, paragraphs) != ",":
             return None  # ('…beggars belief" Senator Cash said.' / '"There are …': two)
         between = paragraphs[first.end_para][first.end_pos + 1 :]
+    elif _glued_between(first, second, paragraphs, glued):
+        # '…families.”Stated Congresswoman Jo Roe.“As a …': the attribution glued to both
+        # marks, cut off as a paragraph of its own
+        between = paragraphs[first.end_para + 1]
     elif first.end_para != second.start_para or second.start_pos <= first.end_pos:
         return None
     else:
@@ -85,6 +89,19 @@ def _between(
         return None  # "…,” she said, adding that …", "Locals agreed.", "… during the 2019 …"
     end = _sentence_end(between)
     return between if end is None or end >= len(between) else None
+
+
+def _glued_between(
+    first: _Span, second: _Span, paragraphs: list[str], glued: Collection[str]
+) -> bool:
+    """Whether only a paragraph cut off by glued marks on both sides stands between the
+    parts: the first ends its paragraph, and the paragraph after it and the second's were cut
+    off at a glued mark."""
+    if first.end_para < 0 or second.start_para != first.end_para + 2 or second.start_pos != 0:
+        return False
+    if paragraphs[first.end_para][first.end_pos + 1 :].strip():
+        return False
+    return all(paragraphs[k] in glued for k in (first.end_para + 1, second.start_para))
 
 
 def _speaks(text: str) -> bool:

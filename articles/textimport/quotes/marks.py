@@ -71,3 +71,9 @@ def _slipped_closer(p: str, j: int, since: int) -> bool:
     if p[j - 1] in ",!?":
         return bool(_VERB_AFTER.match(p, j + 1))
     return p[j - 1].isalpha() and bool(_NAME_THEN_VERB.match(p, j + 1))
+
+
+def _single_for_double(paragraph: str) -> bool:
+    """A paragraph of a quotation in double marks, reopened with a single one by a typist's
+    slip ("‘The Minister’s comments confirm …"): no single mark closes anything in it."""
+    return paragraph[:1] == "‘" and not re.search(r"[.,!?]’", paragraph)

@@ -12,7 +12,7 @@ from ..people import _parse_who, _People
 from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
 from .around import _sentences
-from .attribution import _PREFIX_STATEMENT, _TOPIC_HEADING
+from .before import _PREFIX_STATEMENT, _TOPIC_HEADING
 from .headline import SPEAKS, title_subject
 from .pronoun import opening_subject
 from .scan import _Span

@@ -23,6 +23,7 @@ from .marks import (
     _ends_with_attribution,
     _first_double_is_closer,
     _opens_straight,
+    _single_for_double,
     _slipped_closer,
     _turned_closer,
 )
@@ -191,6 +192,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
             else:
                 continues = bool(following) and (
                     following[0] in _OPENERS + '"'
+                    or _single_for_double(following)
                     or _first_double_is_closer(following)
                     or _closed_further_on(paragraphs, i + 1)
                 )

@@ -10,7 +10,7 @@ from ..model import Draft, Notes
 from ..vocabulary import _DATE_ONLY, _VERB
 from .glued import _split_glued
 from .sentences import _CONNECTOR_END, _TERMINAL_END
-from .tidy import _tidy, _tidy_after_split
+from .tidy import _tidy, _tidy_after_split, unglue_names
 
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
 _TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b")
@@ -93,7 +93,11 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
                 paragraphs.append(piece)
                 if k or next_line:
                     draft.glued_starts.add(piece)
-    draft.paragraphs = paragraphs
+    unglued = unglue_names(paragraphs, draft.text)
+    draft.glued_starts.update(
+        u for p, u in zip(paragraphs, unglued, strict=True) if p in draft.glued_starts
+    )
+    draft.paragraphs = unglued
 
 
 def _joins(prev: str, line: str, wrap_at: int) -> bool:
