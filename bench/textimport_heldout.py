@@ -169,6 +169,10 @@ def worst_case_seconds() -> tuple[float, str]:
         + ("“Ab,” the letter reads.\n\n" * size)[: size // 3],
         "parts of statements": ("“Ab,” said Jo Roe. “Cd.”\n" * size)[: size // 3],
         "a surname alone said": ("“Ab cd ef,” said Roe.\n\n" * size)[: size // 3],
+        "names run together": "Title: Jon Kote Supports Ferries\nDate: 2023\n\nContent:\n"
+        + "".join(f"Rep. Jon{_letters(i).capitalize()}Kote, " for i in range(size // 18))[
+            : size // 2
+        ],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

@@ -78,7 +78,9 @@ def _word(word: str) -> str:
     return re.sub(r"[^\w']", "", word.casefold().replace("’", "'")).strip("'")
 
 
-def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str, str] | None:
+def printed_title(
+    lines: list[str], catalogue_title: str, issuers: list[str] = ()
+) -> tuple[int, int, str, str] | None:
     """The headline as the body prints it, found by the cataloguer's title: its first line,
     its number of lines (a headline may wrap), its words, and what follows it on its last
     line (a lead glued to the headline: "… in Torres Strait Customs officers have …")."""
@@ -92,9 +94,9 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
         return None
     if len(wanted) < 3:
         return None
-    found = _printed(lines, wanted, catalogue_title)
+    found = _printed(lines, wanted, catalogue_title, issuers)
     if found is None and _split_after_letterhead(lines, wanted):
-        found = _printed(lines, wanted, catalogue_title)
+        found = _printed(lines, wanted, catalogue_title, issuers)
     if found is None and ": " in catalogue_title:
         # "Budget 2010: 2010-11 International Development Assistance Budget.": the cataloguer
         # put a series before the headline the release prints.
@@ -104,9 +106,9 @@ def printed_title(lines: list[str], catalogue_title: str) -> tuple[int, int, str
         for part in (after, before):
             shorter = [w for w in (_word(w) for w in part.split()) if w]
             if found is None and len(shorter) >= 3:
-                found = _printed(lines, shorter, catalogue_title)
+                found = _printed(lines, shorter, catalogue_title, issuers)
                 if found is None and _split_after_letterhead(lines, shorter):
-                    found = _printed(lines, shorter, catalogue_title)
+                    found = _printed(lines, shorter, catalogue_title, issuers)
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 
@@ -153,7 +155,7 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
+def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=()):
     for i in range(min(len(lines), _HEADLINE_LINES)):
         for count in (1, 2, 3):
             words = _LABEL_BEFORE.sub("", " ".join(lines[i : i + count]).strip()).split()
@@ -172,7 +174,9 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str):
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
             title = " ".join(words[:end]).rstrip(".")
-            if title.endswith(":") and _WHO_AFTER_COLON.match(rest):
+            surnames = {name.split()[-1].casefold() for name in issuers if name.split()}
+            who = _WHO_AFTER_COLON.match(rest) and rest.split()[-1].casefold() in surnames
+            if title.endswith(":") and who:
                 title, rest = f"{title} {rest}", ""  # "… refugee deal: Bandt": who says so
             elif rest and _word(rest) in _subjects(catalogue_title):
                 # "Joint Budget Statement Improved Passport Services" under "Joint Budget

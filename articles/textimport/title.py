@@ -76,7 +76,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     """Take the headline from the header and drop the letterhead around it."""
     lines = draft.lines
     title = draft.given_title or draft.meta_title
-    printed = printed_title(lines, draft.catalogue_title) if not title else None
+    printed = printed_title(lines, draft.catalogue_title, draft.issuers) if not title else None
     if printed is not None and any(
         # (a line that holds the printed headline itself is the whole release run into one
         # line by a scan's second text layer, not a lead above the headline)

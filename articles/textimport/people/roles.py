@@ -39,14 +39,18 @@ def _clean_role(text: str) -> str:
         segments.pop()
     role = ", ".join(segments)
     # "Today U.S. Senator Jo Example released …": when the sentence opens is not the role.
-    # "Stated Congresswoman Jo Roe.": the verb before the name, capitalised, is not either.
     role = re.sub(
         r"^(?:(?:the|a|an|in|at|of|and|for|to|by|with|today|yesterday|tonight|earlier|later|"
-        rf"recently|also|now|{_VERB})\s+)+",
+        r"recently|also|now)\s+)+",
         "",
         role,
         flags=re.IGNORECASE,
     )
+    # "Stated Congresswoman Jo Roe.": the verb before the title is neither (but "Shared
+    # Services Queensland chief executive" is a role).
+    words = role.split()
+    if len(words) > 1 and re.fullmatch(_VERB, words[0].lower()) and _has_role_word(words[1]):
+        role = " ".join(words[1:])
     if not _has_role_word(role) or re.search(r"\boffice\s+of$", role, re.IGNORECASE):
         return ""  # "Media Adviser Office of Jo Example": the office's contact, not her role
     if " " in role:

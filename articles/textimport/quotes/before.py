@@ -130,11 +130,8 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     match = _PREFIX_SAID.match(sentence)
     if match:
         who = _parse_who(match.group("who"), after_verb=False)
-        if who is None and ", " in match.group("who"):
-            # "Responding to reports that … in PNG, Amnesty's Coordinator Jo Roe said,": the
-            # subject after a long opening clause.
-            who = _parse_who(match.group("who").rsplit(", ", 1)[1], after_verb=False)
-            who = who if who is not None and who.name else None
+        if who is None and _OPENING_CLAUSE.match(match.group("who")):
+            who = _after_opening_clause(match.group("who"))
         if who is None:
             # "The Governor could not have been clearer when he said that “…”": the subject,
             # in a scan perhaps after a sentence the stops of which were lost.
@@ -172,4 +169,25 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
                 # "Wray: “…”": a surname alone is a turn only if the text names that person.
                 who.unless_unknown = True
                 return who
+    return None
+
+
+# "Responding to reports that … in PNG, Amnesty's Coordinator Jo Roe said,": the subject
+# after a long opening clause, from the first comma after which the words read as a person.
+_OPENING_CLAUSE = re.compile(
+    r"^(?:Responding|Reacting|Speaking|Commenting|Referring|Following|After|Asked|"
+    r"Welcoming|Announcing|In response)\b"
+)
+
+
+def _after_opening_clause(words: str) -> _Who | None:
+    """The first part between commas after the opening clause that names a person and ends
+    on the name ("…, Refugee Council chief executive Paul Power, a critic of Minister X")."""
+    for part in words.split(", ")[1:]:
+        part = part.strip()
+        if not part[:1].isupper():
+            continue  # "where he met …", "who travelled with Senator X": no subject
+        who = _parse_who(part, after_verb=False)
+        if who is not None and who.name and part.endswith(who.name.split()[-1]):
+            return who
     return None

@@ -24,6 +24,11 @@ _NOT_JUST_ATTRIBUTION = re.compile(
     r"replied|responded|countered|agreed|disagreed|later|earlier|then|also|went)\b",
     re.IGNORECASE,
 )
+# "Stated Congresswoman Jo Roe.", "Rep. Jo Roe said.": an attribution and nothing more (not
+# "In 2019, Rep. Roe said:", which introduces another statement).
+_ATTRIBUTION_ALONE = re.compile(
+    rf"^(?:(?i:{_VERB})\s+(?:[A-Z][\w.'’-]*\s*){{1,5}}|(?:[A-Z][\w.'’-]*\s+){{1,5}}{_VERB})\.$"
+)
 _LINKS = frozenset({"of", "the", "and", "for", "to", "on", "in", "at", "a", "–", "-"})
 # "…,” Mr Jones countered.": another name and a verb after the second part.
 _NAME_THEN_VERB = re.compile(
@@ -101,7 +106,10 @@ def _glued_between(
         return False
     if paragraphs[first.end_para][first.end_pos + 1 :].strip():
         return False
-    return all(paragraphs[k] in glued for k in (first.end_para + 1, second.start_para))
+    middle = paragraphs[first.end_para + 1]
+    return bool(_ATTRIBUTION_ALONE.match(middle)) and all(
+        paragraphs[k] in glued for k in (first.end_para + 1, second.start_para)
+    )
 
 
 def _speaks(text: str) -> bool:

@@ -73,7 +73,18 @@ def _slipped_closer(p: str, j: int, since: int) -> bool:
     return p[j - 1].isalpha() and bool(_NAME_THEN_VERB.match(p, j + 1))
 
 
-def _single_for_double(paragraph: str) -> bool:
+# A single mark closing a quotation ("…,’ Mr Lee said", "‘It is a disgrace’, Mr Lee said").
+_SINGLE_CLOSES = re.compile(r"[.,!?]’|’,")
+
+
+def _single_for_double(paragraph: str, singles_quote: bool) -> bool:
     """A paragraph of a quotation in double marks, reopened with a single one by a typist's
-    slip ("‘The Minister’s comments confirm …"): no single mark closes anything in it."""
-    return paragraph[:1] == "‘" and not re.search(r"[.,!?]’", paragraph)
+    slip ("‘The Minister’s comments confirm …"): no single mark closes anything in it, and
+    the text quotes in double marks (``singles_quote`` says whether a single mark closes a
+    quotation anywhere in it: "‘We will keep fighting,’ Mr Lee said.")."""
+    return (
+        paragraph[:1] == "‘"
+        and not singles_quote
+        # ("‘Fair go’ is what …": a term in single marks; "Minister’s" is an apostrophe)
+        and not re.search(r"’(?![A-Za-z])", paragraph)
+    )

@@ -18,6 +18,7 @@ from ..model import ParsedSpeaker
 from ..vocabulary import _CLOSERS, _OPENERS, _VERB
 from .marks import (
     _BULLETS,
+    _SINGLE_CLOSES,
     _VERB_BEFORE,
     _closes_straight,
     _ends_with_attribution,
@@ -88,6 +89,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     or when it closes one before opening another (the opening mark was lost).
     """
     spans: list[_Span] = []
+    singles_quote = any("’" in p and _SINGLE_CLOSES.search(p) for p in paragraphs)
     current: _Span | None = None
     opener = ""
     depth = 0
@@ -192,7 +194,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
             else:
                 continues = bool(following) and (
                     following[0] in _OPENERS + '"'
-                    or _single_for_double(following)
+                    or (_single_for_double(following, singles_quote) and _lost_closer(p, 0) < 0)
                     or _first_double_is_closer(following)
                     or _closed_further_on(paragraphs, i + 1)
                 )

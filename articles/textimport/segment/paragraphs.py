@@ -93,7 +93,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
                 paragraphs.append(piece)
                 if k or next_line:
                     draft.glued_starts.add(piece)
-    unglued = unglue_names(paragraphs, draft.text)
+    unglued = unglue_names(paragraphs, draft.title or draft.meta_title)
     draft.glued_starts.update(
         u for p, u in zip(paragraphs, unglued, strict=True) if p in draft.glued_starts
     )

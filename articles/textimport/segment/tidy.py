@@ -153,27 +153,28 @@ def _tidy_after_split(piece: str) -> str:
 
 
 # "CongresswomanEliseStefanik": a scrape ran a name's words together where links stood. A word
-# of two capitalised parts after a title is split when the second stands alone somewhere in
-# the text ("Stefanik Supports …"), and the first is no name's prefix ("McKim", "MacKellar",
-# "DeJoy"); "PowerPoint" after no title is left alone.
+# of two capitalised parts after a title is split when the headline names the second alone
+# ("Stefanik Supports …") and the first is no name's prefix ("MacKellar", "VanderWall",
+# "DelaCruz"); "PowerPoint", "Mr TenHaken" and names the headline does not give are left alone.
 _CAMEL_NAME = re.compile(
     r"\b((?:Congresswoman|Congressman|Senator|Sen\.|Rep\.|Representative|Mr|Ms|Mrs|Dr) )"
     r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b"
 )
-_NAME_PREFIXES = frozenset({"Mac", "Van", "Von", "Della", "Del", "Des", "Fitz"})
+_NAME_PREFIXES = frozenset(
+    {"Mac", "Van", "Von", "Vander", "Vanden", "Della", "Dela", "Del", "Des", "Dos", "Fitz"}
+    | {"Ten", "Ter", "San", "Santa", "Saint", "Dal", "Du"}
+    | {"Mary", "Ann", "Anne", "Jean", "Lou", "Jo", "Joe", "Kay", "Lee", "Rose"}
+)
 
 
-def unglue_names(paragraphs: list[str], text: str) -> list[str]:
-    candidates = {m.group(3) for p in paragraphs for m in _CAMEL_NAME.finditer(p)}
-    if not candidates:
-        return paragraphs
-    alone = {w for w in candidates if re.search(rf"(?<![\w-]){w}(?![\w-])", text)}
-    if not alone:
+def unglue_names(paragraphs: list[str], headline: str) -> list[str]:
+    named = set(re.findall(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])", headline))
+    if not named:
         return paragraphs
 
     def split(match: re.Match[str]) -> str:
         title, first, second = match.groups()
-        if second in alone and first not in _NAME_PREFIXES:
+        if second in named and first not in _NAME_PREFIXES:
             return f"{title}{first} {second}"
         return match.group(0)
 
