@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from .model import Draft, Notes
+from .places import _no_place, city_name
 from .quotes.around import citation
-from .vocabulary import _MONTH_RE, _MONTHS, _WEEKDAY_RE, _WEEKDAYS, _words
+from .signoff import from_sign_off
+from .vocabulary import _MONTH_RE, _WEEKDAY_RE
 
 # Datelines: "TIRANA, Albania –", "WASHINGTON, July 31 –", "BURLINGTON, Vt., July 31 –",
 # "Washington, D.C. -Today", "Washington D.C.—Today", "LONDON, 3 May 2024 -",
@@ -59,36 +61,23 @@ _DATELINE_ALONE = re.compile(
     rf"^(?P<city>{_DL_CAPS}|{_DL_TITLE})(?:\s*,\s*(?P<region>{_DL_REGION}))?\s*,\s*"
     rf"(?P<date>{_DL_DATE})\.?$"
 )
+# "Queenstown, NZ" on a line of its own at the top: the place, with its country's or state's
+# letters (not "Gillard, Julia", a catalogue's name).
+_PLACE_LINE = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?P<region>[A-Z]{2,3}|Australia|New Zealand)"
+    r"\.?(?P<date>)$"
+)
 # "Manado-Indonesia, 29 July 2017": the country joined to the city by a hyphen, the text
 # naming the place "Manado, Indonesia" too (not "Winston-Salem", "Baden-Baden").
 _DATELINE_HYPHENED = re.compile(
     rf"^(?P<city>[A-Z][a-z]+)-(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,\s*"
     rf"(?P<date>{_DL_DATE})\.?$"
 )
-_DATELINE_STOP = (
-    _words(
-        """
-    media release press news statement update advisory joint embargo embargoed note editors
-    editor immediate for contact contacts breaking alert notice exclusive photo video audio
-    transcript speech interview opinion analysis background summary ends end today covid
-    details what when where who why
-    """
-    )
-    | _WEEKDAYS
-    | frozenset(_MONTHS)
-)
-
 
 # "Washington— Today, …": one place-name glued to the dash before a sentence of the lead.
 _DATELINE_GLUED = re.compile(
     r"^(?P<city>[A-Z][a-z]{3,})(?P<date>(?!))?[–—]\s*(?P<rest>[A-Z]\S*(?:\s+\S+){7,}.*)$"
 )
-
-
-def _no_place(words: str) -> bool:
-    """Whether the words before a dash or a date name something other than a place: "MEDIA
-    RELEASE", "UPDATE", a month or a weekday."""
-    return any(w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", words.casefold()) if w)
 
 
 def _hyphened(paragraph: str, text: str) -> re.Match[str] | None:
@@ -141,7 +130,11 @@ def run(draft: Draft, notes: Notes) -> None:
             paragraphs[index] = found.group("rest").strip()
             draft.lead_index = index
             return
-        found = _DATELINE_ALONE.match(paragraph) or _hyphened(paragraph, draft.text)
+        found = (
+            _DATELINE_ALONE.match(paragraph)
+            or _hyphened(paragraph, draft.text)
+            or _PLACE_LINE.match(paragraph)
+        )
         cites = (
             index > 0
             and paragraphs[index - 1].rstrip().endswith(("”", '"'))
@@ -158,108 +151,9 @@ def run(draft: Draft, notes: Notes) -> None:
     if not draft.dateline_city:
         _from_letterhead(draft)
     if not draft.dateline_city:
-        _from_sign_off(draft)
+        from_sign_off(draft)
     if not draft.dateline_city:
         _from_catalogue(draft)
-
-
-# A statement signed off with its place and date: "CANBERRA" / "19 FEBRUARY 1975",
-# "Canberra. A.C.T." / "24th October, 1965.", "Parliament House, Canberra" / "3 May 1975"
-# (the building, on the place's line or on its own line above, is no place).
-_BUILDING = r"(?:[A-Z][a-z]+|[A-Z]{3,})\s+(?:House|HOUSE|Building|BUILDING|Offices|OFFICES)"
-_SIGN_OFF_BUILDING = re.compile(rf"^{_BUILDING}[.,]?$")
-_SIGN_OFF_PLACE = re.compile(
-    rf"^(?:{_BUILDING}[.,]?\s+)?"
-    r"(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
-    r"(?:[.,]?\s+(?P<region>(?:[A-Z]\.){2,4}))?\.?$"
-)
-_SIGN_OFF_DATE = re.compile(
-    rf"^(?:{_WEEKDAY_RE},?\s+)?"
-    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    r"\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./](?:\d{2}|\d{4}))\.?"
-    # "Melbourne Monday, 19 February 1996 For further information contact …": the contact
-    # line run on after the date.
-    r"(?:$|\s+(?=(?:for\s+further|further\s+information|contact|media|enquiries|inquiries)\b))",
-    re.IGNORECASE,
-)
-_SIGN_OFF_LINES = 3
-_PLACE_THEN_CONTACT = re.compile(
-    r"^(?P<city>[A-Z]{3,}(?: [A-Z]{3,})?)\.?\s+(?=(?i:for\s+(?:further|more|media)\s+"
-    r"(?:information|enquiries|inquiries)|further\s+information)\b)"
-)
-# Words in capitals before the contact lines that are no place, besides those `_no_place`
-# knows ("MEDIA", "RELEASE ENDS"): "ALL MEDIA ENQUIRIES", "GENERAL ENQUIRIES", "AAP".
-_NOT_A_PLACE_BEFORE_CONTACT = _words("all general aap")
-# "Effective 1 July 2025", "Posted March 5, 2024": words that date a notice, not places.
-_DATING_WORDS = _words("effective commencing posted dated updated issued released from until")
-
-
-# A scan's specks after the place or the date: "CANBERRA.• V'. .'", "23 May 1975.’".
-_SPECK_MARKS = "•·’'`\""
-_WORDY = re.compile(r"[A-Za-z]{2}|\d")
-
-
-def _without_specks(paragraph: str) -> str:
-    """The place or date of a sign-off without a scan's specks after it: "CANBERRA.• V'. .'"
-    is "CANBERRA.", "23 May 1975.’" is "23 May 1975."."""
-    text = paragraph.strip()
-    if len(text) > 120 or not any(c in text for c in _SPECK_MARKS):
-        return text  # "Canberra. A.C.T.": the region's initials are no specks
-    words = text.split()
-    while len(words) > 1 and not _WORDY.search(words[-1]):
-        words.pop()  # "V'." and ".'" after the place: specks, not words
-    cut = min((words[-1].find(c) for c in _SPECK_MARKS if c in words[-1]), default=-1)
-    if cut > 0:
-        words[-1] = words[-1][:cut]  # "CANBERRA.•": the speck glued to the place
-    return " ".join(words)
-
-
-def _from_sign_off(draft: Draft) -> None:
-    """The place a statement is signed off from, on a line of its own near the end with its
-    date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
-    tail = [_without_specks(p) for p in draft.paragraphs[-(_SIGN_OFF_LINES + 1) :]]
-    for index, paragraph in enumerate(tail[:-1]):
-        if _SIGN_OFF_BUILDING.match(paragraph.strip()):
-            continue  # "Parliament House" above "Canberra": the place is on the next line
-        found = _SIGN_OFF_PLACE.match(paragraph.strip())
-        below = tail[index + 1 :]
-        if (
-            found
-            and any(_SIGN_OFF_DATE.match(p.strip()) for p in below)
-            and all(len(p.split()) <= 4 for p in below)
-            and found.group("city").casefold() not in _DATELINE_STOP
-        ):
-            draft.dateline_city = city_name(found.group("city"))
-            draft.dateline_country = found.group("region") or ""
-            return
-    # "CANBERRA. For further information contact …": the place, then the contact lines.
-    for paragraph in draft.paragraphs[-_SIGN_OFF_LINES:]:
-        found = _PLACE_THEN_CONTACT.match(paragraph.strip())
-        if (
-            found
-            and not _no_place(found.group("city"))
-            and not set(found.group("city").casefold().split()) & _NOT_A_PLACE_BEFORE_CONTACT
-        ):
-            draft.dateline_city = city_name(found.group("city"))
-            return
-    # "BRISBANE  13 January 2009": the place and the date on one line, at the foot of the
-    # release or above the background notes that follow it.
-    last = len(draft.paragraphs) - 1
-    for index in range(last, 0, -1):
-        words = draft.paragraphs[index].split()
-        for k in (1, 2):
-            found = _SIGN_OFF_PLACE.match(" ".join(words[:k]))
-            if (
-                found
-                and len(words) > k
-                and _SIGN_OFF_DATE.match(" ".join(words[k:]))
-                and found.group("city").casefold() not in _DATELINE_STOP
-                and found.group("city").casefold() not in _DATING_WORDS
-                # above the last few paragraphs only a place in capitals signs off
-                and (index > last - _SIGN_OFF_LINES or found.group("city").isupper())
-            ):
-                draft.dateline_city = city_name(found.group("city"))
-                return
 
 
 def _from_letterhead(draft: Draft) -> None:
@@ -290,10 +184,3 @@ def _from_feed_date(draft: Draft) -> None:
     draft.dateline_city = city_name(found.group("city"))
     draft.dateline_country = (found.group("region") or "").strip(" ,")
     draft.dateline_date = found.group("date")
-
-
-def city_name(city: str) -> str:
-    """ "THE HAGUE" reads "The Hague"; a city written in mixed case is kept as written."""
-    if city.upper() != city:
-        return city
-    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), city.lower())

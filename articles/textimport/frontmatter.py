@@ -13,7 +13,7 @@ import re
 
 from .letterhead import is_letterhead
 from .model import Draft, Notes
-from .vocabulary import _short
+from .vocabulary import _MONTH_RE, _short
 
 _FENCE = "---"
 _MAX_LINES = 60
@@ -176,8 +176,12 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             title = " ".join(words[:end]).rstrip(".")
             surnames = {name.split()[-1].casefold() for name in issuers if name.split()}
             who = _WHO_AFTER_COLON.match(rest) and rest.split()[-1].casefold() in surnames
+            when = _WHEN_AFTER_COLON.match(rest) if title.endswith(":") else None
             if title.endswith(":") and who:
                 title, rest = f"{title} {rest}", ""  # "… refugee deal: Bandt": who says so
+            elif when:
+                # "Joint Statement by …: February 2013  SAT 09 FEBRUARY 2013": when, then the date
+                title, rest = f"{title} {when.group(0)}", rest[when.end() :].strip()
             elif rest and _word(rest) in _subjects(catalogue_title):
                 # "Joint Budget Statement Improved Passport Services" under "Joint Budget
                 # statement: [improved passport services; …]": the subject goes on the headline.
@@ -187,6 +191,7 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
 
 
 _REFERENCE = re.compile(r"\d{1,4}/\d{2,4}")
+_WHEN_AFTER_COLON = re.compile(rf"(?i:{_MONTH_RE}) \d{{4}}\b")
 _WHO_AFTER_COLON = re.compile(r"^(?:[A-Z][\w'’-]+\s?){1,3}$")
 _LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")
 

@@ -166,3 +166,26 @@ def _segments(toks: list[_Tok]) -> list[tuple[int, int]]:
             segments.append((start, i))
             start = i + 1
     return segments
+
+
+# A short first name whose full form starts with another letter: "R.J. Ellicott" is "Bob".
+_SHORT_FORMS = {
+    "bob": "r",
+    "bobby": "r",
+    "dick": "r",
+    "bill": "w",
+    "billy": "w",
+    "ted": "e",
+    "ned": "e",
+    "peggy": "m",
+    "polly": "m",
+    "sandy": "a",
+    "jack": "j",
+    "hank": "h",
+}
+
+
+def _initials_of(first_name: str, short_forms: bool = True) -> str:
+    """The initials a first name may be written with: its own, and its full form's."""
+    name = first_name.casefold()
+    return name[:1] + (_SHORT_FORMS.get(name, "") if short_forms else "")

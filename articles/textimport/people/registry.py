@@ -15,34 +15,13 @@ from ..vocabulary import (
 )
 from .letterhead import misread_name, near_surname
 from .mentions import _Mention
-from .names import _INITIAL
-from .roles import _holds_office
+from .names import _INITIAL, _initials_of
+from .roles import _holds_office, _without_given_names
 from .signed import signing_surnames
 from .who import _Who
 
 _ISSUER_OFFICES = frozenset({"minister"})
 _TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
-# A short first name whose full form starts with another letter: "R.J. Ellicott" is "Bob".
-_SHORT_FORMS = {
-    "bob": "r",
-    "bobby": "r",
-    "dick": "r",
-    "bill": "w",
-    "billy": "w",
-    "ted": "e",
-    "ned": "e",
-    "peggy": "m",
-    "polly": "m",
-    "sandy": "a",
-    "jack": "j",
-    "hank": "h",
-}
-
-
-def _initials_of(first_name: str, short_forms: bool = True) -> str:
-    """The initials a first name may be written with: its own, and its full form's."""
-    name = first_name.casefold()
-    return name[:1] + (_SHORT_FORMS.get(name, "") if short_forms else "")
 
 
 class _People:
@@ -225,13 +204,10 @@ class _People:
 
     @staticmethod
     def _improve_role(speaker: ParsedSpeaker, role: str) -> None:
-        """Keep the fullest role: "Senator" gives way to "Senator for Utah"."""
-        # "Senator for South Australia Natasha" before "Stott Despoja said", the full name
-        # "Natasha Stott Despoja": the first name read as the role's last word is the name's.
-        words, given = role.split(), set(speaker.name.split()[:-1])
-        while len(words) > 1 and words[-1] in given:
-            words.pop()
-        role = " ".join(words).rstrip(" ,")
+        """Keep the fullest role: "Senator" gives way to "Senator for Utah". A first name read
+        as the role's last word ("Senator for South Australia Natasha" before "Stott Despoja
+        said") is the name's."""
+        role = _without_given_names(role, speaker.name)
         if not role:
             return
         current = speaker.role.casefold()

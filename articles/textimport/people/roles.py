@@ -194,3 +194,10 @@ def _holds_office(wanted: str, role: str, office: str = "") -> bool:
     words = {w.strip(".,") for w in role.split()} | {office.casefold()}
     other = {"congresswoman": "congressman", "congressman": "congresswoman"}.get(wanted)
     return wanted in _HOUSE_MEMBER and bool(words & (_HOUSE_MEMBER - {other}))
+
+
+def _without_given_names(role: str, name: str) -> str:
+    words, given = role.split(), set(name.split()[:-1])
+    while len(words) > 1 and words[-1] in given:
+        words.pop()
+    return " ".join(words).rstrip(" ,")

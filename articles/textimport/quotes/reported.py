@@ -218,6 +218,14 @@ _INTERVIEW = re.compile(
 )
 
 
+# "Some of the interview is transcribed below. Follow the link …", "Her remarks are set out
+# below:".
+_TRANSCRIBED = re.compile(
+    r"^(?:(?:some|part|parts|excerpts?|highlights)\s+of\s+)?(?:the|her|his|their)\s+"
+    r"(?:interview|remarks|speech|comments|conversation)\s+(?:is|are)\s+"
+    r"(?:transcribed|set out|reproduced|printed|excerpted)\s+below\b",
+    re.IGNORECASE,
+)
 # "Find her full remarks below.", "Read his remarks as prepared for delivery below:",
 # "View the full transcript of her remarks below:"
 _POINTER = re.compile(
@@ -236,7 +244,11 @@ def _interviewee(span: _Span, paragraphs: list[str], people: _People, at, title:
     if span.prefix.strip() or span.start_para == 0:
         return None
     above_line = paragraphs[span.start_para - 1].strip()
-    if not (_TOPIC_HEADING.match(above_line) or _POINTER.match(above_line)):
+    if not (
+        _TOPIC_HEADING.match(above_line)
+        or _POINTER.match(above_line)
+        or _TRANSCRIBED.match(above_line)
+    ):
         return None
     above = paragraphs[: span.start_para - 1]
     if not above and _POINTER.match(above_line):

@@ -9,8 +9,8 @@ import statistics
 from ..model import Draft, Notes
 from ..vocabulary import _DATE_ONLY, _VERB
 from .glued import _split_glued
-from .sentences import _CONNECTOR_END, _TERMINAL_END
-from .tidy import _tidy, _tidy_after_split, unglue_names
+from .sentences import _CONNECTOR_END, _TERMINAL_END, _is_abbreviation
+from .tidy import _tidy, _tidy_after_split, degree_marks, mister_misread, unglue_names
 
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
 _TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b")
@@ -64,6 +64,8 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
             continue
         standalone = bool(title) and title in {line.casefold(), previous.casefold()}
         joins = bool(blocks) and not standalone and _joins(previous, line, wrap_at)
+        if not joins and blocks and not standalone and draft.meta_title:
+            joins = _link_broken_out(previous, line)
         if blocks and not standalone and (straight % 2 or curly > 0):
             joins = _joins_in_quotation(
                 previous, line, joins, wrap_at, line in draft.page_starts, line in draft.after_blank
@@ -93,11 +95,26 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
                 paragraphs.append(piece)
                 if k or next_line:
                     draft.glued_starts.add(piece)
+    paragraphs = mister_misread([degree_marks(p) for p in paragraphs])
     unglued = unglue_names(paragraphs, draft.title or draft.meta_title)
     draft.glued_starts.update(
         u for p, u in zip(paragraphs, unglued, strict=True) if p in draft.glued_starts
     )
     draft.paragraphs = unglued
+
+
+def _link_broken_out(prev: str, line: str) -> bool:
+    """A scrape's line break around a link or italics in the middle of a sentence ("… its
+    decision" / "Dobbs" / "v." / "Jackson" / "."; "… for the 117" / "th" / "Congress."): a
+    word or two after a line that stops mid-sentence goes on with it."""
+    return (
+        len(line.split()) <= 2
+        and any(c.isalnum() for c in line)
+        and not line.isupper()
+        and (prev[-1:].isalnum() or (prev[-1:] == "." and _is_abbreviation(prev, len(prev) - 1)))
+        and not prev.isupper()
+        and not _TERMINAL_END.search(line[:-1] if line.endswith(".") else line)
+    )
 
 
 def _joins(prev: str, line: str, wrap_at: int) -> bool:

@@ -25,6 +25,8 @@ _TIDY = [
         # ' " Word' opens a quotation, but 'members, " they write' closes one.
         (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"', ('" ',)),
         (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
+        # "the 117 th Congress": an ordinal's letters a scrape set on a line of their own.
+        (r"\b(\d+) (st|nd|rd|th)\b", r"\1\2", (" st", " nd", " rd", " th")),
         # Scrapes drop the space where a link or tag used to be.
         (r"\)(?=[A-Za-z])", ") ", (")",)),
         (r",(?=[A-Za-z“‘])", ", ", (",",)),
@@ -179,3 +181,28 @@ def unglue_names(paragraphs: list[str], headline: str) -> list[str]:
         return match.group(0)
 
     return [_CAMEL_NAME.sub(split, p) for p in paragraphs]
+
+
+# "Hr West added that …" where the text says "Mr West" elsewhere: a scan's "M" read as "H".
+_HR = re.compile(r"\bHr (?=([A-Z][a-z]+))")
+
+
+def mister_misread(paragraphs: list[str]) -> list[str]:
+    if not any("Hr " in p for p in paragraphs):
+        return paragraphs
+    known = {m.group(1) for p in paragraphs for m in re.finditer(r"\bMr\.? ([A-Z][a-z]+)", p)}
+    return [
+        _HR.sub(lambda m: "Mr " if m.group(1) in known else m.group(0), p) if "Hr " in p else p
+        for p in paragraphs
+    ]
+
+
+# '°An important feature … arrivals.0': a scan's marks read as a degree sign and a nought.
+_DEGREE_OPENS = re.compile(r"^°(?=[A-Z])")
+_NOUGHT_CLOSES = re.compile(r"(?<=[a-z][.,!?])0$")
+
+
+def degree_marks(paragraph: str) -> str:
+    if paragraph[:1] == "°" and _NOUGHT_CLOSES.search(paragraph):
+        return _NOUGHT_CLOSES.sub('"', _DEGREE_OPENS.sub('"', paragraph))
+    return paragraph

@@ -1,0 +1,34 @@
+"""Words that name a place of issue, and those that never do: what the dateline stage and
+its sign-off part share."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import _MONTHS, _WEEKDAYS, _words
+
+_DATELINE_STOP = (
+    _words(
+        """
+    media release press news statement update advisory joint embargo embargoed note editors
+    editor immediate for contact contacts breaking alert notice exclusive photo video audio
+    transcript speech interview opinion analysis background summary ends end today covid
+    details what when where who why
+    """
+    )
+    | _WEEKDAYS
+    | frozenset(_MONTHS)
+)
+
+
+def _no_place(words: str) -> bool:
+    """Whether the words before a dash or a date name something other than a place: "MEDIA
+    RELEASE", "UPDATE", a month or a weekday."""
+    return any(w in _DATELINE_STOP for w in re.split(r"[\s.\-’']+", words.casefold()) if w)
+
+
+def city_name(city: str) -> str:
+    """ "THE HAGUE" reads "The Hague"; a city written in mixed case is kept as written."""
+    if city.upper() != city:
+        return city
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), city.lower())
