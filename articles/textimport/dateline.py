@@ -64,7 +64,8 @@ _DATELINE_ALONE = re.compile(
 # "Queenstown, NZ" on a line of its own at the top: the place, with its country's or state's
 # letters (not "Gillard, Julia", a catalogue's name).
 _PLACE_LINE = re.compile(
-    r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+(?P<region>[A-Z]{2,3}|Australia|New Zealand)"
+    r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
+    r"(?P<region>ACT|NSW|NT|QLD|Qld|SA|TAS|Tas|VIC|Vic|WA|NZ|DC|D\.C\.|Australia|New Zealand)"
     r"\.?(?P<date>)$"
 )
 # "Manado-Indonesia, 29 July 2017": the country joined to the city by a hyphen, the text
@@ -78,6 +79,19 @@ _DATELINE_HYPHENED = re.compile(
 _DATELINE_GLUED = re.compile(
     r"^(?P<city>[A-Z][a-z]{3,})(?P<date>(?!))?[–—]\s*(?P<rest>[A-Z]\S*(?:\s+\S+){7,}.*)$"
 )
+
+
+def _place_line(paragraph: str, text: str) -> re.Match[str] | None:
+    """ "Queenstown, NZ", where the text speaks of the city as a place, and never of it as a
+    person ("Mark Smith, ACT" under the contact lines, "Senator Seselja")."""
+    found = _PLACE_LINE.match(paragraph)
+    if found is None:
+        return None
+    city = found.group("city")
+    titled = rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen\.|Minister)\s+(?:[A-Z][a-z]+\s+)?{city.split()[-1]}\b"
+    if re.search(titled, text) or not re.search(rf"\b(?:in|at|from)\s+{city}\b", text):
+        return None  # (the text names a place as one: "met in Queenstown on 9 February")
+    return found
 
 
 def _hyphened(paragraph: str, text: str) -> re.Match[str] | None:
@@ -133,7 +147,7 @@ def run(draft: Draft, notes: Notes) -> None:
         found = (
             _DATELINE_ALONE.match(paragraph)
             or _hyphened(paragraph, draft.text)
-            or _PLACE_LINE.match(paragraph)
+            or _place_line(paragraph, draft.text)
         )
         cites = (
             index > 0

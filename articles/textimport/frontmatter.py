@@ -13,7 +13,7 @@ import re
 
 from .letterhead import is_letterhead
 from .model import Draft, Notes
-from .vocabulary import _MONTH_RE, _short
+from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short
 
 _FENCE = "---"
 _MAX_LINES = 60
@@ -177,6 +177,8 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             surnames = {name.split()[-1].casefold() for name in issuers if name.split()}
             who = _WHO_AFTER_COLON.match(rest) and rest.split()[-1].casefold() in surnames
             when = _WHEN_AFTER_COLON.match(rest) if title.endswith(":") else None
+            if when and not _DATE_OR_NOTHING.match(rest[when.end() :]):
+                when = None  # "…: May 2013 figures show …": the month opens the lead
             if title.endswith(":") and who:
                 title, rest = f"{title} {rest}", ""  # "… refugee deal: Bandt": who says so
             elif when:
@@ -191,6 +193,9 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
 
 
 _REFERENCE = re.compile(r"\d{1,4}/\d{2,4}")
+_DATE_OR_NOTHING = re.compile(
+    rf"^\s*(?:(?i:{_WEEKDAY_RE})\s+)?(?:\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}})?\s*$"
+)
 _WHEN_AFTER_COLON = re.compile(rf"(?i:{_MONTH_RE}) \d{{4}}\b")
 _WHO_AFTER_COLON = re.compile(r"^(?:[A-Z][\w'’-]+\s?){1,3}$")
 _LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")

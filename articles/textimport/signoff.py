@@ -65,7 +65,8 @@ def from_sign_off(draft: Draft) -> None:
     """The place a statement is signed off from, on a line of its own near the end with its
     date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
     tail = [_without_specks(p) for p in draft.paragraphs[-(_SIGN_OFF_LINES + 1) :]]
-    for index, paragraph in enumerate(tail[:-1]):
+    # (from the date up: "Jo Roe" / "Minister for Rivers" / "Canberra" / "3 May 1975")
+    for index, paragraph in reversed(list(enumerate(tail[:-1]))):
         if _SIGN_OFF_BUILDING.match(paragraph.strip()):
             continue  # "Parliament House" above "Canberra": the place is on the next line
         found = _SIGN_OFF_PLACE.match(paragraph.strip())

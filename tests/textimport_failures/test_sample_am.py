@@ -108,3 +108,103 @@ def test_a_name_and_initial_on_a_line_of_its_own_is_no_place():
         "service.\n"
     )
     assert parse_release_text(text).dateline_city == ""
+
+
+# --------------------------------------------------------------------------
+# What a review of the rules added for AM found they must not do
+# --------------------------------------------------------------------------
+
+_FEED = "Title: Roe Introduces Ferry Safety Act\nDate: May 2, 2024\n\nContent:\n"
+_LEAD = "WASHINGTON – Sen. Jo Roe (D-Ore.) today introduced the Ferry Safety Act.\n"
+
+
+@pytest.mark.parametrize(
+    "lines, kept",
+    [
+        ("The bill is endorsed by:\nFerry Guild\nRiver Alliance\nBoat Union\n", "River Alliance"),
+        (
+            "You can read the bill here\nKey provisions\nThe bill requires life jackets.\n",
+            "Key provisions",
+        ),
+        (
+            "More information is at roe.senate.gov\nBackground\nIn 2023 three ferries sank.\n",
+            "Background",
+        ),
+        ("Press Contact\nAl Doe\n202-555-0100\n", "Al Doe"),
+    ],
+)
+def test_headings_list_items_and_contact_lines_are_paragraphs_of_their_own(lines, kept):
+    text = _FEED + _LEAD + "“Every family deserves a safe crossing,” said Roe.\n" + lines
+    assert kept in parse_release_text(text).paragraphs
+
+
+def test_a_name_below_an_attribution_without_a_stop_is_the_next_speakers():
+    text = (
+        _FEED + "WASHINGTON – Sen. Jo Roe (D-Ore.) today introduced the Ferry Safety Act with "
+        "Sen. Al Doe (R-Ind.).\n“Every family deserves a safe crossing,” said Roe\nSen. Doe\n"
+        "“This bill will save lives on our rivers.”\n"
+    )
+    assert quotes(parse_release_text(text))[0][0] == "Jo Roe"
+
+
+@pytest.mark.parametrize(
+    "lead, below",
+    [
+        (
+            "Senator Jo Roe interviewed ferry captain Al Doe on her podcast this week.",
+            "Some of the interview is transcribed below.",
+        ),
+        (
+            "Senator Jo Roe today welcomed the speech by the Treasurer, Al Doe, at the summit.",
+            "His remarks are set out below.",
+        ),
+    ],
+)
+def test_words_transcribed_below_are_not_the_interviewers(lead, below):
+    text = harvested(
+        "Ferry interview",
+        f" FERRY INTERVIEW \n\n {lead}\n\n {below}\n\n"
+        ' "The ferries are older than I am and they need replacing."\n',
+    )
+    assert "Jo Roe" not in [name for name, _ in quotes(parse_release_text(text))]
+
+
+@pytest.mark.parametrize("line", ["Al Doe, CEO", "Jo Roe, AM", "Mark Smith, ACT"])
+def test_a_person_with_letters_after_the_name_is_no_place(line):
+    text = (
+        f"FERRY FUNDING\n\nMedia contact: Al Doe\n\n{line}\n\nThe Government today announced "
+        "new funding for river ferries in Tasmania.\n\n“This is good news,” Mr Doe said.\n"
+    )
+    assert parse_release_text(text).dateline_city == ""
+
+
+def test_the_place_signing_off_is_the_one_above_the_date_not_the_signatory():
+    text = harvested(
+        "Ferry services",
+        " FERRY SERVICES \n\n The Minister for Rivers today announced new ferry services.\n\n"
+        ' "This is good news," the Minister said.\n\n Jo Roe\n Minister for Rivers\n Canberra\n'
+        " 3 May 1975\n",
+    )
+    assert parse_release_text(text).dateline_city == "Canberra"
+
+
+def test_a_month_opening_the_lead_after_a_headlines_colon_stays_in_the_lead():
+    text = harvested(
+        "Ferry services statement: Hobart",
+        " Ferry services statement: May 2013 figures show record use of the river ferries.\n\n"
+        " The Minister for Rivers, Jo Roe, said the figures were welcome.\n",
+    )
+    assert "May 2013" not in parse_release_text(text).title
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["°C temperatures fell below zero, the Bureau said.0", "The 24 Hr Support line is free."],
+)
+def test_temperatures_and_hours_are_left_alone(paragraph):
+    text = (
+        f"WEATHER\n\nHOBART, 3 May 2024\n\nMr Support of the Bureau spoke today.\n\n{paragraph}\n"
+    )
+    release = parse_release_text(text)
+    assert paragraph.replace(".0", "") in " ".join(release.paragraphs)
+    assert release.quotes == []

@@ -218,13 +218,17 @@ _INTERVIEW = re.compile(
 )
 
 
-# "Some of the interview is transcribed below. Follow the link …", "Her remarks are set out
-# below:".
+# "Some of the interview is transcribed below. Follow the link …", below a lead in which the
+# person it is about spoke or was interviewed (not one who interviewed someone else, nor
+# "his remarks", whoever he is).
 _TRANSCRIBED = re.compile(
-    r"^(?:(?:some|part|parts|excerpts?|highlights)\s+of\s+)?(?:the|her|his|their)\s+"
-    r"(?:interview|remarks|speech|comments|conversation)\s+(?:is|are)\s+"
+    r"^(?:(?:some|part|parts|excerpts?|highlights)\s+of\s+)?the\s+interview\s+(?:is|are)\s+"
     r"(?:transcribed|set out|reproduced|printed|excerpted)\s+below\b",
     re.IGNORECASE,
+)
+_WAS_INTERVIEWED = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|was interviewed|appeared|told)\b"
+    r"(?![^.]*\binterview(?:ed|ing)\b)"
 )
 # "Find her full remarks below.", "Read his remarks as prepared for delivery below:",
 # "View the full transcript of her remarks below:"
@@ -244,11 +248,10 @@ def _interviewee(span: _Span, paragraphs: list[str], people: _People, at, title:
     if span.prefix.strip() or span.start_para == 0:
         return None
     above_line = paragraphs[span.start_para - 1].strip()
-    if not (
-        _TOPIC_HEADING.match(above_line)
-        or _POINTER.match(above_line)
-        or _TRANSCRIBED.match(above_line)
-    ):
+    transcribed = bool(_TRANSCRIBED.match(above_line))
+    if not (_TOPIC_HEADING.match(above_line) or _POINTER.match(above_line) or transcribed):
+        return None
+    if transcribed and not any(_WAS_INTERVIEWED.search(p) for p in paragraphs[: span.start_para]):
         return None
     above = paragraphs[: span.start_para - 1]
     if not above and _POINTER.match(above_line):

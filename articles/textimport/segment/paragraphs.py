@@ -39,7 +39,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     blocks: list[list[str]] = []
     previous = ""
     straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
-    for line in lines:
+    for at, line in enumerate(lines):
         if (
             line[:1] == "”"
             and line[1:2].isalnum()
@@ -65,7 +65,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
         standalone = bool(title) and title in {line.casefold(), previous.casefold()}
         joins = bool(blocks) and not standalone and _joins(previous, line, wrap_at)
         if not joins and blocks and not standalone and draft.meta_title:
-            joins = _link_broken_out(previous, line)
+            joins = _link_broken_out(previous, lines, at)
         if blocks and not standalone and (straight % 2 or curly > 0):
             joins = _joins_in_quotation(
                 previous, line, joins, wrap_at, line in draft.page_starts, line in draft.after_blank
@@ -103,18 +103,25 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     draft.paragraphs = unglued
 
 
-def _link_broken_out(prev: str, line: str) -> bool:
+def _link_broken_out(prev: str, lines: list[str], at: int) -> bool:
     """A scrape's line break around a link or italics in the middle of a sentence ("… its
     decision" / "Dobbs" / "v." / "Jackson" / "."; "… for the 117" / "th" / "Congress."): a
-    word or two after a line that stops mid-sentence goes on with it."""
-    return (
-        len(line.split()) <= 2
-        and any(c.isalnum() for c in line)
-        and not line.isupper()
-        and (prev[-1:].isalnum() or (prev[-1:] == "." and _is_abbreviation(prev, len(prev) - 1)))
-        and not prev.isupper()
-        and not _TERMINAL_END.search(line[:-1] if line.endswith(".") else line)
-    )
+    word or two after a line that stops mid-sentence goes on with it, when the short lines
+    from there end the sentence within a few lines (not a heading, a list's items, a contact's
+    lines or a name above a quotation, which end none)."""
+    if not (prev[-1:].isalnum() or (prev[-1:] == "." and _is_abbreviation(prev, len(prev) - 1))):
+        return False
+    if prev.isupper():
+        return False
+    for line in lines[at : at + 5]:
+        if line[:1] in _OPENING_MARKS or len(line.split()) > 2 or line.isupper():
+            return False
+        if line.endswith((".", "!", "?")) and not _is_abbreviation(line, len(line) - 1):
+            return True
+    return False
+
+
+_OPENING_MARKS = "“\"‘'„"
 
 
 def _joins(prev: str, line: str, wrap_at: int) -> bool:

@@ -184,7 +184,7 @@ def unglue_names(paragraphs: list[str], headline: str) -> list[str]:
 
 
 # "Hr West added that …" where the text says "Mr West" elsewhere: a scan's "M" read as "H".
-_HR = re.compile(r"\bHr (?=([A-Z][a-z]+))")
+_HR = re.compile(r"(?<!\d )\bHr (?=([A-Z][a-z]+))")  # (not "24 Hr Support")
 
 
 def mister_misread(paragraphs: list[str]) -> list[str]:
@@ -198,11 +198,11 @@ def mister_misread(paragraphs: list[str]) -> list[str]:
 
 
 # '°An important feature … arrivals.0': a scan's marks read as a degree sign and a nought.
-_DEGREE_OPENS = re.compile(r"^°(?=[A-Z])")
+_DEGREE_OPENS = re.compile(r"^°(?=[A-Z][a-z])")  # (not "°C")
 _NOUGHT_CLOSES = re.compile(r"(?<=[a-z][.,!?])0$")
 
 
 def degree_marks(paragraph: str) -> str:
-    if paragraph[:1] == "°" and _NOUGHT_CLOSES.search(paragraph):
+    if _DEGREE_OPENS.match(paragraph) and _NOUGHT_CLOSES.search(paragraph):
         return _NOUGHT_CLOSES.sub('"', _DEGREE_OPENS.sub('"', paragraph))
     return paragraph
