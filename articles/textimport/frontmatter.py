@@ -175,7 +175,9 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
                 break  # the title's words open a sentence: no headline of its own
             title = " ".join(words[:end]).rstrip(".")
             surnames = {name.split()[-1].casefold() for name in issuers if name.split()}
-            who = _WHO_AFTER_COLON.match(rest) and rest.split()[-1].casefold() in surnames
+            who = _WHO_AFTER_COLON.match(rest) and (
+                rest.split()[-1].casefold() in surnames or rest.casefold() in _PARTIES
+            )
             when = _WHEN_AFTER_COLON.match(rest) if title.endswith(":") else None
             if when and not _DATE_OR_NOTHING.match(rest[when.end() :]):
                 when = None  # "…: May 2013 figures show …": the month opens the lead
@@ -197,6 +199,8 @@ _DATE_OR_NOTHING = re.compile(
     rf"^\s*(?:(?i:{_WEEKDAY_RE})\s+)?(?:\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}})?\s*$"
 )
 _WHEN_AFTER_COLON = re.compile(rf"(?i:{_MONTH_RE}) \d{{4}}\b")
+# "…: DEMOCRATS": the party saying so
+_PARTIES = frozenset({"democrats", "greens", "labor", "liberals", "nationals", "coalition"})
 _WHO_AFTER_COLON = re.compile(r"^(?:[A-Z][\w'’-]+\s?){1,3}$")
 _LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")
 

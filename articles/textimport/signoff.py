@@ -34,6 +34,7 @@ _PLACE_THEN_CONTACT = re.compile(
     r"^(?P<city>[A-Z]{3,}(?: [A-Z]{3,})?)\.?\s+(?=(?i:for\s+(?:further|more|media)\s+"
     r"(?:information|enquiries|inquiries)|further\s+information)\b)"
 )
+_PLACE_ABOVE_CONTACT = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?\.?$")
 # Words in capitals before the contact lines that are no place, besides those `_no_place`
 # knows ("MEDIA", "RELEASE ENDS"): "ALL MEDIA ENQUIRIES", "GENERAL ENQUIRIES", "AAP".
 _NOT_A_PLACE_BEFORE_CONTACT = _words("all general aap")
@@ -81,8 +82,12 @@ def from_sign_off(draft: Draft) -> None:
             draft.dateline_country = found.group("region") or ""
             return
     # "CANBERRA. For further information contact …": the place, then the contact lines.
-    for paragraph in draft.paragraphs[-_SIGN_OFF_LINES:]:
-        found = _PLACE_THEN_CONTACT.match(paragraph.strip())
+    tail = draft.paragraphs[-_SIGN_OFF_LINES:]
+    for index, paragraph in enumerate(tail):
+        paragraph = paragraph.strip()
+        if _PLACE_ABOVE_CONTACT.match(paragraph) and index + 1 < len(tail):
+            paragraph = f"{paragraph} {tail[index + 1]}"  # "CANBERRA" / "For further …"
+        found = _PLACE_THEN_CONTACT.match(paragraph)
         if (
             found
             and not _no_place(found.group("city"))

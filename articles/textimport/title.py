@@ -122,6 +122,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             # Above "MEDIA RELEASE", or above a headline under the letterhead, whatever is not
             # the headline belongs to the letterhead.
             notes.drop(f"letterhead: {_short(line)}")
+            draft.header_place = draft.header_place or place_of_issue(line)
             if i and not draft.header_place:
                 draft.header_place = place_below_office(lines[i - 1], line)
             draft.letterhead_names += names_in_letterhead(line)
@@ -174,6 +175,7 @@ def _header_end(lines: list[str]) -> int:
 
 
 _WORDY = re.compile(r"[A-Za-z]{2}")
+_OFFICE_IN_CAPITALS = re.compile(r"\bTHE HON\b|\bM\.\s?P\.$")
 
 
 # A sentence has a few of these; a letterhead the scan garbled has none.
@@ -186,6 +188,8 @@ _SMALL_WORDS = _words(
 def _is_body(line: str, following: str) -> bool:
     if is_label(line) or is_letterhead(line) or is_date_line(line):
         return False
+    if line.isupper() and _OFFICE_IN_CAPITALS.search(line):
+        return False  # "ROM THE MINISTER FOR … THE HON IAN MACPHEE M.P.": a cut letterhead
     # Words, not a scan's specks: "V-> ,'.' â€ ; A A r- Ν Î‘" is no sentence.
     tokens = line.split()
     words = sum(1 for w in tokens if _WORDY.search(w))

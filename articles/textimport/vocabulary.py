@@ -116,7 +116,8 @@ _NOT_NAME_WORDS = _words(
     national international bureau works security economic crime social health education energy
     environment affairs development trade transport defence defense finance treasury rights
     human action watch division unit directorate secretariat taskforce society federation
-    chamber trust campaign institute foundation letter letters america
+    chamber trust campaign institute foundation letter letters america unions council councils
+    board boards guild federations associations
     """
 )
 _CONTEXT_STARTERS = _words(

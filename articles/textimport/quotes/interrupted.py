@@ -76,8 +76,11 @@ def _between(
     after = ""
     if 0 <= second.end_para < len(paragraphs) and second.end_pos >= 0:
         after = paragraphs[second.end_para][second.end_pos + 1 :]
+    # (a second part going on over paragraphs to an attribution of its own is still the one
+    # statement: "“A,” X said. “B …" / "“C …" / "“D,” said X.")
+    own = _attributed_after(second) and second.end_para == second.start_para
     if (
-        (_attributed_after(second) and (second.suffix.strip() != between.strip() or _speaks(after)))
+        (own and (second.suffix.strip() != between.strip() or _speaks(after)))
         or not first.own_attribution
         or _introduced_before(first)
         or second.speaker is not first.speaker

@@ -69,7 +69,7 @@ def _slipped_closer(p: str, j: int, since: int) -> bool:
     if "‘" in p[since:j]:
         return False  # "… wrote to me, ‘You saved my life,’ said …": an inner quotation
     if p[j - 1] in ",!?":
-        return bool(_VERB_AFTER.match(p, j + 1))
+        return bool(_VERB_AFTER.match(p, j + 1) or _NAME_THEN_VERB.match(p, j + 1))
     return p[j - 1].isalpha() and bool(_NAME_THEN_VERB.match(p, j + 1))
 
 
@@ -87,4 +87,12 @@ def _single_for_double(paragraph: str, singles_quote: bool) -> bool:
         and not singles_quote
         # ("‘Fair go’ is what …": a term in single marks; "Minister’s" is an apostrophe)
         and not re.search(r"’(?![A-Za-z])", paragraph)
+    )
+
+
+def _attribution_follows(p: str, j: int) -> bool:
+    """A comma, a question or an exclamation and the mark at ``j``, then the attribution:
+    '…," said Senator X' or '…," Senator X said.'."""
+    return _ends_with_attribution(p, j) or (
+        p[j - 1 : j] in (",", "!", "?") and bool(_NAME_THEN_VERB.match(p, j + 1))
     )

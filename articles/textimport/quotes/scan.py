@@ -20,6 +20,7 @@ from .marks import (
     _BULLETS,
     _SINGLE_CLOSES,
     _VERB_BEFORE,
+    _attribution_follows,
     _closes_straight,
     _ends_with_attribution,
     _first_double_is_closer,
@@ -136,7 +137,9 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     closed_here = True
             else:
                 closing = False
-                if opener in "‘'":
+                if opener == "'" and c == '"' and _attribution_follows(p, j):
+                    closing = True  # "'This approach …," Senator Evans said.": a scan's mark
+                elif opener in "‘'":
                     closing = (
                         c == ("’" if opener == "‘" else "'")
                         and (j + 1 == n or not p[j + 1].isalpha())
@@ -159,7 +162,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     # "…their lives. “I urge …": the next paragraph, run into this one.
                     current.pieces.append(p[piece_start:j])
                     since = piece_start = j + 1
-                elif c == "’" and opener == "“" and depth == 1 and _slipped_closer(p, j, since):
+                elif c == "’" and opener in "“\"" and depth == 1 and _slipped_closer(p, j, since):
                     closing = True  # "“On the domestic front,’ said the Minister": a slip
                 elif c == "„" or (c == "“" and opener != "„"):
                     depth += 1
