@@ -209,7 +209,9 @@ _PLACE_FIELD = re.compile(r"^[A-Z][A-Za-z’'.-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,2
 _ISSUER_FIELD = re.compile(r"\b(?i:hon|senator)\b|" + _POST_NOMINAL_TOKEN.pattern)
 
 
-# "PR 88-030 11 February 1988 Perth": a reference line's date, then the place of issue.
+# "PR 88-030 11 February 1988 Perth": a reference line's date, then the place of issue, a
+# capital (not "… 1988 Electorate Office", "… 2011 Midnight").
+_CAPITALS = _words("canberra sydney melbourne brisbane perth adelaide hobart darwin")
 _DATE_THEN_PLACE = re.compile(
     rf"\b\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}}\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
 )
@@ -219,7 +221,7 @@ def place_of_issue(line: str) -> str:
     """The place a letterhead line of fields gives last, after the issuer's name and office,
     or after the date of a reference line."""
     found = _DATE_THEN_PLACE.search(line[-80:])
-    if found and not any(w.casefold() in _ROLE_WORDS for w in found.group("place").split()):
+    if found and found.group("place").casefold() in _CAPITALS:
         return found.group("place")
     fields = [field.strip() for field in line.split("|")]
     if len(fields) < 3 or not _ISSUER_FIELD.search(fields[0]):

@@ -34,7 +34,12 @@ _PLACE_THEN_CONTACT = re.compile(
     r"^(?P<city>[A-Z]{3,}(?: [A-Z]{3,})?)\.?\s+(?=(?i:for\s+(?:further|more|media)\s+"
     r"(?:information|enquiries|inquiries)|further\s+information)\b)"
 )
-_PLACE_ABOVE_CONTACT = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?\.?$")
+_PLACE_ABOVE_CONTACT = re.compile(r"^[A-Z]{4,}\.?$")
+# Words in capitals above the contact lines that head something: no place.
+_HEADINGS_ABOVE_CONTACT = _words(
+    "notes attachment attachments authorised authorized photos photo interviews available "
+    "background ends editors editor sheet"
+)
 # Words in capitals before the contact lines that are no place, besides those `_no_place`
 # knows ("MEDIA", "RELEASE ENDS"): "ALL MEDIA ENQUIRIES", "GENERAL ENQUIRIES", "AAP".
 _NOT_A_PLACE_BEFORE_CONTACT = _words("all general aap")
@@ -85,7 +90,12 @@ def from_sign_off(draft: Draft) -> None:
     tail = draft.paragraphs[-_SIGN_OFF_LINES:]
     for index, paragraph in enumerate(tail):
         paragraph = paragraph.strip()
-        if _PLACE_ABOVE_CONTACT.match(paragraph) and index + 1 < len(tail):
+        if (
+            _PLACE_ABOVE_CONTACT.match(paragraph)
+            and index + 1 < len(tail)
+            and paragraph.rstrip(".").casefold() not in _HEADINGS_ABOVE_CONTACT
+            and not _named_as_person(paragraph.rstrip("."), draft.text)
+        ):
             paragraph = f"{paragraph} {tail[index + 1]}"  # "CANBERRA" / "For further …"
         found = _PLACE_THEN_CONTACT.match(paragraph)
         if (
@@ -113,3 +123,11 @@ def from_sign_off(draft: Draft) -> None:
             ):
                 draft.dateline_city = city_name(found.group("city"))
                 return
+
+
+def _named_as_person(word: str, text: str) -> bool:
+    """ "ROE" above the contact lines where the text says "Mr Roe": a name, not a place."""
+    surname = word.capitalize()
+    return bool(
+        re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+(?:\w+\s+)?{surname}\b", text)
+    )

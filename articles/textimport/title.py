@@ -77,11 +77,17 @@ def find_headline(draft: Draft, notes: Notes) -> None:
     lines = draft.lines
     title = draft.given_title or draft.meta_title
     printed = printed_title(lines, draft.catalogue_title, draft.issuers) if not title else None
-    if printed is not None and any(
-        # (a line that holds the printed headline itself is the whole release run into one
-        # line by a scan's second text layer, not a lead above the headline)
-        _is_body(line, following) and printed[2] not in line
-        for line, following in zip(lines[: printed[0]], lines[1:], strict=False)
+    if (
+        printed is not None
+        and any(
+            # (a line that holds the printed headline itself is the whole release run into one
+            # line by a scan's second text layer, not a lead above the headline)
+            _is_body(line, following)
+            and printed[2] not in line
+            # ("ROM THE MINISTER FOR … THE HON IAN MACPHEE M.P.": a letterhead the scan cut)
+            and not (line.isupper() and _OFFICE_IN_CAPITALS.search(line))
+            for line, following in zip(lines[: printed[0]], lines[1:], strict=False)
+        )
     ):
         printed = None  # the cataloguer's words come again below the lead: not the headline
     if printed is not None:
@@ -188,8 +194,6 @@ _SMALL_WORDS = _words(
 def _is_body(line: str, following: str) -> bool:
     if is_label(line) or is_letterhead(line) or is_date_line(line):
         return False
-    if line.isupper() and _OFFICE_IN_CAPITALS.search(line):
-        return False  # "ROM THE MINISTER FOR … THE HON IAN MACPHEE M.P.": a cut letterhead
     # Words, not a scan's specks: "V-> ,'.' â€ ; A A r- Ν Î‘" is no sentence.
     tokens = line.split()
     words = sum(1 for w in tokens if _WORDY.search(w))

@@ -87,3 +87,72 @@ def test_a_letterhead_in_capitals_the_scan_cut_is_no_lead_above_the_headline():
         " The Minister for Rivers, Senator Jo Example, today announced help for ferry crews.\n",
     )
     assert parse_release_text(text).title == "FERRY HELP ON HEALTH INSURANCE"
+
+
+# --------------------------------------------------------------------------
+# What a review of the rules added for AN found they must not do
+# --------------------------------------------------------------------------
+
+_AID = (
+    "Aid for refugee programs\n\nAustralia will contribute $745,000 to refugee programs, the "
+    "Minister, Senator Jo Example, announced today.\n\nEmergency aid forms part of the overseas "
+    "aid program.\n\n"
+)
+
+
+@pytest.mark.parametrize("above", ["INTERVIEWS AVAILABLE", "NOTES", "AUTHORISED", "EXAMPLE", "NSW"])
+def test_a_heading_or_a_name_above_the_contact_line_is_no_place(above):
+    text = _AID + f"{above}\n\nFor further information contact Al Roe. Tel: (062) 764960.\n"
+    assert parse_release_text(text).dateline_city == ""
+
+
+@pytest.mark.parametrize("after", ["Electorate Office", "Midnight", "Parliament House"])
+def test_words_after_a_reference_lines_date_are_a_place_only_when_a_capital(after):
+    text = harvested(
+        "Ferry help for river towns",
+        f" MEDIA RELEASE\n\n PR 88-030 11 February 1988 {after}\n\n"
+        " FERRY HELP FOR RIVER TOWNS\n\n Senator Jo Example today announced help for crews.\n",
+    )
+    assert parse_release_text(text).dateline_city == ""
+
+
+def test_a_statement_typed_in_capitals_keeps_its_lead():
+    text = (
+        "FERRY HELP FOR RIVER TOWNS\n\nTHE MINISTER FOR RIVERS, THE HON JO EXAMPLE, TODAY "
+        "ANNOUNCED HELP FOR FERRY CREWS IN THE RIVER TOWNS.\n\nCREWS WILL BE TRAINED IN HOBART "
+        "FROM JULY.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "FERRY HELP FOR RIVER TOWNS"
+    assert release.lead.startswith("THE MINISTER FOR RIVERS")
+
+
+@pytest.mark.parametrize(
+    "lead, quote, speaker",
+    [
+        (
+            "WASHINGTON, May 2 – Sen. Jo Example announced funding.",
+            "“This is good news for workers,” said Dana Guild, president of the Ferry Union.",
+            "Dana Guild",
+        ),
+        (
+            "CANBERRA, 9 September 2016 – Senator Jo Guild today welcomed the ferry plan.",
+            "“The ferries are late,” Senator Guild said.",
+            "Jo Guild",
+        ),
+    ],
+)
+def test_guild_is_a_surname(lead, quote, speaker):
+    text = f"Ferry plan\n\n{lead}\n\n{quote}\n"
+    assert [name for name, _ in quotes(parse_release_text(text))] == [speaker]
+
+
+def test_a_term_in_single_marks_inside_a_quotation_closes_nothing():
+    text = (
+        "Ferry aid\n\nCANBERRA, 16 April 1989\n\nThe Minister, Senator Jo Example, announced new "
+        'aid today.\n\n"The so-called \'reforms,’ Mr Vale says, are nothing but cuts," said '
+        "Senator Example.\n"
+    )
+    assert quotes(parse_release_text(text)) == [
+        ("Jo Example", "The so-called 'reforms,’ Mr Vale says, are nothing but cuts")
+    ]

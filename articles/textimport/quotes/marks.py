@@ -66,7 +66,7 @@ _NAME_THEN_VERB = re.compile(rf" (?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}(?:\s+toda
 def _slipped_closer(p: str, j: int, since: int) -> bool:
     """A ’ closing a curly quotation: after a comma or a question before the verb ("“On the
     domestic front,’ said the Minister"), or after a word before the name and the verb."""
-    if "‘" in p[since:j]:
+    if "‘" in p[since:j] or re.search(r"(?:^|\s)'\w", p[since:j]):
         return False  # "… wrote to me, ‘You saved my life,’ said …": an inner quotation
     if p[j - 1] in ",!?":
         return bool(_VERB_AFTER.match(p, j + 1) or _NAME_THEN_VERB.match(p, j + 1))

@@ -162,7 +162,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     # "…their lives. “I urge …": the next paragraph, run into this one.
                     current.pieces.append(p[piece_start:j])
                     since = piece_start = j + 1
-                elif c == "’" and opener in "“\"" and depth == 1 and _slipped_closer(p, j, since):
+                elif c == "’" and opener in '“"' and depth == 1 and _slipped_closer(p, j, since):
                     closing = True  # "“On the domestic front,’ said the Minister": a slip
                 elif c == "„" or (c == "“" and opener != "„"):
                     depth += 1
