@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from . import pipeline
 from .body import body_paragraphs
 from .decode import MAX_TEXT_BYTES, TextTooLarge, check_size, decode_bytes, too_large_message
+from .lead import LEAD_MAX_CHARS, TITLE_MAX_CHARS
 from .model import ParsedEvent, ParsedQuote, ParsedRelease, ParsedSpeaker
-from .title import LEAD_MAX_CHARS, TITLE_MAX_CHARS
 
 __all__ = [
     "LEAD_MAX_CHARS",

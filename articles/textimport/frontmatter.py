@@ -112,6 +112,8 @@ def printed_title(
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 
+# "25 March 1992 Date: Australian aid for …": a form's date field before the headline
+_DATE_HEAD = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+Date:?)?$")
 _GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{3})")  # "5FAIR.", not "50TH", "3AW"
 
 
@@ -128,7 +130,7 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
             # The letterhead in capitals, or one a letterhead's line reads ("Jo Example MP -
             # Federal Member for Stirling"); the headline in capitals too, or as catalogued.
             head = " ".join(words[:k])
-            if head.isupper() or is_letterhead(head):
+            if head.isupper() or is_letterhead(head) or _DATE_HEAD.match(head):
                 lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
                 return True
     return False

@@ -14,6 +14,7 @@ from . import (
     event,
     foot,
     frontmatter,
+    lead,
     quotes,
     segment,
     themes,
@@ -40,7 +41,7 @@ def parse(raw, *, given_title, known_themes, year) -> ParsedRelease:
     title.drop_copies(draft, notes)
     dateline.run(draft, notes)
     foot.drop(draft, notes)
-    title.lead(draft, notes)
+    lead.run(draft, notes)
     embeds.run(draft, notes)
     quotes.run(draft, notes)
     event.run(draft, notes)

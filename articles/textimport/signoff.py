@@ -34,6 +34,7 @@ _PLACE_THEN_CONTACT = re.compile(
     r"^(?P<city>[A-Z]{3,}(?: [A-Z]{3,})?)\.?\s+(?=(?i:for\s+(?:further|more|media)\s+"
     r"(?:information|enquiries|inquiries)|further\s+information)\b)"
 )
+_END_MARKS = re.compile(r"(?:\*\s*){3,}|#{3,}")
 _PLACE_ABOVE_CONTACT = re.compile(r"^[A-Z]{4,}\.?$")
 # Words in capitals above the contact lines that head something: no place.
 _HEADINGS_ABOVE_CONTACT = _words(
@@ -89,7 +90,8 @@ def from_sign_off(draft: Draft) -> None:
     # "CANBERRA. For further information contact …": the place, then the contact lines.
     tail = draft.paragraphs[-_SIGN_OFF_LINES:]
     for index, paragraph in enumerate(tail):
-        paragraph = paragraph.strip()
+        # ("… Bureau. * * * * * * CANBERRA For further information contact …": after the end)
+        paragraph = _END_MARKS.split(paragraph)[-1].strip()
         if (
             _PLACE_ABOVE_CONTACT.match(paragraph)
             and index + 1 < len(tail)

@@ -27,6 +27,17 @@ _PREFIX_SAID = re.compile(
     r"|by [a-z]+ing\b[^“”\".!?:;]{0,120}(?=:\s*$)))?"
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
+# "Senator Allison asked the Government in the Senate today, “…?”": who asked someone.
+_PREFIX_ASKED = re.compile(
+    r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+(?:asked|told)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|this)"
+    r"(?:\s+[\w-]+){1,4})?(?:\s+(?:today|yesterday))?\s*[:,]?\s*$"
+)
+# "Senator Lambie told the Senate last night in a speech that:": who told a house or a body.
+_PREFIX_TOLD = re.compile(
+    r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+told\s+(?:the\s+)?(?:Senate|House|Parliament|"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b[^“”\":]{0,60}?(?:\s+that)?\s*:\s*$"
+)
 # "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
 # stating, “…”": the clause's subject.
 _PREFIX_PARTICIPLE = re.compile(
@@ -124,10 +135,10 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     if match:
         return _parse_who(match.group("who"), after_verb=False)
     if colon:
-        match = _PREFIX_STATEMENT.match(sentence)
+        match = _PREFIX_STATEMENT.match(sentence) or _PREFIX_TOLD.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
-    match = _PREFIX_SAID.match(sentence)
+    match = _PREFIX_SAID.match(sentence) or _PREFIX_ASKED.match(sentence)
     if match:
         who = _parse_who(match.group("who"), after_verb=False)
         if who is None and _OPENING_CLAUSE.match(match.group("who")):

@@ -255,5 +255,7 @@ def _is_attribution_line(prev: str, line: str) -> bool:
 def _closes_block(block: list[str], line: str) -> bool:
     if line not in {'"', "”"}:
         return False
+    if len(block) > 1 and _ATTRIBUTION_LINE.match(block[-1]) and block[-2].endswith((',"', ",”")):
+        return False  # '…,"' / 'said Sen. Lee.' / '"': the mark opens the statement's next part
     text = " ".join(block)
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
