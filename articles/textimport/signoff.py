@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .letterhead import _CAPITALS
 from .model import Draft
 from .places import _DATELINE_STOP, _no_place, city_name
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _words
@@ -90,8 +91,13 @@ def from_sign_off(draft: Draft) -> None:
     # "CANBERRA. For further information contact …": the place, then the contact lines.
     tail = draft.paragraphs[-_SIGN_OFF_LINES:]
     for index, paragraph in enumerate(tail):
-        # ("… Bureau. * * * * * * CANBERRA For further information contact …": after the end)
-        paragraph = _END_MARKS.split(paragraph)[-1].strip()
+        # ("… Bureau. * * * * * * CANBERRA For further information contact …": after the end,
+        # a capital city only, not "FACT SHEET" or "AIDAB")
+        after_end = _END_MARKS.split(paragraph)[-1].strip()
+        first = after_end.split()[:1]
+        if after_end != paragraph.strip() and (not first or first[0].casefold() not in _CAPITALS):
+            continue
+        paragraph = after_end
         if (
             _PLACE_ABOVE_CONTACT.match(paragraph)
             and index + 1 < len(tail)

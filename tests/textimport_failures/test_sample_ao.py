@@ -1,6 +1,8 @@
 """The failures of sample AO (seed 57), held out and measured once, as small excerpts with
 the same structure."""
 
+import pytest
+
 from articles.textimport import parse_release_text
 from tests.textimport_failures import harvested, quotes
 
@@ -78,3 +80,74 @@ def test_a_lone_closing_mark_below_a_short_sentence_still_closes():
         "Ms Roe said the towns asked for it.\n”\n\nThe timetable is online.\n"
     )
     assert not any("not closed" in note for note in parse_release_text(text).unplaced)
+
+
+# --------------------------------------------------------------------------
+# What a review of the rules added for AO found they must not do
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Senator Jo Roe told the ABC that the Minister had said:",
+        "Senator Jo Roe told Parliament that Minister Al Example had claimed:",
+        "Senator Jo Roe told the Senate, quoting the Minister:",
+        "Senator Jo Roe told the Senate the Auditor-General's report found:",
+    ],
+)
+def test_someone_who_told_a_house_what_another_said_is_not_the_speaker(before):
+    text = (
+        f"Ferry cuts\n\nCANBERRA, 3 May 2024\n\n{before}\n\n“The ferries are a luxury we cannot "
+        "afford.”\n\nSenator Roe said that was wrong.\n"
+    )
+    assert "Jo Roe" not in [name for name, _ in quotes(parse_release_text(text))]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Public comments sought on ferry timetable",
+        "Joint statement on ferry safety",
+        "Roe Welcomes Example comments on ferries",
+    ],
+)
+def test_a_headline_with_a_lower_case_word_names_no_speaker(headline):
+    text = (
+        f"Title: {headline}\nDate: May 2, 2024\n\nContent:\n"
+        '"The ferries must run every hour, and they do not."\n"We will keep pressing."\n'
+    )
+    assert parse_release_text(text).quotes == []
+
+
+def test_a_lone_mark_closing_a_quotation_opened_on_the_attribution_line_closes_it():
+    text = (
+        "Title: Roe Introduces Ferry Act\nDate: May 2, 2018\n\nContent:\n"
+        "WASHINGTON – Sen. Jo Roe introduced the Ferry Act today.\n"
+        '"The current exemption is nonsensical,"\nsaid Sen. Roe. "Our simple bill changes '
+        'that.\n"\nThe bill has been referred to committee.\n'
+    )
+    release = parse_release_text(text)
+    assert "referred to committee" not in " ".join(words for _, words in quotes(release))
+
+
+def test_a_stray_mark_after_an_attribution_does_not_take_the_writers_line():
+    text = (
+        "Title: Roe Introduces Ferry Act\nDate: May 2, 2018\n\nContent:\n"
+        "WASHINGTON – Sen. Jo Roe introduced the Ferry Act today.\n"
+        '“The current exemption is nonsensical,"\nsaid Sen. Roe.\n"\n'
+        "The bill has been referred to committee.\n"
+    )
+    assert quotes(parse_release_text(text)) == [("Jo Roe", "The current exemption is nonsensical")]
+
+
+@pytest.mark.parametrize("after", ["FACT SHEET", "AIDAB", "SENATOR EXAMPLE"])
+def test_capitals_after_the_end_marks_are_a_place_only_when_a_capital(after):
+    text = harvested(
+        "Australian aid for displaced ferry crews",
+        " AUSTRALIAN AID FOR DISPLACED FERRY CREWS\n\n Australia will provide $2.7 million to "
+        "assist displaced ferry crews, the Minister, Jo Example, announced today.\n\n The aid "
+        f"is administered by AIDAB. * * * {after} For further information contact Public "
+        "Affairs.\n",
+    )
+    assert parse_release_text(text).dateline_city == ""

@@ -35,8 +35,9 @@ _PREFIX_ASKED = re.compile(
 )
 # "Senator Lambie told the Senate last night in a speech that:": who told a house or a body.
 _PREFIX_TOLD = re.compile(
-    r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+told\s+(?:the\s+)?(?:Senate|House|Parliament|"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b[^“”\":]{0,60}?(?:\s+that)?\s*:\s*$"
+    r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+told\s+(?:the\s+)?(?:Senate|House|Parliament)"
+    r"(?:\s+(?:last night|today|yesterday|this (?:morning|afternoon|week)))?"
+    r"(?:\s+in\s+(?:a|his|her|their)\s+(?:speech|address|statement))?(?:\s+that)?\s*:\s*$"
 )
 # "Cook has been critical of the practice, famously writing, “…”", "X introduced the bill,
 # stating, “…”": the clause's subject.

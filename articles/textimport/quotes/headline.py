@@ -17,12 +17,12 @@ def _subject_then(verbs: str) -> re.Pattern:
         # ("On CNN, Senator Mike Lee discusses …": where it was said before the subject)
         r"^(?:[A-Z]{2,}:\s+)?(?:On\s+[A-Z][\w.&'’ -]{1,30},\s+)?"
         r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s+"
-        rf"(?i:{verbs})\b"
+        rf"(?:{verbs})\b"
     )
 
 
 # "Senator Example Responds to the Ferry Ruling"
-_RESPONDS = _subject_then(r"Responds|Reacts|Comments|Discusses|Statement\s+on")
+_RESPONDS = _subject_then(r"Responds|Reacts|Comments|Discusses|discusses|Statement\s+on")
 # A headline about someone's speech: "ICYMI: Stefanik Speaks on House Floor on …".
 SPEAKS = _subject_then(r"Speaks|Delivers|Testifies|Addresses|Gives|Remarks")
 # Nothing before the quotation but a dateline: "WASHINGTON – ", "CANBERRA, 3 May — ".

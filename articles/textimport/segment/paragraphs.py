@@ -50,7 +50,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
         elif (straight % 2 or curly > 0) and _TURNED_CLOSER.match(line):
             # '…the force,' / '“said McGinn.': a closing mark turned the wrong way
             line = ('" ' if straight % 2 else "” ") + line[1:]
-        if blocks and _closes_block(blocks[-1], line):
+        if blocks and _closes_block(blocks[-1], line, lines[at + 1 : at + 4]):
             # A closing mark on a line of its own ends the quotation it closes.
             blocks[-1][-1] += line
             previous = blocks[-1][-1]
@@ -252,10 +252,16 @@ def _is_attribution_line(prev: str, line: str) -> bool:
     return bool(_QUOTE_CLOSED.search(prev)) and bool(_ATTRIBUTION_LINE.match(line))
 
 
-def _closes_block(block: list[str], line: str) -> bool:
+def _closes_block(block: list[str], line: str, below: list[str]) -> bool:
     if line not in {'"', "”"}:
         return False
-    if len(block) > 1 and _ATTRIBUTION_LINE.match(block[-1]) and block[-2].endswith((',"', ",”")):
-        return False  # '…,"' / 'said Sen. Lee.' / '"': the mark opens the statement's next part
+    if (
+        len(block) > 1
+        and block[-2].endswith((',"', ",”"))
+        and _ATTRIBUTION_LINE.match(block[-1])
+        and not any(c in block[-1] for c in '"“”')
+        and any(c in b for b in below for c in '"”')
+    ):
+        return False  # '…,"' / 'said Sen. Lee.' / '"' / '…' / '.”': it opens the next part
     text = " ".join(block)
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
