@@ -151,3 +151,22 @@ def test_capitals_after_the_end_marks_are_a_place_only_when_a_capital(after):
         "Affairs.\n",
     )
     assert parse_release_text(text).dateline_city == ""
+
+
+@pytest.mark.parametrize(
+    "after, speaker",
+    [
+        (
+            "Senator Vale asked the Minister, Senator Example, to guarantee the crews' jobs.",
+            "Jo Roe",
+        ),
+        ("Senator Vale asked.", "Al Vale"),
+    ],
+)
+def test_a_sentence_asking_someone_to_act_after_a_question_is_no_attribution(after, speaker):
+    text = (
+        "Ferry inquiry\n\nCANBERRA, 8 February 2005\n\nSenator Jo Roe and Senator Al Vale spoke "
+        "today. Senator Roe asked the Government in the Senate today, “How many ferries have "
+        f"sunk?” and “How many crews have lost their jobs?” {after}\n"
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))][-1] == speaker

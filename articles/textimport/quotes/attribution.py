@@ -49,9 +49,11 @@ def _without_where(words: str) -> str:
 
 _SUFFIX_ACCORDING = re.compile(r"^according to\s+(?P<who>.+)$", re.IGNORECASE)
 _SUFFIX_DASH = re.compile(r"^[–—-]\s*(?P<who>[^–—]+)$")
-# "…,” X continued to question the witnesses": "continued to" goes on with something else.
+# "…,” X continued to question the witnesses": "continued to" goes on with something else;
+# so does "…?” X asked the Minister to guarantee …", a sentence of its own.
 _SUFFIX_BEFORE = re.compile(
     rf"^(?P<who>[^“”\"]{{1,160}}?)\s+{_VERB}\b(?!(?<=continued|continues)\s+to\b)"
+    r"(?!(?<=asked|urged)\s+(?:the\s+)?[A-Z][\w.,'’ -]{0,80}?\s+to\s+[a-z])"
 )
 
 
