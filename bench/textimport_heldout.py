@@ -169,6 +169,10 @@ def worst_case_seconds() -> tuple[float, str]:
         + ("“Ab,” the letter reads.\n\n" * size)[: size // 3],
         "parts of statements": ("“Ab,” said Jo Roe. “Cd.”\n" * size)[: size // 3],
         "a surname alone said": ("“Ab cd ef,” said Roe.\n\n" * size)[: size // 3],
+        "a quotation open over a one-line release": "Headline\n\n"
+        + ("“Start here.  “A is so.  “B is so.  “C is open.  " + "Word here now.  " * size)[
+            : size - 20
+        ],
         "names run together": "Title: Jon Kote Supports Ferries\nDate: 2023\n\nContent:\n"
         + "".join(f"Rep. Jon{_letters(i).capitalize()}Kote, " for i in range(size // 18))[
             : size // 2

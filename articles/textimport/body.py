@@ -3,18 +3,11 @@ quotations, which the release shows apart."""
 
 from __future__ import annotations
 
-import re
-
 from .model import ParsedRelease
 from .quotes.around import citation
-from .vocabulary import _VERB
+from .quotes.interrupted import _ATTRIBUTION_ALONE
 
 _MARKS = "“”\"‘’'"
-# "Stated Congresswoman Jo Roe." between two parts of one quotation, joined: the
-# attribution goes with them.
-_ATTRIBUTION_ALONE = re.compile(
-    rf"^(?:(?i:{_VERB})\s+(?:[A-Z][\w.'’-]*\s*){{1,5}}|(?:[A-Z][\w.'’-]*\s+){{1,5}}{_VERB})\.$"
-)
 
 
 def body_paragraphs(parsed: ParsedRelease) -> list[str]:
@@ -46,7 +39,7 @@ def body_paragraphs(parsed: ParsedRelease) -> list[str]:
             continue  # "PETER LOWE, BOLT REPORT, 21 FEBRUARY 2017" goes with its quote too
         between = after_quote and is_quote[index + 1 : index + 2] == [True]
         if between and _ATTRIBUTION_ALONE.match(text):
-            continue  # the attribution between two parts of one quotation
+            continue  # "Stated Rep. Jo Roe." between two parts of one quotation, joined
         after_quote = False
         out.append(paragraph)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Draft, Notes
-from .places import _no_place, city_name
+from .places import _no_place, city_name, named_as_person
 from .quotes.around import citation
 from .signoff import from_sign_off
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE
@@ -88,8 +88,9 @@ def _place_line(paragraph: str, text: str) -> re.Match[str] | None:
     if found is None:
         return None
     city = found.group("city")
-    titled = rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen\.|Minister)\s+(?:[A-Z][a-z]+\s+)?{city.split()[-1]}\b"
-    if re.search(titled, text) or not re.search(rf"\b(?:in|at|from)\s+{city}\b", text):
+    if named_as_person(city.split()[-1], text) or not re.search(
+        rf"\b(?:in|at|from)\s+{city}\b", text
+    ):
         return None  # (the text names a place as one: "met in Queenstown on 9 February")
     return found
 

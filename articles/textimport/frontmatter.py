@@ -158,6 +158,7 @@ _LABEL_BEFORE = re.compile(
 
 
 def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=()):
+    surnames = {name.split()[-1].casefold() for name in issuers if name.split()}
     for i in range(min(len(lines), _HEADLINE_LINES)):
         for count in (1, 2, 3):
             words = _LABEL_BEFORE.sub("", " ".join(lines[i : i + count]).strip()).split()
@@ -176,7 +177,6 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             if rest and not rest[0].isupper():
                 break  # the title's words open a sentence: no headline of its own
             title = " ".join(words[:end]).rstrip(".")
-            surnames = {name.split()[-1].casefold() for name in issuers if name.split()}
             who = _WHO_AFTER_COLON.match(rest) and (
                 rest.split()[-1].casefold() in surnames or rest.casefold() in _PARTIES
             )

@@ -32,3 +32,12 @@ def city_name(city: str) -> str:
     if city.upper() != city:
         return city
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), city.lower())
+
+
+def named_as_person(surname: str, text: str) -> bool:
+    """Whether the text gives ``surname`` after a title ("Mr Roe", "Senator Jo Roe"): a
+    person, not a place."""
+    titled = (
+        rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen|Minister)\.?\s+(?:[A-Z][a-z]+\s+)?{re.escape(surname)}\b"
+    )
+    return bool(re.search(titled, text))

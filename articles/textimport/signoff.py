@@ -8,7 +8,7 @@ import re
 
 from .letterhead import _CAPITALS
 from .model import Draft
-from .places import _DATELINE_STOP, _no_place, city_name
+from .places import _DATELINE_STOP, _no_place, city_name, named_as_person
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _words
 
 # A statement signed off with its place and date: "CANBERRA" / "19 FEBRUARY 1975",
@@ -102,7 +102,7 @@ def from_sign_off(draft: Draft) -> None:
             _PLACE_ABOVE_CONTACT.match(paragraph)
             and index + 1 < len(tail)
             and paragraph.rstrip(".").casefold() not in _HEADINGS_ABOVE_CONTACT
-            and not _named_as_person(paragraph.rstrip("."), draft.text)
+            and not named_as_person(paragraph.rstrip(".").capitalize(), draft.text)
         ):
             paragraph = f"{paragraph} {tail[index + 1]}"  # "CANBERRA" / "For further …"
         found = _PLACE_THEN_CONTACT.match(paragraph)
@@ -131,11 +131,3 @@ def from_sign_off(draft: Draft) -> None:
             ):
                 draft.dateline_city = city_name(found.group("city"))
                 return
-
-
-def _named_as_person(word: str, text: str) -> bool:
-    """ "ROE" above the contact lines where the text says "Mr Roe": a name, not a place."""
-    surname = word.capitalize()
-    return bool(
-        re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+(?:\w+\s+)?{surname}\b", text)
-    )

@@ -123,16 +123,17 @@ def _run_on_paragraphs(line: str, text_length: int) -> list[str]:
         return [line]
     if sum(line[gap.end()] in '“"' for gap in gaps) < 3:
         return [line]  # a long paragraph of remarks, not a release's quotations run together
-    parts, start = [], 0
+    parts, start, read, curly, straight = [], 0, 0, 0, 0
     for gap in gaps:
-        before = line[start : gap.start()]
-        if (
-            before.count("“") == before.count("”")
-            and before.count('"') % 2 == 0
-            or (line[gap.end()] in '“"')
-        ):
-            parts.append(before)
-            start = gap.end()
+        # the marks since the last cut, counted once each: is a quotation open here?
+        piece = line[read : gap.start()]
+        curly += piece.count("“") - piece.count("”")
+        straight += piece.count('"')
+        read = gap.start()
+        if (curly == 0 and straight % 2 == 0) or line[gap.end()] in '“"':
+            parts.append(line[start : gap.start()])
+            start = read = gap.end()
+            curly = straight = 0
     parts.append(line[start:])
     return [part for part in parts if part.strip()]
 
