@@ -36,9 +36,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from articles.textimport import MAX_TEXT_BYTES, parse_release_text  # noqa: E402
 
+# "sexâtrafficked": a label copied from text whose dash was decoded wrongly ("â" and two
+# characters the labeller could not see), where the import repairs it to "sex‐trafficked".
+_MOJIBAKE_DASH = re.compile("â[\u0080-\u009f\u00ad]*")
+
 
 def norm(text: str) -> str:
-    text = text.casefold().replace("’", "'")
+    text = _MOJIBAKE_DASH.sub(" ", text.casefold()).replace("’", "'")
     return " ".join(re.sub(r"[^\w'%$]+", " ", text).split())
 
 

@@ -58,7 +58,14 @@ def test_name_and_role_before_and_after_the_verb():
 
 
 def test_organisations_newspapers_and_references_are_not_names():
-    assert _parse_who("the Example Gazette", after_verb=True) is None
+    gazette = _parse_who("the Example Gazette", after_verb=True)
+    assert (gazette.name, gazette.ref) == ("", "body")
+    dairies = _parse_who("the Northeast Example Dairy Cooperatives", after_verb=True)
+    assert (dairies.name, dairies.ref) == ("", "body")
+    # "the" inside an office, or before a possessive, still leaves the person named
+    assert _parse_who("Senator for the ACT Jo Example", after_verb=True).name == "Jo Example"
+    assert _parse_who("Fix the Court's Jo Example", after_verb=True).name == "Jo Example"
+    assert _parse_who("a representative of Example Together", after_verb=True).ref == "unnamed"
     assert _parse_who("she", after_verb=True).ref == "pronoun"
     assert _parse_who("the Minister", after_verb=True).ref == "role"
 

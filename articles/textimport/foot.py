@@ -23,6 +23,8 @@ _CONTACT_LEAD = re.compile(
 )
 _FOOT_PARAGRAPHS = 6  # a contact block, a date and a place; no more
 _SPECKS = " .,·•'’\"`"
+# "11125 196 09:33: 15": a fax machine's numbers and time, printed at the foot of the page.
+_FAX_STAMP = re.compile(r"^[\d\s/.-]*\b\d{1,2}:\s?\d{2}(?::\s?\d{2})?[\d\s/.-]*$")
 
 
 def drop(draft: Draft, notes: Notes) -> None:
@@ -47,6 +49,12 @@ def _at_the_foot(paragraph: str, place: str) -> bool:
         rest = paragraph[len(place) :].lstrip(" .,")
         if _CONTACT_LEAD.match(rest):
             return True
+    if _FAX_STAMP.match(paragraph):
+        return True
+    # ('"' / "Further information: …": a scan's stray mark above the contact lines)
+    paragraph = (
+        paragraph.lstrip(_SPECKS) if _CONTACT_LEAD.match(paragraph.lstrip(_SPECKS)) else paragraph
+    )
     words = paragraph.split()
     if not words or len(words) > 20 or any(c in paragraph for c in "“”"):
         return False

@@ -46,4 +46,6 @@ def _standalone(lines: list[str], index: int) -> bool:
     before = lines[index - 1] if index else ""
     after = lines[index + 1] if index + 1 < len(lines) else ""
     ends = not before or before[-1] in '.!?”"’:)' or before.isupper()
-    return ends and not after[:1].islower()
+    # ("Sen. Lee" / ': "Why not …': a transcript's speaker, the line below going on with a
+    # colon, recurs as often as a footer but is none)
+    return ends and not after[:1].islower() and after[:1] not in ",;:.)”’"

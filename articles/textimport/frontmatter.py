@@ -42,13 +42,23 @@ def drop(draft: Draft, notes: Notes) -> None:
             draft.meta_date = found.group(1)
         found = _TITLE.match(line)
         if found and not draft.catalogue_title:
-            draft.catalogue_title = found.group(1)
+            draft.catalogue_title = _unescaped(found.group(1))
         if _KEY.match(line):
             key = line.split(":", 1)[0].casefold()
         elif key == "creators":
             draft.issuers += _person(line)
     notes.drop(f"front matter: {_short(' | '.join(block))}")
     draft.lines = lines[end + 1 :]
+
+
+# "title: "Record investment in training.\n"": a double-quoted value's escapes.
+_ESCAPE = re.compile(r"\\([nt\"\\])")
+
+
+def _unescaped(value: str) -> str:
+    """The value as written, its escapes read: a line break the cataloguer left at the end is
+    no part of the words."""
+    return " ".join(_ESCAPE.sub(lambda m: {"n": " ", "t": " "}.get(m[1], m[1]), value).split())
 
 
 _SURNAME_FIRST = re.compile(r"^-\s+[\"']?([^\"',]+),\s*([^\"',]+?)[\"']?\s*$")
@@ -112,8 +122,12 @@ def printed_title(
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 
-# "25 March 1992 Date: Australian aid for …": a form's date field before the headline
-_DATE_HEAD = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+Date:?)?$")
+# "25 March 1992 Date: Australian aid for …": a form's date field before the headline;
+# "Wednesday 21 February 2007 VA023 OFFICIAL ARTISTS …": the day, the date, the reference.
+_DATE_HEAD = re.compile(
+    rf"^(?:(?i:{_WEEKDAY_RE}),?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}"
+    r"(?:\s+Date:?|\s+[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?)?$"
+)
 _GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{3})")  # "5FAIR.", not "50TH", "3AW"
 
 
@@ -130,6 +144,8 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
             # The letterhead in capitals, or one a letterhead's line reads ("Jo Example MP -
             # Federal Member for Stirling"); the headline in capitals too, or as catalogued.
             head = " ".join(words[:k])
+            if k == 1 and k + len(wanted) == len(words) and head.isalpha() and head.isupper():
+                continue  # 'DEPARTMENT "CASHES IN" ON IMMIGRANTS': a word more of the headline
             if head.isupper() or is_letterhead(head) or _DATE_HEAD.match(head):
                 lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
                 return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .places import _CAPITALS
 from .vocabulary import _DATE_ONLY, _MONTH_RE, _ROLE_WORDS, _words
 
 # A minister's web page: the section a release was filed under.
@@ -211,7 +212,6 @@ _ISSUER_FIELD = re.compile(r"\b(?i:hon|senator)\b|" + _POST_NOMINAL_TOKEN.patter
 
 # "PR 88-030 11 February 1988 Perth": a reference line's date, then the place of issue, a
 # capital (not "… 1988 Electorate Office", "… 2011 Midnight").
-_CAPITALS = _words("canberra sydney melbourne brisbane perth adelaide hobart darwin")
 _DATE_THEN_PLACE = re.compile(
     rf"\b\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}}\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
 )

@@ -76,7 +76,8 @@ class Notes:
         self.dropped.append(text)
 
     def unplace(self, text: str) -> None:
-        self.unplaced.append(text)
+        if text not in self.unplaced:  # the same words quoted twice are one thing to check
+            self.unplaced.append(text)
 
 
 @dataclass

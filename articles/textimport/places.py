@@ -41,3 +41,15 @@ def named_as_person(surname: str, text: str) -> bool:
         rf"\b(?:Mr|Mrs|Ms|Dr|Senator|Sen|Minister)\.?\s+(?:[A-Z][a-z]+\s+)?{re.escape(surname)}\b"
     )
     return bool(re.search(titled, text))
+
+
+# The capital cities a release is issued from, as a letterhead or a sign-off prints them.
+_CAPITALS = _words("canberra sydney melbourne brisbane perth adelaide hobart darwin")
+
+
+def place_before_date(above: str) -> str:
+    """ "… SHADOW MINISTER FOR TRANSPORT Canberra" / "23 September, 1981": a capital city
+    ending the letterhead's line, the date on the line below."""
+    words = above.split()
+    last = words[-1].strip(".,") if len(words) > 1 else ""
+    return last.capitalize() if last.casefold() in _CAPITALS else ""

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .letterhead import _CAPITALS
 from .model import Draft
-from .places import _DATELINE_STOP, _no_place, city_name, named_as_person
+from .places import _CAPITALS, _DATELINE_STOP, _no_place, city_name, named_as_person
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _words
 
 # A statement signed off with its place and date: "CANBERRA" / "19 FEBRUARY 1975",

@@ -25,6 +25,7 @@ from .letterhead import (
 )
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
+from .places import place_before_date
 from .segment import _CONNECTOR_END, _TERMINAL_END
 from .vocabulary import _ANY_QUOTE, _cut_at_word, _short, _words
 
@@ -112,6 +113,8 @@ def find_headline(draft: Draft, notes: Notes) -> None:
                 draft.header_place = place_below_office(lines[i - 1], line)
         elif is_date_line(line):
             draft.header_date = draft.header_date or line
+            if i and not draft.header_place:
+                draft.header_place = place_before_date(lines[i - 1])
             notes.drop(f"letterhead: {line}")
         elif title and line.casefold().rstrip(".") == title.casefold().rstrip("."):
             kept.append(line)  # a copy of the title, dropped with the others

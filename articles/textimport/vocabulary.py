@@ -52,6 +52,7 @@ _ROLE_WORDS = _words(
     sen rep gov commissioner-general spokesperson's cabinet senators representatives reps sens
     congressmen congresswomen members leaders chairs governors mayors judges justices ranking
     gen adm lt col maj capt sgt cmdr brig cpl amb
+    survivor victim advocate activist
     """
 )
 _SOCIAL_HONORIFICS = _words(

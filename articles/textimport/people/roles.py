@@ -20,6 +20,14 @@ def _has_role_word(text: str) -> bool:
     return any(w.casefold().strip(".,’'") in _ROLE_WORDS for w in text.split())
 
 
+# "Jo Roe, Minister for Youth Affairs today announced …": when, after the role, is not it.
+_TRAILING_WHEN = re.compile(
+    r"(?:\s+(?:today|yesterday|tonight|also|now|earlier|recently|"
+    r"this\s+(?:morning|afternoon|evening|week)))+$",
+    re.IGNORECASE,
+)
+
+
 def _clean_role(text: str) -> str:
     segments = [s.strip() for s in text.strip().strip(",").split(",") if s.strip()]
     # "Dr", "the Hon" and the like introduce the name; they are not the role.
@@ -46,6 +54,7 @@ def _clean_role(text: str) -> str:
         role,
         flags=re.IGNORECASE,
     )
+    role = _TRAILING_WHEN.sub("", role)
     # "Stated Congresswoman Jo Roe.": the verb before the title is neither (but "Shared
     # Services Queensland chief executive" is a role).
     words = role.split()
@@ -66,7 +75,8 @@ def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
     j = start - 1
     while j >= lo and start - j <= 20:
         tok = toks[j]
-        if re.search(r"[.!?;:]", tok.trail) or tok.lead or not tok.core:
+        # ('…titled "Big Tech Crisis," Sen. Mike Lee': a closing mark ends what came before)
+        if re.search(r"[.!?;:\"“”]", tok.trail) or tok.lead or not tok.core:
             break
         if not (
             tok.core[0].isupper()
@@ -141,7 +151,7 @@ def _apposition(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
     first = words[0].casefold()
     if words[0][0].islower() and first not in {"a", "an", "the"} and first not in _ROLE_WORDS:
         return ""
-    return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
+    return _TRAILING_WHEN.sub("", re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE))
 
 
 def _office_before(toks: list[_Tok], start: int) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..vocabulary import (
     _CONTEXT_STARTERS,
     _PRONOUNS,
+    _ROLE_CONNECTORS,
     _ROLE_WORDS,
     _words,
 )
@@ -111,6 +112,13 @@ def _name_after_series(toks: list[_Tok], segments: list[tuple[int, int]]) -> _Wh
     return _Who(name=name, role=role, office=_office_before(toks, start))
 
 
+# "a representative of Example Group", "an employee of the Department", "one of the
+# organisers": someone the text does not name, whatever body it names after them.
+_UNNAMED = re.compile(
+    r"^(?:a|an|one|another)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:of|for|from|at|with)\s", re.IGNORECASE
+)
+
+
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     """Read a name and role from the words around an attribution verb."""
     text = _OPEN_TAG.sub("", _PAREN_TAG.sub("", text))
@@ -119,6 +127,9 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         return None
     if text.casefold() in _PRONOUNS:
         return _Who(ref="pronoun")
+    if _UNNAMED.match(text):
+        # "said a representative of Standing Together": no one the text names
+        return _Who(ref="unnamed", ref_text=f"“{text}”")
     words = text.split()
     if 2 <= len(words) <= 6 and words[-1] in _PRONOUNS and words[0].casefold() in _CONTEXT_STARTERS:
         # "In April he said": when, then the pronoun.
@@ -153,12 +164,14 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         office = _office_reference(toks, *segments[-1])
         if office:
             return _Who(ref="role", ref_text=office)
+    body = False
     for lo, hi in order:
         found, organisation = _name_of_organisation(toks, lo, hi)
         if not found:
             continue
         start, end, single = found
-        if start > 0 and toks[start - 1].low == "the" and not toks[start - 1].trail:
+        if _after_the(toks, start, lo):
+            body = True
             continue  # "according to the Washington Post": a newspaper, a company, not a person
         index = segments.index((lo, hi))
         joint = _joint_names(toks, segments, index, start, end)
@@ -186,6 +199,9 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
             titled=single and start > 0 and _title_word(toks[start - 1]),
             context=context,
         )
+    if body and after_verb and len(segments) == 1:
+        # '…,” said the Northeast Dairy Farmers Cooperatives.': a body's words, no one's
+        return _Who(ref="body", ref_text=f"“{text}”")
     reference = re.sub(r"^(?:the|this|that|our)\s+", "", text, flags=re.IGNORECASE)
     plural = bool(reference) and reference.split()[-1].casefold().rstrip(".") in _PLURAL_ROLES
     if len(reference.split()) <= 6 and (plural or _has_role_word(reference)):
@@ -194,6 +210,21 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
             return _Who(ref="joint", ref_text=f"the {reference}")
         return _Who(ref="role", ref_text=reference)
     return None
+
+
+def _after_the(toks: list[_Tok], start: int, lo: int) -> bool:
+    """Whether "the" stands before the name and the capitalised words before it, none a
+    title: "said the Northeast Dairy Farmers Cooperatives" names a body (but "the Hon Jo
+    Roe" and "the Labor Senator Jo Roe" a person)."""
+    j = start - 1
+    while j > lo and toks[j].core[:1].isupper() and not toks[j].trail and not _title_word(toks[j]):
+        if re.search(r"['’]s?$", toks[j].text):
+            return False  # "Fix the Court's Gabe Roth": the body's person, named
+        j -= 1
+    if j < 0 or toks[j].low != "the" or toks[j].trail:
+        return False
+    # ("Senator for the ACT Zed Seselja": "the" inside the office before the name)
+    return j == start - 1 or j == 0 or toks[j - 1].low not in _ROLE_CONNECTORS
 
 
 def _office_reference(toks: list[_Tok], lo: int, hi: int) -> str:

@@ -280,4 +280,6 @@ _UNCREDITED = {
     "joint": "joint statement of {}",
     "addressee": "words of the letter's addressee (“you said”)",
     "letter": "words of a letter several people sent",
+    "unnamed": "words of someone the text does not name ({})",
+    "body": "words of a body, not a person ({})",
 }

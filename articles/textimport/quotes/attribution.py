@@ -24,8 +24,11 @@ from .verbless import name_and_role_after
 # Attribution around a quotation.
 _SUFFIX_AFTER = re.compile(rf"^{_VERB}\s+(?P<who>.+)$")
 # "said Rep. X in a statement", "wrote Senator Y in a letter to the agency": where, not who.
+# ("said Mr X in reply to the Minister", "said Senator Y after the event": when, not who.)
 _SUFFIX_WHERE = re.compile(
-    r"\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its|this|today's)\s.*$", re.IGNORECASE
+    r"\s+(?:(?:in|at|during|on|after|before|following)\s+(?:a|an|the|his|her|their|its|this|"
+    r"today's)|in\s+(?:reply|response|answer)\s+to|(?:responding|replying)\s+to)\s.*$",
+    re.IGNORECASE,
 )
 # "said Rep. Ocasio-Cortezin a statement": a scrape lost the space after the linked name.
 _SUFFIX_WHERE_GLUED = re.compile(
@@ -117,9 +120,10 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         previous = _SPECKS_AFTER_COLON.sub(":", paragraphs[span.start_para - 1])
         if previous.rstrip().endswith(":"):
             who = _attribution_before(_last_sentence(previous), colon=True)
-            if who is not None and who.name:
+            if who is not None and (who.name or who.ref == "joint"):
                 # (a colon ending "X Tuesday issued the following statement after …:"
-                # names no one as an attribution does; the statement's issuer does)
+                # names no one as an attribution does; the statement's issuer does; "X and Y
+                # issued a joint statement …:" names both)
                 found.append(who)
     if not found:
         who = _dash_line_attribution(span, paragraphs) or _statement_above(span, paragraphs)

@@ -63,7 +63,8 @@ _PREFIX_STATEMENT = re.compile(
     r"^(?P<who>.+?)\s+(?:(?:today|yesterday|has|have|also|on \w+|this \w+)\s+)?"
     # "X responded with this statement and offer:": the reply is the statement.
     r"(?:issued|released|made|gave|delivered|published|(?:responded|replied|reacted) with)\s+"
-    r"(?:the\s+following|a|this)\s+(?:statement|remarks|comments|message)\b.*:\s*$",
+    r"(?:the\s+following|a|this)\s+(?P<joint>joint\s+)?(?:statement|remarks|comments|message)\b"
+    r".*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _PREFIX_QUOTE = re.compile(
@@ -136,7 +137,10 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
     if match:
         return _parse_who(match.group("who"), after_verb=False)
     if colon:
-        match = _PREFIX_STATEMENT.match(sentence) or _PREFIX_TOLD.match(sentence)
+        match = _PREFIX_STATEMENT.match(sentence)
+        if match and match.group("joint"):
+            return _joint_issuers(match.group("who"))
+        match = match or _PREFIX_TOLD.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
     match = _PREFIX_SAID.match(sentence) or _PREFIX_ASKED.match(sentence)
@@ -182,6 +186,17 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
                 who.unless_unknown = True
                 return who
     return None
+
+
+def _joint_issuers(words: str) -> _Who:
+    """ "Chair Ron Wyden (D-Ore.) and Chair Bernie Sanders (I-Vt.) on Thursday issued a joint
+    statement …:": the statement of both, credited to neither."""
+    names = []
+    for part in re.split(r"\s+and\s+", words):
+        who = _parse_who(part, after_verb=False)
+        if who is not None and who.name:
+            names.append(who.name)
+    return _Who(ref="joint", ref_text=" and ".join(names) or "several people")
 
 
 # "Responding to reports that … in PNG, Amnesty's Coordinator Jo Roe said,": the subject

@@ -20,8 +20,14 @@ _ATTRIBUTION_WORDS = 14  # "said Sen. Mike Lee (R-Utah), a member of the committ
 # Words that make the text between two parts more than their attribution: a clause of the
 # writer's, when or why it was said.
 _NOT_JUST_ATTRIBUTION = re.compile(
-    r"\b(?:adding|that|during|after|before|when|while|response|following|because|told|asked|"
-    r"replied|responded|countered|agreed|disagreed|later|earlier|then|also|went)\b",
+    r"\b(?:adding|that|when|while|because|told|asked|replied|responded|countered|agreed|"
+    r"disagreed|later|earlier|then|also|went)\b",
+    re.IGNORECASE,
+)
+# "…,” Ms Roe said during the 2019 campaign. “Today …": another occasion, named by its year
+# or as past; "said Senator Lee after the event", "in reply to the Minister": the same one.
+_ANOTHER_OCCASION = re.compile(
+    r"\b(?:during|after|before|following|at|in|on)\b.*(?:\d|\b(?:last|previous|past|ago)\b)",
     re.IGNORECASE,
 )
 # "Stated Congresswoman Jo Roe.", "Rep. Jo Roe said.": an attribution and nothing more (not
@@ -91,8 +97,12 @@ def _between(
     words = between.split()
     if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
         return None  # "…,” said Lee, and went on: …" or a sentence of the writer's between
-    if _NOT_JUST_ATTRIBUTION.search(between) or not (
-        _SPEECH.search(between) or not any(w[:1].islower() for w in words if w not in _LINKS)
+    if (
+        _NOT_JUST_ATTRIBUTION.search(between)
+        or _ANOTHER_OCCASION.search(between)
+        or not (
+            _SPEECH.search(between) or not any(w[:1].islower() for w in words if w not in _LINKS)
+        )
     ):
         return None  # "…,” she said, adding that …", "Locals agreed.", "… during the 2019 …"
     end = _sentence_end(between)

@@ -7,14 +7,24 @@ import re
 
 from ..vocabulary import _CLOSERS, _OPENERS, _VERB
 
+_VERB_BEFORE_GLUED = re.compile(r"\b(?:said|says|added|asked|stated|continued)$")
+
 
 def _opens_straight(p: str, j: int) -> bool:
     before_ok = (
         j == 0
         or p[j - 1].isspace()
         or p[j - 1] in "([{—–-/:"
-        # "…the 'Example Coalition.'"New York …": glued after a sentence closed by another mark.
-        or (j > 1 and p[j - 1] in "'’" and p[j - 2] in ".!?" and p[j + 1 : j + 2].isalpha())
+        # "…the 'Example Coalition.'"New York …": glued after a sentence closed by another mark;
+        # "… in Victoria. '"I would like …": a scan's speck before the mark.
+        or (
+            j > 1
+            and p[j - 1] in "'’"
+            and (p[j - 2] in ".!?" or p[j - 2].isspace())
+            and p[j + 1 : j + 2].isalpha()
+        )
+        # '… whatsoever" Mr Morris said"In the last …': glued to the verb that introduces it.
+        or (p[j + 1 : j + 2].isupper() and bool(_VERB_BEFORE_GLUED.search(p, max(0, j - 12), j)))
     )
     return before_ok and j + 1 < len(p) and not p[j + 1].isspace()
 

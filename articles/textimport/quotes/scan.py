@@ -19,6 +19,7 @@ from ..vocabulary import _CLOSERS, _OPENERS, _VERB
 from .marks import (
     _BULLETS,
     _SINGLE_CLOSES,
+    _VERB_AFTER,
     _VERB_BEFORE,
     _attribution_follows,
     _closes_straight,
@@ -70,6 +71,12 @@ _INNER_QUOTATION = re.compile(
 )
 
 
+def _glued_in(p: str, j: int) -> bool:
+    """A straight mark between a word and the next one in lower case, no verb after it
+    ("… representing"an increase of …"): a scan's speck inside the sentence, closing nothing."""
+    return p[j - 1 : j].isalpha() and p[j + 1 : j + 2].islower() and not _VERB_AFTER.match(p, j + 1)
+
+
 def _closed_further_on(paragraphs: list[str], start: int) -> bool:
     """An op-ed or a statement quoted whole: opened once, its paragraphs unmarked, closed a
     few paragraphs on by a mark that opens nothing."""
@@ -98,6 +105,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     for i, p in enumerate(paragraphs):
         n = len(p)
         closed_here = False
+        single_closed = False  # "'A,' Senator X said. 'B.'": a straight single may reopen
         together = "“" in p and _runs_together(p)
         j = 0
         if current is not None:
@@ -115,20 +123,28 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 double = c in _OPENERS or (c == '"' and _opens_straight(p, j))
                 # Single quotes also serve as apostrophes: only trust one opening a paragraph.
                 single = (
-                    (c == "‘" or (c == "'" and j == 0 and p[1:2].isupper()))
-                    and (
-                        j == 0
-                        or p[max(0, j - 3) : j].rstrip().endswith(":")
-                        # "Mr Example says that ‘nothing convinces me’.": after a speech verb
-                        or (c == "‘" and bool(_VERB_BEFORE.search(p, 0, j)))
+                    (
+                        (c == "‘" or (c == "'" and j == 0 and p[1:2].isupper()))
+                        and (
+                            j == 0
+                            or p[max(0, j - 3) : j].rstrip().endswith(":")
+                            # "Mr Example says that ‘nothing convinces me’.": after a speech verb
+                            or (c == "‘" and bool(_VERB_BEFORE.search(p, 0, j)))
+                        )
+                        and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
                     )
-                    and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
+                    or (
+                        c == "'"
+                        and single_closed
+                        and p[j - 2 : j] == ". "
+                        and p[j + 1 : j + 2].isupper()
+                    )
                 )
                 if double or single:
                     current, opener, depth, piece_start = _Span(i, j), c, 1, j + 1
                     since = piece_start
                 elif (
-                    (c in _CLOSERS or (c == '"' and _closes_straight(p, j)))
+                    (c in _CLOSERS or (c == '"' and _closes_straight(p, j) and not _glued_in(p, j)))
                     and not closed_here
                     and len(p[:j].split()) >= 3
                 ):
@@ -181,6 +197,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     elif _opens_straight(p, j):
                         depth += 1
                 if closing:
+                    single_closed = opener == "'"
                     current.pieces.append(p[piece_start:j])
                     current.end_para, current.end_pos = i, j
                     spans.append(current)

@@ -74,9 +74,14 @@ _HEADER_REACH = 400
 # OCR of a typed statement may run its header into one line: "…PRESSPR 13518th October,
 # 1968UNITED NATIONS DAYBefore his departure…". A date glued to the words around it, and a
 # heading in capitals glued to the sentence below, are cut apart.
+# (Glued to a word or a reference number before it, or to the heading after it: "Canberra
+# 23 September, 1981DEPARTMENT …" is cut before "23", not inside it.)
+_DATE_WORDS = (
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December),?\s+\d{4}"
+)
 _GLUED_DATE = re.compile(
-    r"(?<=\S)(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December),?\s+\d{4})"
+    rf"(?:(?<=[^\s\d])|(?<=\d\d)|(?<=\s)(?={_DATE_WORDS}[A-Z]))(?<!\s\d)({_DATE_WORDS})"
 )
 # ("SEEKERSThe Budget …", but not "NSW TAFEs", "UN NGOs": a plural of capitals)
 _GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z]{2})")

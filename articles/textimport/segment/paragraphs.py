@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from ..foot import _CONTACT_LEAD
 from ..model import Draft, Notes
 from ..vocabulary import _DATE_ONLY, _VERB
 from .glued import _split_glued
@@ -40,6 +41,15 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     previous = ""
     straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
     for at, line in enumerate(lines):
+        if (
+            _LONE_OPENERS.match(line)
+            and not (straight % 2 or curly > 0)
+            and _CONTACT_LEAD.match(lines[at + 1] if at + 1 < len(lines) else "")
+        ):
+            # '…back on track.' / '"' / 'Further information: …': a scan's stray mark, which
+            # closes nothing and opens no quotation in the contact lines.
+            notes.drop(f"stray mark: {line}")
+            continue
         if (
             line[:1] == "”"
             and line[1:2].isalnum()
