@@ -68,6 +68,17 @@ def _without_specks(paragraph: str) -> str:
     return " ".join(words)
 
 
+def _used_as_a_word(word: str, text: str) -> bool:
+    """Whether the text uses the word in capitals above the contact lines as a word, not a
+    place: in lower case ("PROGRAM" / "… a new ferry program") or as an acronym inside a
+    sentence ("AIDAB" / "… administered by AIDAB")."""
+    escaped = re.escape(word)
+    return bool(
+        re.search(rf"\b{re.escape(word.casefold())}\b", text)
+        or re.search(rf"\b[a-z]+,?\s+{escaped}\b", text)
+    )
+
+
 def from_sign_off(draft: Draft) -> None:
     """The place a statement is signed off from, on a line of its own near the end with its
     date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
@@ -102,6 +113,7 @@ def from_sign_off(draft: Draft) -> None:
             and index + 1 < len(tail)
             and paragraph.rstrip(".").casefold() not in _HEADINGS_ABOVE_CONTACT
             and not named_as_person(paragraph.rstrip(".").capitalize(), draft.text)
+            and not _used_as_a_word(paragraph.rstrip("."), draft.text)
         ):
             paragraph = f"{paragraph} {tail[index + 1]}"  # "CANBERRA" / "For further …"
         found = _PLACE_THEN_CONTACT.match(paragraph)

@@ -175,3 +175,18 @@ def test_a_straight_single_mark_reopening_after_the_attribution_joins_the_statem
             "called it an ‘egregious failure’.",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "heading, place",
+    [("PROGRAM", ""), ("AIDAB", ""), ("CANBERRA", "Canberra"), ("HOBART", "Hobart")],
+)
+def test_a_word_in_capitals_above_the_contact_lines_is_a_place_only_if_used_as_one(heading, place):
+    # (left over from sample AO: "PROGRAM" or "AIDAB" alone there was read as a place)
+    text = (
+        "Ferry aid\n\nThe Minister for Rivers, Jo Example, met the towns in Canberra and "
+        "Hobart and announced a new ferry program. The aid is administered by AIDAB, the aid "
+        f"bureau.\n\n“This program will help,” Mr Example said.\n\n{heading}\n\n"
+        "For further information contact Sam Roe 06 276 4000\n"
+    )
+    assert parse_release_text(text).dateline_city == place
