@@ -181,6 +181,8 @@ def worst_case_seconds() -> tuple[float, str]:
         + "".join(f"Rep. Jon{_letters(i).capitalize()}Kote, " for i in range(size // 18))[
             : size // 2
         ],
+        "openings glued to the verb": "Headline\n\n"
+        + ('Mr Roe said"In the last year ' * size)[: size - 20],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

@@ -51,10 +51,6 @@ def _at_the_foot(paragraph: str, place: str) -> bool:
             return True
     if _FAX_STAMP.match(paragraph):
         return True
-    # ('"' / "Further information: …": a scan's stray mark above the contact lines)
-    paragraph = (
-        paragraph.lstrip(_SPECKS) if _CONTACT_LEAD.match(paragraph.lstrip(_SPECKS)) else paragraph
-    )
     words = paragraph.split()
     if not words or len(words) > 20 or any(c in paragraph for c in "“”"):
         return False

@@ -42,7 +42,9 @@ def drop(draft: Draft, notes: Notes) -> None:
             draft.meta_date = found.group(1)
         found = _TITLE.match(line)
         if found and not draft.catalogue_title:
-            draft.catalogue_title = _unescaped(found.group(1))
+            value = found.group(1)
+            quoted = line.split(":", 1)[1].strip()[:1] == '"'
+            draft.catalogue_title = _unescaped(value) if quoted else value
         if _KEY.match(line):
             key = line.split(":", 1)[0].casefold()
         elif key == "creators":
@@ -144,8 +146,16 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
             # The letterhead in capitals, or one a letterhead's line reads ("Jo Example MP -
             # Federal Member for Stirling"); the headline in capitals too, or as catalogued.
             head = " ".join(words[:k])
-            if k == 1 and k + len(wanted) == len(words) and head.isalpha() and head.isupper():
-                continue  # 'DEPARTMENT "CASHES IN" ON IMMIGRANTS': a word more of the headline
+            if (
+                k == 1
+                and k + len(wanted) == len(words)
+                and head.isalpha()
+                and head.isupper()
+                and words[1][:1] in "\"“'‘"
+            ):
+                # 'DEPARTMENT "CASHES IN" ON IMMIGRANTS' catalogued '"cashes in" on …': a word
+                # of the headline the cataloguer left out before its quoted words
+                continue
             if head.isupper() or is_letterhead(head) or _DATE_HEAD.match(head):
                 lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
                 return True

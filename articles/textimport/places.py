@@ -48,8 +48,16 @@ _CAPITALS = _words("canberra sydney melbourne brisbane perth adelaide hobart dar
 
 
 def place_before_date(above: str) -> str:
-    """ "… SHADOW MINISTER FOR TRANSPORT Canberra" / "23 September, 1981": a capital city
-    ending the letterhead's line, the date on the line below."""
+    """ "… SHADOW MINISTER FOR TRANSPORT Canberra" / "23 September, 1981": a capital city in
+    small letters ending the letterhead's line in capitals, the date on the line below (not
+    "FEDERAL MEMBER FOR MELBOURNE", "Member for Sydney" or "PO Box 123 Melbourne": an
+    electorate, an office, an address)."""
     words = above.split()
-    last = words[-1].strip(".,") if len(words) > 1 else ""
-    return last.capitalize() if last.casefold() in _CAPITALS else ""
+    if len(words) < 3:
+        return ""
+    last, before = words[-1].strip(".,"), words[-2]
+    if last.casefold() not in _CAPITALS or not last.istitle():
+        return ""
+    if not (before.isalpha() and before.isupper()) or before in {"FOR", "OF", "IN", "AT"}:
+        return ""
+    return last

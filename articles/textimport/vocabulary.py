@@ -52,9 +52,11 @@ _ROLE_WORDS = _words(
     sen rep gov commissioner-general spokesperson's cabinet senators representatives reps sens
     congressmen congresswomen members leaders chairs governors mayors judges justices ranking
     gen adm lt col maj capt sgt cmdr brig cpl amb
-    survivor victim advocate activist
     """
 )
+# What a person is, written before the name like a title ("Survivor Jo Roe said"), but in
+# a body's name too ("Ferry Victim Support Group"): a role, never the name's first word.
+_STATUS_WORDS = _words("survivor victim advocate activist")
 _SOCIAL_HONORIFICS = _words(
     "mr mrs ms miss mx dr prof professor sir dame hon honourable honorable rev reverend "
     "excellency h.e"

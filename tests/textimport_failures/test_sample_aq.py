@@ -190,3 +190,114 @@ def test_a_word_in_capitals_above_the_contact_lines_is_a_place_only_if_used_as_o
         "For further information contact Sam Roe 06 276 4000\n"
     )
     assert parse_release_text(text).dateline_city == place
+
+
+# A review of the rules above found these misfires on ordinary releases.
+
+_PREAMBLE = (
+    "FUNDING FOR FERRY TRAINING\n\nThe Minister for Rivers, Senator Al Poe, today announced "
+    "a grant for ferry training.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said a spokesman for the Minister, Jo Roe",
+        "said one of the organisers, Jo Roe",
+        "said a Senator for Victoria, Jo Roe",
+        "said a mother of three from Ohio, Jo Roe",
+        "said the Uniting Church Moderator Jo Roe",
+        "said the Wiradjuri Elder Aunty Jo Roe",
+        "said the Salvation Army Major Jo Roe",
+    ],
+)
+def test_a_person_named_after_an_unnamed_role_or_a_bodys_words_is_the_speaker(attribution):
+    text = _PREAMBLE + f"“The grant is welcome,” {attribution}.\n"
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Roe"]
+
+
+def test_someone_named_after_one_of_the_organisers_is_the_speaker_of_her_words():
+    text = _PREAMBLE + (
+        "One of the organisers, Jo Roe, said the day was a success. “We are delighted,” she said.\n"
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Roe"]
+
+
+@pytest.mark.parametrize(
+    "role", ["editor of USA Today", "Executive Director of Peace Now", "CEO of Fair Go Now"]
+)
+def test_a_capitalised_now_or_today_in_a_role_is_part_of_it(role):
+    text = _PREAMBLE + f"“The grant is welcome,” said Jo Roe, {role}.\n"
+    assert dict(speakers(parse_release_text(text)))["Jo Roe"] == role
+
+
+def test_a_victims_groups_role_is_kept_whole():
+    text = _PREAMBLE + "Ferry Victim Support Group President Sam Poe said: “It will save lives.”\n"
+    assert speakers(parse_release_text(text))[-1] == (
+        "Sam Poe",
+        "Ferry Victim Support Group President",
+    )
+
+
+@pytest.mark.parametrize(
+    "office", ["FEDERAL MEMBER FOR MELBOURNE", "Member for Sydney", "PO Box 123 Melbourne"]
+)
+def test_an_electorate_or_an_address_above_the_date_is_no_place_of_issue(office):
+    text = _catalogued(
+        '"Ferry funding boost"',
+        f" JO ROE MP\n\n {office}\n\n 23 September 2011\n\n FERRY FUNDING BOOST\n\n The Federal "
+        "Member, Jo Roe, today announced ferry funding for the towns.\n\n CANBERRA\n\n"
+        " 23 September 2011\n",
+    )
+    assert parse_release_text(text).dateline_city == "Canberra"
+
+
+@pytest.mark.parametrize("head", ["STATEMENT", "ALP", "RELEASE", "DEMOCRATS"])
+def test_a_word_of_the_letterhead_before_the_catalogued_headline_stays_out_of_it(head):
+    text = _catalogued(
+        '"Roe welcomes ferry funding"',
+        f" {head} ROE WELCOMES FERRY FUNDING\n\n The Federal Member, Jo Roe, has welcomed "
+        "ferry funding for the towns.\n",
+    )
+    assert parse_release_text(text).title == "ROE WELCOMES FERRY FUNDING"
+
+
+def test_a_quotation_saying_where_to_find_more_information_is_kept():
+    text = _PREAMBLE + (
+        '"The centre will help young people into work," Senator Poe said.\n\n'
+        '"For more information, or to apply, visit ferries.gov.au," Senator Poe said.\n'
+    )
+    assert len(parse_release_text(text).quotes) == 2
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "'Ferry Link' will begin in July and run to 2026.",
+        "'Twas ever thus, the Opposition replied. The grant will be paid in July.",
+    ],
+)
+def test_a_straight_single_mark_after_the_attribution_that_closes_no_sentence_opens_nothing(
+    after,
+):
+    text = _PREAMBLE + f"'We will act,' Senator Poe said. {after}\n\nThe grant will be paid.\n"
+    assert quotes(parse_release_text(text)) == [("Al Poe", "We will act")]
+
+
+@pytest.mark.parametrize("attribution", ["she said", "the Minister said"])
+def test_a_closing_mark_glued_before_the_attribution_still_closes(attribution):
+    text = _PREAMBLE + f'This is the best outcome for the town"{attribution}.\n\nMore follows.\n'
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Al Poe"]
+
+
+@pytest.mark.parametrize("when", ["before the accident", "during the campaign"])
+def test_parts_said_on_two_occasions_stay_two(when):
+    text = _PREAMBLE + f"“The ferry was safe,” Senator Poe said {when}. “Now it is gone.”\n"
+    assert len(parse_release_text(text).quotes) == 2
+
+
+def test_a_thousand_glued_openings_after_the_verb_are_read_once():
+    text = _PREAMBLE + 'Mr Roe said"In the last year ' * 4000
+    release = parse_release_text(text)  # quadratic before: seconds at this size
+    assert release.title == "FUNDING FOR FERRY TRAINING"

@@ -18,6 +18,7 @@ from ..vocabulary import (
     _PARTICLES,
     _ROLE_WORDS,
     _SOCIAL_HONORIFICS,
+    _STATUS_WORDS,
     _words,
 )
 
@@ -106,6 +107,8 @@ def _walk_name(toks: list[_Tok], end: int, lo: int) -> int:
             and stop.low not in _OFFICE_HONORIFICS
         ):
             start = end - 1
+    if end - start >= 2 and toks[start].low in _STATUS_WORDS:
+        start += 1  # "Survivor Jo Roe": what she is, then her name
     if start == end and j >= lo and _first_name_that_is_a_word(toks, j, lo):
         start = j  # "Member for Maribyrnong, Bill Shorten"
     if all(_is_initial(t) for t in toks[start : end + 1]):

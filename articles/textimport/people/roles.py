@@ -11,20 +11,21 @@ from ..vocabulary import (
     _ROLE_CONNECTORS,
     _ROLE_WORDS,
     _SOCIAL_HONORIFICS,
+    _STATUS_WORDS,
     _VERB,
 )
 from .names import _is_initial, _name_ish, _Tok
 
 
 def _has_role_word(text: str) -> bool:
-    return any(w.casefold().strip(".,’'") in _ROLE_WORDS for w in text.split())
+    return any(w.casefold().strip(".,’'") in _ROLE_WORDS | _STATUS_WORDS for w in text.split())
 
 
 # "Jo Roe, Minister for Youth Affairs today announced …": when, after the role, is not it.
+# (in lower case only: "editor of USA Today", "Director of Peace Now" are names)
 _TRAILING_WHEN = re.compile(
     r"(?:\s+(?:today|yesterday|tonight|also|now|earlier|recently|"
-    r"this\s+(?:morning|afternoon|evening|week)))+$",
-    re.IGNORECASE,
+    r"this\s+(?:morning|afternoon|evening|week)))+$"
 )
 
 

@@ -113,7 +113,8 @@ def _name_after_series(toks: list[_Tok], segments: list[tuple[int, int]]) -> _Wh
 
 
 # "a representative of Example Group", "an employee of the Department", "one of the
-# organisers": someone the text does not name, whatever body it names after them.
+# organisers": someone the text does not name, whatever body it names after them (but "a
+# spokesman for the Minister, Jo Roe" names her after the comma).
 _UNNAMED = re.compile(
     r"^(?:a|an|one|another)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:of|for|from|at|with)\s", re.IGNORECASE
 )
@@ -127,7 +128,7 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         return None
     if text.casefold() in _PRONOUNS:
         return _Who(ref="pronoun")
-    if _UNNAMED.match(text):
+    if _UNNAMED.match(text) and "," not in text:
         # "said a representative of Standing Together": no one the text names
         return _Who(ref="unnamed", ref_text=f"“{text}”")
     words = text.split()
@@ -170,7 +171,7 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         if not found:
             continue
         start, end, single = found
-        if _after_the(toks, start, lo):
+        if _after_the(toks, start, end, lo):
             body = True
             continue  # "according to the Washington Post": a newspaper, a company, not a person
         index = segments.index((lo, hi))
@@ -212,12 +213,31 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     return None
 
 
-def _after_the(toks: list[_Tok], start: int, lo: int) -> bool:
+# The last word of a body's name: "the Northeast Dairy Farmers Cooperatives", "the Sydney
+# Morning Herald" (not "the Gumbaynggirr Elder Jo Roe", a person).
+_BODY_WORDS = _words(
+    "cooperative cooperatives co-operative association associations federation council union "
+    "unions institute alliance society foundation network coalition party company corporation "
+    "inc ltd llc bank agency commission committee board authority service services centre "
+    "center university college club league trust fund project forum chamber bureau group "
+    "herald post times tribune gazette journal news review press guardian telegraph mail "
+    "age australian courier examiner chronicle observer"
+)
+
+
+def _after_the(toks: list[_Tok], start: int, end: int, lo: int) -> bool:
     """Whether "the" stands before the name and the capitalised words before it, none a
     title: "said the Northeast Dairy Farmers Cooperatives" names a body (but "the Hon Jo
     Roe" and "the Labor Senator Jo Roe" a person)."""
     j = start - 1
-    while j > lo and toks[j].core[:1].isupper() and not toks[j].trail and not _title_word(toks[j]):
+    body_word = toks[end].low in _BODY_WORDS
+    while (
+        body_word
+        and j > lo
+        and toks[j].core[:1].isupper()
+        and not toks[j].trail
+        and not _title_word(toks[j])
+    ):
         if re.search(r"['’]s?$", toks[j].text):
             return False  # "Fix the Court's Gabe Roth": the body's person, named
         j -= 1

@@ -196,6 +196,8 @@ def _joint_issuers(words: str) -> _Who:
         who = _parse_who(part, after_verb=False)
         if who is not None and who.name:
             names.append(who.name)
+    if len(names) == 1:
+        names.append("another")  # "… issued a joint statement with Indonesia's Minister …:"
     return _Who(ref="joint", ref_text=" and ".join(names) or "several people")
 
 

@@ -20,11 +20,11 @@ _ATTRIBUTION_WORDS = 14  # "said Sen. Mike Lee (R-Utah), a member of the committ
 # Words that make the text between two parts more than their attribution: a clause of the
 # writer's, when or why it was said.
 _NOT_JUST_ATTRIBUTION = re.compile(
-    r"\b(?:adding|that|when|while|because|told|asked|replied|responded|countered|agreed|"
-    r"disagreed|later|earlier|then|also|went)\b",
+    r"\b(?:adding|that|during|before|when|while|following|because|told|asked|replied|"
+    r"responded|countered|agreed|disagreed|later|earlier|then|also|went)\b",
     re.IGNORECASE,
 )
-# "…,” Ms Roe said during the 2019 campaign. “Today …": another occasion, named by its year
+# "…,” Ms Roe said after the 2019 campaign. “Today …": another occasion, named by its year
 # or as past; "said Senator Lee after the event", "in reply to the Minister": the same one.
 _ANOTHER_OCCASION = re.compile(
     r"\b(?:during|after|before|following|at|in|on)\b.*(?:\d|\b(?:last|previous|past|ago)\b)",
@@ -81,7 +81,9 @@ def _between(
     # what follows its closing mark in the paragraph says whether it has one of its own)
     after = ""
     if 0 <= second.end_para < len(paragraphs) and second.end_pos >= 0:
-        after = paragraphs[second.end_para][second.end_pos + 1 :]
+        # (its first sentence only: a paragraph of a thousand glued parts is not read again
+        # for each of them)
+        after = paragraphs[second.end_para][second.end_pos + 1 : second.end_pos + 1 + 400]
     # (a second part going on over paragraphs to an attribution of its own is still the one
     # statement: "“A,” X said. “B …" / "“C …" / "“D,” said X.")
     own = _attributed_after(second) and second.end_para == second.start_para

@@ -19,7 +19,6 @@ from ..vocabulary import _CLOSERS, _OPENERS, _VERB
 from .marks import (
     _BULLETS,
     _SINGLE_CLOSES,
-    _VERB_AFTER,
     _VERB_BEFORE,
     _attribution_follows,
     _closes_straight,
@@ -71,10 +70,22 @@ _INNER_QUOTATION = re.compile(
 )
 
 
+# "…,' Senator X said. 'In fact, … minister’.'": the straight single mark closing the part
+# reopened after the attribution.
+_SINGLE_CLOSED_AT_END = re.compile(r"[.!?,’]'(?=\s|$)")
+# '…for the town"she said.', '…town"according to Senator Roe': the attribution after it.
+_ATTRIBUTION_AHEAD = re.compile(rf"[^.!?\"“”]{{0,60}}?\b(?:{_VERB}|according\s+to)\b")
+
+
 def _glued_in(p: str, j: int) -> bool:
-    """A straight mark between a word and the next one in lower case, no verb after it
-    ("… representing"an increase of …"): a scan's speck inside the sentence, closing nothing."""
-    return p[j - 1 : j].isalpha() and p[j + 1 : j + 2].islower() and not _VERB_AFTER.match(p, j + 1)
+    """A straight mark between a word and the next one in lower case, no attribution after
+    it ("… representing"an increase of …"): a scan's speck inside the sentence, closing
+    nothing."""
+    return (
+        p[j - 1 : j].isalpha()
+        and p[j + 1 : j + 2].islower()
+        and not _ATTRIBUTION_AHEAD.match(p, j + 1)
+    )
 
 
 def _closed_further_on(paragraphs: list[str], start: int) -> bool:
@@ -138,6 +149,8 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                         and single_closed
                         and p[j - 2 : j] == ". "
                         and p[j + 1 : j + 2].isupper()
+                        # (closed again at a sentence's end: not "'Ferry Link' will begin …")
+                        and bool(_SINGLE_CLOSED_AT_END.search(p, j + 1))
                     )
                 )
                 if double or single:
