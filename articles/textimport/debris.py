@@ -15,7 +15,6 @@ import re
 import unicodedata
 
 from .footers import _footer_key, _repeated_footers
-from .letterhead import is_library_stamp
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _phrases, _short, _words
 
@@ -155,6 +154,22 @@ _READ_MORE_TAIL = re.compile(
     r"\s*(?:Read more|Continue reading|Mai mult|Lire la suite|Weiterlesen|Leer más)\s*[.…»›>]*$",
     re.IGNORECASE,
 )
+
+
+# A library's stamp on the copy it keeps ("PARLIAMENTARY LIBRARY", "NATIONAL LIBRARY OF
+# AUSTRALIA  12 OCT 1965", spaced out by a scan as "L I B R A R Y"): its words and a date only.
+_STAMP_WORDS = re.compile(
+    r"(?:PARLIAMENTARY|PARL|COMMONWEALTH|NATIONAL|STATE|LEGISLATIVE|RESEARCH|REFERENCE|"
+    r"SERVICES?|LIBRARY|RECEIVED|OF|THE|AUSTRALIA|CANBERRA|ACT|MICAH)+"
+)
+_STAMP_DATE = re.compile(rf"\b(?:{_MONTH_RE})\b|\d+", re.IGNORECASE)
+
+
+def is_library_stamp(line: str) -> bool:
+    if len(line) > 80 or "library" not in re.sub(r"\s", "", line).casefold():
+        return False
+    squashed = re.sub(r"[\W_]", "", _STAMP_DATE.sub("", line)).upper()
+    return "LIBRARY" in squashed and bool(_STAMP_WORDS.fullmatch(squashed))
 
 
 def drop_lines(draft: Draft, notes: Notes) -> None:

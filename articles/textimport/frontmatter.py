@@ -127,7 +127,7 @@ def printed_title(
 # "25 March 1992 Date: Australian aid for …": a form's date field before the headline;
 # "Wednesday 21 February 2007 VA023 OFFICIAL ARTISTS …": the day, the date, the reference.
 _DATE_HEAD = re.compile(
-    rf"^(?:(?i:{_WEEKDAY_RE}),?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}"
+    rf"^(?:(?i:{_WEEKDAY_RE}),?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{{4}}"
     r"(?:\s+Date:?|\s+[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?)?$"
 )
 _GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{3})")  # "5FAIR.", not "50TH", "3AW"
@@ -214,6 +214,11 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             elif when:
                 # "Joint Statement by …: February 2013  SAT 09 FEBRUARY 2013": when, then the date
                 title, rest = f"{title} {when.group(0)}", rest[when.end() :].strip()
+            elif rest and title.isupper() and _HEADLINE_GOES_ON.match(rest):
+                # "STATEMENT ON ASYLUM-SEEKERS AND VILLAWOOD DETENTION CENTRE" catalogued
+                # "Statement on asylum-seekers": the headline goes on in capitals after the
+                # cataloguer's words.
+                title, rest = f"{title} {rest}", ""
             elif rest and _word(rest) in _subjects(catalogue_title):
                 # "Joint Budget Statement Improved Passport Services" under "Joint Budget
                 # statement: [improved passport services; …]": the subject goes on the headline.
@@ -223,6 +228,8 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
 
 
 _REFERENCE = re.compile(r"\d{1,4}/\d{2,4}")
+# Words in capitals, no figure among them (not a date, a reference or a time after it).
+_HEADLINE_GOES_ON = re.compile(r"^(?:AND|OF|FOR|IN|ON|TO|THE|AT|WITH)\b[A-Z&'’ ,-]{3,100}$")
 _DATE_OR_NOTHING = re.compile(
     rf"^\s*(?:(?i:{_WEEKDAY_RE})\s+)?(?:\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}})?\s*$"
 )

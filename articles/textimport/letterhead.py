@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .debris import is_library_stamp
 from .places import _CAPITALS
 from .vocabulary import _DATE_ONLY, _MONTH_RE, _ROLE_WORDS, _words
 
@@ -132,24 +133,12 @@ _REFERENCE_DAY = re.compile(r"^[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?\s+\d{1,2}$")
 def is_date_line(line: str) -> bool:
     if _REFERENCE_DAY.match(line) or _MONTH_YEAR.match(line):
         return True
-    line = _REFERENCE_AFTER.sub("", _REFERENCE.sub("", line))
+    line = _TIME_AFTER.sub("", _REFERENCE_AFTER.sub("", _REFERENCE.sub("", line)))
     return bool(_DATE_ONLY.match(line) or _DAMAGED_DATE.match(line))
 
 
-# A library's stamp on the copy it keeps ("PARLIAMENTARY LIBRARY", "NATIONAL LIBRARY OF
-# AUSTRALIA  12 OCT 1965", spaced out by a scan as "L I B R A R Y"): its words and a date only.
-_STAMP_WORDS = re.compile(
-    r"(?:PARLIAMENTARY|PARL|COMMONWEALTH|NATIONAL|STATE|LEGISLATIVE|RESEARCH|REFERENCE|"
-    r"SERVICES?|LIBRARY|RECEIVED|OF|THE|AUSTRALIA|CANBERRA|ACT|MICAH)+"
-)
-_STAMP_DATE = re.compile(rf"\b(?:{_MONTH_RE})\b|\d+", re.IGNORECASE)
-
-
-def is_library_stamp(line: str) -> bool:
-    if len(line) > 80 or "library" not in re.sub(r"\s", "", line).casefold():
-        return False
-    squashed = re.sub(r"[\W_]", "", _STAMP_DATE.sub("", line)).upper()
-    return "LIBRARY" in squashed and bool(_STAMP_WORDS.fullmatch(squashed))
+# "22nd September 2010 5:51 pm": the time the page was made, after the date.
+_TIME_AFTER = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 
 
 # A banner in capitals before the issuer's name and office: "BUDGET 2010-11 SENATOR THE HON JO

@@ -10,18 +10,20 @@ import re
 from ..vocabulary import _NOT_NAME, _POST_NOMINALS
 
 # Initials and a surname: "B.M. SNEDDEN", "A. R. Downer".
-_INITIALS_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s?([A-Z][A-Za-z'’-]+)(?![\w.])")
+_INITIALS_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s?([A-Z][A-Za-z'’‐‑-]+)(?![\w.])")
 # A title and two words: "The Hon. Greg Example MP", "SENATOR THE HON JANE ROE".
 _TITLED_NAME = re.compile(
     r"\b(?i:hon|mr|mrs|ms|dr|senator)\.?\s+(?i:the\s+hon\.?\s+)?"
-    r"([A-Z][A-Za-z'’-]+)\s+([A-Z][A-Za-z'’-]+)(?![\w.])"
+    r"([A-Z][A-Za-z'’‐‑-]+)\s+([A-Z][A-Za-z'’‐‑-]+)(?![\w.])"
 )
 # A name and the post-nominal of a member alone on a line: "SHAYNE NEUMANN MP".
-_NAME_MP = re.compile(r"^([A-Z][A-Za-z'’-]+)\s+([A-Z][A-Za-z'’-]+),?\s+(?:MP|M\.P\.|MHR)$")
+_NAME_MP = re.compile(r"^([A-Z][A-Za-z'’‐‑-]+)\s+([A-Z][A-Za-z'’‐‑-]+),?\s+(?:MP|M\.P\.|MHR)$")
 
 
 def _word(word: str) -> str:
-    """ "SNEDDEN" reads "Snedden"; a word already in mixed case is kept."""
+    """ "SNEDDEN" reads "Snedden"; a word already in mixed case is kept; "Hanson‐Young" with
+    a typesetter's hyphen is written as the catalogue writes it, "Hanson-Young"."""
+    word = word.replace("‐", "-").replace("‑", "-")
     return word[:1] + word[1:].lower() if word.isupper() else word
 
 

@@ -88,7 +88,10 @@ def _modifies_a_noun(toks: list[_Tok], start: int, end: int) -> bool:
 
 
 def _without_possessive(tok: _Tok) -> _Tok:
-    """ "Senator Josh Hawley’s bill" mentions Josh Hawley: the possessive ends the name."""
+    """ "Senator Josh Hawley’s bill" mentions Josh Hawley: the possessive ends the name; and
+    "“Amanda Vanstone’s claim …" opening a quotation mentions Amanda Vanstone."""
+    if tok.lead and not tok.lead.strip("“\"‘'„"):
+        tok = _Tok(tok.text, tok.core, "", tok.trail)
     if tok.core.endswith(("’s", "'s")) and not tok.trail and len(tok.core) > 3:
         return _Tok(tok.text, tok.core[:-2], tok.lead, tok.core[-2:])
     return tok

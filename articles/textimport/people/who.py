@@ -120,9 +120,13 @@ _UNNAMED = re.compile(
 )
 
 
+# "the Hon. MiJ.R. MacKellar": a scan read the first initial's stop as a letter.
+_SCANNED_INITIALS = re.compile(r"\b([A-Z])[a-z]((?:[A-Z]\.){2,})(?=\s+[A-Z])")
+
+
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     """Read a name and role from the words around an attribution verb."""
-    text = _OPEN_TAG.sub("", _PAREN_TAG.sub("", text))
+    text = _SCANNED_INITIALS.sub(r"\1.\2", _OPEN_TAG.sub("", _PAREN_TAG.sub("", text)))
     text = " ".join(text.split()).strip(" ,.;:–—-")
     if not text or len(text) > 300:
         return None

@@ -146,5 +146,8 @@ _LOWER_WORD_BEFORE_TITLED_NAME = re.compile(
 
 
 def _role_after_lower_words(words: str) -> bool:
+    first = words.split()
+    if len(first) >= 2 and first[0].rstrip(".") in _ROLE_WORDS and first[1][:1].isupper():
+        return True  # '…," senator Bolkus said.': a typist's title in lower case
     match = _LOWER_WORD_BEFORE_TITLED_NAME.match(words)
     return bool(match) and match.group("role").casefold().rstrip(".") in _ROLE_WORDS

@@ -51,7 +51,19 @@ def headline_speaker(
         return None
     if any(p.strip() for p in paragraphs[: span.start_para]):
         return None
+    if _STATEMENT_ON.match(title):
+        # "STATEMENT ON ASYLUM-SEEKERS" under one issuer's letterhead, the statement opening
+        # the release in marks: the issuer's.
+        issuers = {
+            m.name.casefold().replace("‐", "-"): m.name for m in people.letterhead if " " in m.name
+        }
+        if len(issuers) == 1:
+            who = _parse_who(next(iter(issuers.values())), after_verb=False)
+            return people.candidate(who) if who is not None and who.name else None
     return title_subject(title, _RESPONDS, people)
+
+
+_STATEMENT_ON = re.compile(r"^(?:[A-Z]{2,}:\s+)?statement\s+(?:on|about|regarding)\b", re.I)
 
 
 def title_subject(title: str, pattern: re.Pattern, people: _People) -> ParsedSpeaker | None:

@@ -108,7 +108,7 @@ _PARAGRAPH_GAP = re.compile(r"(?<=[.!?\"”’])\s{3,}(?=[\"“‘]?[A-Z])")
 # A whole release in one line with a typist's two spaces after every sentence, the
 # paragraph breaks lost among them: each sentence is taken for a paragraph, as a release's
 # short paragraphs mostly are, so that a quotation opening one is not read as going on. Only
-# where the line is most of the text and three sentences or more open with a quotation mark,
+# where the line is long or a third of the text, three sentences or more open with a mark,
 # and never inside a quotation, unless the next sentence opens with a mark (the next
 # paragraph of a quotation over several).
 _ONE_LINE_RELEASE = 1500
@@ -121,8 +121,8 @@ def _run_on_paragraphs(line: str, text_length: int) -> list[str]:
         return [line]
     if len(_PARAGRAPH_GAP.findall(line)) >= 2:
         return [part for part in _PARAGRAPH_GAP.split(line) if part.strip()]
-    if len(line) < max(_ONE_LINE_RELEASE, text_length // 2):
-        return [line]
+    if len(line) < _ONE_LINE_RELEASE and len(line) < text_length // 3:
+        return [line]  # (a third of the text or more: its paragraphs run together too)
     gaps = list(_SENTENCE_GAP.finditer(line))
     if len(gaps) < 6 or len(gaps) < 2 * len(_SENTENCE_SPACE.findall(line)):
         return [line]

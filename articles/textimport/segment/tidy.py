@@ -25,6 +25,8 @@ _TIDY = [
         # ' " Word' opens a quotation, but 'members, " they write' closes one.
         (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"', ('" ',)),
         (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
+        # "… asylum seekers.''": a typist's two single marks for a double one, closing.
+        (r"(?<=[\w.,!?])''(?=\s|$)", '"', ("''",)),
         # "the 117 th Congress": an ordinal's letters a scrape set on a line of their own.
         (r"\b(\d+) (st|nd|rd|th)\b", r"\1\2", (" st", " nd", " rd", " th")),
         # Scrapes drop the space where a link or tag used to be.
