@@ -130,6 +130,7 @@ _DATE_HEAD = re.compile(
     rf"^(?:(?i:{_WEEKDAY_RE}),?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{{4}}"
     r"(?:\s+Date:?|\s+[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?)?$"
 )
+_DATE_TAIL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}$")
 _GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{3})")  # "5FAIR.", not "50TH", "3AW"
 
 
@@ -156,7 +157,15 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
                 # 'DEPARTMENT "CASHES IN" ON IMMIGRANTS' catalogued '"cashes in" on …': a word
                 # of the headline the cataloguer left out before its quoted words
                 continue
-            if head.isupper() or is_letterhead(head) or _DATE_HEAD.match(head):
+            if (
+                head.isupper()
+                or is_letterhead(head)
+                or _DATE_HEAD.match(head)
+                # "Media release  The Hon Jo Roe MP Minister for …  19 June 2013  Parliament
+                # celebrates Refugee Week 2013  The …": a letterhead run into one line with
+                # the release, its date before the headline
+                or (k >= 6 and _DATE_TAIL.search(head))
+            ):
                 lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
                 return True
     return False

@@ -48,6 +48,7 @@ _NOT_A_PLACE_BEFORE_CONTACT = _words("all general aap")
 _DATING_WORDS = _words("effective commencing posted dated updated issued released from until")
 
 
+_BULLETS = re.compile(r"[•·*]+")
 # A scan's specks after the place or the date: "CANBERRA.• V'. .'", "23 May 1975.’".
 _SPECK_MARKS = "•·’'`\""
 _WORDY = re.compile(r"[A-Za-z]{2}|\d")
@@ -128,7 +129,8 @@ def from_sign_off(draft: Draft) -> None:
     # release or above the background notes that follow it.
     last = len(draft.paragraphs) - 1
     for index in range(last, 0, -1):
-        words = draft.paragraphs[index].split()
+        # ("Canberra •17 April 1982 *·": a scan's bullet and specks around the date)
+        words = _BULLETS.sub(" ", draft.paragraphs[index]).split()
         for k in (1, 2):
             found = _SIGN_OFF_PLACE.match(" ".join(words[:k]))
             if (

@@ -85,6 +85,9 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             and printed[2] not in line
             # ("ROM THE MINISTER FOR … THE HON IAN MACPHEE M.P.": a letterhead the scan cut)
             and not (line.isupper() and _OFFICE_IN_CAPITALS.search(line))
+            # ("Media release The Hon Jo Roe MP Minister for … 19 June 2013": a letterhead
+            # the release ran into one line, naming the issuers)
+            and not _issuers_letterhead(line, draft.issuers)
             for line, following in zip(lines[: printed[0]], lines[1:], strict=False)
         )
     ):
@@ -190,6 +193,19 @@ _SMALL_WORDS = _words(
     "the of and to a an in for is on that with by was will has have are be as at from said "
     "this it its their his her our we"
 )
+
+
+def _issuers_letterhead(line: str, issuers: list[str]) -> bool:
+    """Whether the line names an issuer and an office, as a letterhead does."""
+    low = line.casefold()
+    return (
+        any(name.casefold() in low for name in issuers)
+        and bool(_OFFICE_WORD.search(line))
+        and not _TERMINAL_END.search(line)  # (not a lead: "The Minister, Jo Roe, said …")
+    )
+
+
+_OFFICE_WORD = re.compile(r"\b(?:MP|M\.P\.|The Hon\.?|the Hon\.?)(?=\s|$)")
 
 
 def _is_body(line: str, following: str) -> bool:

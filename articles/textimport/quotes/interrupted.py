@@ -88,6 +88,15 @@ def _between(
     # statement: "“A,” X said. “B …" / "“C …" / "“D,” said X.")
     own = _attributed_after(second) and second.end_para == second.start_para
     if (
+        not between.strip()
+        and first.end_para == second.start_para
+        and first.closed
+        and not own
+        and not _introduced_before(second)
+        and second.speaker is first.speaker
+    ):
+        return ""  # "“He should also reveal ….”  “Some people …”": the paragraph break lost
+    if (
         (own and (second.suffix.strip() != between.strip() or _speaks(after)))
         or not first.own_attribution
         or _introduced_before(first)

@@ -106,3 +106,18 @@ def _attribution_follows(p: str, j: int) -> bool:
     return _ends_with_attribution(p, j) or (
         p[j - 1 : j] in (",", "!", "?") and bool(_NAME_THEN_VERB.match(p, j + 1))
     )
+
+
+# '…for the town"she said.', '…town"according to Senator Roe': the attribution after it.
+_ATTRIBUTION_AHEAD = re.compile(rf"[^.!?\"“”]{{0,60}}?\b(?:{_VERB}|according\s+to)\b")
+
+
+def _glued_in(p: str, j: int) -> bool:
+    """A straight mark between a word and the next one in lower case, no attribution after
+    it ("… representing"an increase of …"): a scan's speck inside the sentence, closing
+    nothing."""
+    return (
+        p[j - 1 : j].isalpha()
+        and p[j + 1 : j + 2].islower()
+        and not _ATTRIBUTION_AHEAD.match(p, j + 1)
+    )

@@ -24,6 +24,7 @@ from .marks import (
     _closes_straight,
     _ends_with_attribution,
     _first_double_is_closer,
+    _glued_in,
     _opens_straight,
     _single_for_double,
     _slipped_closer,
@@ -73,19 +74,6 @@ _INNER_QUOTATION = re.compile(
 # "…,' Senator X said. 'In fact, … minister’.'": the straight single mark closing the part
 # reopened after the attribution.
 _SINGLE_CLOSED_AT_END = re.compile(r"[.!?,’]'(?=\s|$)")
-# '…for the town"she said.', '…town"according to Senator Roe': the attribution after it.
-_ATTRIBUTION_AHEAD = re.compile(rf"[^.!?\"“”]{{0,60}}?\b(?:{_VERB}|according\s+to)\b")
-
-
-def _glued_in(p: str, j: int) -> bool:
-    """A straight mark between a word and the next one in lower case, no attribution after
-    it ("… representing"an increase of …"): a scan's speck inside the sentence, closing
-    nothing."""
-    return (
-        p[j - 1 : j].isalpha()
-        and p[j + 1 : j + 2].islower()
-        and not _ATTRIBUTION_AHEAD.match(p, j + 1)
-    )
 
 
 def _closed_further_on(paragraphs: list[str], start: int) -> bool:
@@ -224,6 +212,10 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 continues = True  # "… It will host a number of major" / "Harmony Day events …"
             elif opener in "‘'":
                 continues = following[:1] == opener
+                if not continues and opener == "‘" and not singles_quote and following[:1] == "“":
+                    # "‘Today’s revelation …" / "“The Government …": a typist's single mark
+                    # opening a statement whose paragraphs go on in double ones
+                    continues, opener = True, "“"
             else:
                 continues = bool(following) and (
                     following[0] in _OPENERS + '"'

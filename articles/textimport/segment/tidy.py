@@ -25,6 +25,8 @@ _TIDY = [
         # ' " Word' opens a quotation, but 'members, " they write' closes one.
         (r'(^|\s)"\s+(?=[^\W_a-z])', r'\1"', ('" ',)),
         (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
+        # "the Minister for Immigration and.Ethnic Affairs": a scan's stop between two words.
+        (r"\b(and|of|for|the)\.(?=[A-Z][a-z])", r"\1 ", ("and.", "of.", "for.", "the.")),
         # "… asylum seekers.''": a typist's two single marks for a double one, closing.
         (r"(?<=[\w.,!?])''(?=\s|$)", '"', ("''",)),
         # "the 117 th Congress": an ordinal's letters a scrape set on a line of their own.
