@@ -13,7 +13,7 @@ import re
 
 from .letterhead import is_letterhead
 from .model import Draft, Notes
-from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short
+from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short, _words
 
 _FENCE = "---"
 _MAX_LINES = 60
@@ -223,7 +223,12 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             elif when:
                 # "Joint Statement by …: February 2013  SAT 09 FEBRUARY 2013": when, then the date
                 title, rest = f"{title} {when.group(0)}", rest[when.end() :].strip()
-            elif rest and title.isupper() and _HEADLINE_GOES_ON.match(rest):
+            elif (
+                rest
+                and title.isupper()
+                and _HEADLINE_GOES_ON.match(rest)
+                and not set(rest.split()) & _NOT_HEADLINE_WORDS
+            ):
                 # "STATEMENT ON ASYLUM-SEEKERS AND VILLAWOOD DETENTION CENTRE" catalogued
                 # "Statement on asylum-seekers": the headline goes on in capitals after the
                 # cataloguer's words.
@@ -237,8 +242,11 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
 
 
 _REFERENCE = re.compile(r"\d{1,4}/\d{2,4}")
-# Words in capitals, no figure among them (not a date, a reference or a time after it).
-_HEADLINE_GOES_ON = re.compile(r"^(?:AND|OF|FOR|IN|ON|TO|THE|AT|WITH)\b[A-Z&'’ ,-]{3,100}$")
+# "AND VILLAWOOD DETENTION CENTRE": a few words more in capitals, none a letterhead's.
+_HEADLINE_GOES_ON = re.compile(r"^AND(?:\s+[A-Z][A-Z'’-]*){1,5}$")
+_NOT_HEADLINE_WORDS = _words(
+    "THE RELEASE MEDIA EMBARGO EMBARGOED HON MP MINISTER SENATOR SAID TODAY IMMEDIATE"
+)
 _DATE_OR_NOTHING = re.compile(
     rf"^\s*(?:(?i:{_WEEKDAY_RE})\s+)?(?:\d{{1,2}}\s+(?i:{_MONTH_RE})\s+\d{{4}})?\s*$"
 )

@@ -133,12 +133,18 @@ _REFERENCE_DAY = re.compile(r"^[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?\s+\d{1,2}$")
 def is_date_line(line: str) -> bool:
     if _REFERENCE_DAY.match(line) or _MONTH_YEAR.match(line):
         return True
-    line = _TIME_AFTER.sub("", _REFERENCE_AFTER.sub("", _REFERENCE.sub("", line)))
+    line = _REFERENCE_AFTER.sub("", _REFERENCE.sub("", line))
     return bool(_DATE_ONLY.match(line) or _DAMAGED_DATE.match(line))
 
 
-# "22nd September 2010 5:51 pm": the time the page was made, after the date.
-_TIME_AFTER = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+# "22nd September 2010 5:51 pm": the time a web page was made, after the header's date.
+_TIME_AFTER = re.compile(r"\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+
+
+def is_header_date_line(line: str) -> bool:
+    """A date line in the header, the time of day perhaps after it (never an event's time
+    at the foot: "Friday 5 March 2010 11.00 am")."""
+    return is_date_line(line) or (len(line) < 60 and is_date_line(_TIME_AFTER.sub("", line)))
 
 
 # A banner in capitals before the issuer's name and office: "BUDGET 2010-11 SENATOR THE HON JO

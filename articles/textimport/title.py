@@ -16,6 +16,7 @@ from .frontmatter import printed_title
 from .letterhead import (
     HEADLINE_REFERENCE,
     is_date_line,
+    is_header_date_line,
     is_label,
     is_letterhead,
     names_an_issuer,
@@ -114,7 +115,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             draft.header_place = draft.header_place or place_of_issue(line)
             if i and not draft.header_place:
                 draft.header_place = place_below_office(lines[i - 1], line)
-        elif is_date_line(line):
+        elif is_header_date_line(line):
             draft.header_date = draft.header_date or line
             if i and not draft.header_place:
                 draft.header_place = place_before_date(lines[i - 1])

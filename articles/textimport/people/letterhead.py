@@ -24,7 +24,9 @@ def _word(word: str) -> str:
     """ "SNEDDEN" reads "Snedden"; a word already in mixed case is kept; "Hanson‐Young" with
     a typesetter's hyphen is written as the catalogue writes it, "Hanson-Young"."""
     word = word.replace("‐", "-").replace("‑", "-")
-    return word[:1] + word[1:].lower() if word.isupper() else word
+    if not word.isupper():
+        return word
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
 def _usable(word: str, shortest: int = 3) -> bool:

@@ -17,6 +17,9 @@ class _Mention:
     office: str
     para: int
     pos: int
+    # Named at the opening of a quotation ("“Amanda Vanstone’s claim …"): only completes the
+    # surname of another paragraph's speaker, not of whoever speaks the words.
+    quoted: bool = False
 
 
 _CAPITAL = re.compile(r"[A-Z]")
@@ -38,12 +41,18 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
         if not _two_capitals(paragraph):
             continue  # a name takes two words, an initial or a capital each
         toks = [_unglued(_without_possessive(tok)) for tok in _tokens(paragraph)]
+        opening = {k for k, tok in enumerate(toks) if tok.lead and not tok.lead.strip("“\"‘'„")}
+        toks = [
+            _Tok(t.text, t.core, "", t.trail) if k in opening else t for k, t in enumerate(toks)
+        ]
         for k, tok in enumerate(toks):
             if not _name_ish(tok) or _is_initial(tok):
                 continue
             if k + 1 < len(toks) and not tok.trail and _name_ish(toks[k + 1]):
                 continue
             start = _walk_name(toks, k, 0)
+            # (the name begins where a quotation opens, whatever stands before the mark)
+            start = max([start, *(i for i in opening if start < i <= k)])
             if start >= k or _modifies_a_noun(toks, start, k):
                 continue
             found.append(
@@ -53,6 +62,7 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
                     office=_office_before(toks, start),
                     para=p_index,
                     pos=k,
+                    quoted=start in opening,
                 )
             )
     return found
@@ -88,10 +98,7 @@ def _modifies_a_noun(toks: list[_Tok], start: int, end: int) -> bool:
 
 
 def _without_possessive(tok: _Tok) -> _Tok:
-    """ "Senator Josh Hawley’s bill" mentions Josh Hawley: the possessive ends the name; and
-    "“Amanda Vanstone’s claim …" opening a quotation mentions Amanda Vanstone."""
-    if tok.lead and not tok.lead.strip("“\"‘'„"):
-        tok = _Tok(tok.text, tok.core, "", tok.trail)
+    """ "Senator Josh Hawley’s bill" mentions Josh Hawley: the possessive ends the name."""
     if tok.core.endswith(("’s", "'s")) and not tok.trail and len(tok.core) > 3:
         return _Tok(tok.text, tok.core[:-2], tok.lead, tok.core[-2:])
     return tok

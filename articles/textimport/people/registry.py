@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..model import ParsedSpeaker
 from ..vocabulary import (
@@ -48,7 +49,10 @@ class _People:
         self._titled: dict[str, bool] = {}  # surname → whether the text gives it after a title
         self._joined: str | None = None
         self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
-        for mention in mentions:
+        self.quoted_mentions: dict[str, list[_Mention]] = {}
+        for mention in [m for m in mentions if m.quoted]:
+            self.quoted_mentions.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
+        for mention in [m for m in mentions if not m.quoted]:
             self.by_surname.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
             # A name opening its paragraph may be a headline's words ("Get Involved In …").
             if len(mention.name.split()) > 1 and mention.pos >= len(mention.name.split()):
@@ -226,6 +230,14 @@ class _People:
             return last
         if who.ref == "role":
             return self._by_role(who.ref_text, at)
+        if who.single and self._full_name(who.name) is None:
+            # "Senator Vanstone has said:" after another's "“Amanda Vanstone’s claim …”": the
+            # full name given at the opening of a quotation in another paragraph
+            named = [
+                m for m in self.quoted_mentions.get(who.name.casefold(), []) if m.para != at[0]
+            ]
+            if named:
+                who = replace(who, name=named[0].name, single=False)
         return self.candidate(who) if self.may_be_person(who) else None
 
     def may_be_person(self, who: _Who) -> bool:

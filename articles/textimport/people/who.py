@@ -121,7 +121,7 @@ _UNNAMED = re.compile(
 
 
 # "the Hon. MiJ.R. MacKellar": a scan read the first initial's stop as a letter.
-_SCANNED_INITIALS = re.compile(r"\b([A-Z])[a-z]((?:[A-Z]\.){2,})(?=\s+[A-Z])")
+_SCANNED_INITIALS = re.compile(r"\b([A-Z])[il]((?:[A-Z]\.){2,})(?=\s+[A-Z])")
 
 
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:

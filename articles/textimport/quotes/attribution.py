@@ -147,7 +147,11 @@ _LOWER_WORD_BEFORE_TITLED_NAME = re.compile(
 
 def _role_after_lower_words(words: str) -> bool:
     first = words.split()
-    if len(first) >= 2 and first[0].rstrip(".") in _ROLE_WORDS and first[1][:1].isupper():
+    if (
+        2 <= len(first) <= 3
+        and first[0].rstrip(".") in _ROLE_WORDS
+        and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in first[1:])
+    ):
         return True  # '…," senator Bolkus said.': a typist's title in lower case
     match = _LOWER_WORD_BEFORE_TITLED_NAME.match(words)
     return bool(match) and match.group("role").casefold().rstrip(".") in _ROLE_WORDS

@@ -54,13 +54,20 @@ def headline_speaker(
     if _STATEMENT_ON.match(title):
         # "STATEMENT ON ASYLUM-SEEKERS" under one issuer's letterhead, the statement opening
         # the release in marks: the issuer's.
-        issuers = {
-            m.name.casefold().replace("‐", "-"): m.name for m in people.letterhead if " " in m.name
-        }
-        if len(issuers) == 1:
+        issuers = {m.name.casefold(): m.name for m in people.letterhead if " " in m.name}
+        if len(issuers) == 1 and _statement_of_the_issuer(span, paragraphs):
             who = _parse_who(next(iter(issuers.values())), after_verb=False)
-            return people.candidate(who) if who is not None and who.name else None
+            if who is not None and who.name:
+                return people.candidate(who)
     return title_subject(title, _RESPONDS, people)
+
+
+def _statement_of_the_issuer(span: _Span, paragraphs: list[str]) -> bool:
+    """A statement set out in marks over paragraphs, nothing after its closing mark: not a
+    line of someone else's words above the issuer's ("“…”" / "Those were the words of …"),
+    nor words the text credits in its own way ("“…,” the report found")."""
+    end = paragraphs[span.end_para] if 0 <= span.end_para < len(paragraphs) else ""
+    return span.end_para > span.start_para and not end[span.end_pos + 1 :].strip(" .'\"”")
 
 
 _STATEMENT_ON = re.compile(r"^(?:[A-Z]{2,}:\s+)?statement\s+(?:on|about|regarding)\b", re.I)

@@ -20,7 +20,8 @@ def split_lines(draft: Draft, notes: Notes) -> None:
         for above, line in zip(raw, raw[1:], strict=False)
         if not above.strip() and line.strip()
     }
-    lines = [part for line in lines for part in _run_on_paragraphs(line, len(draft.text))]
+    body = len(draft.text) - _front_matter_length(draft.text)
+    lines = [part for line in lines for part in _run_on_paragraphs(line, body)]
     # A harvester's front matter ("---" … "---") stands above the letterhead: its lines do
     # not count among the header's.
     top = lines.index("---", 1) + 1 if lines[:1] == ["---"] and "---" in lines[1:40] else 0
@@ -108,10 +109,22 @@ _PARAGRAPH_GAP = re.compile(r"(?<=[.!?\"”’])\s{3,}(?=[\"“‘]?[A-Z])")
 # A whole release in one line with a typist's two spaces after every sentence, the
 # paragraph breaks lost among them: each sentence is taken for a paragraph, as a release's
 # short paragraphs mostly are, so that a quotation opening one is not read as going on. Only
-# where the line is long or a third of the text, three sentences or more open with a mark,
+# where the line is most of the text (a harvester's front matter aside) and at least 1,000
+# characters long, three sentences or more open with a mark,
 # and never inside a quotation, unless the next sentence opens with a mark (the next
 # paragraph of a quotation over several).
-_ONE_LINE_RELEASE = 1500
+_ONE_LINE_RELEASE = 1000
+
+
+def _front_matter_length(text: str) -> int:
+    """The length of a harvester's front matter opening the text ("---" … "---"), which is
+    none of the release's: a line is most of the release when most of what follows it."""
+    if not text.startswith("---"):
+        return 0
+    end = text.find("\n---", 3, 4000)
+    return end + 4 if end >= 0 else 0
+
+
 _SENTENCE_GAP = re.compile(r"(?<=[.!?\"”’])\s{2,}(?=[\"“‘]?[A-Z])")
 _SENTENCE_SPACE = re.compile(r"(?<=[.!?\"”’]) (?=[\"“‘]?[A-Z])")
 
@@ -121,8 +134,8 @@ def _run_on_paragraphs(line: str, text_length: int) -> list[str]:
         return [line]
     if len(_PARAGRAPH_GAP.findall(line)) >= 2:
         return [part for part in _PARAGRAPH_GAP.split(line) if part.strip()]
-    if len(line) < _ONE_LINE_RELEASE and len(line) < text_length // 3:
-        return [line]  # (a third of the text or more: its paragraphs run together too)
+    if len(line) < max(_ONE_LINE_RELEASE, text_length // 2):
+        return [line]
     gaps = list(_SENTENCE_GAP.finditer(line))
     if len(gaps) < 6 or len(gaps) < 2 * len(_SENTENCE_SPACE.findall(line)):
         return [line]

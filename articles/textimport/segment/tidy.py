@@ -27,8 +27,6 @@ _TIDY = [
         (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
         # "the Minister for Immigration and.Ethnic Affairs": a scan's stop between two words.
         (r"\b(and|of|for|the)\.(?=[A-Z][a-z])", r"\1 ", ("and.", "of.", "for.", "the.")),
-        # "… asylum seekers.''": a typist's two single marks for a double one, closing.
-        (r"(?<=[\w.,!?])''(?=\s|$)", '"', ("''",)),
         # "the 117 th Congress": an ordinal's letters a scrape set on a line of their own.
         (r"\b(\d+) (st|nd|rd|th)\b", r"\1\2", (" st", " nd", " rd", " th")),
         # Scrapes drop the space where a link or tag used to be.
@@ -90,6 +88,19 @@ def _tidy(block: str) -> str:
     for pattern, replacement, needles in _TIDY:
         if not needles or any(needle in text for needle in needles):
             text = pattern.sub(replacement, text)
+    return _two_singles_closing(text) if "''" in text else text
+
+
+# A typist's two single marks for the double one closing the quotation the paragraph opened
+# ('"I appeal to the Minister … seekers.' and two marks), not "the so-called ''ferry tax''"
+# or a pipe of 12''.
+_TWO_SINGLES = re.compile(r"(?<=[\w.,!?])''(?=\s|$)")
+
+
+def _two_singles_closing(text: str) -> str:
+    found = _TWO_SINGLES.search(text)
+    if found and text[: found.start()].count('"') % 2 == 1:
+        return text[: found.start()] + '"' + text[found.end() :]
     return text
 
 
