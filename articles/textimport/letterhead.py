@@ -160,6 +160,10 @@ _FROM_OFFICE = re.compile(
 )
 
 
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 10 and bool(_SENTENCE_WORDS.search(line)) and "." in line
+
+
 def is_letterhead(line: str) -> bool:
     """An issuer's name and offices ("The Hon Jane Roe MP  Minister for Health"), contacts,
     or a library's stamp."""
@@ -170,8 +174,9 @@ def is_letterhead(line: str) -> bool:
         return True
     if is_library_stamp(line):
         return True
-    if _CONTACT.search(line):
-        return True
+    contact = _CONTACT.search(line)
+    if contact and not (contact.group(0).casefold() == "parliament house" and _is_sentence(line)):
+        return True  # (not "… celebrations at Parliament House today.": a sentence)
     if _NAME_WITH_INITIALS.match(line) and not _PLACE_INITIALS.match(line):
         return True  # "THE HON. B.M. EXAMPLE, M.P.": its last stop ends the initials
     if (

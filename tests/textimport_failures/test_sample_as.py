@@ -68,3 +68,18 @@ def test_a_scans_stop_inside_an_office_and_a_bullet_before_the_date_of_the_sign_
     assert [name for name, _ in found] == ["Jo Example"]
     assert found[0][1].endswith("against anyone.")
     assert speakers(release)[0] == ("Jo Example", "Minister for Rivers and Towns Affairs")
+
+
+def test_the_same_release_pasted_without_its_catalogue_record():
+    # (found trying "New release from text" as an editor would: no front matter to go by)
+    text = (
+        "Media release   The Hon Al Roe MP Minister for Rivers Senator the Hon Jo Example "
+        "Minister for Towns                     19 June 2013  Parliament celebrates Ferry Week "
+        "2013  The river towns joined Parliamentarians at Ferry Week celebrations at Parliament "
+        "House today.  “Ferries are the heart of the towns,” Mr Roe said  “This year’s theme is "
+        "an opportunity to thank the crews,” Senator Example said.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "Parliament celebrates Ferry Week 2013"
+    assert release.lead.startswith("The river towns joined Parliamentarians")
+    assert [name for name, _ in quotes(release)] == ["Al Roe", "Jo Example"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..letterhead import is_label, is_section_label
+from ..letterhead import is_date_line, is_label, is_letterhead, is_section_label
 from ..model import Draft, Notes
+from .sentences import _TERMINAL_END
 
 
 def split_lines(draft: Draft, notes: Notes) -> None:
@@ -67,7 +68,28 @@ def _label_field(line: str) -> list[str]:
     head = _GAP.split(rest, maxsplit=1)
     if len(head) == 2 and head[0].isupper() and len(head[0].split()) >= 2:
         return [*fields[: at + 1], *head]  # the headline in capitals, then the body
-    return [line]
+    fields_after = _GAP.split(rest, maxsplit=_FIELDS_BEFORE_LABEL)
+    return _dated_headline(fields[: at + 1], fields_after) or [line]
+
+
+# "Media release  The Hon Jo Roe MP Minister for Rivers   19 June 2013  Ferry Week opens
+# The towns …": after the label, the issuers' fields and the date, then a headline in small
+# letters, then the body.
+_OFFICE_WORDS = re.compile(r"\b(?:MP|Hon|Minister|Senator|Member|Secretary|Treasurer)\b")
+
+
+def _dated_headline(label: list[str], fields: list[str]) -> list[str] | None:
+    k = next((i for i, field in enumerate(fields[:-2]) if is_date_line(field)), None)
+    if k is None or not all(
+        len(field) <= 300 and (is_letterhead(field) or _OFFICE_WORDS.search(field))
+        for field in fields[:k]
+    ):
+        return None
+    headline, rest = fields[k + 1], " ".join(fields[k + 2 :])
+    words = headline.split()
+    if not 2 <= len(words) <= 20 or _TERMINAL_END.search(headline) or not headline[:1].isupper():
+        return None
+    return [*label, *fields[: k + 1], headline, rest]
 
 
 _HEADER_LINES = 8
