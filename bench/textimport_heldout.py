@@ -181,6 +181,8 @@ def worst_case_seconds() -> tuple[float, str]:
         + "".join(f"Rep. Jon{_letters(i).capitalize()}Kote, " for i in range(size // 18))[
             : size // 2
         ],
+        "a catalogue title along one line": '---\ntitle: "A B C"\ncreators:\n  - "Roe, Jo"\n---\n\n'
+        + ("x " + "A B C " * size)[: size - 60],
         "openings glued to the verb": "Headline\n\n"
         + ('Mr Roe said"In the last year ' * size)[: size - 20],
         "people with initials": "".join(

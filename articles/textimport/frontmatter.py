@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .letterhead import is_letterhead
+from .letterhead import _SENTENCE_WORDS, is_letterhead
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short, _words
 
@@ -130,6 +130,19 @@ _DATE_HEAD = re.compile(
     rf"^(?:(?i:{_WEEKDAY_RE}),?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{{4}}"
     r"(?:\s+Date:?|\s+[A-Z]{1,5}\s?\d{1,4}(?:/\d{2,4})?)?$"
 )
+_HEAD_REACH = 600
+
+
+def _issuers_then_date(head: str) -> bool:
+    """ "Media release The Hon Jo Roe MP Minister for Rivers 19 June 2013": a letterhead's
+    issuers and the date (not "Mr Roe will launch … in Sydney on 17 June 2013")."""
+    return bool(
+        _DATE_TAIL.search(head[-40:])
+        and re.search(r"\b(?:MP|Hon)\b", head)
+        and not _SENTENCE_WORDS.search(head)
+    )
+
+
 _DATE_TAIL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}$")
 _GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{3})")  # "5FAIR.", not "50TH", "3AW"
 
@@ -140,7 +153,8 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
     above it, so that the headline opens its line."""
     for i in range(min(len(lines), _HEADLINE_LINES)):
         # "… RELEASE 5FAIR. COMPASSIONATE …": the letterhead's figure glued to the headline
-        words = _GLUED_FIGURE.sub(" ", lines[i]).split()
+        # (a headline stands near the start of its line: only so far is it looked for)
+        words = _GLUED_FIGURE.sub(" ", lines[i][:_HEAD_REACH]).split()
         for k in range(1, max(0, len(words) - len(wanted)) + 1):
             if not _same_words([_word(w) for w in words[k : k + len(wanted)]], wanted):
                 continue
@@ -164,9 +178,10 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
                 # "Media release  The Hon Jo Roe MP Minister for …  19 June 2013  Parliament
                 # celebrates Refugee Week 2013  The …": a letterhead run into one line with
                 # the release, its date before the headline
-                or (k >= 6 and _DATE_TAIL.search(head))
+                or (k >= 6 and _issuers_then_date(head))
             ):
-                lines[i : i + 1] = [" ".join(words[:k]), " ".join(words[k:])]
+                whole = _GLUED_FIGURE.sub(" ", lines[i]).split()
+                lines[i : i + 1] = [" ".join(whole[:k]), " ".join(whole[k:])]
                 return True
     return False
 

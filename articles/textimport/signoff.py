@@ -129,8 +129,11 @@ def from_sign_off(draft: Draft) -> None:
     # release or above the background notes that follow it.
     last = len(draft.paragraphs) - 1
     for index in range(last, 0, -1):
+        paragraph = draft.paragraphs[index]
+        if paragraph[:1] in "•·*":
+            continue  # "• Sydney 16 June 2013": an item of a list of events
         # ("Canberra •17 April 1982 *·": a scan's bullet and specks around the date)
-        words = _BULLETS.sub(" ", draft.paragraphs[index]).split()
+        words = _BULLETS.sub(" ", paragraph).split()
         for k in (1, 2):
             found = _SIGN_OFF_PLACE.match(" ".join(words[:k]))
             if (

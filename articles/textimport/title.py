@@ -14,6 +14,7 @@ from . import dateline
 from .debris import is_junk
 from .frontmatter import printed_title
 from .letterhead import (
+    _SENTENCE_WORDS,
     HEADLINE_REFERENCE,
     is_date_line,
     is_header_date_line,
@@ -202,7 +203,10 @@ def _issuers_letterhead(line: str, issuers: list[str]) -> bool:
     return (
         any(name.casefold() in low for name in issuers)
         and bool(_OFFICE_WORD.search(line))
-        and not _TERMINAL_END.search(line)  # (not a lead: "The Minister, Jo Roe, said …")
+        # (not a lead: "The Minister, Jo Roe, said …", "… MP, Minister for Rivers, today
+        # announced $20 million for the" broken over lines)
+        and not _TERMINAL_END.search(line)
+        and not _SENTENCE_WORDS.search(line)
     )
 
 

@@ -216,9 +216,20 @@ def _is_transcript(paragraphs: list[str], people: _People) -> bool:
     return False
 
 
+# A name of a few capitalised words in marks, the sentence going on after it in small letters.
+_NAME_IN_MARKS = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}$")
+_SENTENCE_GOES_ON = re.compile(rf"^\s+(?!(?:{_VERB})\b)[a-z]")
+
+
 def _heading_in_marks(span: _Span, text: str) -> bool:
     """A paragraph of a few words in marks, capitalised as a title is (“Second-Class
     Senators”, “Read The Bill”): a section heading, not a quotation."""
+    if (
+        span.start_para == span.end_para
+        and _NAME_IN_MARKS.match(text)
+        and (_SENTENCE_GOES_ON.match(span.suffix))
+    ):
+        return True  # "‘Ferry Link’ was meant to open in 2012 …": a name in marks
     if span.prefix.strip() or span.suffix.strip() or span.start_para != span.end_para:
         return False
     words = [w.strip(".,;:!?…’'\"“”()") for w in text.split()]

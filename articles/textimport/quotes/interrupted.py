@@ -92,10 +92,15 @@ def _between(
         and first.end_para == second.start_para
         and first.closed
         and not own
-        and not _introduced_before(second)
         and second.speaker is first.speaker
+        and second.speaker is not None
+        and _last_mark(first, paragraphs) in (".", "!")
+        and not after.strip()
+        and _whole_sentences(second, paragraphs)
     ):
-        return ""  # "“He should also reveal ….”  “Some people …”": the paragraph break lost
+        # "“He should also reveal ….”  “Some people …”": the paragraph break lost (not a
+        # question and its answer, nor "“The Ferry Act” passed …", a title in marks)
+        return ""
     if (
         (own and (second.suffix.strip() != between.strip() or _speaks(after)))
         or not first.own_attribution
@@ -134,6 +139,11 @@ def _glued_between(
     return bool(_ATTRIBUTION_ALONE.match(middle)) and all(
         paragraphs[k] in glued for k in (first.end_para + 1, second.start_para)
     )
+
+
+def _whole_sentences(span: _Span, paragraphs: list[str]) -> bool:
+    """Whether the quotation ends with a sentence's stop inside its marks."""
+    return _last_mark(span, paragraphs) in (".", "!", "?")
 
 
 def _speaks(text: str) -> bool:

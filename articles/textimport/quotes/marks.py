@@ -121,3 +121,19 @@ def _glued_in(p: str, j: int) -> bool:
         and p[j + 1 : j + 2].islower()
         and not _ATTRIBUTION_AHEAD.match(p, j + 1)
     )
+
+
+def _closes_single(p: str, j: int, opener: str) -> bool:
+    """Whether the single mark at ``j`` closes a quotation opened with ``opener``."""
+    return (
+        p[j] == ("’" if opener == "‘" else "'")
+        and (j + 1 == len(p) or not p[j + 1].isalpha())
+        and (
+            p[j - 1] in ",.!?;:—–-"
+            # "‘enough is enough’ and …": a term closed inside a sentence (not the possessive
+            # of "the towns’ boats")
+            or (opener == "‘" and p[j - 1].isalpha() and p[j - 1] != "s")
+            # "…will deter smugglers’.": the mark before the sentence's stop
+            or (p[j + 1 : j + 2] in (".", "") and p[j + 2 : j + 3] in (" ", ""))
+        )
+    )

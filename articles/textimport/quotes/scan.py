@@ -21,6 +21,7 @@ from .marks import (
     _SINGLE_CLOSES,
     _VERB_BEFORE,
     _attribution_follows,
+    _closes_single,
     _closes_straight,
     _ends_with_attribution,
     _first_double_is_closer,
@@ -157,15 +158,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 if opener == "'" and c == '"' and _attribution_follows(p, j):
                     closing = True  # "'This approach …," Senator Evans said.": a scan's mark
                 elif opener in "‘'":
-                    closing = (
-                        c == ("’" if opener == "‘" else "'")
-                        and (j + 1 == n or not p[j + 1].isalpha())
-                        and (
-                            p[j - 1] in ",.!?;:—–-"
-                            # "…will deter smugglers’.": the mark before the sentence's stop
-                            or (p[j + 1 : j + 2] in (".", "") and p[j + 2 : j + 3] in (" ", ""))
-                        )
-                    )
+                    closing = _closes_single(p, j, opener)
                 elif c == "“" and opener != "„" and _turned_closer(p, j):
                     depth -= 1  # "…to that truth. “" ending its paragraph: a turned closing mark
                     closing = depth <= 0
@@ -212,7 +205,14 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 continues = True  # "… It will host a number of major" / "Harmony Day events …"
             elif opener in "‘'":
                 continues = following[:1] == opener
-                if not continues and opener == "‘" and not singles_quote and following[:1] == "“":
+                if (
+                    not continues
+                    and opener == "‘"
+                    and not singles_quote
+                    and following[:1] == "“"
+                    and current.start_para == i
+                    and current.start_pos == 0
+                ):
                     # "‘Today’s revelation …" / "“The Government …": a typist's single mark
                     # opening a statement whose paragraphs go on in double ones
                     continues, opener = True, "“"
