@@ -125,6 +125,10 @@ def match(paragraph: str) -> re.Match[str] | None:
     return None
 
 
+# A paragraph of the body: a dozen words or more, a sentence ended in it.
+_SENTENCES = re.compile(r"^(?=(?:\S+\s+){11}).*[a-z][.!?][”\"’]?(?:\s|$)")
+
+
 def run(draft: Draft, notes: Notes) -> None:
     """Take the dateline off its paragraph; the lead starts there."""
     paragraphs = draft.paragraphs
@@ -137,6 +141,8 @@ def run(draft: Draft, notes: Notes) -> None:
                 paragraphs[index : index + 2] = [f"{paragraph} {following}"]
                 paragraph = paragraphs[index]
         found = match(paragraph)
+        if found and any(_SENTENCES.search(p) for p in paragraphs[:index]):
+            found = None  # "CHIEF SCIENTIST RESIGNS - Professor …" under the lead: a topic
         if found:
             region = found.groupdict().get("region") or found.groupdict().get("dc") or ""
             draft.dateline_city = city_name(found.group("city"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .letterhead import _SENTENCE_WORDS, is_letterhead
+from .garbled import _HEADLINE_LINES, _SUBJECT, _garbled_title, _word
+from .letterhead import _SENTENCE_WORDS, is_label, is_letterhead
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short, _words
 
@@ -72,22 +73,12 @@ def _person(line: str) -> list[str]:
     return [f"{found.group(2).strip()} {found.group(1).strip()}"] if found else []
 
 
-# "… Malcolm Turnbull [Terrorist attacks in Paris]": the cataloguer's subject after the title.
-_SUBJECT = re.compile(r"\s*\[[^\]]*\]\s*$")
-_HEADLINE_LINES = 20
-
-
 def _subjects(catalogue_title: str) -> set[str]:
     """The subjects the cataloguer put in brackets after the title, each as its letters."""
     found = _SUBJECT.search(catalogue_title)
     if not found:
         return set()
     return {_word(s) for s in found.group(0).strip(" []").split(";") if s.strip()}
-
-
-def _word(word: str) -> str:
-    # "'IMMIGRATION": a scan's speck before a word is no apostrophe of it.
-    return re.sub(r"[^\w']", "", word.casefold().replace("’", "'")).strip("'")
 
 
 def printed_title(
@@ -99,11 +90,7 @@ def printed_title(
     wanted = [_word(w) for w in _SUBJECT.sub("", catalogue_title).split()]
     wanted = [w for w in wanted if w]
     if len(wanted) == 2:
-        # "Vietnamese Refugees": two words are the headline only as a line of their own.
-        for i, line in enumerate(lines[:_HEADLINE_LINES]):
-            if [_word(w) for w in line.split() if _word(w)] == wanted:
-                return i, 1, line.strip().rstrip("."), ""
-        return None
+        return _line_of_two(lines, wanted)
     if len(wanted) < 3:
         return None
     found = _printed(lines, wanted, catalogue_title, issuers)
@@ -117,11 +104,22 @@ def printed_title(
         # or a headline printed above the subheading the cataloguer ran on after a colon)
         for part in (after, before):
             shorter = [w for w in (_word(w) for w in part.split()) if w]
-            if found is None and len(shorter) >= 3:
+            # ("Budget 2005-06: joint media release.": the label is no headline)
+            if found is None and len(shorter) == 2 and not is_label(part.strip(" .")):
+                found = _line_of_two(lines, shorter)  # "Budget 2005-06" on a line of its own
+            if found is None and len(shorter) >= 3 and not is_label(part.strip(" .")):
                 found = _printed(lines, shorter, catalogue_title, issuers)
                 if found is None and _split_after_letterhead(lines, shorter):
                     found = _printed(lines, shorter, catalogue_title, issuers)
     return found or _garbled_title(lines, wanted, catalogue_title)
+
+
+def _line_of_two(lines: list[str], wanted: list[str]):
+    """ "Vietnamese Refugees": two words are the headline only as a line of their own."""
+    for i, line in enumerate(lines[:_HEADLINE_LINES]):
+        if [_word(w) for w in line.split() if _word(w)] == wanted:
+            return i, 1, line.strip().rstrip("."), ""
+    return None
 
 
 # "25 March 1992 Date: Australian aid for …": a form's date field before the headline;
@@ -256,7 +254,6 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
     return None
 
 
-_REFERENCE = re.compile(r"\d{1,4}/\d{2,4}")
 # "AND VILLAWOOD DETENTION CENTRE": a few words more in capitals, none a letterhead's.
 _HEADLINE_GOES_ON = re.compile(r"^AND(?:\s+[A-Z][A-Z'’-]*){1,5}$")
 _NOT_HEADLINE_WORDS = _words(
@@ -269,61 +266,3 @@ _WHEN_AFTER_COLON = re.compile(rf"(?i:{_MONTH_RE}) \d{{4}}\b")
 # "…: DEMOCRATS": the party saying so
 _PARTIES = frozenset({"democrats", "greens", "labor", "liberals", "nationals", "coalition"})
 _WHO_AFTER_COLON = re.compile(r"^(?:[A-Z][\w'’-]+\s?){1,3}$")
-_LEADING_DATE = re.compile(r"^(\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}) (?=[A-Z])")
-
-
-def _letters(word: str) -> str:
-    return re.sub(r"[^a-z']", "", _word(word))
-
-
-def _garbled_title(lines: list[str], wanted: list[str], catalogue_title: str):
-    """The headline as a scan garbled it: the cataloguer's words in order, a few specks of
-    the logo between them ("Federal Health" / "ohho Budget should focus australiaR
-    healthcare 8on consumer s 19 March 2012 A more …"), a digit stuck to a word and a word
-    broken in two. The cataloguer's spelling is the title; what follows is the text."""
-    if len(wanted) < 4:
-        return None
-    for i in range(min(len(lines), _HEADLINE_LINES)):
-        for count in (1, 2, 3):
-            words = " ".join(lines[i : i + count]).split()
-            if words and _REFERENCE.fullmatch(words[0]):
-                words = words[1:]  # "144/79 COMMUNITY GROUPS …": the office's reference first
-            used = _garbled_match(words, wanted)
-            if used is None:
-                continue
-            rest = " ".join(words[used:])
-            if rest and not (rest[0].isupper() or rest[0].isdigit()):
-                break
-            title = " ".join(_SUBJECT.sub("", catalogue_title).split()).rstrip(".")
-            # The release's date run on after the headline goes on a line of its own.
-            return i, min(count, len(lines) - i), title, _LEADING_DATE.sub("\\1\n", rest)
-    return None
-
-
-def _garbled_match(words: list[str], wanted: list[str]) -> int | None:
-    """How many of ``words`` the wanted words take, or None: the first word the same, then
-    each in order, at most one skipped word for two wanted ones."""
-    if not words or _word(words[0]) != wanted[0]:
-        return None
-    skips, j = len(wanted) // 2, 1
-    for want in wanted[1:]:
-        target = re.sub(r"[^a-z']", "", want)
-        if not target:
-            continue  # "14,000": a figure the scan garbles ("_j4,OOP"), read with its neighbour
-        while j < len(words):
-            letters = _letters(words[j])
-            # "GOVERNMENT'S_j4,OOP": the word, and the figure after it glued on
-            glued = bool(re.search(r"[\d_]", words[j]))  # a figure glued on: "…'S_j4,OOP"
-            if letters == target or (glued and len(target) >= 5 and letters.startswith(target)):
-                j += 1
-                break
-            if j + 1 < len(words) and _letters(words[j]) + _letters(words[j + 1]) == target:
-                j += 2
-                break
-            skips -= 1
-            if skips < 0:
-                return None
-            j += 1
-        else:
-            return None
-    return j

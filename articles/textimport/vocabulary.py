@@ -51,7 +51,7 @@ _ROLE_WORDS = _words(
     controller auditor president-elect senior undersecretary under-secretary administrator
     sen rep gov commissioner-general spokesperson's cabinet senators representatives reps sens
     congressmen congresswomen members leaders chairs governors mayors judges justices ranking
-    gen adm lt col maj capt sgt cmdr brig cpl amb
+    gen adm lt col maj capt sgt cmdr brig cpl amb agent
     """
 )
 # What a person is, written before the name like a title ("Survivor Jo Roe said"), but in

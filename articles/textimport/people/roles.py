@@ -146,6 +146,9 @@ def _apposition(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
             del parts[index:]
             break
     text = ", ".join(parts).strip(" ,.;:")
+    # ("Robert Garcia, United States Border Patrol Swanton Sector stated on Twitter": the role
+    # ends where the verb begins)
+    text = re.split(rf"\s+(?:{_VERB})\b", text, maxsplit=1)[0]
     words = text.split()
     if not words:
         return ""

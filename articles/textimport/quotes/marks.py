@@ -137,3 +137,10 @@ def _closes_single(p: str, j: int, opener: str) -> bool:
             or (p[j + 1 : j + 2] in (".", "") and p[j + 2 : j + 3] in (" ", ""))
         )
     )
+
+
+def _reopens_straight(p: str, j: int) -> bool:
+    """A straight mark after a sentence's stop, before a capital, inside a quotation in
+    straight marks (an inner one would be in single marks): the quotation's next paragraph,
+    run into this one."""
+    return p[j - 2 : j] in (". ", "! ", "? ") and p[j + 1 : j + 2].isupper()

@@ -27,6 +27,7 @@ from .marks import (
     _first_double_is_closer,
     _glued_in,
     _opens_straight,
+    _reopens_straight,
     _single_for_double,
     _slipped_closer,
     _turned_closer,
@@ -185,7 +186,11 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                         # '…about "fiscal sense," said Rep. Example': a comma, the mark and the
                         # verb end the whole quotation, however many marks opened inside it.
                         closing = depth <= 0 or _ends_with_attribution(p, j)
-                    elif opener == "“" and depth == 1 and together and _restarts(p, j, since):
+                    elif (opener == "“" and depth == 1 and together and _restarts(p, j, since)) or (
+                        opener == '"' and depth == 1 and _reopens_straight(p, j)
+                    ):
+                        # '… by fair means or foul.  "Chen Yonglin has …': the next
+                        # paragraph of the quotation, its break lost
                         current.pieces.append(p[piece_start:j])
                         since = piece_start = j + 1
                     elif _opens_straight(p, j):
