@@ -183,6 +183,10 @@ def worst_case_seconds() -> tuple[float, str]:
         ],
         "a catalogue title along one line": '---\ntitle: "A B C"\ncreators:\n  - "Roe, Jo"\n---\n\n'
         + ("x " + "A B C " * size)[: size - 60],
+        "terms in single marks": "Headline\n\nThe people said " + ("‘A’ b " * size)[: size // 3],
+        "quotations in single marks": "Headline\n\n"
+        + ("‘We will act,’ Mr Roe said. " * size)[: size // 3],
+        "reopened marks": 'Headline\n\n"Start. ' + ('. "Yes' * size)[: size - 40] + '," he said.',
         "openings glued to the verb": "Headline\n\n"
         + ('Mr Roe said"In the last year ' * size)[: size - 20],
         "people with initials": "".join(

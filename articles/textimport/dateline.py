@@ -141,8 +141,14 @@ def run(draft: Draft, notes: Notes) -> None:
                 paragraphs[index : index + 2] = [f"{paragraph} {following}"]
                 paragraph = paragraphs[index]
         found = match(paragraph)
-        if found and any(_SENTENCES.search(p) for p in paragraphs[:index]):
-            found = None  # "CHIEF SCIENTIST RESIGNS - Professor …" under the lead: a topic
+        if (
+            found
+            and not found.groupdict().get("region")
+            and sum(bool(_SENTENCES.search(p)) for p in paragraphs[:index]) >= 2
+        ):
+            # "CHIEF SCIENTIST RESIGNS - Professor …" under paragraphs of the body: a topic
+            # (not "WASHINGTON, D.C. —" under a standfirst or an editor's note)
+            found = None
         if found:
             region = found.groupdict().get("region") or found.groupdict().get("dc") or ""
             draft.dateline_city = city_name(found.group("city"))

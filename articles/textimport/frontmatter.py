@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .garbled import _HEADLINE_LINES, _SUBJECT, _garbled_title, _word
-from .letterhead import _SENTENCE_WORDS, is_label, is_letterhead
+from .letterhead import _SENTENCE_WORDS, is_label, is_letterhead, names_an_issuer
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short, _words
 
@@ -90,7 +90,7 @@ def printed_title(
     wanted = [_word(w) for w in _SUBJECT.sub("", catalogue_title).split()]
     wanted = [w for w in wanted if w]
     if len(wanted) == 2:
-        return _line_of_two(lines, wanted)
+        return _line_of_two(lines, wanted, issuers)
     if len(wanted) < 3:
         return None
     found = _printed(lines, wanted, catalogue_title, issuers)
@@ -106,7 +106,7 @@ def printed_title(
             shorter = [w for w in (_word(w) for w in part.split()) if w]
             # ("Budget 2005-06: joint media release.": the label is no headline)
             if found is None and len(shorter) == 2 and not is_label(part.strip(" .")):
-                found = _line_of_two(lines, shorter)  # "Budget 2005-06" on a line of its own
+                found = _line_of_two(lines, shorter, issuers)  # "Budget 2005-06" alone
             if found is None and len(shorter) >= 3 and not is_label(part.strip(" .")):
                 found = _printed(lines, shorter, catalogue_title, issuers)
                 if found is None and _split_after_letterhead(lines, shorter):
@@ -114,10 +114,12 @@ def printed_title(
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 
-def _line_of_two(lines: list[str], wanted: list[str]):
+def _line_of_two(lines: list[str], wanted: list[str], issuers=()):
     """ "Vietnamese Refugees": two words are the headline only as a line of their own."""
     for i, line in enumerate(lines[:_HEADLINE_LINES]):
-        if [_word(w) for w in line.split() if _word(w)] == wanted:
+        if [_word(w) for w in line.split() if _word(w)] == wanted and not (
+            is_letterhead(line) or names_an_issuer(line, list(issuers))
+        ):
             return i, 1, line.strip().rstrip("."), ""
     return None
 

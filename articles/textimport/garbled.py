@@ -36,14 +36,15 @@ def _garbled_title(lines: list[str], wanted: list[str], catalogue_title: str):
             words = " ".join(lines[i : i + count]).split()
             if words and _REFERENCE.fullmatch(words[0]):
                 words = words[1:]  # "144/79 COMMUNITY GROUPS …": the office's reference first
-            used = _garbled_match(words, wanted)
-            if used is None:
+            found = _garbled_match(words, wanted)
+            if found is None:
                 continue
+            used, typeset = found
             rest = " ".join(words[used:])
             if rest and not (rest[0].isupper() or rest[0].isdigit()):
                 break
             title = " ".join(_SUBJECT.sub("", catalogue_title).split()).rstrip(".")
-            if all(_CLEAN_WORD.fullmatch(w) for w in words[:used]):
+            if typeset and all(_CLEAN_WORD.fullmatch(w) for w in words[:used]):
                 # "Budget 2010-11—Strengthening …" catalogued "Budget 2010: Strengthening …",
                 # "Arrival of boat K112 …" catalogued "Arrival of K112 …": the print is no
                 # scan's garbling, and its words are the headline
@@ -60,12 +61,15 @@ _CLEAN_WORD = re.compile(
 )
 
 
-def _garbled_match(words: list[str], wanted: list[str]) -> int | None:
+def _garbled_match(words: list[str], wanted: list[str]) -> tuple[int, bool] | None:
     """How many of ``words`` the wanted words take, or None: the first word the same, then
-    each in order, at most one skipped word for two wanted ones."""
+    each in order, at most one skipped word for two wanted ones; and whether the print reads
+    as typeset (no word broken in two, no figure glued on, one word at most skipped, a word
+    of three letters or more, not a speck: "Arrival of boat K112 …")."""
     if not words or _word(words[0]) != wanted[0]:
         return None
     skips, j = len(wanted) // 2, 1
+    typeset, skipped = True, 0
     for want in wanted[1:]:
         target = re.sub(r"[^a-z']", "", want)
         if not target:
@@ -75,15 +79,19 @@ def _garbled_match(words: list[str], wanted: list[str]) -> int | None:
             # "GOVERNMENT'S_j4,OOP": the word, and the figure after it glued on
             glued = bool(re.search(r"[\d_]", words[j]))  # a figure glued on: "…'S_j4,OOP"
             if letters == target or (glued and len(target) >= 5 and letters.startswith(target)):
+                typeset = typeset and letters == target
                 j += 1
                 break
             if j + 1 < len(words) and _letters(words[j]) + _letters(words[j + 1]) == target:
+                typeset = False  # "hos pitals", "consumer s": a word broken in two
                 j += 2
                 break
             skips -= 1
             if skips < 0:
                 return None
+            skipped += 1
+            typeset = typeset and skipped == 1 and len(letters) >= 3
             j += 1
         else:
             return None
-    return j
+    return j, typeset

@@ -51,7 +51,7 @@ _ROLE_WORDS = _words(
     controller auditor president-elect senior undersecretary under-secretary administrator
     sen rep gov commissioner-general spokesperson's cabinet senators representatives reps sens
     congressmen congresswomen members leaders chairs governors mayors judges justices ranking
-    gen adm lt col maj capt sgt cmdr brig cpl amb agent
+    gen adm lt col maj capt sgt cmdr brig cpl amb
     """
 )
 # What a person is, written before the name like a title ("Survivor Jo Roe said"), but in
@@ -105,6 +105,7 @@ _POST_NOMINALS = _words(
 # Capitalised words that start sentences or name organisations, never people.
 _NOT_NAME_WORDS = _words(
     """
+    agent
     today yesterday tomorrow tonight this that these those it its we our he she they i in on at
     as after before during while when according comments comment statement meanwhile however
     also but and or if there here what who where why how a an the his her their my your

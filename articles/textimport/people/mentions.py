@@ -52,7 +52,10 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
                 continue
             start = _walk_name(toks, k, 0)
             # (the name begins where a quotation opens, whatever stands before the mark)
-            start = max([start, *(i for i in opening if start < i <= k)])
+            for i in range(k, start, -1):
+                if i in opening:
+                    start = i
+                    break
             if start >= k or _modifies_a_noun(toks, start, k):
                 continue
             found.append(

@@ -137,6 +137,10 @@ def _name_opens_before(toks: list[_Tok], j: int, lo: int) -> bool:
     )
 
 
+# (not "head of shared services", "the small island states": words, not verbs)
+_ROLE_ENDS_AT_VERB = re.compile(r"\s+(?:said|stated|told|wrote|added|tweeted|posted)\b")
+
+
 def _apposition(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
     """The role given after the name: "Jurgen Stock, Secretary General of INTERPOL"."""
     parts = [" ".join(t.text for t in toks[a : b + 1]).strip(" ,") for a, b in segments]
@@ -148,7 +152,7 @@ def _apposition(toks: list[_Tok], segments: list[tuple[int, int]]) -> str:
     text = ", ".join(parts).strip(" ,.;:")
     # ("Robert Garcia, United States Border Patrol Swanton Sector stated on Twitter": the role
     # ends where the verb begins)
-    text = re.split(rf"\s+(?:{_VERB})\b", text, maxsplit=1)[0]
+    text = _ROLE_ENDS_AT_VERB.split(text, maxsplit=1)[0]
     words = text.split()
     if not words:
         return ""

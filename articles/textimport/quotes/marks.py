@@ -123,24 +123,41 @@ def _glued_in(p: str, j: int) -> bool:
     )
 
 
-def _closes_single(p: str, j: int, opener: str) -> bool:
-    """Whether the single mark at ``j`` closes a quotation opened with ``opener``."""
+def _closes_single(p: str, j: int, opener: str, since: int, mid: bool) -> bool:
+    """Whether the single mark at ``j`` closes a quotation opened with ``opener`` at
+    ``since`` (``mid``: inside its paragraph, not opening it)."""
     return (
         p[j] == ("’" if opener == "‘" else "'")
         and (j + 1 == len(p) or not p[j + 1].isalpha())
         and (
             p[j - 1] in ",.!?;:—–-"
-            # "‘enough is enough’ and …": a term closed inside a sentence (not the possessive
-            # of "the towns’ boats")
-            or (opener == "‘" and p[j - 1].isalpha() and p[j - 1] != "s")
+            # "said ‘enough is enough’ and …", "‘Ferry Link’ was …": a term closed inside a
+            # sentence (not the possessive of "the towns’ boats", nor "‘We’re talkin’ about")
+            or (
+                opener == "‘"
+                and p[j - 1].isalpha()
+                and p[j - 1] != "s"
+                and bool(_LOWER_WORD_AFTER.match(p, j + 1))
+                and (mid or bool(_CAPITALISED_WORDS.fullmatch(p, since, j)))
+            )
             # "…will deter smugglers’.": the mark before the sentence's stop
             or (p[j + 1 : j + 2] in (".", "") and p[j + 2 : j + 3] in (" ", ""))
         )
     )
 
 
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}")
+
+
 def _reopens_straight(p: str, j: int) -> bool:
     """A straight mark after a sentence's stop, before a capital, inside a quotation in
     straight marks (an inner one would be in single marks): the quotation's next paragraph,
     run into this one."""
-    return p[j - 2 : j] in (". ", "! ", "? ") and p[j + 1 : j + 2].isupper()
+    # ('… me. "Never again," she said, and walked off," Senator X said.': an inner quotation,
+    # two marks after it; the next paragraph has only the quotation's closing mark after it)
+    return (
+        p[j - 2 : j] in (". ", "! ", "? ")
+        and p[j + 1 : j + 2].isupper()
+        and p.count('"', j + 1, j + 3000) == 1
+    )

@@ -66,6 +66,8 @@ class _Span:
 
 
 _LOOKAHEAD = 10
+# "‘Ferry Link’ was …": a term in single marks closed inside its sentence.
+_TERM_CLOSED = re.compile(r"[A-Za-z]’\s+[a-z]")
 # Words the speaker quotes in the middle of a sentence, the sentence going on after them
 # ("As Reagan asked us, “Are you better off …?”. The answer is a resounding ‘no’.").
 _INNER_QUOTATION = re.compile(
@@ -130,7 +132,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                             j == 0
                             or p[max(0, j - 3) : j].rstrip().endswith(":")
                             # "Mr Example says that ‘nothing convinces me’.": after a speech verb
-                            or (c == "‘" and bool(_VERB_BEFORE.search(p, 0, j)))
+                            or (c == "‘" and bool(_VERB_BEFORE.search(p, max(0, j - 60), j)))
                         )
                         and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
                     )
@@ -140,7 +142,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                         and p[j - 2 : j] == ". "
                         and p[j + 1 : j + 2].isupper()
                         # (closed again at a sentence's end: not "'Ferry Link' will begin …")
-                        and bool(_SINGLE_CLOSED_AT_END.search(p, j + 1))
+                        and bool(_SINGLE_CLOSED_AT_END.search(p, j + 1, j + 2000))
                     )
                 )
                 if double or single:
@@ -159,7 +161,8 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 if opener == "'" and c == '"' and _attribution_follows(p, j):
                     closing = True  # "'This approach …," Senator Evans said.": a scan's mark
                 elif opener in "‘'":
-                    closing = _closes_single(p, j, opener)
+                    mid = current.start_para == i and current.start_pos > 0
+                    closing = _closes_single(p, j, opener, since, mid)
                 elif c == "“" and opener != "„" and _turned_closer(p, j):
                     depth -= 1  # "…to that truth. “" ending its paragraph: a turned closing mark
                     closing = depth <= 0
@@ -217,6 +220,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     and following[:1] == "“"
                     and current.start_para == i
                     and current.start_pos == 0
+                    and not _TERM_CLOSED.search(p)
                 ):
                     # "‘Today’s revelation …" / "“The Government …": a typist's single mark
                     # opening a statement whose paragraphs go on in double ones

@@ -27,7 +27,7 @@ _TIDY = [
         (r'(^|(?<![,.!?])\s)"\s+(?=[a-z])', r'\1"', ('" ',)),
         # "the Minister for Immigration and.Ethnic Affairs": a scan's stop between two words.
         # ("… waited for.The ferries": a sentence's end, its space lost; "Friends-of.Ferries")
-        (r"(?<=\s)(and|of|the)\.(?=[A-Z][a-z]+\s)", r"\1 ", ("and.", "of.", "the.")),
+        (r"(?<=\s)(and|of|the)\.(?=[A-Z][a-z]+\b)", r"\1 ", ("and.", "of.", "the.")),
         # "the 117 th Congress": an ordinal's letters a scrape set on a line of their own.
         (r"\b(\d+) (st|nd|rd|th)\b", r"\1\2", (" st", " nd", " rd", " th")),
         # Scrapes drop the space where a link or tag used to be.
