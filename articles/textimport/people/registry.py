@@ -167,13 +167,12 @@ class _People:
         first, surname = words[0].casefold(), words[1].casefold()
         for mention in self.letterhead:
             full = mention.name.split()
-            if (
-                len(full) == 2
-                and full[1].casefold() == surname
-                and len(full[0]) > len(first)
-                and full[0].casefold().startswith(first)
-            ):
+            if len(full) != 2 or full[1].casefold() != surname:
+                continue
+            if len(full[0]) > len(first) and full[0].casefold().startswith(first):
                 return f"{full[0]} {words[1]}"
+            if len(first) >= 5 and sorted(full[0].casefold()) == sorted(first):
+                return f"{full[0]} {words[1]}"  # "Micahel Keenan": the letters transposed
         return name
 
     def _role_of(self, name: str) -> str:

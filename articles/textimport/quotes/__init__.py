@@ -40,7 +40,8 @@ from .reported import (
     _note_unquoted_statements,
     _sole_speaker_nearby,
 )
-from .scan import _quote_text, _restart_at_inner_attribution, _scan_quotes, _Span
+from .scan import _quote_text, _scan_quotes, _Span
+from .unclosed import _restart_at_inner_attribution
 
 
 def run(draft: Draft, notes: Notes) -> None:

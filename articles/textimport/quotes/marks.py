@@ -161,3 +161,37 @@ def _reopens_straight(p: str, j: int) -> bool:
         and p[j + 1 : j + 2].isupper()
         and p.count('"', j + 1, j + 3000) == 1
     )
+
+
+# '… every year,” Sen. Lee said. ' before the quotation's second part; '…,” Sen. Crapo said.'
+# ending the next paragraph: who each names.
+_SAID_BY = re.compile(
+    r"[”\"]\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}(?P<who>[A-Z][\w'’-]+)\s+said|said\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}(?P<who2>[A-Z][\w'’-]+))\.\s*$"
+)
+
+
+def _another_speaker(before: str, following: str) -> bool:
+    """Whether the paragraph's attribution before the quotation and the next paragraph's
+    own attribution name two different people."""
+    first, then = _SAID_BY.search(before[-200:]), _SAID_BY.search(following[-200:])
+    if not first or not then:
+        return False
+    return (first["who"] or first["who2"]) != (then["who"] or then["who2"])
+
+
+# "  Mrs Mirabella also pointed to …": the writer's sentence about the speaker.
+_NARRATIVE_AFTER = re.compile(
+    r"\s+(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+[A-Z][\w'’-]+\s+(?:also\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
+def _narrative_follows(p: str, j: int) -> bool:
+    return p[j] in ".!?" and bool(_NARRATIVE_AFTER.match(p, j + 1))
+
+
+# "…,' Senator X said. 'In fact, … minister’.'": the straight single mark closing the part
+# reopened after the attribution.
+_SINGLE_CLOSED_AT_END = re.compile(r"[.!?,’]'(?=\s|$)")
+# "‘Ferry Link’ was …": a term in single marks closed inside its sentence.
+_TERM_CLOSED = re.compile(r"[A-Za-z]’\s+[a-z]")

@@ -105,10 +105,17 @@ def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Not
 
 
 # The lead's subject: "Today, Congresswoman Jo Example voted …", "Sens. A and B introduced …".
+# A line announcing what follows as the lead's subject's words, naming no one itself.
+_EXCERPTS_BELOW = re.compile(
+    r"^(?:The following (?:are|is)|Below (?:are|is)|Here (?:are|is))\b[^“”\"]{0,80}"
+    r"\b(?:excerpts?|remarks|speech|statement|text|highlights)\b[^“”\"]{0,60}:$",
+    re.IGNORECASE,
+)
 _LEAD_SUBJECT = re.compile(
     r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
     r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
     r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
+    r"|will (?:give|deliver|speak|address)"
     # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
     r"|leads?|joins|hosts|holds)"
     r"(?:\b|(?=[A-Z]))",  # "joinedMornings With Maria": a link's words glued to the verb
@@ -122,7 +129,10 @@ def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
     named when several issue it together ("Senators Lee, Graham and Cruz … they write")."""
     if span.prefix.strip() or span.start_para == 0:
         return None
-    first = _sentences(paragraphs[span.start_para - 1])[:1]
+    above = span.start_para - 1
+    if above > 0 and _EXCERPTS_BELOW.match(paragraphs[above]):
+        above -= 1  # "The following are selected excerpts from the speech:" under the lead
+    first = _sentences(paragraphs[above])[:1]
     match = _LEAD_SUBJECT.match(first[0]) if first else None
     if not match or not match.group("who")[:1].isupper():
         return None

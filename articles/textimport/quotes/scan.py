@@ -15,17 +15,21 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import ParsedSpeaker
-from ..vocabulary import _CLOSERS, _OPENERS, _VERB
+from ..vocabulary import _CLOSERS, _OPENERS
 from .marks import (
     _BULLETS,
+    _SINGLE_CLOSED_AT_END,
     _SINGLE_CLOSES,
+    _TERM_CLOSED,
     _VERB_BEFORE,
+    _another_speaker,
     _attribution_follows,
     _closes_single,
     _closes_straight,
     _ends_with_attribution,
     _first_double_is_closer,
     _glued_in,
+    _narrative_follows,
     _opens_straight,
     _reopens_straight,
     _single_for_double,
@@ -66,18 +70,11 @@ class _Span:
 
 
 _LOOKAHEAD = 10
-# "‘Ferry Link’ was …": a term in single marks closed inside its sentence.
-_TERM_CLOSED = re.compile(r"[A-Za-z]’\s+[a-z]")
 # Words the speaker quotes in the middle of a sentence, the sentence going on after them
 # ("As Reagan asked us, “Are you better off …?”. The answer is a resounding ‘no’.").
 _INNER_QUOTATION = re.compile(
     r"(?<=[\w,:;]\s)(?:“[^“”]{1,300}”|‘[^‘’]{1,80}’(?!\w))(?=[\s.,;:!?]*\w)"
 )
-
-
-# "…,' Senator X said. 'In fact, … minister’.'": the straight single mark closing the part
-# reopened after the attribution.
-_SINGLE_CLOSED_AT_END = re.compile(r"[.!?,’]'(?=\s|$)")
 
 
 def _closed_further_on(paragraphs: list[str], start: int) -> bool:
@@ -158,6 +155,16 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     closed_here = True
             else:
                 closing = False
+                if together and opener == "“" and depth == 1 and _narrative_follows(p, j):
+                    # "… Murray Darling Basin.  Mrs Mirabella also pointed to …": in a
+                    # release run together, the writer's sentence ends the quotation whose
+                    # closing mark was lost
+                    current.pieces.append(p[piece_start : j + 1])
+                    current.end_para, current.end_pos, current.closed = i, j, False
+                    spans.append(current)
+                    current, closed_here = None, True
+                    j += 1
+                    continue
                 if opener == "'" and c == '"' and _attribution_follows(p, j):
                     closing = True  # "'This approach …," Senator Evans said.": a scan's mark
                 elif opener in "‘'":
@@ -232,6 +239,10 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     or _first_double_is_closer(following)
                     or _closed_further_on(paragraphs, i + 1)
                 )
+                if continues and current.start_para == i:
+                    # '“A,” Sen. Lee said. “B …' (its closing mark lost) / '“C,” Sen. Crapo
+                    # said.': the next paragraph is another's
+                    continues = not _another_speaker(p[: current.start_pos], following)
             if not continues and opener not in "‘'" and _announced_text(paragraphs, current, i):
                 # "Sen. Lee’s full remarks, as prepared for delivery:" and a mark never closed,
                 # with no mark after it: the remarks run to the end of the text.
@@ -269,23 +280,6 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
         span.suffix = end_text[span.end_pos + 1 : right]
     _where_lost_openings_may_be(paragraphs, spans)
     return spans
-
-
-_INNER_ATTRIBUTION = re.compile(
-    rf"(?:\baccording to\s+[^“”\"]{{3,80}}?|\s{_VERB}),\s*[“\"](?=\w)", re.IGNORECASE
-)
-
-
-def _restart_at_inner_attribution(span: _Span) -> None:
-    """A mark opened and never closed, over a paragraph that introduces a quotation of its
-    own ("“Prof. X, an expert …, According to Prof. X, “an interchangeable …"): the stray
-    mark is layout, the quotation is the inner one."""
-    if span.closed or len(span.pieces) != 1:
-        return
-    match = _INNER_ATTRIBUTION.search(span.pieces[0])
-    if match:
-        span.prefix += span.pieces[0][: match.end() - 1]
-        span.pieces[0] = span.pieces[0][match.end() :]
 
 
 def _quote_text(span: _Span) -> str:

@@ -99,3 +99,20 @@ def _runs_together(p: str) -> bool:
     more: paragraphs of one quotation run together ("“They live … “I urge …"), not a quotation
     inside another ("“A mother wrote. “I can’t afford it,” she wrote. …,” said X.")."""
     return p.count("“") > p.count("”") + 1
+
+
+_INNER_ATTRIBUTION = re.compile(
+    rf"(?:\baccording to\s+[^“”\"]{{3,80}}?|\s{_VERB}),\s*[“\"](?=\w)", re.IGNORECASE
+)
+
+
+def _restart_at_inner_attribution(span: _Span) -> None:
+    """A mark opened and never closed, over a paragraph that introduces a quotation of its
+    own ("“Prof. X, an expert …, According to Prof. X, “an interchangeable …"): the stray
+    mark is layout, the quotation is the inner one."""
+    if span.closed or len(span.pieces) != 1:
+        return
+    match = _INNER_ATTRIBUTION.search(span.pieces[0])
+    if match:
+        span.prefix += span.pieces[0][: match.end() - 1]
+        span.pieces[0] = span.pieces[0][match.end() :]

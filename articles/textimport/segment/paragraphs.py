@@ -16,6 +16,8 @@ from .tidy import _tidy, _tidy_after_split, degree_marks, mister_misread, unglue
 _LONE_OPENERS = re.compile(r"^[“\"‘„]+$")
 _TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b")
 _LONE_DASHES = frozenset({"–", "—", "-"})
+# A scan's stop before the mark opening a paragraph's quotation: '."These extra funds …'.
+_SPECK_BEFORE_MARK = re.compile(r"^[.,·]+\s*(?=[\"“][A-Z])")
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
 # A mention of an account or a hashtag in an embedded post ("@instagram", "#China"), which
@@ -41,6 +43,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     previous = ""
     straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
     for at, line in enumerate(lines):
+        line = _SPECK_BEFORE_MARK.sub("", line)  # '."These extra funds …': a scan's speck
         if (
             _LONE_OPENERS.match(line)
             and not (straight % 2 or curly > 0)
@@ -97,7 +100,7 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
             b > 0
             and block[0] not in draft.after_blank
             and len(blocks[b - 1]) > 1
-            and _ATTRIBUTION_ALONE.match(blocks[b - 1][-1]) is not None
+            and _ATTRIBUTION_ALONE.match(_last_line(blocks[b - 1])) is not None
         )
         for k, piece in enumerate(_split_glued(_tidy(" ".join(block)))):
             piece = _tidy_after_split(piece)
@@ -175,6 +178,14 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         and not _DATE_ONLY.match(line)
         and prev.isupper() == line.isupper()
     )
+
+
+def _last_line(block: list[str]) -> str:
+    """The block's last line, its full stop set on a line of its own by a scrape put back
+    ('said Sen. Lee' / '.')."""
+    if len(block) > 2 and block[-1] in (".", ","):
+        return block[-2] + block[-1]
+    return block[-1]
 
 
 def _marks(text: str) -> tuple[int, int]:
