@@ -81,3 +81,15 @@ def test_the_writers_sentence_ends_a_quotation_in_a_release_run_together():
     found = [t for _, t in quotes(parse_release_text(text))]
     assert not any("also pointed" in t for t in found)
     assert found[-1].startswith("As it currently stands")
+
+
+def test_the_minister_in_a_release_the_one_minister_issued_is_the_issuer():
+    text = (
+        '---\ntitle: "Minister to visit Indonesia."\ndate: "2008-01-15"\ncreators:\n'
+        '  - "Example, Jo"\n---\n\n Minister for Rivers Senator Jo Example will visit Jakarta.\n\n'
+        " “Indonesia is a key partner for the river towns,” Senator Example said.\n\n"
+        " Senator Example will also meet the Indonesian Minister for Foreign Affairs, Dr Al "
+        "Wirajuda, and regional representatives.\n\n"
+        " 'The ferry agency is a major partner in many of our programs,' the minister said.\n"
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Example"] * 2

@@ -277,6 +277,13 @@ class _People:
         for speaker in reversed(self.quoted):
             if _holds_office(wanted, speaker.role):
                 return speaker
+        # "…,’ the minister said." in a release the one minister issued and is quoted in: the
+        # issuer, not another country's minister named since.
+        issuers = {m.name.split()[-1].casefold() for m in self.letterhead}
+        if wanted in _ISSUER_OFFICES and len(issuers) == 1:
+            quoted = [s for s in self.quoted if s.name.split()[-1].casefold() in issuers]
+            if quoted:
+                return quoted[0]
         # The latest holder named before the quote, else the first named after it.
         cut = bisect.bisect_left(self.positions, at)
         for mention in [*reversed(self.mentions[:cut]), *self.mentions[cut:]]:
