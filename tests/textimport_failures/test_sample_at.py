@@ -86,7 +86,8 @@ def test_the_writers_sentence_ends_a_quotation_in_a_release_run_together():
 def test_the_minister_in_a_release_the_one_minister_issued_is_the_issuer():
     text = (
         '---\ntitle: "Minister to visit Indonesia."\ndate: "2008-01-15"\ncreators:\n'
-        '  - "Example, Jo"\n---\n\n Minister for Rivers Senator Jo Example will visit Jakarta.\n\n'
+        '  - "Example, Jo"\nsource: "MINISTER FOR RIVERS"\n---\n\n Senator Jo Example will visit '
+        "Jakarta.\n\n"
         " “Indonesia is a key partner for the river towns,” Senator Example said.\n\n"
         " Senator Example will also meet the Indonesian Minister for Foreign Affairs, Dr Al "
         "Wirajuda, and regional representatives.\n\n"
