@@ -22,6 +22,19 @@ from .signed import signing_surnames
 from .who import _Who
 
 _ISSUER_OFFICES = frozenset({"minister"})
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped ("Micahel", "Michael"),
+    not another name of the same letters ("Nadia", "Diana")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return False
+    return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 _TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
 
 
@@ -171,8 +184,8 @@ class _People:
                 continue
             if len(full[0]) > len(first) and full[0].casefold().startswith(first):
                 return f"{full[0]} {words[1]}"
-            if len(first) >= 5 and sorted(full[0].casefold()) == sorted(first):
-                return f"{full[0]} {words[1]}"  # "Micahel Keenan": the letters transposed
+            if len(first) >= 5 and _swapped(full[0].casefold(), first):
+                return f"{full[0]} {words[1]}"  # "Micahel Keenan": two letters swapped
         return name
 
     def _role_of(self, name: str) -> str:

@@ -96,9 +96,7 @@ def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
         ):
             break  # "Ranking Member Raskin and Vice Ranking Member X": another person
         if tok.low in {"and", "&"} and (
-            _titled_name_before(toks, j, lo)
-            or _name_opens_before(toks, j, lo)
-            or _named_after_comma(toks, j, lo)
+            _titled_name_before(toks, j, lo) or _name_opens_before(toks, j, lo)
         ):
             break  # "Foreign Minister Julie Bishop and Immigration Minister X": another person
         first = j
@@ -119,17 +117,6 @@ def _titled_name_before(toks: list[_Tok], j: int, lo: int) -> bool:
         and first.low not in _ROLE_WORDS
         and last.low not in _ROLE_WORDS
         and title.low in _ROLE_WORDS | _SOCIAL_HONORIFICS
-    )
-
-
-def _named_after_comma(toks: list[_Tok], j: int, lo: int) -> bool:
-    """ "Shadow Minister for Immigration, Scott Morrison and Shadow Minister for Justice, X":
-    a first name and surname set off by a comma before "and": another person."""
-    if j - 3 < lo or j + 1 >= len(toks) or toks[j + 1].low not in _ROLE_WORDS:
-        return False  # (not "… Employment, Workplace Relations and Small Business")
-    before, first, last = toks[j - 3], toks[j - 2], toks[j - 1]
-    return "," in before.trail and all(
-        _name_ish(t) and t.low not in _ROLE_WORDS and not t.trail for t in (first, last)
     )
 
 

@@ -177,17 +177,37 @@ def _another_speaker(before: str, following: str) -> bool:
     first, then = _SAID_BY.search(before[-200:]), _SAID_BY.search(following[-200:])
     if not first or not then:
         return False
-    return (first["who"] or first["who2"]) != (then["who"] or then["who2"])
+    names = [m["who"] or m["who2"] for m in (first, then)]
+    if any(name in ("Jr", "Sr", "II", "III") for name in names):
+        return False  # "said Rep. Jo Lee Jr.": the same person, written fuller
+    return names[0] != names[1]
 
 
 # "  Mrs Mirabella also pointed to …": the writer's sentence about the speaker.
 _NARRATIVE_AFTER = re.compile(
-    r"\s+(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+[A-Z][\w'’-]+\s+(?:also\s+)?[a-z]+(?:ed|s)\b"
+    r"\s+(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+(?P<name>[A-Z][\w'’-]+)\s+(?:also\s+)?"
+    r"(?:said|pointed|noted|warned|called|urged|stressed|explained|welcomed|criticised)\b"
 )
 
 
 def _narrative_follows(p: str, j: int) -> bool:
-    return p[j] in ".!?" and bool(_NARRATIVE_AFTER.match(p, j + 1))
+    """ "… Basin.  Mrs Mirabella also pointed to …" in a paragraph where Mrs Mirabella is the
+    one quoted: the writer's sentence, the quotation's closing mark lost before it (no
+    closing mark before the next opening one; not "Mr Rudd replied …" in her own words)."""
+    if p[j] not in ".!?":
+        return False
+    found = _NARRATIVE_AFTER.match(p, j + 1)
+    if not found:
+        return False
+    opening, closing = p.find("“", j), p.find("”", j)
+    if closing != -1 and (opening == -1 or closing < opening):
+        return False
+    name = re.escape(found["name"])
+    credited = (
+        rf"[”\"],?\s+(?:[A-Z]\w*\.?\s+)?{name}\s+[a-z]+ed\b"  # '…,” Mrs Mirabella concluded'
+        rf"|[”\"],?\s+said\s+(?:[A-Z]\w*\.?\s+)?{name}\b"  # '…,” said Mrs Mirabella'
+    )
+    return bool(re.search(credited, p))
 
 
 # "…,' Senator X said. 'In fact, … minister’.'": the straight single mark closing the part

@@ -107,15 +107,20 @@ def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Not
 # The lead's subject: "Today, Congresswoman Jo Example voted …", "Sens. A and B introduced …".
 # A line announcing what follows as the lead's subject's words, naming no one itself.
 _EXCERPTS_BELOW = re.compile(
-    r"^(?:The following (?:are|is)|Below (?:are|is)|Here (?:are|is))\b[^“”\"]{0,80}"
-    r"\b(?:excerpts?|remarks|speech|statement|text|highlights)\b[^“”\"]{0,60}:$",
+    r"^(?:The following (?:are|is)|Below (?:are|is)|Here (?:are|is))\s+(?:selected\s+|some\s+)?"
+    r"(?:excerpts?|highlights)\s+(?:from|of)\s+(?:the|his|her)\s+(?:speech|remarks|address)"
+    r"[^“”\"A-Z]{0,40}:$",
+)
+# "Today, Senator Jo Lee will give a speech at …": who the excerpts below are of.
+_WILL_SPEAK = re.compile(
+    r"^(?:today,?\s+)?(?P<who>[A-Z][^“”\"]{2,200}?)\s+will\s+(?:give|deliver)\s+"
+    r"(?:a|his|her)\s+(?:speech|remarks|address)\b",
     re.IGNORECASE,
 )
 _LEAD_SUBJECT = re.compile(
     r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
     r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
     r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
-    r"|will (?:give|deliver|speak|address)"
     # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
     r"|leads?|joins|hosts|holds)"
     r"(?:\b|(?=[A-Z]))",  # "joinedMornings With Maria": a link's words glued to the verb
@@ -130,10 +135,13 @@ def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
     if span.prefix.strip() or span.start_para == 0:
         return None
     above = span.start_para - 1
-    if above > 0 and _EXCERPTS_BELOW.match(paragraphs[above]):
+    excerpts = above > 0 and bool(_EXCERPTS_BELOW.match(paragraphs[above]))
+    if excerpts:
         above -= 1  # "The following are selected excerpts from the speech:" under the lead
     first = _sentences(paragraphs[above])[:1]
     match = _LEAD_SUBJECT.match(first[0]) if first else None
+    if excerpts and first:
+        match = _WILL_SPEAK.match(first[0]) or match
     if not match or not match.group("who")[:1].isupper():
         return None
     subject = re.split(r",|\s+and\s+|\s+&\s+", match.group("who"))[0]

@@ -18,6 +18,7 @@ _TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b
 _LONE_DASHES = frozenset({"–", "—", "-"})
 # A scan's stop before the mark opening a paragraph's quotation: '."These extra funds …'.
 _SPECK_BEFORE_MARK = re.compile(r"^[.,·]+\s*(?=[\"“][A-Z])")
+_SENTENCE_ENDED = re.compile(r"[.!?][\"”’]?\s*$")
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
 # A mention of an account or a hashtag in an embedded post ("@instagram", "#China"), which
@@ -43,7 +44,14 @@ def join_paragraphs(draft: Draft, notes: Notes) -> None:
     previous = ""
     straight = curly = 0  # the marks of the paragraph so far: is a quotation open?
     for at, line in enumerate(lines):
-        line = _SPECK_BEFORE_MARK.sub("", line)  # '."These extra funds …': a scan's speck
+        if at and _SPECK_BEFORE_MARK.match(line) and _SENTENCE_ENDED.search(lines[at - 1]):
+            # '…," Mr West said.' / '."These extra funds …': a scan's speck, not the stop or
+            # the closing mark of a line wrapped above ('… deserves better' / '."Mrs X said')
+            spotless = _SPECK_BEFORE_MARK.sub("", line)
+            for lines_of_a_kind in (draft.after_blank, draft.page_starts):
+                if line in lines_of_a_kind:
+                    lines_of_a_kind.add(spotless)
+            line = spotless
         if (
             _LONE_OPENERS.match(line)
             and not (straight % 2 or curly > 0)
