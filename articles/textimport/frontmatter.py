@@ -14,6 +14,7 @@ import re
 from .garbled import _HEADLINE_LINES, _SUBJECT, _garbled_title, _word
 from .letterhead import _SENTENCE_WORDS, is_label, is_letterhead, names_an_issuer
 from .model import Draft, Notes
+from .people.letterhead import _distance
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short, _words
 
 _FENCE = "---"
@@ -187,18 +188,22 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
 
 
 def _same_words(printed: list[str], wanted: list[str]) -> bool:
-    """The cataloguer's words, as printed: "STUDENTS" for "Student" is the same word."""
+    """The cataloguer's words, as printed: "STUDENTS" for "Student" is the same word, and so
+    is "GUARANTEE" for the cataloguer's "grantee" (one long word a letter or two apart)."""
     if len(printed) != len(wanted):
         return False
-    return all(
-        a == b
-        or (
+    misspelt = 0
+    for a, b in zip(printed, wanted, strict=True):
+        if a == b or (
             min(len(a), len(b)) >= 4
             and abs(len(a) - len(b)) == 1
             and (a + "s" == b or b + "s" == a)
-        )
-        for a, b in zip(printed, wanted, strict=True)
-    )
+        ):
+            continue
+        if misspelt or min(len(a), len(b)) < 7 or _distance(a, b, 2) > 2:
+            return False
+        misspelt += 1
+    return True
 
 
 # "Media Release: Government hits new lows …": the label printed before the headline.

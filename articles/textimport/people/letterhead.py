@@ -110,3 +110,22 @@ def misread_name(surname: str, known: list[str], letterhead: list[str], text: st
         key=lambda w: (bool(_CLEAN_NAME.match(w)), uses(w), forms.count(w)),
     )
     return " ".join([*full.split()[:-1], spelling])
+
+
+def swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped ("Micahel", "Michael"),
+    not another name of the same letters ("Nadia", "Diana")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return False
+    return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def issuer_misread(words: list[str], letterhead: list[str]) -> str | None:
+    """ "Bill Ha/den" under the catalogue's "Hayden, Bill": the issuer of the same first
+    name whose surname is a scan's letter or two away."""
+    issuers = [name for name in letterhead if len(name.split()) == 2]
+    near = near_surname(words[1], [name.split()[-1] for name in issuers])
+    return next((n for n in issuers if n.split() == [words[0], near] and n.split() != words), None)

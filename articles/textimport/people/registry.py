@@ -11,30 +11,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..model import ParsedSpeaker
-from ..vocabulary import (
-    _OFFICE_HONORIFICS,
-)
-from .letterhead import misread_name, near_surname
+from ..vocabulary import _OFFICE_HONORIFICS
+from .letterhead import issuer_misread, misread_name, near_surname, swapped
 from .mentions import _Mention
 from .names import _INITIAL, _initials_of
-from .roles import _holds_office, _without_given_names
+from .roles import _holds_office, improve_role
 from .signed import signing_surnames
 from .who import _Who
 
 _ISSUER_OFFICES = frozenset({"minister"})
-
-
-def _swapped(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with two neighbouring letters swapped ("Micahel", "Michael"),
-    not another name of the same letters ("Nadia", "Diana")."""
-    if len(a) != len(b):
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(diff) != 2 or diff[1] != diff[0] + 1:
-        return False
-    return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-
-
 _TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
 
 
@@ -131,6 +116,10 @@ class _People:
             return named or name
         if len(words) < 2 or _INITIAL.fullmatch(words[0]):
             return name
+        if len(words) == 2:
+            misread = issuer_misread(words, [m.name for m in self.letterhead])
+            if misread:
+                return misread
         first, surname = words[0].casefold(), words[-1].casefold()
         best = name
         for mention in self.by_surname.get(surname, []):
@@ -184,7 +173,7 @@ class _People:
                 continue
             if len(full[0]) > len(first) and full[0].casefold().startswith(first):
                 return f"{full[0]} {words[1]}"
-            if len(first) >= 5 and _swapped(full[0].casefold(), first):
+            if len(first) >= 5 and swapped(full[0].casefold(), first):
                 return f"{full[0]} {words[1]}"  # "Micahel Keenan": two letters swapped
         return name
 
@@ -197,7 +186,7 @@ class _People:
         if who.single:
             known = self._by_surname(name)
             if known is not None:
-                self._improve_role(known, who.role)
+                improve_role(known, who.role)
                 return known
             full = self._full_name(name)
             if full is not None:
@@ -208,31 +197,15 @@ class _People:
                 name = self._fuller_form(self._full_name(name) or name)
         existing = self.known.get(name.casefold())
         if existing is not None:
-            self._improve_role(existing, who.role)
+            improve_role(existing, who.role)
             return existing
         speaker = ParsedSpeaker(name=name, role="")
-        self._improve_role(speaker, who.role or who.office)
-        self._improve_role(speaker, self._role_of(name) or self._role_of(who.name))
+        improve_role(speaker, who.role or who.office)
+        improve_role(speaker, self._role_of(name) or self._role_of(who.name))
         self.known[name.casefold()] = speaker
         # Keyed with a leading space so a surname never collides with a full name.
         self.known.setdefault(f" {name.split()[-1]}", speaker)
         return speaker
-
-    @staticmethod
-    def _improve_role(speaker: ParsedSpeaker, role: str) -> None:
-        """Keep the fullest role: "Senator" gives way to "Senator for Utah". A first name read
-        as the role's last word ("Senator for South Australia Natasha" before "Stott Despoja
-        said") is the name's."""
-        role = _without_given_names(role, speaker.name)
-        if not role:
-            return
-        current = speaker.role.casefold()
-        if (
-            not current
-            or (current in _OFFICE_HONORIFICS and role.casefold() not in _OFFICE_HONORIFICS)
-            or (current in role.casefold() and len(role) > len(current))
-        ):
-            speaker.role = role
 
     def _by_surname(self, surname: str) -> ParsedSpeaker | None:
         return self.known.get(f" {surname}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import ParsedSpeaker
 from ..vocabulary import (
     _OFFICE_HONORIFICS,
     _ROLE_CONNECTORS,
@@ -219,3 +220,19 @@ def _without_given_names(role: str, name: str) -> str:
     while len(words) > 1 and words[-1] in given:
         words.pop()
     return " ".join(words).rstrip(" ,")
+
+
+def improve_role(speaker: ParsedSpeaker, role: str) -> None:
+    """Keep the fullest role: "Senator" gives way to "Senator for Utah". A first name read
+    as the role's last word ("Senator for South Australia Natasha" before "Stott Despoja
+    said") is the name's."""
+    role = _without_given_names(role, speaker.name)
+    if not role:
+        return
+    current = speaker.role.casefold()
+    if (
+        not current
+        or (current in _OFFICE_HONORIFICS and role.casefold() not in _OFFICE_HONORIFICS)
+        or (current in role.casefold() and len(role) > len(current))
+    ):
+        speaker.role = role

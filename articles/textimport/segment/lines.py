@@ -182,6 +182,9 @@ _WORD_GAP = re.compile(r"\s{2,}")
 _SPACED_LABEL = re.compile(r"(JOINT)?(MEDIA|PRESS|NEWS)(RELEASE|STATEMENT)", re.IGNORECASE)
 
 
+_SHORT_TITLES = frozenset({"Mr", "Ms", "Dr", "St"})
+
+
 def _unspaced(line: str) -> str:
     """Letter-spaced typescript, "T h e  M i n i s t e r  s a i d", read as "The Minister said".
 
@@ -203,6 +206,9 @@ def _unspaced(line: str) -> str:
     words = []
     for chunk in _WORD_GAP.split(line.strip()):
         parts = chunk.split(" ")
+        if len(parts) > 2 and parts[0] in _SHORT_TITLES and all(len(p) == 1 for p in parts[1:]):
+            words.append(f"{parts[0]} {''.join(parts[1:])}")  # "Mr B i l l": "Mr Bill"
+            continue
         if all(len(part) <= 2 for part in parts):
             words.append("".join(parts))
             continue
