@@ -187,6 +187,8 @@ def worst_case_seconds() -> tuple[float, str]:
         "quotations in single marks": "Headline\n\n"
         + ("‘We will act,’ Mr Roe said. " * size)[: size // 3],
         "reopened marks": 'Headline\n\n"Start. ' + ('. "Yes' * size)[: size - 40] + '," he said.',
+        "sentences about the speaker": "Headline\n\n“We need ferries.  “We need wharves.  "
+        + ("x.  Mr Li said no.  " * size)[: size - 60],
         "openings glued to the verb": "Headline\n\n"
         + ('Mr Roe said"In the last year ' * size)[: size - 20],
         "people with initials": "".join(

@@ -14,7 +14,6 @@ import re
 from .garbled import _HEADLINE_LINES, _SUBJECT, _garbled_title, _word
 from .letterhead import _SENTENCE_WORDS, is_label, is_letterhead, names_an_issuer
 from .model import Draft, Notes
-from .people.letterhead import _distance
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short, _words
 
 _FENCE = "---"
@@ -187,6 +186,16 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
     return False
 
 
+def _letters_left_out(a: str, b: str) -> bool:
+    """Whether the shorter word is the longer with a letter or two left out ("grantee",
+    "guarantee"), not another word ("increase", "decrease")."""
+    short, long = sorted((a, b), key=len)
+    if not 1 <= len(long) - len(short) <= 2:
+        return False
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
 def _same_words(printed: list[str], wanted: list[str]) -> bool:
     """The cataloguer's words, as printed: "STUDENTS" for "Student" is the same word, and so
     is "GUARANTEE" for the cataloguer's "grantee" (one long word a letter or two apart)."""
@@ -200,7 +209,7 @@ def _same_words(printed: list[str], wanted: list[str]) -> bool:
             and (a + "s" == b or b + "s" == a)
         ):
             continue
-        if misspelt or min(len(a), len(b)) < 7 or _distance(a, b, 2) > 2:
+        if misspelt or min(len(a), len(b)) < 7 or not _letters_left_out(a, b):
             return False
         misspelt += 1
     return True

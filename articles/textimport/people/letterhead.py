@@ -126,6 +126,8 @@ def swapped(a: str, b: str) -> bool:
 def issuer_misread(words: list[str], letterhead: list[str]) -> str | None:
     """ "Bill Ha/den" under the catalogue's "Hayden, Bill": the issuer of the same first
     name whose surname is a scan's letter or two away."""
+    if words[1].replace("-", "").replace("'", "").replace("’", "").isalpha():
+        return None  # "Michael Keegan" beside the issuer Michael Keenan: another person
     issuers = [name for name in letterhead if len(name.split()) == 2]
     near = near_surname(words[1], [name.split()[-1] for name in issuers])
     return next((n for n in issuers if n.split() == [words[0], near] and n.split() != words), None)

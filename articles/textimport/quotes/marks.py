@@ -3,6 +3,7 @@ curly mark turned the wrong way, a single closing mark slipped in for a double o
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..vocabulary import _CLOSERS, _OPENERS, _VERB
@@ -165,9 +166,12 @@ def _reopens_straight(p: str, j: int) -> bool:
 
 # '… every year,” Sen. Lee said. ' before the quotation's second part; '…,” Sen. Crapo said.'
 # ending the next paragraph: who each names.
+_SUFFIX = r"(?:\s+(?:Jr|Sr|II|III)\.?)?"
+_NOT_SUFFIX = r"(?!(?:Jr|Sr|II|III)\b)"
 _SAID_BY = re.compile(
-    r"[”\"]\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}(?P<who>[A-Z][\w'’-]+)\s+said|said\s+"
-    r"(?:[A-Z][\w.'’-]*\s+){0,3}(?P<who2>[A-Z][\w'’-]+))\.\s*$"
+    rf"[”\"],?\s*(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}{_NOT_SUFFIX}(?P<who>[A-Z][\w'’-]+){_SUFFIX}\s+"
+    rf"said|said\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{_NOT_SUFFIX}(?P<who2>[A-Z][\w'’-]+){_SUFFIX})"
+    r"\.?\s*$"
 )
 
 
@@ -177,16 +181,16 @@ def _another_speaker(before: str, following: str) -> bool:
     first, then = _SAID_BY.search(before[-200:]), _SAID_BY.search(following[-200:])
     if not first or not then:
         return False
+    # ("said Rep. Jo Lee Jr.": the surname before the suffix)
     names = [m["who"] or m["who2"] for m in (first, then)]
-    if any(name in ("Jr", "Sr", "II", "III") for name in names):
-        return False  # "said Rep. Jo Lee Jr.": the same person, written fuller
     return names[0] != names[1]
 
 
 # "  Mrs Mirabella also pointed to …": the writer's sentence about the speaker.
 _NARRATIVE_AFTER = re.compile(
-    r"\s+(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+(?P<name>[A-Z][\w'’-]+)\s+(?:also\s+)?"
-    r"(?:said|pointed|noted|warned|called|urged|stressed|explained|welcomed|criticised)\b"
+    r"\s+(?:Mr|Mrs|Ms|Dr|Senator|Minister)\.?\s+(?P<name>[A-Z][\w'’-]+)\s+"
+    r"(?:also\s+[a-z]+(?:ed|s)|pointed|noted|warned|called|urged|stressed|highlighted|"
+    r"welcomed|criticised)\b"
 )
 
 
@@ -199,12 +203,19 @@ def _narrative_follows(p: str, j: int) -> bool:
     found = _NARRATIVE_AFTER.match(p, j + 1)
     if not found:
         return False
-    opening, closing = p.find("“", j), p.find("”", j)
+    opening, closing = p.find("“", j, j + 3000), p.find("”", j, j + 3000)
     if closing != -1 and (opening == -1 or closing < opening):
         return False
-    name = re.escape(found["name"])
+    return _credited_in(p, found["name"])
+
+
+@functools.lru_cache(maxsize=64)
+def _credited_in(p: str, surname: str) -> bool:
+    """Whether the paragraph credits a quotation to that surname ('…,” said Mrs X',
+    '…,” Mrs X said', '…,” Mrs X concluded'): read once a paragraph and name."""
+    name = re.escape(surname)
     credited = (
-        rf"[”\"],?\s+(?:[A-Z]\w*\.?\s+)?{name}\s+[a-z]+ed\b"  # '…,” Mrs Mirabella concluded'
+        rf"[”\"],?\s+(?:[A-Z]\w*\.?\s+)?{name}\s+(?:said|[a-z]+ed)\b"  # '…,” Mrs X concluded'
         rf"|[”\"],?\s+said\s+(?:[A-Z]\w*\.?\s+)?{name}\b"  # '…,” said Mrs Mirabella'
     )
     return bool(re.search(credited, p))

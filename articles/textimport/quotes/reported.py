@@ -108,13 +108,13 @@ def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Not
 # A line announcing what follows as the lead's subject's words, naming no one itself.
 _EXCERPTS_BELOW = re.compile(
     r"^(?:The following (?:are|is)|Below (?:are|is)|Here (?:are|is))\s+(?:selected\s+|some\s+)?"
-    r"(?:excerpts?|highlights)\s+(?:from|of)\s+(?:the|his|her)\s+(?:speech|remarks|address)"
-    r"[^“”\"A-Z]{0,40}:$",
+    r"(?:(?:excerpts?|highlights)\s+(?:from|of)\s+(?:the|his|her)\s+(?:speech|remarks|address)"
+    r"|(?:his|her)\s+(?:speech|remarks))\b[^“”\"]{0,60}:$",
 )
 # "Today, Senator Jo Lee will give a speech at …": who the excerpts below are of.
 _WILL_SPEAK = re.compile(
-    r"^(?:today,?\s+)?(?P<who>[A-Z][^“”\"]{2,200}?)\s+will\s+(?:give|deliver)\s+"
-    r"(?:a|his|her)\s+(?:speech|remarks|address)\b",
+    r"^(?:today,?\s+)?(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:will\s+)?(?:give|gives|deliver|delivers|"
+    r"delivered|gave|speak|speaks|spoke)\b",
     re.IGNORECASE,
 )
 _LEAD_SUBJECT = re.compile(

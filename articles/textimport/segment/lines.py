@@ -206,7 +206,12 @@ def _unspaced(line: str) -> str:
     words = []
     for chunk in _WORD_GAP.split(line.strip()):
         parts = chunk.split(" ")
-        if len(parts) > 2 and parts[0] in _SHORT_TITLES and all(len(p) == 1 for p in parts[1:]):
+        if (
+            len(parts) > 2
+            and parts[0] in _SHORT_TITLES
+            and parts[1].isupper()
+            and all(len(p) == 1 for p in parts[1:])
+        ):
             words.append(f"{parts[0]} {''.join(parts[1:])}")  # "Mr B i l l": "Mr Bill"
             continue
         if all(len(part) <= 2 for part in parts):

@@ -18,7 +18,7 @@ _TURNED_CLOSER = re.compile(r"^[“„](?:said|says|added|continued|concluded)\b
 _LONE_DASHES = frozenset({"–", "—", "-"})
 # A scan's stop before the mark opening a paragraph's quotation: '."These extra funds …'.
 _SPECK_BEFORE_MARK = re.compile(r"^[.,·]+\s*(?=[\"“][A-Z])")
-_SENTENCE_ENDED = re.compile(r"[.!?][\"”’]?\s*$")
+_SENTENCE_ENDED = re.compile(r"[.!?:][\"”’]?\s*$")
 # A figure wrapped onto a line of its own ("0.04%", "$1.2m") belongs to its sentence.
 _FIGURE_LINE = re.compile(r"^[$€£¥]?\d[\d.,]*\s?(?:%|m|bn)?[.,;:]?$")
 # A mention of an account or a hashtag in an embedded post ("@instagram", "#China"), which
