@@ -226,3 +226,12 @@ def _credited_in(p: str, surname: str) -> bool:
 _SINGLE_CLOSED_AT_END = re.compile(r"[.!?,’]'(?=\s|$)")
 # "‘Ferry Link’ was …": a term in single marks closed inside its sentence.
 _TERM_CLOSED = re.compile(r"[A-Za-z]’\s+[a-z]")
+# "… statement that ' Asylum seekers … the Nauruan people themselves.'": a whole sentence in
+# straight single marks after "that".
+_SENTENCE_IN_SINGLES = re.compile(r" ?[A-Z][^'\n]{20,600}?[.!?]'(?=\s|$)")
+
+
+def _sentence_after_that(p: str, j: int) -> bool:
+    """ "Mr Kun's statement that ' Asylum seekers … themselves.'": a sentence in straight
+    single marks after "that"."""
+    return p[max(0, j - 5) : j] == "that " and bool(_SENTENCE_IN_SINGLES.match(p, j + 1))

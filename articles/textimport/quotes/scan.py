@@ -32,6 +32,7 @@ from .marks import (
     _narrative_follows,
     _opens_straight,
     _reopens_straight,
+    _sentence_after_that,
     _single_for_double,
     _slipped_closer,
     _turned_closer,
@@ -141,6 +142,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                         # (closed again at a sentence's end: not "'Ferry Link' will begin …")
                         and bool(_SINGLE_CLOSED_AT_END.search(p, j + 1, j + 2000))
                     )
+                    or (c == "'" and _sentence_after_that(p, j))  # "statement that ' A …'"
                 )
                 if double or single:
                     current, opener, depth, piece_start = _Span(i, j), c, 1, j + 1

@@ -107,7 +107,7 @@ _GLUED_DATE = re.compile(
     rf"(?:(?<=[^\s\d])|(?<=\d\d)|(?<=\s)(?={_DATE_WORDS}[A-Z]))(?<!\s\d)({_DATE_WORDS})"
 )
 # ("SEEKERSThe Budget …", but not "NSW TAFEs", "UN NGOs": a plural of capitals)
-_GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[A-Z][a-z]{2})")
+_GLUED_HEADING = re.compile(r"\b(?:[A-Z]{2,}\s+)+[A-Z]{2,}(?=[\"“]?[A-Z][a-z]{2})")
 
 
 def _unglued_header(line: str) -> list[str]:
