@@ -27,3 +27,15 @@ def test_a_headline_in_capitals_glued_to_the_mark_opening_the_lead():
     )
     found = quotes(parse_release_text(text))
     assert [t.split()[0] for _, t in found] == ["The"]
+
+
+def test_a_headline_the_cataloguer_shortened_by_a_letter_after_the_letterhead():
+    text = harvested(
+        "Boat surge in May places even further pressure on already blow budget",
+        " Jo Example MP - Federal Member for  Stirling BOAT SURGE IN MAY PLACES EVEN  FURTHER "
+        "PRESSURE ON ALREADY BLOWN  BUDGET  May 09, 2013\n\n Illegal boat arrivals continue to "
+        "surge in May, the Member for Stirling, Jo Example, said today.\n",
+    )
+    assert parse_release_text(text).title == (
+        "BOAT SURGE IN MAY PLACES EVEN FURTHER PRESSURE ON ALREADY BLOWN BUDGET"
+    )
