@@ -263,10 +263,11 @@ class _People:
         for speaker in reversed(self.quoted):
             if _holds_office(wanted, speaker.role):
                 return speaker
-        # "…,’ the minister said." in a release the one minister issued and is quoted in: the
-        # issuer, not another country's minister named since.
+        # A release the one minister issued: "…,’ the minister said." is the issuer, once
+        # quoted, not another country's minister named since.
         issuers = {m.name.split()[-1].casefold() for m in self.letterhead}
-        if wanted in _ISSUER_OFFICES and len(issuers) == 1:
+        the_issuers = wanted in _ISSUER_OFFICES and len(issuers) == 1
+        if the_issuers:
             quoted = [s for s in self.quoted if s.name.split()[-1].casefold() in issuers]
             if quoted:
                 return quoted[0]
@@ -275,10 +276,8 @@ class _People:
         for mention in [*reversed(self.mentions[:cut]), *self.mentions[cut:]]:
             if _holds_office(wanted, mention.role, mention.office):
                 return self.candidate(_Who(name=mention.name, role=mention.role))
-        # "The Minister added that …" in a release the one minister issued, whose office only
-        # the letterhead gives: the issuer.
-        issuers = {m.name.split()[-1].casefold() for m in self.letterhead}
-        if wanted in _ISSUER_OFFICES and len(issuers) == 1:
+        # "The Minister added that …" there, whose office only the letterhead gives: the issuer.
+        if the_issuers:
             surname = self.letterhead[0].name.split()[-1]
             return self.candidate(_Who(name=surname, single=True, titled=True))
         return None

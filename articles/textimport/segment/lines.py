@@ -21,11 +21,11 @@ def split_lines(draft: Draft, notes: Notes) -> None:
         for above, line in zip(raw, raw[1:], strict=False)
         if not above.strip() and line.strip()
     }
-    body = len(draft.text) - _front_matter_length(draft.text)
-    lines = [part for line in lines for part in _run_on_paragraphs(line, body)]
     # A harvester's front matter ("---" … "---") stands above the letterhead: its lines do
-    # not count among the header's.
+    # not count among the header's, nor in the length of the release.
     top = lines.index("---", 1) + 1 if lines[:1] == ["---"] and "---" in lines[1:40] else 0
+    body = len(draft.text) - max(0, sum(len(line) + 1 for line in lines[:top]) - 1)
+    lines = [part for line in lines for part in _run_on_paragraphs(line, body)]
     draft.lines = [
         " ".join(piece.split())
         for index, line in enumerate(lines, -top)
@@ -136,15 +136,6 @@ _PARAGRAPH_GAP = re.compile(r"(?<=[.!?\"”’])\s{3,}(?=[\"“‘]?[A-Z])")
 # and never inside a quotation, unless the next sentence opens with a mark (the next
 # paragraph of a quotation over several).
 _ONE_LINE_RELEASE = 1000
-
-
-def _front_matter_length(text: str) -> int:
-    """The length of a harvester's front matter opening the text ("---" … "---"), which is
-    none of the release's: a line is most of the release when most of what follows it."""
-    if not text.startswith("---"):
-        return 0
-    end = text.find("\n---", 3, 4000)
-    return end + 4 if end >= 0 else 0
 
 
 _SENTENCE_GAP = re.compile(r"(?<=[.!?\"”’])\s{2,}(?=[\"“‘]?[A-Z])")
