@@ -191,6 +191,12 @@ def worst_case_seconds() -> tuple[float, str]:
         + ("x.  Mr Li said no.  " * size)[: size - 60],
         "openings glued to the verb": "Headline\n\n"
         + ('Mr Roe said"In the last year ' * size)[: size - 20],
+        "closing marks turned before the name": "Headline\n\n"
+        + ("Mr Roe said: “Over 1500 lost. “ Mr  Roe said.\n\n" * size)[: size // 2],
+        "feed items with subtitles": (
+            "==\nTitle: Roe Item\nSubtitle: “A word,” said Roe\n\nContent:\n“A word,” said Roe\n"
+            * size
+        )[: size // 2],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .feed import SUBTITLE, subtitle, take_meta
 from .footers import _footer_key, _repeated_footers
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _phrases, _short, _words
@@ -44,9 +45,6 @@ _END_MARKER = re.compile(
     r"^[\s\-–—*#\[\]()]*(?:ends?|end of (?:media )?release|-?end-?|-?30-?)[\s\-–—*#\[\]().]*$"
     r"|^#{3,}$",
     re.IGNORECASE,
-)
-_META = re.compile(
-    r"^(Title|Date|Published|Link|URL|Tags|PR Tag|Issues|Content)\s*:\s*(.*)$", re.IGNORECASE
 )
 _CLASSIFICATION = re.compile(
     r"^(?:UNCLASSIFIED|OFFICIAL(?::?\s*SENSITIVE)?|PROTECTED|CONFIDENTIAL|RESTRICTED"
@@ -145,17 +143,6 @@ def _is_menu(line: str) -> bool:
 
 _PLAIN_WORDS = re.compile(r"[“\"]?[A-Za-z][A-Za-z ,.:!?'’“”\"-]{0,400}$")
 
-_POST_FOOTER = re.compile(
-    r"\s*(?:The post|Articolul|L[’']article|Der Beitrag|La entrada)\s.{1,300}?\s"
-    r"(?:appeared first on|apare prima dată în|est apparu en premier sur|erschien zuerst auf|"
-    r"se publicó primero en)\s.{1,120}$"
-)
-_READ_MORE_TAIL = re.compile(
-    r"\s*(?:Read more|Continue reading|Mai mult|Lire la suite|Weiterlesen|Leer más)\s*[.…»›>]*$",
-    re.IGNORECASE,
-)
-
-
 # A library's stamp on the copy it keeps ("PARLIAMENTARY LIBRARY", "NATIONAL LIBRARY OF
 # AUSTRALIA  12 OCT 1965", spaced out by a scan as "L I B R A R Y"): its words and a date only.
 _STAMP_WORDS = re.compile(
@@ -196,9 +183,14 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             if not line:
                 i += 1
                 continue
-        if header and _take_meta(draft, notes, line, before=lines):
+        if header and take_meta(draft, notes, line, before=lines):
             i += 1
             continue
+        if header and SUBTITLE.match(line):
+            line = subtitle(line, raw[i + 1 :], notes)
+            if not line:
+                i += 1
+                continue
         if i < 15 and len(line) <= 200 and _EMBARGO.match(line):
             notes.drop(line)
             while i + 1 < len(raw) and _embargo_goes_on(raw[i], raw[i + 1]):
@@ -236,34 +228,6 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             lines.append(line)
         i += 1
     draft.lines = lines
-
-
-def _take_meta(draft: Draft, notes: Notes, line: str, *, before: list[str]) -> bool:
-    """Take a "Title:" only in the first item: a later item's title is not this release's."""
-    match = _META.match(line)
-    if not match:
-        return False
-    key, value = match.group(1).casefold(), match.group(2).strip()
-    if key == "title" and value and not draft.meta_title and not before:
-        draft.meta_title = " ".join(value.split())
-    elif key in {"date", "published"} and value and not draft.meta_date:
-        draft.meta_date = value
-    notes.drop(_short(line))
-    return True
-
-
-def strip_feed_tails(draft: Draft, notes: Notes) -> None:
-    """Drop "The post … appeared first on …" and "Read more" from feed summaries."""
-    kept = []
-    for paragraph in draft.paragraphs:
-        for pattern in (_POST_FOOTER, _READ_MORE_TAIL):
-            match = pattern.search(paragraph)
-            if match:
-                notes.drop(_short(match.group(0).strip()))
-                paragraph = paragraph[: match.start()].rstrip()
-        if paragraph:
-            kept.append(paragraph)
-    draft.paragraphs = kept
 
 
 def drop_junk(draft: Draft, notes: Notes) -> None:

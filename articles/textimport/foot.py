@@ -58,4 +58,8 @@ def _at_the_foot(paragraph: str, place: str) -> bool:
         return True
     if is_date_line(paragraph.strip(_SPECKS)):
         return True
-    return bool(place) and paragraph.strip(_SPECKS).casefold() == place
+    # ("CANBERRA A.C.T.": the place with its state's initials)
+    return bool(place) and _STATE.sub("", paragraph).strip(_SPECKS).casefold() == place
+
+
+_STATE = re.compile(r"[.,]?\s+(?:[A-Z]\.){2,4}$")

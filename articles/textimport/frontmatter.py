@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from .garbled import _HEADLINE_LINES, _SUBJECT, _garbled_title, _word
+from .garbled import (
+    _HEADLINE_LINES,
+    _SUBJECT,
+    _garbled_title,
+    _headline_above_question,
+    _same_words,
+    _word,
+)
 from .letterhead import _SENTENCE_WORDS, is_label, is_letterhead, names_an_issuer
 from .model import Draft, Notes
 from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _short, _words
@@ -111,6 +118,8 @@ def printed_title(
                 found = _printed(lines, shorter, catalogue_title, issuers)
                 if found is None and _split_after_letterhead(lines, shorter):
                     found = _printed(lines, shorter, catalogue_title, issuers)
+    if found is not None and found[1] > 1 and found[3] and ": " in catalogue_title:
+        found = _headline_above_question(lines, found, catalogue_title)
     return found or _garbled_title(lines, wanted, catalogue_title)
 
 
@@ -184,37 +193,6 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
                 lines[i : i + 1] = [" ".join(whole[:k]), " ".join(whole[k:])]
                 return True
     return False
-
-
-def _letters_left_out(a: str, b: str) -> bool:
-    """Whether the shorter word is the longer with a letter or two left out ("grantee",
-    "guarantee"), not another word ("increase", "decrease")."""
-    short, long = sorted((a, b), key=len)
-    if not 1 <= len(long) - len(short) <= 2:
-        return False
-    letters = iter(long)
-    return all(c in letters for c in short)
-
-
-def _same_words(printed: list[str], wanted: list[str]) -> bool:
-    """The cataloguer's words, as printed: "STUDENTS" for "Student" is the same word, and so
-    is "GUARANTEE" for the cataloguer's "grantee" (one long word a letter or two apart)."""
-    if len(printed) != len(wanted):
-        return False
-    misspelt = 0
-    for a, b in zip(printed, wanted, strict=True):
-        if a == b or (
-            min(len(a), len(b)) >= 4
-            and abs(len(a) - len(b)) == 1
-            and (a + "s" == b or b + "s" == a)
-        ):
-            continue
-        # (a long word a letter or two short, or a short one a letter: "blow" for "BLOWN")
-        shortest = 7 if abs(len(a) - len(b)) > 1 else 4
-        if misspelt or min(len(a), len(b)) < shortest or not _letters_left_out(a, b):
-            return False
-        misspelt += 1
-    return True
 
 
 # "Media Release: Government hits new lows …": the label printed before the headline.

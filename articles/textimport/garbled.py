@@ -95,3 +95,47 @@ def _garbled_match(words: list[str], wanted: list[str]) -> tuple[int, bool] | No
         else:
             return None
     return j, typeset
+
+
+def _letters_left_out(a: str, b: str) -> bool:
+    """Whether the shorter word is the longer with a letter or two left out ("grantee",
+    "guarantee"), not another word ("increase", "decrease")."""
+    short, long = sorted((a, b), key=len)
+    if not 1 <= len(long) - len(short) <= 2:
+        return False
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def _same_words(printed: list[str], wanted: list[str]) -> bool:
+    """The cataloguer's words, as printed: "STUDENTS" for "Student" is the same word, and so
+    is "GUARANTEE" for the cataloguer's "grantee" (one long word a letter or two apart)."""
+    if len(printed) != len(wanted):
+        return False
+    misspelt = 0
+    for a, b in zip(printed, wanted, strict=True):
+        if a == b or (
+            min(len(a), len(b)) >= 4
+            and abs(len(a) - len(b)) == 1
+            and (a + "s" == b or b + "s" == a)
+        ):
+            continue
+        # (a long word a letter or two short, or a short one a letter: "blow" for "BLOWN")
+        shortest = 7 if abs(len(a) - len(b)) > 1 else 4
+        if misspelt or min(len(a), len(b)) < shortest or not _letters_left_out(a, b):
+            return False
+        misspelt += 1
+    return True
+
+
+def _headline_above_question(lines: list[str], found, catalogue_title: str):
+    """ "Regional Arrangements" / "What have the two agreed to?  Under the agreement …",
+    catalogued "Regional arrangements: what have the two agreed to?": the headline is the
+    line before the cataloguer's colon; the question below it opens the text."""
+    before = _SUBJECT.sub("", catalogue_title).split(": ", 1)[0]
+    line = lines[found[0]]
+    wanted = [w for w in (_word(w) for w in before.split()) if w]
+    printed = [w for w in (_word(w) for w in line.split()) if w]
+    if wanted and _same_words(printed, wanted) and not line.rstrip().endswith(":"):
+        return found[0], 1, line.strip().rstrip("."), ""
+    return found

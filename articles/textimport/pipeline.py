@@ -12,6 +12,7 @@ from . import (
     decode,
     embeds,
     event,
+    feed,
     foot,
     frontmatter,
     lead,
@@ -36,7 +37,7 @@ def parse(raw, *, given_title, known_themes, year) -> ParsedRelease:
     debris.drop_lines(draft, notes)
     title.find_headline(draft, notes)
     segment.join_paragraphs(draft, notes)
-    debris.strip_feed_tails(draft, notes)
+    feed.strip_feed_tails(draft, notes)
     debris.drop_junk(draft, notes)
     title.drop_copies(draft, notes)
     dateline.run(draft, notes)

@@ -61,3 +61,18 @@ def place_before_date(above: str) -> str:
     if not (before.isalpha() and before.isupper()) or before in {"FOR", "OF", "IN", "AT"}:
         return ""
     return last
+
+
+# "PRESS RELEASE the senate P.R. NO. 8 5/167  .  CANBERRA": a release's label line ending in
+# the capital it was issued from (not "… FEDERAL MEMBER FOR MELBOURNE", an electorate).
+_LABEL_THEN_CAPITAL = re.compile(
+    r"^(?:PRESS|MEDIA|NEWS)\s+(?:RELEASE|STATEMENT)\b.*?[\s.,](?<!\bFOR\s)(?<!\bOF\s)"
+    r"(?P<place>[A-Z]{4,})[\s.,]*$"
+)
+
+
+def place_ending_label(line: str) -> str:
+    found = _LABEL_THEN_CAPITAL.match(line[:200])
+    if found and found.group("place").casefold() in _CAPITALS:
+        return found.group("place")
+    return ""

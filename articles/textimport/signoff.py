@@ -99,6 +99,12 @@ def from_sign_off(draft: Draft) -> None:
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""
             return
+    # "CANBERRA A.C.T." last, no date below: a capital city with its state's initials.
+    found = _SIGN_OFF_PLACE.match(tail[-1].strip()) if tail else None
+    if found and found.group("region") and found.group("city").casefold() in _CAPITALS:
+        draft.dateline_city = city_name(found.group("city"))
+        draft.dateline_country = found.group("region")
+        return
     # "CANBERRA. For further information contact …": the place, then the contact lines.
     tail = draft.paragraphs[-_SIGN_OFF_LINES:]
     for index, paragraph in enumerate(tail):

@@ -27,7 +27,7 @@ from .letterhead import (
 )
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
-from .places import place_before_date
+from .places import place_before_date, place_ending_label
 from .segment import _CONNECTOR_END, _TERMINAL_END
 from .vocabulary import _ANY_QUOTE, _cut_at_word, _short, _words
 
@@ -113,7 +113,9 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             notes.drop(f"letterhead: {_short(line)}")
             draft.letterhead_names += names_in_letterhead(line)
             draft.letterhead_offices += offices_in_letterhead(line)
-            draft.header_place = draft.header_place or place_of_issue(line)
+            draft.header_place = (
+                draft.header_place or place_of_issue(line) or place_ending_label(line)
+            )
             if i and not draft.header_place:
                 draft.header_place = place_below_office(lines[i - 1], line)
         elif is_header_date_line(line):
@@ -219,11 +221,14 @@ def _is_body(line: str, following: str) -> bool:
     # Words, not a scan's specks: "V-> ,'.' â€ ; A A r- Ν Î‘" is no sentence.
     tokens = line.split()
     words = sum(1 for w in tokens if _WORDY.search(w))
-    if words >= 28 or (words >= 8 and _TERMINAL_END.search(line)):
-        return True
     # A line going on below in lower case is a sentence broken over lines; a letterhead the
     # scan garbled ("M iiMINISTER FOR fofore ig n affairs.V … viibiviit") has no small words.
     small = sum(1 for w in tokens if w.strip(",.;:") in _SMALL_WORDS)
+    # ("Senator Jo Roe Australian Democrat Senator for Victoria democrats;": a letterhead's
+    # names and office, a speck for its last stop, no sentence)
+    ended = _TERMINAL_END.search(line) and (line.rstrip()[-1:] not in ";:" or small >= 2)
+    if words >= 28 or (words >= 8 and ended):
+        return True
     return words >= 8 and following[:1].islower() and small >= 2
 
 

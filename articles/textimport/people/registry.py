@@ -23,11 +23,20 @@ _ISSUER_OFFICES = frozenset({"minister"})
 _TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
 
 
+# "NEWS: Sanders Offers Resolution …": the member a feed's title opens with, doing something.
+_TITLE_SUBJECT = re.compile(r"^(?:[A-Z][A-Z ]{1,20}:\s*)?(?P<who>[A-Z][a-z]{2,})\s+[A-Z][a-z]+s\b")
+
+
 class _People:
     """Speakers found so far, and the mentions used to complete their names."""
 
     def __init__(
-        self, mentions: list[_Mention], *, letterhead: Iterable[str] = (), text: Iterable[str] = ()
+        self,
+        mentions: list[_Mention],
+        *,
+        letterhead: Iterable[str] = (),
+        text: Iterable[str] = (),
+        title: str = "",
     ) -> None:
         # The letterhead's names ("B.M. Snedden") come before anything the body mentions.
         letterhead = [_Mention(name, "", "", -1, index) for index, name in enumerate(letterhead)]
@@ -47,6 +56,8 @@ class _People:
         self._titled: dict[str, bool] = {}  # surname → whether the text gives it after a title
         self._joined: str | None = None
         self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
+        subject = _TITLE_SUBJECT.match(title)
+        self.title_subject = subject.group("who") if subject else ""
         self.quoted_mentions: dict[str, list[_Mention]] = {}
         for mention in [m for m in mentions if m.quoted]:
             self.quoted_mentions.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
@@ -233,6 +244,7 @@ class _People:
         word = who.name
         return (
             word.casefold() in self.signing_surnames
+            or word == self.title_subject  # "“…,” said Sanders" under "NEWS: Sanders Offers …"
             or self._titled_somewhere(word)
             or self._by_surname(word) is not None
             or bool(self.by_surname.get(word.casefold()))

@@ -71,7 +71,7 @@ def _quotes(
     glued: Collection[str] = (),
 ) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
     spans = _scan_quotes(paragraphs)
-    people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs)
+    people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs, title=title)
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
     transcript = _is_transcript(paragraphs, people)

@@ -39,7 +39,19 @@ def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
     who = _heading_line(above)
     if who is not None:
         return who
-    return _issuer_of_statement(above) or _remarks_below(above)
+    who = _issuer_of_statement(above) or _remarks_below(above)
+    if who is None and span.start_para > 1 and _context_between(above):
+        # "X released the following statement hammering …" / a paragraph of context / the
+        # statement: the first quotation below the announcement is its issuer's.
+        who = _issuer_of_statement(paragraphs[span.start_para - 2])
+    return who
+
+
+def _context_between(paragraph: str) -> bool:
+    """A paragraph of context between an announced statement and the statement: no mark,
+    no one introduced ("The mayor, Al Roe, said:")."""
+    paragraph = paragraph.strip()
+    return bool(paragraph) and not any(c in paragraph for c in '“”"') and paragraph[-1] in ".!?"
 
 
 # "See below for Sen. Lee’s full remarks, as prepared for delivery:": the quotation below is

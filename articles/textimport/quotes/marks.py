@@ -52,12 +52,18 @@ def _turned_closer(p: str, j: int) -> bool:
     can open nothing, so it closes the quotation, turned the wrong way."""
     if j > 1 and p[j - 1] == " " and p[j - 2] in ".!?," and not p[j + 1 :].strip():
         return True
-    # "…to the United States, “said Rep. Example.": glued to the stop, the verb after it.
+    # "…to the United States, “said Rep. Example.": glued to the stop, the verb after it;
+    # "…to our system. “ Mr Example said.": the name, then the verb ending the paragraph.
     k = j - 2 if j > 1 and p[j - 1] == " " else j - 1
-    return k >= 0 and p[k] in ".!?," and bool(_VERB_AFTER.match(p, j + 1))
+    return (
+        k >= 0
+        and p[k] in ".!?,"
+        and bool(_VERB_AFTER.match(p, j + 1) or _NAME_THEN_VERB_ENDS.match(p, j + 1))
+    )
 
 
 _VERB_AFTER = re.compile(rf" ?{_VERB}\b")
+_NAME_THEN_VERB_ENDS = re.compile(rf" ?(?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}\.?\s*$")
 # A list's bullet before a paragraph that goes on with a quotation: '• "That's why …'.
 _BULLETS = "•·*–- "
 _VERB_BEFORE = re.compile(rf"\b{_VERB}(?:\s+that)?,?\s$")
@@ -235,3 +241,17 @@ def _sentence_after_that(p: str, j: int) -> bool:
     """ "Mr Kun's statement that ' Asylum seekers … themselves.'": a sentence in straight
     single marks after "that"."""
     return p[max(0, j - 5) : j] == "that " and bool(_SENTENCE_IN_SINGLES.match(p, j + 1))
+
+
+# "'The Government today passed a Bill …," Senator Roe said.': a scan's single mark opening
+# a paragraph of a text that quotes in straight double marks, where no single mark closes a
+# quotation ("'The Democrats' amendment …": an apostrophe closes nothing).
+_STRAIGHT_SINGLE_CLOSES = re.compile(r"[.,!?]'(?:\s|$)")
+
+
+def straight_singles_as_doubles(paragraphs: list[str]) -> list[str]:
+    if not any(p[:1] == '"' for p in paragraphs) or any(
+        _STRAIGHT_SINGLE_CLOSES.search(p) for p in paragraphs
+    ):
+        return paragraphs
+    return [f'"{p[1:]}' if p[:1] == "'" and p[1:2].isupper() else p for p in paragraphs]

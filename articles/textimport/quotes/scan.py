@@ -36,6 +36,7 @@ from .marks import (
     _single_for_double,
     _slipped_closer,
     _turned_closer,
+    straight_singles_as_doubles,
 )
 from .unclosed import (
     _announced_text,
@@ -97,6 +98,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     with a quotation mark (the usual convention for multi-paragraph quotes)
     or when it closes one before opening another (the opening mark was lost).
     """
+    paragraphs = straight_singles_as_doubles(paragraphs)
     spans: list[_Span] = []
     singles_quote = any("’" in p and _SINGLE_CLOSES.search(p) for p in paragraphs)
     current: _Span | None = None

@@ -145,6 +145,10 @@ def _link_broken_out(prev: str, lines: list[str], at: int) -> bool:
 _OPENING_MARKS = "“\"‘'„"
 
 
+# "CANBERRA A.C.T.": the place a statement is signed off from, with its state's initials.
+_PLACE_WITH_STATE = re.compile(r"^[A-Z]{3,}(?: [A-Z]{3,})?[.,]? (?:[A-Z]\.){2,4}$")
+
+
 def _joins(prev: str, line: str, wrap_at: int) -> bool:
     if _LONE_OPENERS.match(prev) or prev in _LONE_DASHES:
         return True  # '-' / 'Name, Role': a dash line broken after its dash
@@ -175,8 +179,8 @@ def _joins(prev: str, line: str, wrap_at: int) -> bool:
         return True
     if first.isalpha() and not first.isupper():
         return True  # a script without capitals: only punctuation ends a sentence
-    if _CONNECTOR_END.search(prev):
-        return True
+    if _CONNECTOR_END.search(prev) and not _PLACE_WITH_STATE.match(line):
+        return True  # (not "… costs to -So.uthexn--Aus-tra-l-i-a-.—" / "CANBERRA A.C.T.")
     if line[:2] in ("– ", "— ", "- ") or line in _LONE_DASHES:
         return True
     return bool(

@@ -218,7 +218,16 @@ _DEGREE_OPENS = re.compile(r"^°(?=[A-Z][a-z])")  # (not "°C")
 _NOUGHT_CLOSES = re.compile(r"(?<=[a-z][.,!?])0$")
 
 
+# "…as soon as possible,'  Senator 'Vanstone said.": a scan's speck between the title and
+# the name of an attribution.
+_SPECK_IN_NAME = re.compile(
+    r"\b(?P<title>Senator|Minister|Mr|Mrs|Ms|Dr)\s['‘’`](?=[A-Z][a-z]+\s+(?:said|says)\b)"
+)
+
+
 def degree_marks(paragraph: str) -> str:
+    if "'" in paragraph or "‘" in paragraph or "’" in paragraph or "`" in paragraph:
+        paragraph = _SPECK_IN_NAME.sub(r"\g<title> ", paragraph)
     if _DEGREE_OPENS.match(paragraph) and _NOUGHT_CLOSES.search(paragraph):
         return _NOUGHT_CLOSES.sub('"', _DEGREE_OPENS.sub('"', paragraph))
     return paragraph
