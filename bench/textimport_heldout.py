@@ -197,6 +197,11 @@ def worst_case_seconds() -> tuple[float, str]:
             "==\nTitle: Roe Item\nSubtitle: “A word,” said Roe\n\nContent:\n“A word,” said Roe\n"
             * size
         )[: size // 2],
+        "a long paragraph above many quotations": "Title: Roe Slams Ferry Cuts\nDate: 2024\n\n"
+        + "Content:\n"
+        + ("The ferry cuts were announced on Monday by the Governor. " * size)[: size // 3]
+        + "\n\nThe cuts came Monday.\n\n"
+        + ("“No.” " * size)[: size // 2],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

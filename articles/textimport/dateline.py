@@ -33,7 +33,7 @@ _DL_DASH = (
     r"(?:\s*[–—]+\s*|\s+-{1,2}\s*|\s*-{1,2}\s+|(?<=\.)-{1,2}(?=[A-Z])"
     r"|(?<=,\s[A-Z]{2})-(?=[A-Z][a-z])"
     # "Washington, D.C-Congresswoman": the abbreviation's last stop lost before the hyphen
-    r"|(?<=\b[A-Z]\.[A-Z])-(?=[A-Z][a-z]))"
+    r"|(?<=\bD\.C)-(?=[A-Z][a-z]))"
 )
 _DATELINE_CAPS = re.compile(
     rf"^(?P<city>{_DL_CAPS})(?:\s*,\s*(?P<region>{_DL_REGION}))?"

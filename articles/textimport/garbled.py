@@ -132,8 +132,12 @@ def _headline_above_question(lines: list[str], found, catalogue_title: str):
     """ "Regional Arrangements" / "What have the two agreed to?  Under the agreement …",
     catalogued "Regional arrangements: what have the two agreed to?": the headline is the
     line before the cataloguer's colon; the question below it opens the text."""
-    before = _SUBJECT.sub("", catalogue_title).split(": ", 1)[0]
+    before, after = _SUBJECT.sub("", catalogue_title).split(": ", 1)
     line = lines[found[0]]
+    below = lines[found[0] + 1] if found[0] + 1 < len(lines) else ""
+    question = " ".join(below.split()[: len(after.split())])
+    if not after.rstrip().endswith("?") or question.isupper() or "?" not in question:
+        return found  # (a headline over two lines: "FERRY FARES" / "WHO WILL PAY …?")
     wanted = [w for w in (_word(w) for w in before.split()) if w]
     printed = [w for w in (_word(w) for w in line.split()) if w]
     if wanted and _same_words(printed, wanted) and not line.rstrip().endswith(":"):

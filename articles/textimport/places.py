@@ -65,9 +65,9 @@ def place_before_date(above: str) -> str:
 
 # "PRESS RELEASE the senate P.R. NO. 8 5/167  .  CANBERRA": a release's label line ending in
 # the capital it was issued from (not "… FEDERAL MEMBER FOR MELBOURNE", an electorate).
+# (the capital after a reference or a speck, not after a word: "FOR NORTH SYDNEY")
 _LABEL_THEN_CAPITAL = re.compile(
-    r"^(?:PRESS|MEDIA|NEWS)\s+(?:RELEASE|STATEMENT)\b.*?[\s.,](?<!\bFOR\s)(?<!\bOF\s)"
-    r"(?P<place>[A-Z]{4,})[\s.,]*$"
+    r"^(?:PRESS|MEDIA|NEWS)\s+(?:RELEASE|STATEMENT)\b.*\s[^\sA-Za-z]+\s+(?P<place>[A-Z]{4,})[\s.,]*$"
 )
 
 

@@ -226,7 +226,7 @@ def _is_body(line: str, following: str) -> bool:
     small = sum(1 for w in tokens if w.strip(",.;:") in _SMALL_WORDS)
     # ("Senator Jo Roe Australian Democrat Senator for Victoria democrats;": a letterhead's
     # names and office, a speck for its last stop, no sentence)
-    ended = _TERMINAL_END.search(line) and (line.rstrip()[-1:] not in ";:" or small >= 2)
+    ended = _TERMINAL_END.search(line) and (line.rstrip()[-1:] != ";" or small >= 2)
     if words >= 28 or (words >= 8 and ended):
         return True
     return words >= 8 and following[:1].islower() and small >= 2

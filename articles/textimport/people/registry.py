@@ -16,15 +16,11 @@ from .letterhead import issuer_misread, misread_name, near_surname, swapped
 from .mentions import _Mention
 from .names import _INITIAL, _initials_of
 from .roles import _holds_office, improve_role
-from .signed import signing_surnames
+from .signed import signing_surnames, title_member
 from .who import _Who
 
 _ISSUER_OFFICES = frozenset({"minister"})
 _TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
-
-
-# "NEWS: Sanders Offers Resolution …": the member a feed's title opens with, doing something.
-_TITLE_SUBJECT = re.compile(r"^(?:[A-Z][A-Z ]{1,20}:\s*)?(?P<who>[A-Z][a-z]{2,})\s+[A-Z][a-z]+s\b")
 
 
 class _People:
@@ -56,8 +52,7 @@ class _People:
         self._titled: dict[str, bool] = {}  # surname → whether the text gives it after a title
         self._joined: str | None = None
         self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
-        subject = _TITLE_SUBJECT.match(title)
-        self.title_subject = subject.group("who") if subject else ""
+        self.title_member = title_member(title, text)
         self.quoted_mentions: dict[str, list[_Mention]] = {}
         for mention in [m for m in mentions if m.quoted]:
             self.quoted_mentions.setdefault(mention.name.split()[-1].casefold(), []).append(mention)
@@ -244,7 +239,7 @@ class _People:
         word = who.name
         return (
             word.casefold() in self.signing_surnames
-            or word == self.title_subject  # "“…,” said Sanders" under "NEWS: Sanders Offers …"
+            or word == self.title_member
             or self._titled_somewhere(word)
             or self._by_surname(word) is not None
             or bool(self.by_surname.get(word.casefold()))

@@ -1,5 +1,5 @@
 """Statements signed by a surname alone: "“…,” Graham said." under "The bill's authors
-released the following statements:"."""
+released the following statements:", and "“…,” said Sanders" under "NEWS: Sanders Offers …"."""
 
 from __future__ import annotations
 
@@ -22,3 +22,21 @@ def signing_surnames(paragraphs: Iterable[str], names: list[str]) -> set[str]:
     full = {n.split()[-1].casefold() for n in names if len(n.split()) > 1}
     named = [s for s in found if s.casefold() in full]
     return {s.casefold() for s in found} if len(named) >= 3 else set()
+
+
+# "NEWS: Sanders Offers Resolution …": the member a feed's title opens with, doing something.
+# ("Medicare Turns 59 …", "Amazon Settles …" have no label: a company's or a program's name)
+_TITLE_SUBJECT = re.compile(
+    r"^(?:NEWS|PRESS RELEASE|STATEMENT|ICYMI):\s*(?P<who>[A-Z][a-z]{2,})\s+[A-Z][a-z]+s\b"
+)
+
+
+def title_member(title: str, paragraphs: Iterable[str]) -> str:
+    """The member a feed's title names, when the text has them say something ("“…,” said
+    Sanders"; not "According to Sanders Farms"): a person, though named by a surname alone."""
+    subject = _TITLE_SUBJECT.match(title)
+    if subject is None:
+        return ""
+    word = subject.group("who")
+    said = re.compile(rf"\bsaid {word}\b|\b{word} said\b")
+    return word if any(said.search(p) for p in paragraphs) else ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..people import _parse_who, _Who
+from ..people import _mentions, _parse_who, _Who
 from ..segment import _sentence_end
 from ..vocabulary import _MONTH_RE, _VERB, _WEEKDAY_RE
 from .scan import _Span
@@ -48,10 +48,25 @@ def _statement_above(span: _Span, paragraphs: list[str]) -> _Who | None:
 
 
 def _context_between(paragraph: str) -> bool:
-    """A paragraph of context between an announced statement and the statement: no mark,
-    no one introduced ("The mayor, Al Roe, said:")."""
+    """A paragraph of context between an announced statement and the statement: no mark, no
+    one else's words ("… defended the cuts in a statement"), no one named but places ("in New
+    York City"; not "Mayor Al Roe of Rivertown also responded")."""
     paragraph = paragraph.strip()
-    return bool(paragraph) and not any(c in paragraph for c in '“”"') and paragraph[-1] in ".!?"
+    if not paragraph or any(c in paragraph for c in '“”"') or paragraph[-1] not in ".!?":
+        return False
+    if len(paragraph) > 600 or _SPEECH_WORDS.search(paragraph):
+        return False
+    return all(
+        re.search(rf"\b(?:in|at|from|of|to)\s+{re.escape(m.name)}\b", paragraph)
+        for m in _mentions([paragraph])
+    )
+
+
+_SPEECH_WORDS = re.compile(
+    r"\b(?:said|says|say|told|stated?|statements?|responded|replied|defended|added|according"
+    r"|spoke|remarks|comments?|commented|testified|wrote|argued|warned|claimed)\b",
+    re.IGNORECASE,
+)
 
 
 # "See below for Sen. Lee’s full remarks, as prepared for delivery:": the quotation below is
@@ -65,9 +80,9 @@ _REMARKS_OF = re.compile(
 
 def _remarks_below(paragraph: str) -> _Who | None:
     paragraph = paragraph.strip()
-    if not (paragraph.endswith(":") or re.search(r"\bbelow\b", paragraph)):
+    if len(paragraph) > 300 or not (paragraph.endswith(":") or re.search(r"\bbelow\b", paragraph)):
         return None
-    if len(paragraph) > 300 or len(paragraph.split()) > 30 or any(c in paragraph for c in '“”"'):
+    if len(paragraph.split()) > 30 or any(c in paragraph for c in '“”"'):
         return None
     match = _REMARKS_OF.search(paragraph)
     if not match:
@@ -78,7 +93,7 @@ def _remarks_below(paragraph: str) -> _Who | None:
 
 def _issuer_of_statement(paragraph: str) -> _Who | None:
     """Who "released the following statement" in this paragraph, the statement below it."""
-    for sentence in _sentences(paragraph)[:3]:
+    for sentence in _sentences(paragraph, 3):
         match = _STATEMENT_BEFORE.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
@@ -106,7 +121,7 @@ _HEADING_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|(?<=\w)-\s+")
 
 def _heading_line(line: str) -> _Who | None:
     """A line naming the speaker of the quote below it, with no verb: "ERIC – CEO Jo Example"."""
-    if len(line.split()) > 25 or any(c in line for c in '“”"'):
+    if len(line) > 400 or len(line.split()) > 25 or any(c in line for c in '“”"'):
         return None
     if _TERMINAL.search(line) and not _ENDS_ABBREVIATED.search(line):
         return None
@@ -126,9 +141,9 @@ def _heading_line(line: str) -> _Who | None:
 _TITLED = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Hon)\.?\s", re.IGNORECASE)
 
 
-def _sentences(paragraph: str) -> list[str]:
+def _sentences(paragraph: str, most: int = 0) -> list[str]:
     out, start = [], 0
-    while start < len(paragraph):
+    while start < len(paragraph) and not (most and len(out) >= most):
         end = _sentence_end(paragraph, start) or len(paragraph)
         out.append(paragraph[start:end].strip())
         start = end

@@ -254,4 +254,13 @@ def straight_singles_as_doubles(paragraphs: list[str]) -> list[str]:
         _STRAIGHT_SINGLE_CLOSES.search(p) for p in paragraphs
     ):
         return paragraphs
-    return [f'"{p[1:]}' if p[:1] == "'" and p[1:2].isupper() else p for p in paragraphs]
+    return [
+        f'"{p[1:]}'
+        if p[:1] == "'" and p[1:2].isupper() and not _SINGLE_CLOSES_TERM.search(p, 1)
+        else p
+        for p in paragraphs
+    ]
+
+
+# "'Keeping the Towns Connected' makes …": a title in single marks (not "Democrats' amendment").
+_SINGLE_CLOSES_TERM = re.compile(r"(?<![sS])'(?=\s|$)")

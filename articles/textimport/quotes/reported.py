@@ -138,7 +138,7 @@ def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
     excerpts = above > 0 and bool(_EXCERPTS_BELOW.match(paragraphs[above]))
     if excerpts:
         above -= 1  # "The following are selected excerpts from the speech:" under the lead
-    first = _sentences(paragraphs[above])[:1]
+    first = _sentences(paragraphs[above], 1)
     match = _LEAD_SUBJECT.match(first[0]) if first else None
     if excerpts and first:
         match = _WILL_SPEAK.match(first[0]) or match
@@ -210,6 +210,8 @@ def _under_heading(span: _Span, paragraphs: list[str], *, topic_allowed: bool = 
     """A short line without a full stop just above ("Example Growers") heads the quote: it
     names whoever speaks there, not the person quoted before."""
     above = paragraphs[span.start_para - 1] if span.start_para else ""
+    if len(above) > 200:
+        return False  # (a paragraph, not a heading: its words need not be counted)
     words = above.split()
     if len(words) > _HEADING_WORDS or _TERMINAL_END.search(above.rstrip()):
         return False
@@ -280,7 +282,7 @@ def _interviewee(span: _Span, paragraphs: list[str], people: _People, at, title:
     for paragraph in above:
         if _TOPIC_HEADING.match(paragraph.strip()):
             break
-        first = _sentences(paragraph)[:1]
+        first = _sentences(paragraph, 1)
         match = _LEAD_SUBJECT.match(first[0]) if first else None
         if not match or not match.group("who")[:1].isupper():
             continue

@@ -221,7 +221,7 @@ _NOUGHT_CLOSES = re.compile(r"(?<=[a-z][.,!?])0$")
 # "…as soon as possible,'  Senator 'Vanstone said.": a scan's speck between the title and
 # the name of an attribution.
 _SPECK_IN_NAME = re.compile(
-    r"\b(?P<title>Senator|Minister|Mr|Mrs|Ms|Dr)\s['‘’`](?=[A-Z][a-z]+\s+(?:said|says)\b)"
+    r"(?<=[,!?]['’]\s)\s*(?P<title>Senator|Mr|Mrs|Ms|Dr)\s['‘’`](?=[A-Z][a-z]+\s+said\.)"
 )
 
 
