@@ -33,6 +33,13 @@ _PREFIX_ASKED = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|this)"
     r"(?:\s+[\w-]+){1,4})?(?:\s+(?:today|yesterday))?\s*[:,]?\s*$"
 )
+# "Last October 18, Ms Roe told the Sunday program that I had made “…”": her words, quoted
+# within the sentence that says whom she told.
+_PREFIX_TOLD_THAT = re.compile(
+    r"^(?:[^,“”\"]{1,60},\s+)?(?P<who>[A-Z][^,;:“”\"]{2,60}?)\s+told\s+[^“”\":]{2,80}?\s+that"
+    # (not "… that Minister Al Example had claimed:": another's words)
+    r"(?:\s+(?:I|he|she|we|they|it)\b[^“”\".!?:A-Z]{0,40}?)?\s*$"
+)
 # "Senator Lambie told the Senate last night in a speech that:": who told a house or a body.
 _PREFIX_TOLD = re.compile(
     r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+told\s+(?:the\s+)?(?:Senate|House|Parliament)"
@@ -143,7 +150,11 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
         match = match or _PREFIX_TOLD.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
-    match = _PREFIX_SAID.match(sentence) or _PREFIX_ASKED.match(sentence)
+    match = (
+        _PREFIX_SAID.match(sentence)
+        or _PREFIX_ASKED.match(sentence)
+        or _PREFIX_TOLD_THAT.match(sentence)
+    )
     if match:
         who = _parse_who(match.group("who"), after_verb=False)
         if who is None and _OPENING_CLAUSE.match(match.group("who")):

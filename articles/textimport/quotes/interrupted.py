@@ -16,7 +16,9 @@ from ..vocabulary import _VERB
 from .scan import _quote_text, _Span
 
 _SPEECH = re.compile(rf"\b{_VERB}\b")
-_ATTRIBUTION_WORDS = 14  # "said Sen. Mike Lee (R-Utah), a member of the committee."
+# "said Sen. Mike Lee (R-Utah), a member of the committee.", "said Jo Roe, Executive Director of
+# Example – the national campaign for the 4-day workweek."
+_ATTRIBUTION_WORDS = 16
 # Words that make the text between two parts more than their attribution: a clause of the
 # writer's, when or why it was said.
 _NOT_JUST_ATTRIBUTION = re.compile(
@@ -110,7 +112,7 @@ def _between(
     ):
         return None
     between = between.strip()
-    words = between.split()
+    words = [w for w in between.split() if w not in ("–", "—", "-")]
     if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
         return None  # "…,” said Lee, and went on: …" or a sentence of the writer's between
     if (

@@ -82,6 +82,10 @@ _WITH_OTHERS = re.compile(
     re.IGNORECASE,
 )
 _LETTER_LOOKS_BACK = 30  # paragraphs
+_JOINED_IN_A_LETTER = re.compile(
+    r"\bjoin(?:ed|s)\s+(?:with\s+)?[^.;:]{0,80}?\bin\s+(?:sending|writing|signing)\s+"
+    r"(?:a|the|an?\s+\w+)\s+letter\b"
+)
 
 
 def letter_sender(span: _Span, paragraphs: list[str]) -> _Who | None:
@@ -101,7 +105,10 @@ def letter_sender(span: _Span, paragraphs: list[str]) -> _Who | None:
 def _sender_in(paragraph: str) -> _Who | None:
     """Who the paragraph says sent a letter: one person, several (ref "letter"), or None
     when it says nothing of a letter sent."""
-    found = next(filter(None, map(_SENT_A_LETTER.match, _sentences(paragraph))), None)
+    sentences = _sentences(paragraph)
+    if any(_JOINED_IN_A_LETTER.search(sentence) for sentence in sentences):
+        return _Who(ref="letter")  # "X joined with 18 colleagues in sending a letter …"
+    found = next(filter(None, map(_SENT_A_LETTER.match, sentences)), None)
     if found is None:
         return None
     who = _parse_who(found.group("who").strip(), after_verb=False)

@@ -31,9 +31,14 @@ def _opens_straight(p: str, j: int) -> bool:
 
 
 def _closes_straight(p: str, j: int) -> bool:
-    if j > 1 and p[j - 1] == " " and p[j - 2] in ",.!?" and p[j + 1 : j + 2] in (" ", ""):
-        return True  # 'members, " they write': a space slipped in before the closing mark
+    if j > 1 and p[j - 1] == " " and p[j - 2] in ",.!?":
+        # 'members, " they write': a space slipped in before the closing mark; 'groups, "he
+        # said.': and the pronoun glued after it
+        return p[j + 1 : j + 2] in (" ", "") or bool(_PRONOUN_SAID.match(p, j + 1))
     return j > 0 and not p[j - 1].isspace()
+
+
+_PRONOUN_SAID = re.compile(r"(?:he|she|they)\s+(?:said|says|added)\b")
 
 
 def _first_double_is_closer(p: str) -> bool:

@@ -11,7 +11,6 @@ capital).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import ParsedSpeaker
@@ -41,10 +40,12 @@ from .marks import (
 from .unclosed import (
     _announced_text,
     _broken_off,
+    _closed_further_on,
     _lost_closer,
     _restarts,
     _runs_together,
     _where_lost_openings_may_be,
+    footnotes_inside,
 )
 
 
@@ -71,26 +72,6 @@ class _Span:
     to_end: bool = False
 
 
-_LOOKAHEAD = 10
-# Words the speaker quotes in the middle of a sentence, the sentence going on after them
-# ("As Reagan asked us, “Are you better off …?”. The answer is a resounding ‘no’.").
-_INNER_QUOTATION = re.compile(
-    r"(?<=[\w,:;]\s)(?:“[^“”]{1,300}”|‘[^‘’]{1,80}’(?!\w))(?=[\s.,;:!?]*\w)"
-)
-
-
-def _closed_further_on(paragraphs: list[str], start: int) -> bool:
-    """An op-ed or a statement quoted whole: opened once, its paragraphs unmarked, closed a
-    few paragraphs on by a mark that opens nothing."""
-    for p in paragraphs[start : start + _LOOKAHEAD]:
-        p = _INNER_QUOTATION.sub("", p)
-        if any(c in p for c in _OPENERS + "‘"):
-            return False
-        if '"' in p or any(c in p for c in _CLOSERS):
-            return _first_double_is_closer(p)
-    return False
-
-
 def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     """Find quotations, following them over paragraph breaks.
 
@@ -105,7 +86,10 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
     opener = ""
     depth = 0
     piece_start = 0
+    skipped: set[int] = set()  # footnotes below a quotation running over them
     for i, p in enumerate(paragraphs):
+        if i in skipped:
+            continue
         n = len(p)
         closed_here = False
         single_closed = False  # "'A,' Senator X said. 'B.'": a straight single may reopen
@@ -243,6 +227,10 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                     or _first_double_is_closer(following)
                     or _closed_further_on(paragraphs, i + 1)
                 )
+                footnotes = 0 if continues else footnotes_inside(paragraphs, i, current.pieces)
+                if footnotes:
+                    continues = True
+                    skipped.update(range(i + 1, i + 1 + footnotes))
                 if continues and current.start_para == i:
                     # '“A,” Sen. Lee said. “B …' (its closing mark lost) / '“C,” Sen. Crapo
                     # said.': the next paragraph is another's

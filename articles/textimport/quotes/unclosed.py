@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..vocabulary import _VERB
+from ..vocabulary import _CLOSERS, _OPENERS, _VERB
+from .marks import _first_double_is_closer
 
 if TYPE_CHECKING:
     from .scan import _Span
@@ -116,3 +117,45 @@ def _restart_at_inner_attribution(span: _Span) -> None:
     if match:
         span.prefix += span.pieces[0][: match.end() - 1]
         span.pieces[0] = span.pieces[0][match.end() :]
+
+
+# "1 Resolution MSC.167(78) (adopted in May 2004 …)." / "Source: http://…": footnotes a page
+# printed below a quotation running over it, their numbers glued in its words ("at Sea1").
+_FOOTNOTE = re.compile(r"^(?:(?P<n>[1-9]\d?)\s+[A-Z]|Source:\s*https?://)")
+_FOOTNOTE_RUN = 4
+
+
+def footnotes_inside(paragraphs: list[str], after: int, pieces: list[str]) -> int:
+    """How many paragraphs of footnotes stand after ``after`` with the quotation reopened
+    below them ('"…"' / "1 …" / "2 …" / '"…'), else 0."""
+    k = after + 1
+    while k < len(paragraphs) and k - after <= _FOOTNOTE_RUN and len(paragraphs[k]) < 300:
+        found = _FOOTNOTE.match(paragraphs[k])
+        if found is None:
+            break
+        number = found.group("n")
+        if number and not any(re.search(rf"[a-z’'.”]{number}(?!\d)", p) for p in pieces[-3:]):
+            return 0
+        k += 1
+    reopened = k < len(paragraphs) and paragraphs[k][:1] in '“"'
+    return k - after - 1 if k > after + 1 and reopened else 0
+
+
+_LOOKAHEAD = 10
+# Words the speaker quotes in the middle of a sentence, the sentence going on after them
+# ("As Reagan asked us, “Are you better off …?”. The answer is a resounding ‘no’.").
+_INNER_QUOTATION = re.compile(
+    r"(?<=[\w,:;]\s)(?:“[^“”]{1,300}”|‘[^‘’]{1,80}’(?!\w))(?=[\s.,;:!?]*\w)"
+)
+
+
+def _closed_further_on(paragraphs: list[str], start: int) -> bool:
+    """An op-ed or a statement quoted whole: opened once, its paragraphs unmarked, closed a
+    few paragraphs on by a mark that opens nothing."""
+    for p in paragraphs[start : start + _LOOKAHEAD]:
+        p = _INNER_QUOTATION.sub("", p)
+        if any(c in p for c in _OPENERS + "‘"):
+            return False
+        if '"' in p or any(c in p for c in _CLOSERS):
+            return _first_double_is_closer(p)
+    return False
