@@ -273,7 +273,8 @@ _INTRODUCED = re.compile(
     rf"(?:\b(?:{_VERB}(?:\s+(?:today|yesterday|this morning|this afternoon))?|that|as"
     r"|saying|writing|adding|stating|noting|declaring)"
     # "… told the Sunday program that I had made “…”": what she told them
-    r"|\btold\s+[^“”\".!?:]{2,80}?\s+that(?-i:\s+(?:I|he|she|we|they|it)\b[^“”\".!?:A-Z]{0,40})?"
+    r"|\btold\s+[^“”\".!?:]{2,80}?\s+that(?-i:\s+(?:I|he|she|we|they|it)\s+(?:had\s+)?"
+    r"(?:made|was|were|is|are))?"
     rf"|[:,;—–-]|\baccording to\s+[^,;]{{1,60}})\s*$",
     re.IGNORECASE,
 )

@@ -37,8 +37,8 @@ _PREFIX_ASKED = re.compile(
 # within the sentence that says whom she told.
 _PREFIX_TOLD_THAT = re.compile(
     r"^(?:[^,“”\"]{1,60},\s+)?(?P<who>[A-Z][^,;:“”\"]{2,60}?)\s+told\s+[^“”\":]{2,80}?\s+that"
-    # (not "… that Minister Al Example had claimed:": another's words)
-    r"(?:\s+(?:I|he|she|we|they|it)\b[^“”\".!?:A-Z]{0,40}?)?\s*$"
+    # (not "… that Minister Al Example had claimed:", "… that she had been called “…”")
+    r"(?:\s+(?:I|he|she|we|they|it)\s+(?:had\s+)?(?:made|was|were|is|are))?\s*$"
 )
 # "Senator Lambie told the Senate last night in a speech that:": who told a house or a body.
 _PREFIX_TOLD = re.compile(

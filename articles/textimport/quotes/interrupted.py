@@ -17,13 +17,13 @@ from .scan import _quote_text, _Span
 
 _SPEECH = re.compile(rf"\b{_VERB}\b")
 # "said Sen. Mike Lee (R-Utah), a member of the committee.", "said Jo Roe, Executive Director of
-# Example – the national campaign for the 4-day workweek."
-_ATTRIBUTION_WORDS = 16
+# Example – the national campaign for the 4-day workweek." (a dash is no word)
+_ATTRIBUTION_WORDS = 14
 # Words that make the text between two parts more than their attribution: a clause of the
 # writer's, when or why it was said.
 _NOT_JUST_ATTRIBUTION = re.compile(
     r"\b(?:adding|that|during|before|when|while|following|because|told|asked|replied|"
-    r"responded|countered|agreed|disagreed|later|earlier|then|also|went)\b",
+    r"responded|countered|agreed|disagreed|later|earlier|then|also|went|quoting|reading|citing)\b",
     re.IGNORECASE,
 )
 # "…,” Ms Roe said after the 2019 campaign. “Today …": another occasion, named by its year

@@ -82,9 +82,12 @@ _WITH_OTHERS = re.compile(
     re.IGNORECASE,
 )
 _LETTER_LOOKS_BACK = 30  # paragraphs
+# (the sentence's own subject and verb: not "X, who last year joined 25 colleagues in …,")
 _JOINED_IN_A_LETTER = re.compile(
-    r"\bjoin(?:ed|s)\s+(?:with\s+)?[^.;:]{0,80}?\bin\s+(?:sending|writing|signing)\s+"
-    r"(?:a|the|an?\s+\w+)\s+letter\b"
+    r"^[^,;:“”\"]{3,120}?\s+(?:today\s+)?join(?:ed|s)\s+(?:with\s+)?(?:\d+|[a-z]+)\s+"
+    r"(?:of\s+(?:his|her|their)\s+)?(?:other\s+)?(?:[a-z]+\s+)?"
+    r"(?:colleagues|senators|members|lawmakers|others)\s+in\s+(?:sending|writing|signing)\s+"
+    r"(?:a|the)\s+letter\b"
 )
 
 
@@ -106,10 +109,10 @@ def _sender_in(paragraph: str) -> _Who | None:
     """Who the paragraph says sent a letter: one person, several (ref "letter"), or None
     when it says nothing of a letter sent."""
     sentences = _sentences(paragraph)
-    if any(_JOINED_IN_A_LETTER.search(sentence) for sentence in sentences):
-        return _Who(ref="letter")  # "X joined with 18 colleagues in sending a letter …"
     found = next(filter(None, map(_SENT_A_LETTER.match, sentences)), None)
     if found is None:
+        if any(_JOINED_IN_A_LETTER.match(sentence) for sentence in sentences):
+            return _Who(ref="letter")  # "X joined with 18 colleagues in sending a letter …"
         return None
     who = _parse_who(found.group("who").strip(), after_verb=False)
     if who is None:

@@ -38,7 +38,8 @@ def _closes_straight(p: str, j: int) -> bool:
     return j > 0 and not p[j - 1].isspace()
 
 
-_PRONOUN_SAID = re.compile(r"(?:he|she|they)\s+(?:said|says|added)\b")
+# (the attribution ending its sentence: not ', "she said the department …"', an inner quotation)
+_PRONOUN_SAID = re.compile(r"(?:he|she|they)\s+(?:said|says|added)[.,]")
 
 
 def _first_double_is_closer(p: str) -> bool:

@@ -229,7 +229,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                 )
                 footnotes = 0 if continues else footnotes_inside(paragraphs, i, current.pieces)
                 if footnotes:
-                    continues = True
+                    continues, following = True, paragraphs[i + 1 + footnotes]
                     skipped.update(range(i + 1, i + 1 + footnotes))
                 if continues and current.start_para == i:
                     # '“A,” Sen. Lee said. “B …' (its closing mark lost) / '“C,” Sen. Crapo

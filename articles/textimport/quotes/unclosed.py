@@ -128,17 +128,21 @@ _FOOTNOTE_RUN = 4
 def footnotes_inside(paragraphs: list[str], after: int, pieces: list[str]) -> int:
     """How many paragraphs of footnotes stand after ``after`` with the quotation reopened
     below them ('"…"' / "1 …" / "2 …" / '"…'), else 0."""
-    k = after + 1
+    k, numbered = after + 1, False
     while k < len(paragraphs) and k - after <= _FOOTNOTE_RUN and len(paragraphs[k]) < 300:
         found = _FOOTNOTE.match(paragraphs[k])
         if found is None:
             break
         number = found.group("n")
-        if number and not any(re.search(rf"[a-z’'.”]{number}(?!\d)", p) for p in pieces[-3:]):
-            return 0
+        if number:
+            # (a number glued to a word or after a quotation's stop, not a decimal: "2.1")
+            glued = re.compile(rf"(?:[a-z’'”]|[’'”]\.){number}(?![\d.,])")
+            if not any(glued.search(p) for p in pieces[-3:]):
+                return 0
+            numbered = True
         k += 1
     reopened = k < len(paragraphs) and paragraphs[k][:1] in '“"'
-    return k - after - 1 if k > after + 1 and reopened else 0
+    return k - after - 1 if numbered and reopened else 0
 
 
 _LOOKAHEAD = 10
