@@ -188,6 +188,14 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
                 # celebrates Refugee Week 2013  The …": a letterhead run into one line with
                 # the release, its date before the headline
                 or (k >= 6 and _issuers_then_date(head))
+                # "||jt Illpli H E  H O N . J . R .. M A C K E L L A R ML P.IEA / W  76 VIETNAMESE
+                # REFUGEES IN SINGAPORE": a letterhead the scan garbled, the headline in
+                # capitals ending its line
+                or (
+                    k + len(wanted) == len(words)
+                    and len(wanted) >= 3
+                    and " ".join(words[k:]).isupper()
+                )
             ):
                 whole = _GLUED_FIGURE.sub(" ", lines[i]).split()
                 lines[i : i + 1] = [" ".join(whole[:k]), " ".join(whole[k:])]

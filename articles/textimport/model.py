@@ -109,6 +109,8 @@ class Draft:
     title: str = ""
     letterhead_names: list[str] = field(default_factory=list)  # "B.M. Snedden"
     letterhead_offices: list[str] = field(default_factory=list)  # "Shadow Minister for Rivers"
+    # "PRIME MINISTER" / "THE HON. JO ROE MP": each name's office, as the letterhead pairs them
+    letterhead_roles: dict[str, str] = field(default_factory=dict)
     header_place: str = ""  # "… MP | Treasurer | MELBOURNE": the place of issue
     # segment (paragraphs)
     paragraphs: list[str] = field(default_factory=list)

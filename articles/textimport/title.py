@@ -27,6 +27,7 @@ from .letterhead import (
 )
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
+from .people.roles import letterhead_office
 from .places import place_before_date, place_ending_label
 from .segment import _CONNECTOR_END, _TERMINAL_END
 from .vocabulary import _ANY_QUOTE, _cut_at_word, _short, _words
@@ -111,7 +112,11 @@ def find_headline(draft: Draft, notes: Notes) -> None:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if is_label(line) or is_letterhead(line) or names_an_issuer(line, draft.issuers):
             notes.drop(f"letterhead: {_short(line)}")
-            draft.letterhead_names += names_in_letterhead(line)
+            named = names_in_letterhead(line)
+            office = letterhead_office(lines[i - 1] if i else "", line) if len(named) == 1 else ""
+            if office:
+                draft.letterhead_roles[named[0]] = office
+            draft.letterhead_names += named
             draft.letterhead_offices += offices_in_letterhead(line)
             draft.header_place = (
                 draft.header_place or place_of_issue(line) or place_ending_label(line)

@@ -33,9 +33,15 @@ class _People:
         letterhead: Iterable[str] = (),
         text: Iterable[str] = (),
         title: str = "",
+        offices: dict[str, str] | None = None,
     ) -> None:
-        # The letterhead's names ("B.M. Snedden") come before anything the body mentions.
-        letterhead = [_Mention(name, "", "", -1, index) for index, name in enumerate(letterhead)]
+        # The letterhead's names ("B.M. Snedden") come before anything the body mentions,
+        # with the office it prints beside them ("PRIME MINISTER" / "THE HON. JO ROE MP").
+        offices = offices or {}
+        letterhead = [
+            _Mention(name, offices.get(name, ""), "", -1, index)
+            for index, name in enumerate(letterhead)
+        ]
         mentions = [*letterhead, *mentions]
         self.mentions = mentions
         self.positions = [(m.para, m.pos) for m in mentions]

@@ -236,3 +236,26 @@ def improve_role(speaker: ParsedSpeaker, role: str) -> None:
         or (current in role.casefold() and len(role) > len(current))
     ):
         speaker.role = role
+
+
+# "PRIME MINISTER" / "THE HON. MALCOLM TURNBULL MP": the office a letterhead prints above a
+# name, or before it on its line ("MINISTER FOR RIVERS  THE HON. JO ROE MP").
+_OFFICE_LINE = re.compile(
+    r"^(?:(?:DEPUTY\s+)?PRIME MINISTER|TREASURER|ATTORNEY[- ]GENERAL|LEADER OF THE OPPOSITION"
+    r"|(?:(?:SHADOW|ASSISTANT|ACTING|DEPUTY)\s+)*MINISTER\s+(?:FOR|OF)\s+[A-Z ,&'’-]{3,80}?)"
+    r"(?=\s*$|\s{2,}|\s+THE\s+HON\b)"
+)
+_LOWER = frozenset({"for", "of", "and", "the", "on", "in"})
+
+
+def letterhead_office(above: str, line: str) -> str:
+    """The office printed before a letterhead's name on its line, or on the line above."""
+    found = _OFFICE_LINE.match(" ".join(line.split())) or _OFFICE_LINE.fullmatch(
+        " ".join(above.split())
+    )
+    if found is None:
+        return ""
+    words = found.group(0).strip(" ,").split()
+    return " ".join(
+        w.lower() if k and w.lower() in _LOWER else w.capitalize() for k, w in enumerate(words)
+    )

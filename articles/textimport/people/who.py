@@ -140,6 +140,10 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         # "In April he said": when, then the pronoun.
         when = " ".join(words[:-1]).strip(" ,")
         return _Who(ref="pronoun", context=when[:1].lower() + when[1:])
+    if after_verb and _DELEGATION.match(text):
+        # "wrote the Vermont congressional delegation to Senate Majority Leader …": several
+        # people at once, writing to another
+        return _Who(ref="joint", ref_text=f"the {_DELEGATION.match(text).group('group')}")
     if len(words) > 1 and words[-1].casefold() == "they":
         # "In the letter from Baldwin, Kind, Moore and Pocan, they said": several people.
         return _Who(ref="joint", ref_text=f"several people (“{text}”)")
@@ -262,6 +266,10 @@ def _office_reference(toks: list[_Tok], lo: int, hi: int) -> str:
     return rest if rest.split()[0].casefold().rstrip(".") in _ROLE_WORDS else ""
 
 
+_DELEGATION = re.compile(
+    r"^(?:the|this|our)\s+(?P<group>(?:[A-Z][\w.'’-]*\s+)?(?:[a-z]+\s+)?delegations?)\b",
+    re.IGNORECASE,
+)
 _PLURAL_ROLES = _words(
     """senators representatives congressmen congresswomen members lawmakers legislators
     ministers leaders governors mayors chairs judges justices officials"""

@@ -25,6 +25,7 @@ from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB, _short
 from .around import _turn_of_issuer
 from .attribution import _own_attribution
+from .fragment import is_fragment
 from .headline import headline_speaker
 from .interrupted import joined_quotations
 from .letters import letter_sender
@@ -50,7 +51,7 @@ def run(draft: Draft, notes: Notes) -> None:
     names = [*draft.letterhead_names]
     names += [n for n in draft.issuers if n.casefold() not in {m.casefold() for m in names}]
     draft.quotes, draft.speakers = _quotes(
-        draft.paragraphs, notes, names, draft.title, draft.glued_starts
+        draft.paragraphs, notes, names, draft.title, draft.glued_starts, draft.letterhead_roles
     )
     add_suffixes(draft.speakers, draft.paragraphs)
     # The issuer the letterhead names, with no role in the body, holds the letterhead's office.
@@ -69,9 +70,12 @@ def _quotes(
     letterhead: Sequence[str] = (),
     title: str = "",
     glued: Collection[str] = (),
+    offices: dict[str, str] | None = None,
 ) -> tuple[list[ParsedQuote], list[ParsedSpeaker]]:
     spans = _scan_quotes(paragraphs)
-    people = _People(_mentions(paragraphs), letterhead=letterhead, text=paragraphs, title=title)
+    people = _People(
+        _mentions(paragraphs), letterhead=letterhead, text=paragraphs, title=title, offices=offices
+    )
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
     transcript = _is_transcript(paragraphs, people)
@@ -99,18 +103,8 @@ def _quotes(
         ):
             who = None
         span.own_attribution = who is not None
-        # A few words carrying on the sentence are no quotation; a long clause credited by an
-        # attribution of its own ('are “really concerned about … centres” Mr Price said') is.
-        if not text or (
-            who is not None
-            and _fragment(text, span)
-            and not (
-                len(text.split()) >= _CLAUSE_WORDS
-                and _CREDITED_AFTER.match(span.suffix)
-                # ("the Leader has claimed the plan is “…”, Mr X said": the Leader's words)
-                and not _OTHERS_WORDS_BEFORE.search(_last_sentence(span.prefix))
-            )
-        ):
+        # A few words carrying on the sentence are no quotation.
+        if not text or (who is not None and is_fragment(text, span)):
             continue
         at = (span.start_para, max(span.start_pos, 0))
         speaker = None
@@ -249,48 +243,7 @@ def _whole_sentence(text: str) -> bool:
     return text[:1].isupper() and len(text.split()) >= 4 and text.rstrip("”’\"')")[-1:] in ".!?"
 
 
-def _fragment(text: str, span: _Span) -> bool:
-    """A few words quoted inside a sentence ("X responded “no.”", "said that “it’s not
-    ours.”"): they carry on the sentence's grammar in lower case and are not a quotation."""
-    if not text[:1].islower():
-        return False
-    before = _last_sentence(span.prefix)
-    if not any(c.isalpha() for c in before):
-        return False
-    if len(text.split()) < _FRAGMENT_WORDS:
-        return True
-    if "according to" in before.casefold() and _ACCORDING_INSIDE.search(before[-300:]):
-        return True  # "communities which, according to Mr X, “have all embraced it.”"
-    # "the CEO called the bill “a step in the right direction”": words quoted as the object
-    # of a verb that does not introduce speech carry on the sentence, whatever their length.
-    return not _INTRODUCED.search(before)
-
-
-# "According to …" set inside a sentence begun before it: the words after it finish that
-# sentence, a fragment of it.
-_ACCORDING_INSIDE = re.compile(r"\w[^.!?]*,\s*according to\s+[^,;]{1,60},?\s*$", re.IGNORECASE)
-_INTRODUCED = re.compile(
-    rf"(?:\b(?:{_VERB}(?:\s+(?:today|yesterday|this morning|this afternoon))?|that|as"
-    r"|saying|writing|adding|stating|noting|declaring)"
-    # "… told the Sunday program that I had made “…”": what she told them
-    r"|\btold\s+[^“”\".!?:]{2,80}?\s+that(?-i:\s+(?:I|he|she|we|they|it)\s+(?:had\s+)?"
-    r"(?:made|was|were|is|are))?"
-    rf"|[:,;—–-]|\baccording to\s+[^,;]{{1,60}})\s*$",
-    re.IGNORECASE,
-)
-
-
 _TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS
-_FRAGMENT_WORDS = 4  # "we are ready to act" after "X said" is a quotation
-_CLAUSE_WORDS = 10
-_OTHERS_WORDS_BEFORE = re.compile(
-    r"\b(?:claim(?:s|ed)?|found|finds|describ(?:es|ed)|call(?:s|ed)|labell?(?:s|ed)|"
-    r"brand(?:s|ed)|warn(?:s|ed)|argu(?:es|ed)|said|says|according|report(?:s|ed)?|wrote|"
-    r"writes|stated|states)\b",
-    re.IGNORECASE,
-)
-_CREDITED_AFTER = re.compile(rf"^\W*(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}{_VERB}|{_VERB}\s+[A-Z])\b")
-
 _UNCREDITED = {
     "joint": "joint statement of {}",
     "addressee": "words of the letter's addressee (“you said”)",

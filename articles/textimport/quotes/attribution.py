@@ -78,7 +78,12 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         (_SUFFIX_BEFORE, False, 25),
     ):
         match = pattern.match(clause) if clause else None
-        if not match or len(match.group("who").split()) > max_words:
+        words = match.group("who") if match else ""
+        if match and after and len(words.split()) > max_words:
+            # "wrote the delegation to Senate Majority Leader X, …, and Ranking Member Y": who
+            # wrote, before the long list of those written to
+            words = re.split(r"\s+to\s+", words, maxsplit=1)[0]
+        if not match or len(words.split()) > max_words:
             continue
         if (
             pattern is _SUFFIX_BEFORE
@@ -88,7 +93,6 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             continue  # "…" is incorrect and contradicts what X said: a sentence, not an attribution
         if pattern is _SUFFIX_BEFORE and _introduces_next(span, paragraphs, suffix):
             continue
-        words = match.group("who")
         if after:
             words = _without_where(words)
         who = _parse_who(words, after_verb=after)
