@@ -156,6 +156,14 @@ _DATE_TAIL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}$")
 _GLUED_FIGURE = re.compile(r"(?<=\d)(?=[A-Z]{3})")  # "5FAIR.", not "50TH", "3AW"
 
 
+def _garbled_head(head: str) -> bool:
+    """A letterhead the scan garbled ("||jt Illpli H E  H O N . J . R .. M A C K E L L A R ML"):
+    letters spaced apart or specks, and no words of a sentence ("… this week is")."""
+    if _SENTENCE_WORDS.search(head) or re.search(r"\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b", head):
+        return False
+    return bool(re.search(r"(?:\b[A-Z]\s){3,}|[|\\/^*]", head))
+
+
 def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
     """ "DEMOCRATS MEDIA 05/250 … SPOKESPERSON TIME TO SEE THE TRUTH …": the headline in
     capitals run on after the letterhead on one line. The letterhead goes on a line of its own
@@ -195,6 +203,7 @@ def _split_after_letterhead(lines: list[str], wanted: list[str]) -> bool:
                     k + len(wanted) == len(words)
                     and len(wanted) >= 3
                     and " ".join(words[k:]).isupper()
+                    and _garbled_head(head)
                 )
             ):
                 whole = _GLUED_FIGURE.sub(" ", lines[i]).split()

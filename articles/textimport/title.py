@@ -27,7 +27,7 @@ from .letterhead import (
 )
 from .model import Draft, Notes
 from .people.letterhead import names_in_letterhead
-from .people.roles import letterhead_office
+from .people.roles import letterhead_offices
 from .places import place_before_date, place_ending_label
 from .segment import _CONNECTOR_END, _TERMINAL_END
 from .vocabulary import _ANY_QUOTE, _cut_at_word, _short, _words
@@ -112,11 +112,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if is_label(line) or is_letterhead(line) or names_an_issuer(line, draft.issuers):
             notes.drop(f"letterhead: {_short(line)}")
-            named = names_in_letterhead(line)
-            office = letterhead_office(lines[i - 1] if i else "", line) if len(named) == 1 else ""
-            if office:
-                draft.letterhead_roles[named[0]] = office
-            draft.letterhead_names += named
+            draft.letterhead_names += names_in_letterhead(line)
             draft.letterhead_offices += offices_in_letterhead(line)
             draft.header_place = (
                 draft.header_place or place_of_issue(line) or place_ending_label(line)
@@ -150,6 +146,7 @@ def find_headline(draft: Draft, notes: Notes) -> None:
             kept.append(line)
         i += 1
     draft.title = _cut_at_word(title, TITLE_MAX_FIELD) if title else ""
+    draft.letterhead_roles = letterhead_offices(lines[:end], names_in_letterhead)
     draft.lines = kept + lines[end:]
 
 

@@ -47,3 +47,77 @@ def test_a_headline_in_capitals_ending_a_line_of_garbled_letterhead():
         "arrangements had been completed for the 22 ferry passengers.\n",
     )
     assert parse_release_text(text).title == "FERRY PASSENGERS IN SINGAPORE"
+
+
+# A review of the rules above found these misfires, each fixed before sample AZ was measured.
+
+
+def test_the_delegation_leader_named_after_the_verb_is_one_person():
+    text = (
+        "Title: Vermont Delegation Visits Ferry Dock\nDate: September 12, 2023\n\nContent:\n"
+        "BURLINGTON, Vt., Sept. 12 – Members of the Vermont congressional delegation on Monday "
+        "toured the flooded ferry dock.\n“The damage is worse than we feared, and we will ask "
+        "Congress for emergency funds,” said the delegation leader, Sen. Jo Roe (I-Vt.).\n"
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Roe"]
+
+
+def test_a_letterhead_printing_each_office_below_the_name():
+    text = (
+        "THE HON. JO ROE MP\nPRIME MINISTER\n\nTHE HON. AL OTHER MP\nTREASURER\n\n"
+        "JOINT MEDIA RELEASE\n\nFerry service: two years without a closure\n\n"
+        "Today marks two years since the last ferry closure.\n\n"
+        "“A reliable ferry is the bedrock of the towns,” the Prime Minister said.\n\n"
+        "“The budget has set aside $20 million for the service,” the Treasurer said.\n"
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Roe", "Al Other"]
+
+
+def test_the_prime_ministers_words_are_not_the_deputys():
+    text = (
+        '---\ntitle: "New ferry terminal for Echuca"\ndate: "2016-07-27"\ncreators:\n'
+        '  - "Roe, Jo"\n---\n\nDEPUTY PRIME MINISTER\nTHE HON. JO ROE MP\n\nNew ferry terminal '
+        "for Echuca\n\nThe Deputy Prime Minister today announced $12 million for a new ferry "
+        "terminal in Echuca.\n\n“The terminal will bring hundreds of jobs to the region,” Mr Roe "
+        "said.\n\n“It is a great project for the river towns,” the Prime Minister said in "
+        "Canberra on Tuesday.\n\nThe Prime Minister, Mr Al Other, will open the terminal in "
+        "March.\n"
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Roe", "Al Other"]
+
+
+def test_an_office_on_the_names_line_before_senator_the_hon():
+    text = (
+        '---\ntitle: "Ferry treaty signed"\ndate: "1990-07-27"\ncreators:\n  - "Evans, Jo"\n'
+        "---\n\nMINISTER FOR FOREIGN AFFAIRS SENATOR THE HON. JO EVANS QC\n\nNEWS RELEASE\n\n"
+        "Ferry treaty signed\n\nThe Minister for Foreign Affairs, Senator Jo Evans, today "
+        "signed the ferry treaty.\n\n“This treaty will keep our river towns connected,” Senator "
+        "Evans said.\n"
+    )
+    assert [s.role for s in parse_release_text(text).speakers] == ["Minister for Foreign Affairs"]
+
+
+def test_an_office_holder_the_paragraph_above_is_about_is_not_the_issuers_speaker():
+    for above in (
+        "The President signed the bill on Friday after it passed the Senate unanimously.",
+        "The Mayor thanked the Congresswoman for her work on the project.",
+    ):
+        text = (
+            "Title: Roe Applauds Ferry Safety Act\nDate: July 27, 2023\n\nContent:\n"
+            "WASHINGTON – U.S. Senator Jo Roe (D-Vt.) today applauded President Al Other for "
+            f"signing the Ferry Safety Act into law.\n{above}\n“This law will keep Vermonters "
+            "safe on the water. I was proud to write it.”\n"
+        )
+        assert "Al Other" not in [name for name, _ in quotes(parse_release_text(text))], above
+
+
+def test_a_sentence_ending_in_the_catalogued_words_in_capitals_is_no_headline():
+    text = (
+        '---\ntitle: "Ferry Safety Week"\ndate: "2013-09-18"\ncreators:\n  - "Roe, Jo"\n---\n\n'
+        "MINISTER FOR RIVERS\nTHE HON. JO ROE MP\n\nMEDIA RELEASE\n\nFerry Safety Week begins\n\n"
+        "Ferry operators and passengers are reminded that this week is FERRY SAFETY WEEK\n\n"
+        "“Safety is everyone’s business,” Mr Roe said.\n"
+    )
+    release = parse_release_text(text)
+    assert release.title == "Ferry Safety Week begins"
+    assert release.paragraphs[0].startswith("Ferry operators and passengers")

@@ -35,8 +35,7 @@ class _People:
         title: str = "",
         offices: dict[str, str] | None = None,
     ) -> None:
-        # The letterhead's names ("B.M. Snedden") come before anything the body mentions,
-        # with the office it prints beside them ("PRIME MINISTER" / "THE HON. JO ROE MP").
+        # The letterhead's names ("B.M. Snedden", with their offices) come first.
         offices = offices or {}
         letterhead = [
             _Mention(name, offices.get(name, ""), "", -1, index)
@@ -74,8 +73,7 @@ class _People:
                     self.roles[mention.name] = mention.role or mention.office
 
     def _full_name(self, surname: str) -> str | None:
-        # The mentions are all known when the registry is made: a name is looked up once
-        # (a text quoting one person a thousand times asks a thousand times).
+        # The mentions are all known now: a name is looked up once, not once per quotation.
         if surname not in self._full_names:
             self._full_names[surname] = self._find_full_name(surname)
         return self._full_names[surname]
@@ -165,8 +163,7 @@ class _People:
         return next(iter(names)) if len(names) == 1 else None
 
     def _misread(self, surname: str) -> str | None:
-        # The letterhead's names, then those the text gives in full ("Mr Kim Beazley" for
-        # "Mr BeazYley" in a scanned clipping).
+        # The letterhead's names, then those given in full ("Kim Beazley" for "BeazYley").
         known = [*self.letterhead, *(m for ms in self.by_surname.values() for m in ms)]
         known = [m.name for m in known if len(m.name.split()) > 1 or m in self.letterhead]
         letterhead = [m.name for m in self.letterhead]
@@ -270,6 +267,12 @@ class _People:
         if id(speaker) not in self.quoted_ids:
             self.quoted_ids.add(id(speaker))
             self.quoted.append(speaker)
+
+    def issuer_holding(self, reference: str) -> ParsedSpeaker | None:
+        """The letterhead's issuer holding the office named ("the Prime Minister")."""
+        held = (m for m in self.letterhead if m.role and _holds_office(reference.lower(), m.role))
+        m = next(held, None)
+        return self.candidate(_Who(name=m.name, role=m.role)) if m else None
 
     def _by_role(self, reference: str, at) -> ParsedSpeaker | None:
         wanted = reference.casefold()

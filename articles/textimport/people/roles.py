@@ -208,6 +208,8 @@ def _holds_office(wanted: str, role: str, office: str = "") -> bool:
     role = role.casefold()
     if " " not in wanted and _MODIFIED_OFFICE.search(role) and not _bare_office(wanted, role):
         return False  # "the Minister" is not "the Deputy Minister of the Interior"
+    if f"deputy {wanted}" in role and not wanted.startswith("deputy"):
+        return False  # "the Prime Minister" is not the Deputy Prime Minister
     if wanted in role or wanted == office.casefold():
         return True
     words = {w.strip(".,") for w in role.split()} | {office.casefold()}
@@ -238,24 +240,42 @@ def improve_role(speaker: ParsedSpeaker, role: str) -> None:
         speaker.role = role
 
 
-# "PRIME MINISTER" / "THE HON. MALCOLM TURNBULL MP": the office a letterhead prints above a
-# name, or before it on its line ("MINISTER FOR RIVERS  THE HON. JO ROE MP").
+# "PRIME MINISTER" / "THE HON. MALCOLM TURNBULL MP": the office a letterhead prints with a
+# name, above it, below it ("THE HON. JO ROE MP" / "TREASURER") or before it on its line
+# ("MINISTER FOR RIVERS  SENATOR THE HON. JO ROE").
 _OFFICE_LINE = re.compile(
     r"^(?:(?:DEPUTY\s+)?PRIME MINISTER|TREASURER|ATTORNEY[- ]GENERAL|LEADER OF THE OPPOSITION"
-    r"|(?:(?:SHADOW|ASSISTANT|ACTING|DEPUTY)\s+)*MINISTER\s+(?:FOR|OF)\s+[A-Z ,&'’-]{3,80}?)"
-    r"(?=\s*$|\s{2,}|\s+THE\s+HON\b)"
+    r"|(?:(?:SHADOW|ASSISTANT|ACTING|DEPUTY)\s+)*MINISTER\s+(?:FOR|OF)\s+"
+    r"(?:(?!\s+(?:SENATOR\s+)?THE\s+HON\b|\s+(?:FEDERAL\s+)?MEMBER\s+FOR\b)[A-Z ,&'’-]){3,80}?)"
+    r"(?=\s*$|\s+(?:SENATOR\s+)?THE\s+HON\b)"
 )
 _LOWER = frozenset({"for", "of", "and", "the", "on", "in"})
 
 
-def letterhead_office(above: str, line: str) -> str:
-    """The office printed before a letterhead's name on its line, or on the line above."""
-    found = _OFFICE_LINE.match(" ".join(line.split())) or _OFFICE_LINE.fullmatch(
-        " ".join(above.split())
-    )
-    if found is None:
-        return ""
-    words = found.group(0).strip(" ,").split()
+def _office_case(office: str) -> str:
+    words = office.strip(" ,").split()
     return " ".join(
-        w.lower() if k and w.lower() in _LOWER else w.capitalize() for k, w in enumerate(words)
+        w.lower() if k and w.lower() in _LOWER else "-".join(p.capitalize() for p in w.split("-"))
+        for k, w in enumerate(words)
     )
+
+
+def letterhead_offices(lines: list[str], names_in) -> dict[str, str]:
+    """Each letterhead name's office: on its line before it, or on the line above or below it
+    (whichever the letterhead's first name has: the layout holds for all of them)."""
+    offices: dict[str, str] = {}
+    alone = [i for i, line in enumerate(lines) if len(names_in(line)) == 1]
+    office = [_OFFICE_LINE.fullmatch(" ".join(line.split())) for line in lines]
+    for i in alone:
+        found = _OFFICE_LINE.match(" ".join(lines[i].split()))
+        if found:
+            offices[names_in(lines[i])[0]] = _office_case(found.group(0))
+    alone = [i for i in alone if names_in(lines[i])[0] not in offices]
+    if not alone:
+        return offices
+    step = -1 if alone[0] > 0 and office[alone[0] - 1] else 1
+    for i in alone:
+        k = i + step
+        if 0 <= k < len(lines) and office[k] and k not in alone:
+            offices[names_in(lines[i])[0]] = _office_case(office[k].group(0))
+    return offices

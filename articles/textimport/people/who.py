@@ -267,7 +267,9 @@ def _office_reference(toks: list[_Tok], lo: int, hi: int) -> str:
 
 
 _DELEGATION = re.compile(
-    r"^(?:the|this|our)\s+(?P<group>(?:[A-Z][\w.'’-]*\s+)?(?:[a-z]+\s+)?delegations?)\b",
+    # (not "the delegation leader, Sen. Jo Roe": one person)
+    r"^(?:the|this|our)\s+(?P<group>(?:[A-Z][\w.'’-]*\s+)?(?:[a-z]+\s+)?delegations?)"
+    r"(?=\s*$|\s+(?:to|from|in|at|on)\b)",
     re.IGNORECASE,
 )
 _PLURAL_ROLES = _words(

@@ -150,9 +150,9 @@ def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
         # "Federal Member for Fowler, Julia Irwin, is encouraging …": a role, then the name.
         who = _parse_who(match.group("who"), after_verb=False)
     if who is not None and who.ref == "role" and not excerpts:
-        # "The Prime Minister reiterated his Government's commitment …" above "“…”": the one
-        # holding that office
-        return people.resolve(who, None, at)
+        # "The Prime Minister reiterated his Government's commitment …" above "“…”": the
+        # issuer whose letterhead gives that office (not "The Mayor thanked …")
+        return people.issuer_holding(who.ref_text)
     if who is None or not who.name:
         return None
     return people.resolve(who, None, at)
