@@ -202,6 +202,11 @@ def worst_case_seconds() -> tuple[float, str]:
         + ("The ferry cuts were announced on Monday by the Governor. " * size)[: size // 3]
         + "\n\nThe cuts came Monday.\n\n"
         + ("“No.” " * size)[: size // 2],
+        "an office above many quotations": "Title: Roe Tours Docks\nDate: 2023\n\nContent:\n"
+        + ("The Governor requested funds for Essex.\n“Essex needs repairs by May.”\n" * size)[
+            : size // 2
+        ]
+        + ("Volunteers Ann Baker, Bo Carter and Cy Dawson helped.\n" * size)[: size // 3],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

@@ -159,6 +159,9 @@ def is_library_stamp(line: str) -> bool:
     return "LIBRARY" in squashed and bool(_STAMP_WORDS.fullmatch(squashed))
 
 
+_PARLIAMENT_HOUSE = re.compile(r"^(?i:parliament house),?\s+(?i:canberra)\.?(?:\s+[a-z])?\s*$")
+
+
 def drop_lines(draft: Draft, notes: Notes) -> None:
     """Drop debris lines, taking feed metadata ("Title:", "Date:") from the item's header."""
     footers = _repeated_footers(draft.lines)
@@ -213,6 +216,12 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             or (is_library_stamp(line) and _stamp_stands_apart(raw, i))
         ):
             notes.drop(line)
+        elif _PARLIAMENT_HOUSE.match(line):
+            # "Parliament House, Canberra" alone between paragraphs: a page's foot, the place
+            # of issue when the release gives no other
+            notes.drop(line)
+            draft.header_place = draft.header_place or "Canberra"
+            page_break = True
         elif footers and _footer_key(line) in footers:
             notes.drop(_short(line))
             page_break = True

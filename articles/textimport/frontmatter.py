@@ -235,7 +235,7 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             rest = " ".join(words[end:])
             if not any(c.isalnum() for c in rest):
                 rest = ""  # "CAMBODIAN FAMILY REUNION .": the stop set off by the typist
-            if rest and not rest[0].isupper():
+            if rest and not (rest[0].isupper() or (rest[0] in '"“' and rest[1:2].isupper())):
                 break  # the title's words open a sentence: no headline of its own
             title = " ".join(words[:end]).rstrip(".")
             who = _WHO_AFTER_COLON.match(rest) and (

@@ -141,7 +141,10 @@ def from_sign_off(draft: Draft) -> None:
         # ("Canberra •17 April 1982 *·": a scan's bullet and specks around the date)
         words = _BULLETS.sub(" ", paragraph).split()
         for k in (1, 2):
-            found = _SIGN_OFF_PLACE.match(" ".join(words[:k]))
+            place = " ".join(words[:k])
+            if place.endswith(",") and place[:-1].casefold() in _CAPITALS:
+                place = place[:-1]  # "Canberra, 1 October 1997  Media inquiries: …"
+            found = _SIGN_OFF_PLACE.match(place)
             if (
                 found
                 and len(words) > k

@@ -60,10 +60,19 @@ _SUFFIX_BEFORE = re.compile(
 )
 
 
+# '"… the needs of migrants". Mr  Hurford said.': the attribution ending its paragraph, after
+# a stop the typist put where the comma belongs.
+_STOP_THEN_ATTRIBUTION = re.compile(
+    r"^\.\s+(?:Mr|Mrs|Ms|Dr|Senator|Sen\.)\s+[A-Z][\w'’-]+\s+(?:said|says|added)\.?\s*$"
+)
+
+
 def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """The attribution written next to the quote; names win over "she" or "the Minister"."""
     found: list[_Who] = []
     suffix = span.suffix.lstrip(" ,")
+    if _STOP_THEN_ATTRIBUTION.match(suffix):
+        suffix = suffix[1:].lstrip()  # '"… migrants". Mr Hurford said.': a stop for the comma
     end = _sentence_end(suffix)
     clause = (suffix[:end] if end else suffix).strip().rstrip(".").strip()
     span.suffix_rest = suffix

@@ -70,7 +70,8 @@ _PREFIX_STATEMENT = re.compile(
     r"^(?P<who>.+?)\s+(?:(?:today|yesterday|has|have|also|on \w+|this \w+)\s+)?"
     # "X responded with this statement and offer:": the reply is the statement.
     r"(?:issued|released|made|gave|delivered|published|(?:responded|replied|reacted) with)\s+"
-    r"(?:the\s+following|a|this)\s+(?P<joint>joint\s+)?(?:statement|remarks|comments|message)\b"
+    r"(?:the\s+following|a|this)\s+(?P<joint>joint\s+)?"
+    r"(?:statement|remarks|comments|message|response|reaction)\b"
     r".*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -117,6 +118,12 @@ _PREFIX_QUOTING = re.compile(
 )
 
 
+# What a document says, not a person: "… the Amnesty report on China for 2003 stated that".
+_A_DOCUMENT = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,2}(?:report|study|survey|review|submission)\b(?:\s+\w+){0,5}\s*$"
+    r"|^(?:the|a|its|their|an)\s+(?:\w+\s+){0,3}(?:report|study|survey|review)\b(?:\s+\w+){0,5}\s*$",
+    re.IGNORECASE,
+)
 # "On 6/4/99 Ruddock was quoted on AAP as saying": the date the words were said first.
 _DATE_FIRST = re.compile(r"^(?:On|In)\s+\d{1,4}(?:[/.-]\d{1,4}){0,2},?\s+(?=[A-Z])")
 
@@ -156,6 +163,10 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
         or _PREFIX_TOLD_THAT.match(sentence)
     )
     if match:
+        subject = re.split(r"\bthat\s+", match.group("who"))[-1]
+        if _A_DOCUMENT.search(subject):
+            # "… pointed out that Amnesty International's report on China stated that “…”"
+            return _Who(ref="body", ref_text=f"“{subject.strip()}”")
         who = _parse_who(match.group("who"), after_verb=False)
         if who is None and _OPENING_CLAUSE.match(match.group("who")):
             who = _after_opening_clause(match.group("who"))

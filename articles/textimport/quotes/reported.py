@@ -120,11 +120,16 @@ _WILL_SPEAK = re.compile(
 _LEAD_SUBJECT = re.compile(
     r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
     r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
-    r"(?:[a-z]+ed|sent|led|wrote|spoke|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
+    r"(?:[a-z]+ed|sent|led|wrote|spoke|told|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
     # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
     r"|leads?|joins|hosts|holds)"
     r"(?:\b|(?=[A-Z]))",  # "joinedMornings With Maria": a link's words glued to the verb
     re.IGNORECASE,
+)
+
+
+_ANOTHERS_WORDS = re.compile(
+    r"\b(?:said|says|claimed|stated|argued|wrote|quoting|found|reported|described)\b"
 )
 
 
@@ -144,6 +149,8 @@ def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
         match = _WILL_SPEAK.match(first[0]) or match
     if not match or not match.group("who")[:1].isupper():
         return None
+    if _ANOTHERS_WORDS.search(first[0], match.end()):
+        return None  # "Senator Roe told the ABC that the Minister had said:": another's words
     subject = re.split(r",|\s+and\s+|\s+&\s+", match.group("who"))[0]
     who = _parse_who(subject, after_verb=False)
     if (who is None or not who.name) and subject != match.group("who"):
