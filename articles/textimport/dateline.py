@@ -183,6 +183,8 @@ def run(draft: Draft, notes: Notes) -> None:
         from_sign_off(draft)
     if not draft.dateline_city:
         _from_catalogue(draft)
+    if not draft.dateline_city and draft.page_place:
+        draft.dateline_city = draft.page_place
 
 
 def _from_letterhead(draft: Draft) -> None:

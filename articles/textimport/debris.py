@@ -162,6 +162,15 @@ def is_library_stamp(line: str) -> bool:
 _PARLIAMENT_HOUSE = re.compile(r"^(?i:parliament house),?\s+(?i:canberra)\.?(?:\s+[a-z])?\s*$")
 
 
+def _between_paragraphs(raw: list[str], i: int, after_blank: set[str]) -> bool:
+    """A line with a blank line above and below it, below a paragraph of the body (not in
+    the letterhead), not a venue's."""
+    above = raw[i - 1].rstrip() if i else ""
+    below = raw[i + 1] if i + 1 < len(raw) else ""
+    body_above = any(len(line.split()) >= 8 for line in raw[max(0, i - 4) : i])
+    return body_above and raw[i] in after_blank and below in after_blank and not above.endswith(":")
+
+
 def drop_lines(draft: Draft, notes: Notes) -> None:
     """Drop debris lines, taking feed metadata ("Title:", "Date:") from the item's header."""
     footers = _repeated_footers(draft.lines)
@@ -216,11 +225,11 @@ def drop_lines(draft: Draft, notes: Notes) -> None:
             or (is_library_stamp(line) and _stamp_stands_apart(raw, i))
         ):
             notes.drop(line)
-        elif _PARLIAMENT_HOUSE.match(line):
+        elif _PARLIAMENT_HOUSE.match(line) and _between_paragraphs(raw, i, draft.after_blank):
             # "Parliament House, Canberra" alone between paragraphs: a page's foot, the place
             # of issue when the release gives no other
             notes.drop(line)
-            draft.header_place = draft.header_place or "Canberra"
+            draft.page_place = "Canberra"
             page_break = True
         elif footers and _footer_key(line) in footers:
             notes.drop(_short(line))

@@ -235,7 +235,10 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             rest = " ".join(words[end:])
             if not any(c.isalnum() for c in rest):
                 rest = ""  # "CAMBODIAN FAMILY REUNION .": the stop set off by the typist
-            if rest and not (rest[0].isupper() or (rest[0] in '"“' and rest[1:2].isupper())):
+            # ('… services  "The Government has …" the Minister said': a lead glued on, not
+            # 'ADDRESS TO THE PRESS CLUB "THE NEXT TEN YEARS"', a subtitle in marks)
+            glued = rest[:1] in '"“' and rest[1:2].isupper() and len(rest.split()) >= 8
+            if rest and not (rest[0].isupper() or glued):
                 break  # the title's words open a sentence: no headline of its own
             title = " ".join(words[:end]).rstrip(".")
             who = _WHO_AFTER_COLON.match(rest) and (

@@ -112,6 +112,7 @@ class Draft:
     # "PRIME MINISTER" / "THE HON. JO ROE MP": each name's office, as the letterhead pairs them
     letterhead_roles: dict[str, str] = field(default_factory=dict)
     header_place: str = ""  # "… MP | Treasurer | MELBOURNE": the place of issue
+    page_place: str = ""  # "Parliament House, Canberra" between paragraphs: the last resort
     # segment (paragraphs)
     paragraphs: list[str] = field(default_factory=list)
     body_from: int = 0

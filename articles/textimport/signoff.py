@@ -49,6 +49,7 @@ _DATING_WORDS = _words("effective commencing posted dated updated issued release
 
 
 _BULLETS = re.compile(r"[•·*]+")
+_PLACE_COMMA_DATE = re.compile(r"^[A-Z][a-z]+,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # A scan's specks after the place or the date: "CANBERRA.• V'. .'", "23 May 1975.’".
 _SPECK_MARKS = "•·’'`\""
 _WORDY = re.compile(r"[A-Za-z]{2}|\d")
@@ -143,6 +144,10 @@ def from_sign_off(draft: Draft) -> None:
         for k in (1, 2):
             place = " ".join(words[:k])
             if place.endswith(",") and place[:-1].casefold() in _CAPITALS:
+                if any(
+                    _PLACE_COMMA_DATE.match(p) for p in draft.paragraphs[index - 1 : index + 2 : 2]
+                ):
+                    continue  # "Melbourne, 4 November 1997" / "Hobart, …": a list of dates
                 place = place[:-1]  # "Canberra, 1 October 1997  Media inquiries: …"
             found = _SIGN_OFF_PLACE.match(place)
             if (

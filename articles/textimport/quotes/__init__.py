@@ -28,6 +28,7 @@ from .attribution import _own_attribution
 from .fragment import is_fragment
 from .headline import headline_speaker
 from .interrupted import joined_quotations
+from .lead import _issuer_above
 from .letters import letter_sender
 from .pronoun import paragraph_subject, pronoun_before
 from .question import asker
@@ -36,7 +37,6 @@ from .reported import (
     _indirect_before,
     _indirect_speakers,
     _interviewee,
-    _issuer_above,
     _last_person,
     _note_unquoted_statements,
     _sole_speaker_nearby,

@@ -17,8 +17,9 @@ _STATEMENT_BEFORE = re.compile(
     r"^(?P<who>[^“”\"]{3,200}?)\s+(?:(?:today|yesterday|has|have|also|on \w+"
     rf"|{_WEEKDAY_RE})\s+)?"
     r"(?:issued|released|made|gave|delivered|published|shared)\s+"
-    r"(?:the\s+(?:following|below)|a|this)\s+(?:joint\s+)?"
-    r"(?:statement|remarks|comments|message|response|reaction)\b",
+    r"(?:(?:the\s+(?:following|below)|a|this)\s+(?:joint\s+)?(?:statement|remarks|comments|message)"
+    # ("the following response", not "a response to the inquiry's report")
+    r"|the\s+(?:following|below)\s+(?:response|reaction))\b",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?:;]$")

@@ -71,7 +71,8 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """The attribution written next to the quote; names win over "she" or "the Minister"."""
     found: list[_Who] = []
     suffix = span.suffix.lstrip(" ,")
-    if _STOP_THEN_ATTRIBUTION.match(suffix):
+    opens = not span.prefix.strip() or re.search(r"[.!?][\s.,;'’]*$", span.prefix)  # a sentence
+    if opens and _STOP_THEN_ATTRIBUTION.match(suffix):
         suffix = suffix[1:].lstrip()  # '"… migrants". Mr Hurford said.': a stop for the comma
     end = _sentence_end(suffix)
     clause = (suffix[:end] if end else suffix).strip().rstrip(".").strip()

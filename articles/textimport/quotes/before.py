@@ -70,8 +70,8 @@ _PREFIX_STATEMENT = re.compile(
     r"^(?P<who>.+?)\s+(?:(?:today|yesterday|has|have|also|on \w+|this \w+)\s+)?"
     # "X responded with this statement and offer:": the reply is the statement.
     r"(?:issued|released|made|gave|delivered|published|(?:responded|replied|reacted) with)\s+"
-    r"(?:the\s+following|a|this)\s+(?P<joint>joint\s+)?"
-    r"(?:statement|remarks|comments|message|response|reaction)\b"
+    r"(?:(?:the\s+following|a|this)\s+(?P<joint>joint\s+)?(?:statement|remarks|comments|message)"
+    r"|the\s+following\s+(?:response|reaction))\b"
     r".*:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -119,9 +119,13 @@ _PREFIX_QUOTING = re.compile(
 
 
 # What a document says, not a person: "… the Amnesty report on China for 2003 stated that".
+# (not "The Review chair Professor Jo Smith", nor "Senator Bob Brown's submission": people)
 _A_DOCUMENT = re.compile(
-    r"['’]s\s+(?:\w+\s+){0,2}(?:report|study|survey|review|submission)\b(?:\s+\w+){0,5}\s*$"
-    r"|^(?:the|a|its|their|an)\s+(?:\w+\s+){0,3}(?:report|study|survey|review)\b(?:\s+\w+){0,5}\s*$",
+    r"^(?!(?:Senator|Mr|Mrs|Ms|Dr|Professor|Prof|Minister)\b)[^,;]*['’]s\s+(?:\w+\s+){0,2}"
+    r"(?:report|study|survey|review|submission)\b(?P<of>(?:\s+(?:on|of|into|for|from|in|to)"
+    r"\s+(?:the\s+)?[\w-]+){0,3})\s*$"
+    r"|^(?:the|a|its|their|an)\s+(?:\w+\s+){0,3}(?:report|study|survey|review)\b"
+    r"(?:\s+(?:on|of|into|for|from|in|to)\s+(?:the\s+)?[\w-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 # "On 6/4/99 Ruddock was quoted on AAP as saying": the date the words were said first.

@@ -14,6 +14,7 @@ from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
 from .around import _sentences
 from .before import _PREFIX_STATEMENT, _TOPIC_HEADING
 from .headline import SPEAKS, title_subject
+from .lead import _LEAD_SUBJECT
 from .pronoun import opening_subject
 from .scan import _Span
 
@@ -102,67 +103,6 @@ def _note_unquoted_statements(paragraphs: list[str], people: _People, notes: Not
             notes.unplace(
                 f"statement by {name} follows without quotation marks; not taken as a quote"
             )
-
-
-# The lead's subject: "Today, Congresswoman Jo Example voted …", "Sens. A and B introduced …".
-# A line announcing what follows as the lead's subject's words, naming no one itself.
-_EXCERPTS_BELOW = re.compile(
-    r"^(?:The following (?:are|is)|Below (?:are|is)|Here (?:are|is))\s+(?:selected\s+|some\s+)?"
-    r"(?:(?:excerpts?|highlights)\s+(?:from|of)\s+(?:the|his|her)\s+(?:speech|remarks|address)"
-    r"|(?:his|her)\s+(?:speech|remarks))\b[^“”\"]{0,60}:$",
-)
-# "Today, Senator Jo Lee will give a speech at …": who the excerpts below are of.
-_WILL_SPEAK = re.compile(
-    r"^(?:today,?\s+)?(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:will\s+)?(?:give|gives|deliver|delivers|"
-    r"delivered|gave|speak|speaks|spoke)\b",
-    re.IGNORECASE,
-)
-_LEAD_SUBJECT = re.compile(
-    r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
-    r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
-    r"(?:[a-z]+ed|sent|led|wrote|spoke|told|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
-    # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
-    r"|leads?|joins|hosts|holds)"
-    r"(?:\b|(?=[A-Z]))",  # "joinedMornings With Maria": a link's words glued to the verb
-    re.IGNORECASE,
-)
-
-
-_ANOTHERS_WORDS = re.compile(
-    r"\b(?:said|says|claimed|stated|argued|wrote|quoting|found|reported|described)\b"
-)
-
-
-def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
-    """The first quotation, opening the paragraph after the lead's first sentence, with no
-    attribution anywhere: the statement of the person the lead is about, the first one
-    named when several issue it together ("Senators Lee, Graham and Cruz … they write")."""
-    if span.prefix.strip() or span.start_para == 0:
-        return None
-    above = span.start_para - 1
-    excerpts = above > 0 and bool(_EXCERPTS_BELOW.match(paragraphs[above]))
-    if excerpts:
-        above -= 1  # "The following are selected excerpts from the speech:" under the lead
-    first = _sentences(paragraphs[above], 1)
-    match = _LEAD_SUBJECT.match(first[0]) if first else None
-    if excerpts and first:
-        match = _WILL_SPEAK.match(first[0]) or match
-    if not match or not match.group("who")[:1].isupper():
-        return None
-    if _ANOTHERS_WORDS.search(first[0], match.end()):
-        return None  # "Senator Roe told the ABC that the Minister had said:": another's words
-    subject = re.split(r",|\s+and\s+|\s+&\s+", match.group("who"))[0]
-    who = _parse_who(subject, after_verb=False)
-    if (who is None or not who.name) and subject != match.group("who"):
-        # "Federal Member for Fowler, Julia Irwin, is encouraging …": a role, then the name.
-        who = _parse_who(match.group("who"), after_verb=False)
-    if who is not None and who.ref == "role" and not excerpts:
-        # "The Prime Minister reiterated his Government's commitment …" above "“…”": the
-        # issuer whose letterhead gives that office (not "The Mayor thanked …")
-        return people.issuer_holding(who.ref_text)
-    if who is None or not who.name:
-        return None
-    return people.resolve(who, None, at)
 
 
 def _last_person(accepted, indirect, at) -> ParsedSpeaker | None:
