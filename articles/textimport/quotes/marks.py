@@ -245,8 +245,14 @@ _SENTENCE_IN_SINGLES = re.compile(r" ?[A-Z][^'\n]{20,600}?[.!?]'(?=\s|$)")
 
 def _sentence_after_that(p: str, j: int) -> bool:
     """ "Mr Kun's statement that ' Asylum seekers … themselves.'": a sentence in straight
-    single marks after "that"."""
-    return p[max(0, j - 5) : j] == "that " and bool(_SENTENCE_IN_SINGLES.match(p, j + 1))
+    single marks after "that"; after "has said that", a clause too ("'if elected, …'")."""
+    if p[max(0, j - 5) : j] != "that ":
+        return False
+    said = _VERB_BEFORE.search(p, max(0, j - 60), j)
+    return bool((_CLAUSE_IN_SINGLES if said else _SENTENCE_IN_SINGLES).match(p, j + 1))
+
+
+_CLAUSE_IN_SINGLES = re.compile(r"[a-z][^'\n]{20,600}?[.!?]'(?=\s|$)")
 
 
 # "'The Government today passed a Bill …," Senator Roe said.': a scan's single mark opening

@@ -136,6 +136,9 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
         return None
     if _under_heading(span, paragraphs, topic_allowed=bool(people.quoted)):
         return None
+    above = paragraphs[span.start_para - 1].rstrip() if span.start_para else ""
+    if above.endswith(":") and not any(s.name.split()[-1] in above for s in people.quoted):
+        return None  # "… pamphlets by Jo Roe and Al Lee, it is stated that Labor will:"
     reports = [(where, who) for where, who in indirect if where < at]
     # No one quoted yet: the one person reported so far ("X said she had today decided …").
     speaker = people.quoted[0] if people.quoted else (reports[0][1] if reports else None)

@@ -117,6 +117,13 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                             or p[max(0, j - 3) : j].rstrip().endswith(":")
                             # "Mr Example says that ‘nothing convinces me’.": after a speech verb
                             or (c == "‘" and bool(_VERB_BEFORE.search(p, max(0, j - 60), j)))
+                            # "… her original promises – ‘there will be no …’": after a dash,
+                            # closed at the paragraph's end
+                            or (
+                                c == "‘"
+                                and p[max(0, j - 3) : j].rstrip()[-1:] in ("–", "—")
+                                and p.rstrip().endswith(("’", "’."))
+                            )
                         )
                         and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
                     )
