@@ -29,3 +29,36 @@ def test_a_promise_in_single_marks_after_a_dash_ending_the_paragraph_is_listed()
     )
     release = parse_release_text(text)
     assert any("there will be no ferry tax" in note for note in release.unplaced)
+
+
+# A review of the rules above found these misfires, each fixed before sample BB was measured.
+
+
+def test_a_sentence_in_straight_single_marks_after_has_said_that():
+    text = harvested(
+        "Surplus promise",
+        " SURPLUS PROMISE\n\n The Treasurer has been asked about the budget.\n\n Senator Jo Roe "
+        "has said that 'The Government will deliver a ferry surplus in 2012-13, as promised.'\n",
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Roe"]
+
+
+def test_a_motto_or_a_title_after_a_dash_is_no_quotation():
+    for tail in ("– ‘Per ardua ad astra.’", "– ‘Leave No Ferry Behind.’"):
+        text = harvested(
+            "Ferry crews honoured",
+            f" FERRY CREWS HONOURED\n\n The crews were honoured under the old motto {tail}\n",
+        )
+        release = parse_release_text(text)
+        assert quotes(release) == [] and release.unplaced == [], tail
+
+
+def test_a_speaker_going_on_after_she_said_and_a_colon():
+    text = harvested(
+        "Ferry launch",
+        " FERRY LAUNCH\n\n Senator Jo Roe launched the new ferry in Hobart today.\n\n"
+        ' "This ferry will carry 400 people a day," Senator Roe said.\n\n'
+        " Speaking at the launch in Hobart, she said:\n\n"
+        ' "The towns have waited a long time for this day."\n',
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Roe", "Jo Roe"]

@@ -248,8 +248,10 @@ def _sentence_after_that(p: str, j: int) -> bool:
     single marks after "that"; after "has said that", a clause too ("'if elected, …'")."""
     if p[max(0, j - 5) : j] != "that ":
         return False
+    if _SENTENCE_IN_SINGLES.match(p, j + 1):
+        return True
     said = _VERB_BEFORE.search(p, max(0, j - 60), j)
-    return bool((_CLAUSE_IN_SINGLES if said else _SENTENCE_IN_SINGLES).match(p, j + 1))
+    return bool(said and _CLAUSE_IN_SINGLES.match(p, j + 1))
 
 
 _CLAUSE_IN_SINGLES = re.compile(r"[a-z][^'\n]{20,600}?[.!?]'(?=\s|$)")
@@ -276,3 +278,10 @@ def straight_singles_as_doubles(paragraphs: list[str]) -> list[str]:
 
 # "'Keeping the Towns Connected' makes …": a title in single marks (not "Democrats' amendment").
 _SINGLE_CLOSES_TERM = re.compile(r"(?<![sS])'(?=\s|$)")
+
+
+def _a_clause(words: str) -> bool:
+    """Eight words or more, most of them in small letters: a sentence, not a motto or a title
+    ("‘Per ardua ad astra.’", "‘Leave No Child Behind.’")."""
+    tokens = words.split()
+    return len(tokens) >= 8 and 2 * sum(t[:1].islower() for t in tokens) >= len(tokens)

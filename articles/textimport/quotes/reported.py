@@ -8,7 +8,7 @@ import itertools
 import re
 
 from ..model import Notes, ParsedSpeaker
-from ..people import _parse_who, _People
+from ..people import _mentions, _parse_who, _People
 from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
 from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
 from .around import _sentences
@@ -137,7 +137,7 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     if _under_heading(span, paragraphs, topic_allowed=bool(people.quoted)):
         return None
     above = paragraphs[span.start_para - 1].rstrip() if span.start_para else ""
-    if above.endswith(":") and not any(s.name.split()[-1] in above for s in people.quoted):
+    if above.endswith(":") and _others_named(above, people):
         return None  # "… pamphlets by Jo Roe and Al Lee, it is stated that Labor will:"
     reports = [(where, who) for where, who in indirect if where < at]
     # No one quoted yet: the one person reported so far ("X said she had today decided …").
@@ -158,6 +158,16 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     if any(m.name.split()[-1] != surname and (m.role or m.office) for m in between):
         return None
     return speaker
+
+
+def _others_named(paragraph: str, people: _People) -> bool:
+    """A line introducing a quotation that names others and not the person quoted so far,
+    handing over to no one by "she", "he" or an office."""
+    if re.search(r"\b(?:he|she|his|her|they)\b", paragraph, re.IGNORECASE):
+        return False
+    quoted = {s.name.split()[-1] for s in people.quoted}
+    named = [m.name.split()[-1] for m in _mentions([paragraph])]
+    return bool(named) and not quoted & set(named)
 
 
 def _under_heading(span: _Span, paragraphs: list[str], *, topic_allowed: bool = False) -> bool:

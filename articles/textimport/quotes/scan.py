@@ -21,6 +21,7 @@ from .marks import (
     _SINGLE_CLOSES,
     _TERM_CLOSED,
     _VERB_BEFORE,
+    _a_clause,
     _another_speaker,
     _attribution_follows,
     _closes_single,
@@ -123,6 +124,7 @@ def _scan_quotes(paragraphs: list[str]) -> list[_Span]:
                                 c == "‘"
                                 and p[max(0, j - 3) : j].rstrip()[-1:] in ("–", "—")
                                 and p.rstrip().endswith(("’", "’."))
+                                and _a_clause(p[j + 1 :])  # (not a motto or a title)
                             )
                         )
                         and p[j + 1 : j + 2].strip() != ""  # "‘ Mr. Example said": a speck of OCR
