@@ -29,7 +29,9 @@ _LEAD_SUBJECT = re.compile(
     r"(?:[a-z]+ed|sent|led|wrote|spoke|told|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
     # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
     r"|leads?|joins|hosts|holds)"
-    r"(?:\b|(?=[A-Z]))",  # "joinedMornings With Maria": a link's words glued to the verb
+    # "joinedMornings With Maria": a link's words glued to the verb (a capital, case kept:
+    # not "Spokesperson")
+    r"(?:\b|(?-i:(?=[A-Z])))",
     re.IGNORECASE,
 )
 
