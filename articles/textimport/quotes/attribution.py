@@ -12,7 +12,7 @@ import re
 
 from ..people import _parse_who, _Who
 from ..segment import _last_sentence, _sentence_end
-from ..vocabulary import _ROLE_WORDS, _VERB
+from ..vocabulary import _ROLE_WORDS, _VERB, _words
 from .around import _dash_line_attribution, _statement_above
 from .before import _attribution_before
 from .introduces import _introduces_next
@@ -67,11 +67,29 @@ _STOP_THEN_ATTRIBUTION = re.compile(
 )
 
 
+# ("(Doorstop Interview, 29 July 2010)": an occasion, no one's name)
+_OCCASIONS = _words(
+    "interview conference statement release speech hansard doorstop media transcript press "
+    "radio television program"
+)
+_CITED_IN_PARENTHESES = re.compile(
+    r"^\(\s*(?P<who>(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,[^()]{0,120}\)"
+)
+
+
 def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """The attribution written next to the quote; names win over "she" or "the Minister"."""
     found: list[_Who] = []
     suffix = span.suffix.lstrip(" ,")
     opens = not span.prefix.strip() or re.search(r"[.!?][\s.,;'’]*$", span.prefix)  # a sentence
+    cited = _CITED_IN_PARENTHESES.match(suffix)
+    if (
+        cited and not set(cited.group("who").casefold().split()) & _OCCASIONS
+    ):  # '“…,” (Kim Beazley, Media Conference, Parliament House, August 30, 2001)'
+        who = _parse_who(cited.group("who"), after_verb=True)
+        if who is not None and who.name:
+            span.suffix_rest = suffix[cited.end() :]
+            return who
     if opens and _STOP_THEN_ATTRIBUTION.match(suffix):
         suffix = suffix[1:].lstrip()  # '"… migrants". Mr Hurford said.': a stop for the comma
     end = _sentence_end(suffix)

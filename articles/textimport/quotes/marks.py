@@ -246,11 +246,11 @@ _SENTENCE_IN_SINGLES = re.compile(r" ?[A-Z][^'\n]{20,600}?[.!?]'(?=\s|$)")
 def _sentence_after_that(p: str, j: int) -> bool:
     """ "Mr Kun's statement that ' Asylum seekers … themselves.'": a sentence in straight
     single marks after "that"; after "has said that", a clause too ("'if elected, …'")."""
-    if p[max(0, j - 5) : j] != "that ":
+    said = _VERB_BEFORE.search(p, max(0, j - 60), j)  # "… he says 'That requires …'"
+    if p[max(0, j - 5) : j] != "that " and not said:
         return False
     if _SENTENCE_IN_SINGLES.match(p, j + 1):
         return True
-    said = _VERB_BEFORE.search(p, max(0, j - 60), j)
     return bool(said and _CLAUSE_IN_SINGLES.match(p, j + 1))
 
 
