@@ -145,6 +145,10 @@ def find_headline(draft: Draft, notes: Notes) -> None:
         else:
             kept.append(line)
         i += 1
+    stamp = _DATE_STAMP_AFTER.search(title) if title else None
+    if stamp:  # "Joint Statement with the Prime Minister of Malaysia  SAT 07 MAY 2011"
+        draft.header_date = draft.header_date or stamp.group(0).strip()
+        title = title[: stamp.start()]
     draft.title = _cut_at_word(title, TITLE_MAX_FIELD) if title else ""
     draft.letterhead_roles = letterhead_offices(lines[:end], names_in_letterhead)
     draft.lines = kept + lines[end:]
@@ -191,6 +195,11 @@ def _header_end(lines: list[str]) -> int:
 
 
 _WORDY = re.compile(r"[A-Za-z]{2}")
+# A web page's date stamp run on after the headline: "… of Malaysia  SAT 07 MAY 2011".
+_DATE_STAMP_AFTER = re.compile(
+    r"\s+(?:MON|TUE|WED|THU|FRI|SAT|SUN)\s+\d{2}\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    r"[A-Z]*\s+\d{4}$"
+)
 _OFFICE_IN_CAPITALS = re.compile(r"\bTHE HON\b|\bM\.\s?P\.$")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..people import _parse_who, _Who
+from ..people.who import _BODY_WORDS
 from ..segment import _last_sentence, _sentence_end
 from ..vocabulary import _ROLE_WORDS, _VERB, _words
 from .around import _dash_line_attribution, _statement_above
@@ -77,14 +78,23 @@ _CITED_IN_PARENTHESES = re.compile(
 )
 
 
+def _cited_person(words: str, paragraphs: list[str]) -> bool:
+    """A person cited in parentheses, named elsewhere in the text too (not "Four Corners",
+    "Sydney Morning Herald" or "Doorstop Interview": a program, a paper, an occasion)."""
+    if set(words.casefold().split()) & (_OCCASIONS | _BODY_WORDS):
+        return False
+    surname = words.split()[-1]
+    return sum(p.count(surname) for p in paragraphs) >= 2
+
+
 def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     """The attribution written next to the quote; names win over "she" or "the Minister"."""
     found: list[_Who] = []
     suffix = span.suffix.lstrip(" ,")
     opens = not span.prefix.strip() or re.search(r"[.!?][\s.,;'’]*$", span.prefix)  # a sentence
     cited = _CITED_IN_PARENTHESES.match(suffix)
-    if (
-        cited and not set(cited.group("who").casefold().split()) & _OCCASIONS
+    if cited and _cited_person(
+        cited.group("who"), paragraphs
     ):  # '“…,” (Kim Beazley, Media Conference, Parliament House, August 30, 2001)'
         who = _parse_who(cited.group("who"), after_verb=True)
         if who is not None and who.name:

@@ -23,15 +23,17 @@ _WILL_SPEAK = re.compile(
     r"delivered|gave|speak|speaks|spoke)\b",
     re.IGNORECASE,
 )
+_LEAD_VERBS = (
+    r"[a-z]+ed|sent|led|wrote|spoke|told|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
+    # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
+    r"|leads?|joins|hosts|holds"
+)
 _LEAD_SUBJECT = re.compile(
     r"^(?:(?:today|yesterday|this week|on \w+(?: \d{1,2})?),\s+)?"
     r"(?P<who>[A-Z][^“”\"]{2,200}?)\s+(?:(?:today|also|on \w+|this week)\s+)?"
-    r"(?:[a-z]+ed|sent|led|wrote|spoke|told|won|took|made|gave|(?:is|are|has been) [a-z]+ing"
-    # "X leads fellow members in a roundtable", "X joins Maria on …": the present tense.
-    r"|leads?|joins|hosts|holds)"
-    # "joinedMornings With Maria": a link's words glued to the verb (a capital, case kept:
-    # not "Spokesperson")
-    r"(?:\b|(?-i:(?=[A-Z])))",
+    # "joinedMornings With Maria", "spoketoday": a verb in small letters, a link's words glued
+    # to it; in capitals only as a word of its own (not "Spoke" in "Spokesperson")
+    rf"(?:(?-i:(?:{_LEAD_VERBS}))(?:\b|(?=[A-Za-z]))|(?:{_LEAD_VERBS})\b)",
     re.IGNORECASE,
 )
 

@@ -246,14 +246,17 @@ _SENTENCE_IN_SINGLES = re.compile(r" ?[A-Z][^'\n]{20,600}?[.!?]'(?=\s|$)")
 def _sentence_after_that(p: str, j: int) -> bool:
     """ "Mr Kun's statement that ' Asylum seekers … themselves.'": a sentence in straight
     single marks after "that"; after "has said that", a clause too ("'if elected, …'")."""
-    said = _VERB_BEFORE.search(p, max(0, j - 60), j)  # "… he says 'That requires …'"
-    if p[max(0, j - 5) : j] != "that " and not said:
-        return False
+    said = _VERB_BEFORE.search(p, max(0, j - 60), j)
+    if p[max(0, j - 5) : j] != "that " and not _PERSON_SAYS.search(p, max(0, j - 60), j):
+        return False  # ("… he says 'That requires …'"; not "the Act states '…'")
     if _SENTENCE_IN_SINGLES.match(p, j + 1):
         return True
     return bool(said and _CLAUSE_IN_SINGLES.match(p, j + 1))
 
 
+_PERSON_SAYS = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|(?:Mr|Mrs|Ms|Dr|Senator)\s+[A-Z][a-z]+)\s+(?:says|said|added)\s$"
+)
 _CLAUSE_IN_SINGLES = re.compile(r"[a-z][^'\n]{20,600}?[.!?]'(?=\s|$)")
 
 
