@@ -246,6 +246,8 @@ _SENTENCE_IN_SINGLES = re.compile(r" ?[A-Z][^'\n]{20,600}?[.!?]'(?=\s|$)")
 def _sentence_after_that(p: str, j: int) -> bool:
     """ "Mr Kun's statement that ' Asylum seekers … themselves.'": a sentence in straight
     single marks after "that"; after "has said that", a clause too ("'if elected, …'")."""
+    if j == 0 or p[j - 1] != " ":
+        return False  # ("l'a'a": an apostrophe in a word, read cheaply)
     said = _VERB_BEFORE.search(p, max(0, j - 60), j)
     if p[max(0, j - 5) : j] != "that " and not _PERSON_SAYS.search(p, max(0, j - 60), j):
         return False  # ("… he says 'That requires …'"; not "the Act states '…'")
