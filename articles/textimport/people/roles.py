@@ -264,18 +264,18 @@ def letterhead_offices(lines: list[str], names_in) -> dict[str, str]:
     """Each letterhead name's office: on its line before it, or on the line above or below it
     (whichever the letterhead's first name has: the layout holds for all of them)."""
     offices: dict[str, str] = {}
-    alone = [i for i, line in enumerate(lines) if len(names_in(line)) == 1]
+    named = {i: found[0] for i, line in enumerate(lines) if len(found := names_in(line)) == 1}
     office = [_OFFICE_LINE.fullmatch(" ".join(line.split())) for line in lines]
-    for i in alone:
+    for i, name in named.items():
         found = _OFFICE_LINE.match(" ".join(lines[i].split()))
         if found:
-            offices[names_in(lines[i])[0]] = _office_case(found.group(0))
-    alone = [i for i in alone if names_in(lines[i])[0] not in offices]
+            offices[name] = _office_case(found.group(0))
+    alone = [i for i, name in named.items() if name not in offices]
     if not alone:
         return offices
     step = -1 if alone[0] > 0 and office[alone[0] - 1] else 1
     for i in alone:
         k = i + step
-        if 0 <= k < len(lines) and office[k] and k not in alone:
-            offices[names_in(lines[i])[0]] = _office_case(office[k].group(0))
+        if 0 <= k < len(lines) and office[k] and k not in named:
+            offices[named[i]] = _office_case(office[k].group(0))
     return offices

@@ -140,10 +140,10 @@ def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
         # "In April he said": when, then the pronoun.
         when = " ".join(words[:-1]).strip(" ,")
         return _Who(ref="pronoun", context=when[:1].lower() + when[1:])
-    if after_verb and _DELEGATION.match(text):
+    if after_verb and (delegation := _DELEGATION.match(text)):
         # "wrote the Vermont congressional delegation to Senate Majority Leader …": several
         # people at once, writing to another
-        return _Who(ref="joint", ref_text=f"the {_DELEGATION.match(text).group('group')}")
+        return _Who(ref="joint", ref_text=f"the {delegation.group('group')}")
     if len(words) > 1 and words[-1].casefold() == "they":
         # "In the letter from Baldwin, Kind, Moore and Pocan, they said": several people.
         return _Who(ref="joint", ref_text=f"several people (“{text}”)")

@@ -92,10 +92,9 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     found: list[_Who] = []
     suffix = span.suffix.lstrip(" ,")
     opens = not span.prefix.strip() or re.search(r"[.!?][\s.,;'’]*$", span.prefix)  # a sentence
+    # '“…,” (Kim Beazley, Media Conference, Parliament House, August 30, 2001)'
     cited = _CITED_IN_PARENTHESES.match(suffix)
-    if cited and _cited_person(
-        cited.group("who"), paragraphs
-    ):  # '“…,” (Kim Beazley, Media Conference, Parliament House, August 30, 2001)'
+    if cited and _cited_person(cited.group("who"), paragraphs):
         who = _parse_who(cited.group("who"), after_verb=True)
         if who is not None and who.name:
             span.suffix_rest = suffix[cited.end() :]

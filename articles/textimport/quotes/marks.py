@@ -248,12 +248,11 @@ def _sentence_after_that(p: str, j: int) -> bool:
     single marks after "that"; after "has said that", a clause too ("'if elected, …'")."""
     if j == 0 or p[j - 1] != " ":
         return False  # ("l'a'a": an apostrophe in a word, read cheaply)
-    said = _VERB_BEFORE.search(p, max(0, j - 60), j)
     if p[max(0, j - 5) : j] != "that " and not _PERSON_SAYS.search(p, max(0, j - 60), j):
         return False  # ("… he says 'That requires …'"; not "the Act states '…'")
     if _SENTENCE_IN_SINGLES.match(p, j + 1):
         return True
-    return bool(said and _CLAUSE_IN_SINGLES.match(p, j + 1))
+    return bool(_VERB_BEFORE.search(p, max(0, j - 60), j) and _CLAUSE_IN_SINGLES.match(p, j + 1))
 
 
 _PERSON_SAYS = re.compile(
