@@ -166,9 +166,14 @@ def _between_paragraphs(raw: list[str], i: int, after_blank: set[str]) -> bool:
     """A line with a blank line above and below it, below a paragraph of the body (not in
     the letterhead), not a venue's."""
     above = raw[i - 1].rstrip() if i else ""
-    below = raw[i + 1] if i + 1 < len(raw) else ""
+    last = i + 1 == len(raw)  # (signing the release off)
     body_above = any(len(line.split()) >= 8 for line in raw[max(0, i - 4) : i])
-    return body_above and raw[i] in after_blank and below in after_blank and not above.endswith(":")
+    return (
+        body_above
+        and raw[i] in after_blank
+        and (last or raw[i + 1] in after_blank)
+        and not above.endswith(":")
+    )
 
 
 def drop_lines(draft: Draft, notes: Notes) -> None:

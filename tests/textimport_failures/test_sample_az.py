@@ -170,3 +170,15 @@ def test_the_last_of_a_list_of_hearing_dates_is_no_sign_off():
         "Melbourne, 4 November 1997\n\nHobart, 5 November 1997\n"
     )
     assert parse_release_text(text).dateline_city == "Canberra"
+
+
+def test_parliament_house_canberra_signing_the_release_off():
+    text = (
+        "PRIME MINISTER\nTHE HON. JO ROE MP\n\nJOINT MEDIA RELEASE\n\n27 July 2016\n\nFERRY "
+        "SERVICE: TWO YEARS WITHOUT A CLOSURE\n\nToday marks two years since the last ferry "
+        'closure on the river.\n\n"Since the service began, 700 crossings have run on time," '
+        "Ms Roe said.\n\nParliament House, Canberra\n"
+    )
+    release = parse_release_text(text)
+    assert release.dateline_city == "Canberra"
+    assert all("Parliament House" not in p for p in release.paragraphs)
