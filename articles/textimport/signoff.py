@@ -81,6 +81,20 @@ def _used_as_a_word(word: str, text: str) -> bool:
     )
 
 
+_CONTACT_HEADING = re.compile(
+    r"^(?:for\s+further|further\s+information|contact|media|enquiries|inquiries)\b", re.IGNORECASE
+)
+
+
+def _down_to_contact(lines: list[str]) -> list[str]:
+    """The lines below a place down to the contact lines that may follow its date
+    ("CANBERRA" / "3 November 1989" / "Enquiries:" / "Jo Roe (062) 777 460")."""
+    for index, line in enumerate(lines):
+        if index and _CONTACT_HEADING.match(line.strip()):
+            return lines[:index]
+    return lines
+
+
 def from_sign_off(draft: Draft) -> None:
     """The place a statement is signed off from, on a line of its own near the end with its
     date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
@@ -90,7 +104,7 @@ def from_sign_off(draft: Draft) -> None:
         if _SIGN_OFF_BUILDING.match(paragraph.strip()):
             continue  # "Parliament House" above "Canberra": the place is on the next line
         found = _SIGN_OFF_PLACE.match(paragraph.strip())
-        below = tail[index + 1 :]
+        below = _down_to_contact(tail[index + 1 :])
         if (
             found
             and any(_SIGN_OFF_DATE.match(p.strip()) for p in below)

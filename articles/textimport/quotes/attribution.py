@@ -39,10 +39,16 @@ _SUFFIX_WHERE_GLUED = re.compile(
 
 # "said the Minister, and warn people of the risks": the sentence goes on about the subject.
 _SUFFIX_GOES_ON = re.compile(r",\s+(?:and|but)\s+[a-z].*$")
+# "said Senator Jo Roe today": when, after the name.
+_SUFFIX_WHEN = re.compile(
+    r",?\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|"
+    r"on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$"
+)
 
 
 def _without_where(words: str) -> str:
     words = _SUFFIX_GOES_ON.sub("", _SUFFIX_WHERE.sub("", words))
+    words = _SUFFIX_WHEN.sub("", words)
     match = _SUFFIX_WHERE_GLUED.search(words)
     if match:
         before = words[: match.start()].split()

@@ -86,6 +86,8 @@ _PREFIX_HEARD = re.compile(
 _PREFIX_BARE = re.compile(r"^(?P<who>[^:]{3,120}):$")
 # "Said Sen. Example:" on the line above the quotation: the verb first.
 _PREFIX_VERB_FIRST = re.compile(rf"^(?=[A-Z])(?i:{_VERB})\s+(?P<who>[A-Z][^“”\":]{{2,80}}?)\s*:$")
+# "HATCH:", "SEN. HATCH:": a turn under a surname in capitals, a title before it perhaps.
+_CAPITALS_TURN = re.compile(r"^(?:[A-Z]{2,5}\.?\s+)?[A-Z][A-Z'’-]{2,}$")
 # "On the Ongoing Investigation:", "Regarding the Budget:": an interview's topic, not a speaker.
 _TOPIC_HEADING = re.compile(
     r"^(?:On|About|Regarding|Re|Asked about|When asked about)\s+\S[^:]{0,150}:$"
@@ -211,6 +213,13 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
                 # "Wray: “…”": a surname alone is a turn only if the text names that person.
                 who.unless_unknown = True
                 return who
+            if _CAPITALS_TURN.match(match.group("who")):
+                # "HATCH: “…”": a surname in capitals, a turn on the same terms.
+                words = match.group("who").split()
+                who = _parse_who(" ".join(w[:1] + w[1:].lower() for w in words), after_verb=False)
+                if who is not None and who.name:
+                    who.unless_unknown = True
+                    return who
     return None
 
 

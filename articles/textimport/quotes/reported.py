@@ -149,15 +149,30 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
         + [(s.end_para, s.end_pos) for s in accepted if s.speaker is speaker],
         default=None,
     )
-    if last is None or span.start_para - last[0] > _NEARBY:
+    if last is None:
+        return None
+    listed = _list_between(paragraphs, last[0], span.start_para)
+    if span.start_para - last[0] > _NEARBY and not listed:
         return None
     # Someone else named between with a role ("Chief Medical Officer Ana Other") may be
-    # the speaker; capitalised words without one ("Recovery Roundtable") are not.
+    # the speaker; capitalised words without one ("Recovery Roundtable") are not. (Names in
+    # the items of the speaker's list are what the list is about.)
     surname = speaker.name.split()[-1]
-    between = (m for m in people.mentions if last[0] < m.para < span.start_para)
+    between = (m for m in people.mentions if last[0] < m.para < span.start_para and not listed)
     if any(m.name.split()[-1] != surname and (m.role or m.office) for m in between):
         return None
     return speaker
+
+
+def _list_between(paragraphs: list[str], last: int, start: int) -> bool:
+    """ "Senator X noted five objectives …:" and the items below it, none a sentence ending
+    in a stop: the speaker's list, the quotation after it theirs again."""
+    items = paragraphs[last + 1 : start]
+    return (
+        paragraphs[last].rstrip().endswith(":")
+        and 2 <= len(items) <= 12
+        and not any(p.rstrip()[-1:] in '.!?:”"' or p.lstrip()[:1] in '“"' for p in items)
+    )
 
 
 def _others_named(paragraph: str, people: _People) -> bool:

@@ -89,7 +89,31 @@ def _tidy(block: str) -> str:
     for pattern, replacement, needles in _TIDY:
         if not needles or any(needle in text for needle in needles):
             text = pattern.sub(replacement, text)
+    if "‘" in text and "”" in text:
+        text = _SINGLE_CLOSED_DOUBLE.sub(_single_closed_double, text)
     return _two_singles_closing(text) if "''" in text else text
+
+
+# A single opening mark closed by a double one, no single closing mark between (apostrophes
+# inside words aside).
+_SINGLE_CLOSED_DOUBLE = re.compile(
+    r"‘(?=[A-Z])((?:[^‘’“”\"]|(?<=\w)’(?=\w)|(?<=s)’(?=\s+[a-z])){1,2000}?)”"
+)
+_RUNS_ON = re.compile(r"\s+[a-z][^“”]*”")
+
+
+def _single_closed_double(match: re.Match) -> str:
+    """Inside a quotation, “… getting the ‘Gillard Pacific Solution” legislation through …,”
+    said X: a term in single marks closed by a double one, the sentence running on to the
+    quotation's own closing mark. Outside one, “A,” X said. ‘B.”: the quotation reopened with
+    a single mark for the double."""
+    before = match.string[: match.start()]
+    inside = before.count("“") > before.count("”")
+    if inside and len(match.group(1)) <= 80 and _RUNS_ON.match(match.string, match.end()):
+        return f"‘{match.group(1)}’"
+    if not inside and before.count("“") and len(match.group(1).split()) >= 4:
+        return f"“{match.group(1)}”"
+    return match.group(0)
 
 
 # A typist's two single marks for the double one closing the quotation the paragraph opened
