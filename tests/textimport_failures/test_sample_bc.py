@@ -2,7 +2,7 @@
 the same structure."""
 
 from articles.textimport import parse_release_text
-from tests.textimport_failures import harvested, quotes
+from tests.textimport_failures import harvested, quotes, speakers
 
 
 def test_turns_under_surnames_in_capitals():
@@ -96,3 +96,12 @@ def test_a_place_above_its_date_and_the_enquiries_lines():
         "Al Marsh Mr Example's media secretary (062) 777 460\n",
     )
     assert parse_release_text(text).dateline_city == "Canberra"
+
+
+def test_a_plural_title_before_two_names_gives_the_first_one_of_them():
+    text = (
+        "Title: Delegation Meets the Ferry Board\nDate: May 21, 2013\n\nContent:\n"
+        "WASHINGTON – U.S. Senators Ann Brook (R-Utah) and Jo Fenn (R-Utah) today met the "
+        "Ferry Board.\n“We met the board about the wharves,” said Sen. Brook.\n"
+    )
+    assert speakers(parse_release_text(text)) == [("Ann Brook", "U.S. Senator")]

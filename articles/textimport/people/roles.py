@@ -64,9 +64,24 @@ def _clean_role(text: str) -> str:
         role = " ".join(words[1:])
     if not _has_role_word(role) or re.search(r"\boffice\s+of$", role, re.IGNORECASE):
         return ""  # "Media Adviser Office of Jo Example": the office's contact, not her role
+    role = _PLURAL_TITLE.sub(_one_of_them, role)
     if " " in role:
         return role
     return _OFFICE_HONORIFICS.get(role.casefold().rstrip("."), role)  # "Sen." reads "Senator"
+
+
+# "U.S. Senators Ann Brook and Jo Fenn", "Reps. Al Marsh and Bo Carter": each one of them.
+_PLURAL_TITLE = re.compile(
+    r"\b(Senator|Representative|Member|Minister|Governor|Mayor|Leader|Sen|Rep)s(\.?)$"
+    r"|\b(Congress)(?:men|women)$",
+    re.IGNORECASE,
+)
+
+
+def _one_of_them(match: re.Match) -> str:
+    if match.group(3):
+        return match.group(0)[:-2] + "an"  # "Congressmen" → "Congressman"
+    return match.group(1) + match.group(2)
 
 
 def _walk_role(toks: list[_Tok], start: int, lo: int) -> str:
