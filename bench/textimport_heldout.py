@@ -207,6 +207,9 @@ def worst_case_seconds() -> tuple[float, str]:
             : size // 2
         ]
         + ("Volunteers Ann Baker, Bo Carter and Cy Dawson helped.\n" * size)[: size // 3],
+        "labels in capitals above quotations": "Title: Fenn Item\nDate: 2013\n\nContent:\n"
+        + ("NOTE:\n“The towns need ferries,” the Senator said.\n" * size)[: size // 2],
+        "single marks closed by double ones": "Headline\n\n“a " + ("‘B” " * size)[: size // 3],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

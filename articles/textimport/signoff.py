@@ -89,9 +89,11 @@ _CONTACT_HEADING = re.compile(
 def _down_to_contact(lines: list[str]) -> list[str]:
     """The lines below a place down to the contact lines that may follow its date
     ("CANBERRA" / "3 November 1989" / "Enquiries:" / "Jo Roe (062) 777 460")."""
+    dated = False
     for index, line in enumerate(lines):
-        if index and _CONTACT_HEADING.match(line.strip()):
+        if dated and _CONTACT_HEADING.match(line.strip()):
             return lines[:index]
+        dated = dated or bool(_SIGN_OFF_DATE.match(line.strip()))
     return lines
 
 
@@ -110,6 +112,8 @@ def from_sign_off(draft: Draft) -> None:
             and any(_SIGN_OFF_DATE.match(p.strip()) for p in below)
             and all(len(p.split()) <= 4 for p in below)
             and found.group("city").casefold() not in _DATELINE_STOP
+            # (above contact lines, a capital city only: not "Gareth Evans" or "MINISTER")
+            and (len(below) == len(tail) - index - 1 or found.group("city").casefold() in _CAPITALS)
         ):
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""

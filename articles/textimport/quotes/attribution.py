@@ -155,13 +155,17 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         if who is not None:
             found.append(who)
             span.suffix_rest = suffix[end:] if end else ""
+    # A turn under a surname alone ("Wray:", "HATCH:") counts only where the text names that
+    # person, which is known later: it gives way to any other attribution ("UPDATE: “…,” the
+    # Senator said", a dash line below).
+    tentative: list[_Who] = []
     prefix = _last_sentence(span.prefix)
     if prefix:
         # A transcript's turn, "Ms. Morris: “…”", the name opening the paragraph.
         opens = span.start_pos == len(span.prefix) and prefix == span.prefix.strip()
         who = _attribution_before(prefix, colon=opens and prefix.endswith(":"))
         if who is not None:
-            found.append(who)
+            (tentative if who.unless_unknown else found).append(who)
     if not span.prefix.strip() and span.start_para > 0:
         # "said: . ..": specks of a scan after the colon.
         previous = _SPECKS_AFTER_COLON.sub(":", paragraphs[span.start_para - 1])
@@ -171,11 +175,12 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
                 # (a colon ending "X Tuesday issued the following statement after …:"
                 # names no one as an attribution does; the statement's issuer does; "X and Y
                 # issued a joint statement …:" names both)
-                found.append(who)
+                (tentative if who.unless_unknown else found).append(who)
     if not found:
         who = _dash_line_attribution(span, paragraphs) or _statement_above(span, paragraphs)
         if who is not None:
             found.append(who)
+    found = found or tentative
     named = [w for w in found if w.name]
     return (named or found or [None])[0]
 

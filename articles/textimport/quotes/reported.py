@@ -155,10 +155,15 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     if span.start_para - last[0] > _NEARBY and not listed:
         return None
     # Someone else named between with a role ("Chief Medical Officer Ana Other") may be
-    # the speaker; capitalised words without one ("Recovery Roundtable") are not. (Names in
-    # the items of the speaker's list are what the list is about.)
+    # the speaker; capitalised words without one ("Recovery Roundtable") are not. (In the
+    # speaker's list, only a person an item opens with: others are what the items are about.)
     surname = speaker.name.split()[-1]
-    between = (m for m in people.mentions if last[0] < m.para < span.start_para and not listed)
+    between = (
+        m
+        for m in people.mentions
+        if last[0] < m.para < span.start_para
+        and (not listed or m.pos <= 4)  # (m.pos: the surname's word) a person listed
+    )
     if any(m.name.split()[-1] != surname and (m.role or m.office) for m in between):
         return None
     return speaker

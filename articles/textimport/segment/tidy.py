@@ -90,7 +90,7 @@ def _tidy(block: str) -> str:
         if not needles or any(needle in text for needle in needles):
             text = pattern.sub(replacement, text)
     if "‘" in text and "”" in text:
-        text = _SINGLE_CLOSED_DOUBLE.sub(_single_closed_double, text)
+        text = _single_closed_double(text)
     return _two_singles_closing(text) if "''" in text else text
 
 
@@ -99,21 +99,36 @@ def _tidy(block: str) -> str:
 _SINGLE_CLOSED_DOUBLE = re.compile(
     r"‘(?=[A-Z])((?:[^‘’“”\"]|(?<=\w)’(?=\w)|(?<=s)’(?=\s+[a-z])){1,2000}?)”"
 )
-_RUNS_ON = re.compile(r"\s+[a-z][^“”]*”")
+_RUNS_ON = re.compile(r"\s+[a-z][^“”]{0,2000}”")
+_LOOSE_CLOSER = re.compile(r"’(?!\w)")
 
 
-def _single_closed_double(match: re.Match) -> str:
+def _single_closed_double(text: str) -> str:
     """Inside a quotation, “… getting the ‘Gillard Pacific Solution” legislation through …,”
     said X: a term in single marks closed by a double one, the sentence running on to the
     quotation's own closing mark. Outside one, “A,” X said. ‘B.”: the quotation reopened with
     a single mark for the double."""
-    before = match.string[: match.start()]
-    inside = before.count("“") > before.count("”")
-    if inside and len(match.group(1)) <= 80 and _RUNS_ON.match(match.string, match.end()):
-        return f"‘{match.group(1)}’"
-    if not inside and before.count("“") and len(match.group(1).split()) >= 4:
-        return f"“{match.group(1)}”"
-    return match.group(0)
+    parts, done, opened, closed = [], 0, 0, 0
+    for match in _SINGLE_CLOSED_DOUBLE.finditer(text):
+        opened += text.count("“", done, match.start())
+        closed += text.count("”", done, match.start())
+        parts.append(text[done : match.start()])
+        done, words = match.end(), match.group(1)
+        inside = opened > closed
+        if (
+            inside
+            and len(words) <= 80
+            and not _LOOSE_CLOSER.search(words)  # (‘Stop the Boats’ policy: closed already)
+            and _RUNS_ON.match(text, match.end())
+        ):
+            parts.append(f"‘{words}’")
+        elif not inside and opened and len(words.split()) >= 4:
+            parts.append(f"“{words}”")
+            opened, closed = opened + 1, closed + 1
+        else:
+            parts.append(match.group(0))
+            closed += 1
+    return "".join(parts) + text[done:]
 
 
 # A typist's two single marks for the double one closing the quotation the paragraph opened
