@@ -51,7 +51,8 @@ _ROLE_WORDS = _words(
     controller auditor president-elect senior undersecretary under-secretary administrator
     sen rep gov commissioner-general spokesperson's cabinet senators representatives reps sens
     congressmen congresswomen members leaders chairs governors mayors judges justices ranking
-    gen adm lt col maj capt sgt cmdr brig cpl amb
+    gen adm lt col maj capt sgt cmdr brig cpl amb supervisor alderman alderwoman councilmember
+    comptroller provost
     """
 )
 # What a person is, written before the name like a title ("Survivor Jo Roe said"), but in
@@ -121,7 +122,7 @@ _NOT_NAME_WORDS = _words(
     environment affairs development trade transport defence defense finance treasury rights
     human action watch division unit directorate secretariat taskforce society federation
     chamber trust campaign institute foundation letter letters america unions council councils
-    board boards federations associations
+    board boards federations associations annual interim
     """
 )
 _CONTEXT_STARTERS = _words(

@@ -82,9 +82,14 @@ def near_surname(word: str, surnames: list[str]) -> str | None:
             or (len(low) >= 7 and _distance(low[1:], surname.casefold()[1:], 1) <= 1)
         )
     }
+    if not close:
+        # "Cireig" for "Greig": letters a scan reads as two ("G" as "Ci", "m" as "rn").
+        variants = {low.replace(a, b, 1) for a, b in _READ_AS_TWO if a in low}
+        close = {surname for surname in surnames if surname.casefold() in variants}
     return close.pop() if len(close) == 1 else None
 
 
+_READ_AS_TWO = (("ci", "g"), ("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"))
 _CLEAN_NAME = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*$")
 
 

@@ -51,7 +51,8 @@ def _clean_role(text: str) -> str:
     # "Today U.S. Senator Jo Example released …": when the sentence opens is not the role.
     role = re.sub(
         r"^(?:(?:the|a|an|in|at|of|and|for|to|by|with|today|yesterday|tonight|earlier|later|"
-        r"recently|also|now)\s+)+",
+        # "That’s President Joe Biden": what the sentence says of the person, not the role
+        r"recently|also|now|that[’']s|it[’']s|here[’']s|this\s+is)\s+)+",
         "",
         role,
         flags=re.IGNORECASE,

@@ -30,7 +30,7 @@ from .headline import headline_speaker
 from .interrupted import joined_quotations
 from .lead import _issuer_above
 from .letters import letter_sender
-from .pronoun import paragraph_subject, pronoun_before
+from .pronoun import paragraph_subject, pronoun_before, sentence_subject_before
 from .question import asker
 from .reported import (
     _continuation,
@@ -120,7 +120,10 @@ def _quotes(
                 speaker = _last_person(accepted, indirect, at)
         elif who is not None:
             span.context = who.context
-            speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
+            if who.ref == "pronoun":
+                speaker = sentence_subject_before(span, paragraphs, people, at)
+            if speaker is None:
+                speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
         # '…," Rep Al. Roe said.': an attribution of its own that names no one we can read is
         # no continuation of the last speaker's words; the quotation is listed instead.
         if who is None and _UNREAD_ATTRIBUTION.match(span.suffix):

@@ -14,7 +14,9 @@ from .letters import _titled
 _PREFIX_SAID = re.compile(
     # "President Example himself has said"
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+(?:(?:also|then|later|himself|herself|has|have|had)\s+)"
-    rf"{{0,3}}{_VERB}"
+    # "President Example this week said": when, between the subject and the verb
+    r"{0,3}(?:(?:this|last)\s+(?:week|month|year|morning|afternoon)\s+)?"
+    rf"{_VERB}"
     r"(?:\s+(?:that|in a statement"
     # "said of Gaza,": what it was said of.
     r"|of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from ..segment import _first_sentence, _sentence_end
 from ..vocabulary import _VERB
 from .scan import _quote_text, _Span
+from .unclosed import _runs_together
 
 _SPEECH = re.compile(rf"\b{_VERB}\b")
 # "said Sen. Mike Lee (R-Utah), a member of the committee.", "said Jo Roe, Executive Director of
@@ -112,6 +113,11 @@ def _between(
     ):
         return None
     between = between.strip()
+    paragraph = paragraphs[first.end_para]
+    if between.endswith(".") and len(paragraph) >= 1000 and _runs_together(paragraph):
+        # "“A,” Senator X said. “B … “C …”" in a release run into one line, paragraph breaks
+        # lost: the attribution ended its paragraph, the next part is a quotation of its own.
+        return None
     words = [w for w in between.split() if w not in ("–", "—", "-")]
     if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
         return None  # "…,” said Lee, and went on: …" or a sentence of the writer's between

@@ -52,3 +52,25 @@ def opening_subject(paragraph: str, people: _People) -> _Who | None:
     if who is None or not who.name or not people.may_be_person(who):
         return None
     return who
+
+
+# '… “over the top.” He said, “…”': the pronoun opening its sentence before the quotation.
+_PRONOUN_OPENS = re.compile(rf"(?:^|(?<=[\s”\"]))(?:He|She)\s+{_VERB}\s*[:,]?\s*$")
+
+
+def sentence_subject_before(
+    span: _Span, paragraphs: list[str], people: _People, at
+) -> ParsedSpeaker | None:
+    """ "President Example has called the bombing “over the top.” He said, “…”": the person
+    the sentence before the pronoun's opens on."""
+    if span.start_pos <= 0:
+        return None
+    text = paragraphs[span.start_para][max(0, span.start_pos - 400) : span.start_pos]
+    found = _PRONOUN_OPENS.search(text)
+    if not found:
+        return None
+    before = text[: found.start()].rstrip()
+    if not before and span.start_para:
+        before = paragraphs[span.start_para - 1][-400:]  # ('… “over the top.”' / 'He said, …')
+    who = opening_subject(_last_sentence(before), people) if before else None
+    return people.resolve(who, None, at) if who is not None else None
