@@ -210,6 +210,14 @@ def worst_case_seconds() -> tuple[float, str]:
         "labels in capitals above quotations": "Title: Fenn Item\nDate: 2013\n\nContent:\n"
         + ("NOTE:\n“The towns need ferries,” the Senator said.\n" * size)[: size // 2],
         "single marks closed by double ones": "Headline\n\n“a " + ("‘B” " * size)[: size // 3],
+        "titled names with a time before the verb": "Title: Fenn Item\nDate: 2013\n\nContent:\n"
+        + "".join(
+            f"Governor Al {_letters(i).capitalize()} last week said, “We need ferries.”\n"
+            for i in range(size // 60)
+        )[: size // 2],
+        "interrupted quotations along one line": "Title: Fenn Item\nDate: 2013\n\nContent:\n"
+        + ('"Ab," Fenn said. "Cd." ' * size)[: size // 2]
+        + "“",
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

@@ -8,7 +8,7 @@ import re
 
 from .model import Draft
 from .places import _CAPITALS, _DATELINE_STOP, _no_place, city_name, named_as_person
-from .vocabulary import _MONTH_RE, _WEEKDAY_RE, _words
+from .vocabulary import _MONTH_RE, _ROLE_WORDS, _WEEKDAY_RE, _words
 
 # A statement signed off with its place and date: "CANBERRA" / "19 FEBRUARY 1975",
 # "Canberra. A.C.T." / "24th October, 1965.", "Parliament House, Canberra" / "3 May 1975"
@@ -97,6 +97,15 @@ def _down_to_contact(lines: list[str]) -> list[str]:
     return lines
 
 
+def _reads_as_place(city: str, below: str, text: str) -> bool:
+    words = city.casefold().split()
+    return city.casefold() in _CAPITALS or not (
+        set(words) & (_ROLE_WORDS | _HEADINGS_ABOVE_CONTACT)
+        or named_as_person(city.split()[-1].capitalize(), text)
+        or below.split()[0].casefold() in _ROLE_WORDS
+    )
+
+
 def from_sign_off(draft: Draft) -> None:
     """The place a statement is signed off from, on a line of its own near the end with its
     date below it (a heading such as "STATEMENT FOR PRESS" may stand between)."""
@@ -107,13 +116,15 @@ def from_sign_off(draft: Draft) -> None:
             continue  # "Parliament House" above "Canberra": the place is on the next line
         found = _SIGN_OFF_PLACE.match(paragraph.strip())
         below = _down_to_contact(tail[index + 1 :])
+        # (long contact lines below the date: the place must read as one, not "Gareth Evans"
+        # above "Minister for Foreign Affairs", "MINISTER" or "Authorised")
+        cut = any(len(p.split()) > 4 for p in tail[index + 1 :])
         if (
             found
             and any(_SIGN_OFF_DATE.match(p.strip()) for p in below)
             and all(len(p.split()) <= 4 for p in below)
             and found.group("city").casefold() not in _DATELINE_STOP
-            # (above contact lines, a capital city only: not "Gareth Evans" or "MINISTER")
-            and (len(below) == len(tail) - index - 1 or found.group("city").casefold() in _CAPITALS)
+            and (not cut or _reads_as_place(found.group("city"), below[0], draft.text))
         ):
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""

@@ -82,14 +82,13 @@ def near_surname(word: str, surnames: list[str]) -> str | None:
             or (len(low) >= 7 and _distance(low[1:], surname.casefold()[1:], 1) <= 1)
         )
     }
-    if not close:
-        # "Cireig" for "Greig": letters a scan reads as two ("G" as "Ci", "m" as "rn").
-        variants = {low.replace(a, b, 1) for a, b in _READ_AS_TWO if a in low}
-        close = {surname for surname in surnames if surname.casefold() in variants}
+    if not close and low.startswith("ci") and len(low) >= 5:
+        # "Cireig" for "Greig": a capital "G" a scan read as "Ci" (no other pair: "Horne" is
+        # no "Home", nor "Clay" a "Day").
+        close = {surname for surname in surnames if surname.casefold() == "g" + low[2:]}
     return close.pop() if len(close) == 1 else None
 
 
-_READ_AS_TWO = (("ci", "g"), ("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"))
 _CLEAN_NAME = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*$")
 
 
@@ -136,3 +135,21 @@ def issuer_misread(words: list[str], letterhead: list[str]) -> str | None:
     issuers = [name for name in letterhead if len(name.split()) == 2]
     near = near_surname(words[1], [name.split()[-1] for name in issuers])
     return next((n for n in issuers if n.split() == [words[0], near] and n.split() != words), None)
+
+
+def letterhead_form(name: str, letterhead: list) -> str:
+    """ "Senator Chris Ellison" under the letterhead's "SENATOR THE HON. CHRISTOPHER
+    ELLISON": the letterhead's first name, of which the body's is the short form."""
+    words = name.split()
+    if len(words) != 2 or len(words[0]) < 3:
+        return name
+    first, surname = words[0].casefold(), words[1].casefold()
+    for mention in letterhead:
+        full = mention.name.split()
+        if len(full) != 2 or full[1].casefold() != surname:
+            continue
+        if len(full[0]) > len(first) and full[0].casefold().startswith(first):
+            return f"{full[0]} {words[1]}"
+        if len(first) >= 5 and swapped(full[0].casefold(), first):
+            return f"{full[0]} {words[1]}"  # "Micahel Keenan": two letters swapped
+    return name

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..model import ParsedSpeaker
 from ..vocabulary import _OFFICE_HONORIFICS
-from .letterhead import issuer_misread, misread_name, near_surname, swapped
+from .letterhead import issuer_misread, letterhead_form, misread_name, near_surname
 from .mentions import _Mention
 from .names import _INITIAL, _initials_of
 from .roles import _holds_office, improve_role
@@ -55,6 +55,7 @@ class _People:
         self._full_names: dict[str, str | None] = {}
         self._fuller_forms: dict[str, str] = {}
         self._titled: dict[str, bool] = {}  # surname → whether the text gives it after a title
+        self._holders: dict[str, list[int]] = {}  # an office → the mentions holding it
         self._joined: str | None = None
         self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
         self.title_member = title_member(title, text)
@@ -169,23 +170,6 @@ class _People:
         letterhead = [m.name for m in self.letterhead]
         return misread_name(surname, known, letterhead, "\n".join(self.text))
 
-    def _letterhead_form(self, name: str) -> str:
-        """ "Senator Chris Ellison" under the letterhead's "SENATOR THE HON. CHRISTOPHER
-        ELLISON": the letterhead's first name, of which the body's is the short form."""
-        words = name.split()
-        if len(words) != 2 or len(words[0]) < 3:
-            return name
-        first, surname = words[0].casefold(), words[1].casefold()
-        for mention in self.letterhead:
-            full = mention.name.split()
-            if len(full) != 2 or full[1].casefold() != surname:
-                continue
-            if len(full[0]) > len(first) and full[0].casefold().startswith(first):
-                return f"{full[0]} {words[1]}"
-            if len(first) >= 5 and swapped(full[0].casefold(), first):
-                return f"{full[0]} {words[1]}"  # "Micahel Keenan": two letters swapped
-        return name
-
     def _role_of(self, name: str) -> str:
         return self.roles.get(name, "")
 
@@ -201,7 +185,7 @@ class _People:
             if full is not None:
                 name = full
         else:
-            name = self._letterhead_form(name)
+            name = letterhead_form(name, self.letterhead)
             if len(name.split()) == 2 and self.by_surname.get(name.split()[-1].casefold()):
                 name = self._fuller_form(self._full_name(name) or name)
         existing = self.known.get(name.casefold())
@@ -287,11 +271,17 @@ class _People:
             quoted = [s for s in self.quoted if s.name.split()[-1].casefold() in issuers]
             if quoted:
                 return quoted[0]
-        # The latest holder named before the quote, else the first named after it.
-        cut = bisect.bisect_left(self.positions, at)
-        for mention in [*reversed(self.mentions[:cut]), *self.mentions[cut:]]:
-            if _holds_office(wanted, mention.role, mention.office):
-                return self.candidate(_Who(name=mention.name, role=mention.role))
+        # The latest holder named before the quote, else the first named after it (the
+        # holders of an office found once, not once per quotation).
+        if wanted not in self._holders:
+            self._holders[wanted] = [
+                k for k, m in enumerate(self.mentions) if _holds_office(wanted, m.role, m.office)
+            ]
+        holders = self._holders[wanted]
+        if holders:
+            k = bisect.bisect_left(holders, bisect.bisect_left(self.positions, at))
+            mention = self.mentions[holders[k - 1] if k else holders[0]]
+            return self.candidate(_Who(name=mention.name, role=mention.role))
         # "The Minister added that …" there, whose office only the letterhead gives: the issuer.
         if the_issuers:
             surname = self.letterhead[0].name.split()[-1]

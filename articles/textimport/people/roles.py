@@ -73,8 +73,10 @@ def _clean_role(text: str) -> str:
 
 # "U.S. Senators Ann Brook and Jo Fenn", "Reps. Al Marsh and Bo Carter": each one of them.
 _PLURAL_TITLE = re.compile(
-    r"\b(Senator|Representative|Member|Minister|Governor|Mayor|Leader|Sen|Rep)s(\.?)$"
-    r"|\b(Congress)(?:men|women)$",
+    # (not "Speaker of the House of Representatives", "Board of Governors")
+    r"(?<!\bof )(?<!\bthe )"
+    r"(?:\b(Senator|Representative|Member|Minister|Governor|Mayor|Leader|Sen|Rep)s(\.?)$"
+    r"|\b(Congress)(?:men|women)$)",
     re.IGNORECASE,
 )
 

@@ -124,12 +124,19 @@ _UNNAMED = re.compile(
 _SCANNED_INITIALS = re.compile(r"\b([A-Z])[il]((?:[A-Z]\.){2,})(?=\s+[A-Z])")
 
 
+_TRAILING_TIME = re.compile(
+    r"(?<=\w),?\s+(?:today|yesterday|tonight|(?:this|last)\s+(?:week|month|year|morning|"
+    r"afternoon|evening|night))$"
+)
+
+
 def _parse_who(text: str, *, after_verb: bool) -> _Who | None:
     """Read a name and role from the words around an attribution verb."""
     text = _SCANNED_INITIALS.sub(r"\1.\2", _OPEN_TAG.sub("", _PAREN_TAG.sub("", text)))
     text = " ".join(text.split()).strip(" ,.;:–—-")
     if not text or len(text) > 300:
         return None
+    text = _TRAILING_TIME.sub("", text)  # "Governor Al Roe last week": when, not who
     if text.casefold() in _PRONOUNS:
         return _Who(ref="pronoun")
     if _UNNAMED.match(text) and "," not in text:

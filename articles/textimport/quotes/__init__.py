@@ -121,7 +121,7 @@ def _quotes(
         elif who is not None:
             span.context = who.context
             if who.ref == "pronoun":
-                speaker = sentence_subject_before(span, paragraphs, people, at)
+                speaker = sentence_subject_before(span, paragraphs, people, at, accepted)
             if speaker is None:
                 speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
         # '…," Rep Al. Roe said.': an attribution of its own that names no one we can read is

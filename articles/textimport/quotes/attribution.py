@@ -156,8 +156,8 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
             found.append(who)
             span.suffix_rest = suffix[end:] if end else ""
     # A turn under a surname alone ("Wray:", "HATCH:") counts only where the text names that
-    # person, which is known later: it gives way to any other attribution ("UPDATE: “…,” the
-    # Senator said", a dash line below).
+    # person in full; a word the text names no one by ("UPDATE:") gives way to any other
+    # attribution ("UPDATE: “…,” the Senator said", a dash line below).
     tentative: list[_Who] = []
     prefix = _last_sentence(span.prefix)
     if prefix:
@@ -165,7 +165,8 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         opens = span.start_pos == len(span.prefix) and prefix == span.prefix.strip()
         who = _attribution_before(prefix, colon=opens and prefix.endswith(":"))
         if who is not None:
-            (tentative if who.unless_unknown else found).append(who)
+            unknown = who.unless_unknown and not _named_in_full(who.name, paragraphs)
+            (tentative if unknown else found).append(who)
     if not span.prefix.strip() and span.start_para > 0:
         # "said: . ..": specks of a scan after the colon.
         previous = _SPECKS_AFTER_COLON.sub(":", paragraphs[span.start_para - 1])
@@ -183,6 +184,12 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     found = found or tentative
     named = [w for w in found if w.name]
     return (named or found or [None])[0]
+
+
+def _named_in_full(surname: str, paragraphs: list[str]) -> bool:
+    """Whether a first name stands before the surname somewhere ("Chris Wray" for "Wray:")."""
+    full = re.compile(rf"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b")
+    return any(surname in p and full.search(p) for p in paragraphs)
 
 
 _BROKEN_NAME = re.compile(

@@ -15,7 +15,7 @@ _PREFIX_SAID = re.compile(
     # "President Example himself has said"
     rf"^(?P<who>.+?)(?:,?\s+who)?,?\s+(?:(?:also|then|later|himself|herself|has|have|had)\s+)"
     # "President Example this week said": when, between the subject and the verb
-    r"{0,3}(?:(?:this|last)\s+(?:week|month|year|morning|afternoon)\s+)?"
+    r"{0,3}(?P<when>(?:this|last)\s+(?:week|month|year|morning|afternoon)\s+)?"
     rf"{_VERB}"
     r"(?:\s+(?:that|in a statement"
     # "said of Gaza,": what it was said of.
@@ -165,11 +165,10 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
         match = match or _PREFIX_TOLD.match(sentence)
         if match:
             return _parse_who(match.group("who"), after_verb=False)
-    match = (
-        _PREFIX_SAID.match(sentence)
-        or _PREFIX_ASKED.match(sentence)
-        or _PREFIX_TOLD_THAT.match(sentence)
-    )
+    match = _PREFIX_SAID.match(sentence)
+    if match and match.group("when") and re.search(r"\b[a-z]", match.group("who")):
+        match = None  # "A letter to Governor Al Roe last year said:": not the Governor
+    match = match or _PREFIX_ASKED.match(sentence) or _PREFIX_TOLD_THAT.match(sentence)
     if match:
         subject = re.split(r"\bthat\s+", match.group("who"))[-1]
         if _A_DOCUMENT.search(subject):

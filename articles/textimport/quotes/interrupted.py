@@ -8,6 +8,7 @@ two quotations."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 
@@ -113,10 +114,14 @@ def _between(
     ):
         return None
     between = between.strip()
-    paragraph = paragraphs[first.end_para]
-    if between.endswith(".") and len(paragraph) >= 1000 and _runs_together(paragraph):
+    if (
+        between.endswith(".")
+        and len(second.pieces) > 1
+        and _breaks_lost(paragraphs[first.end_para])
+    ):
         # "“A,” Senator X said. “B … “C …”" in a release run into one line, paragraph breaks
-        # lost: the attribution ended its paragraph, the next part is a quotation of its own.
+        # lost: the attribution ended its paragraph, the next part (reopened without closing,
+        # over paragraphs of its own) is a quotation of its own.
         return None
     words = [w for w in between.split() if w not in ("–", "—", "-")]
     if not words or len(words) > _ATTRIBUTION_WORDS or not re.search(r"[.,:]$", between):
@@ -131,6 +136,13 @@ def _between(
         return None  # "…,” she said, adding that …", "Locals agreed.", "… during the 2019 …"
     end = _sentence_end(between)
     return between if end is None or end >= len(between) else None
+
+
+@functools.lru_cache(maxsize=16)
+def _breaks_lost(paragraph: str) -> bool:
+    """A paragraph of a thousand characters or more opening quotations more often than it
+    closes them: a release run into one line (read once per paragraph)."""
+    return len(paragraph) >= 1000 and _runs_together(paragraph)
 
 
 def _glued_between(

@@ -12,7 +12,7 @@ from ..model import ParsedSpeaker
 from ..people import _parse_who, _People, _Who
 from ..segment import _last_sentence
 from ..vocabulary import _VERB
-from .scan import _Span
+from .scan import _quote_text, _Span
 
 # "…, he said:", "Instead, she replied:", "… for just $1 he replied:"
 _PRONOUN_VERB = re.compile(rf"(?:^|[\s,])(?:he|she)\s+{_VERB}\s*[:,]?\s*$")
@@ -55,22 +55,37 @@ def opening_subject(paragraph: str, people: _People) -> _Who | None:
 
 
 # '… “over the top.” He said, “…”': the pronoun opening its sentence before the quotation.
-_PRONOUN_OPENS = re.compile(rf"(?:^|(?<=[\s”\"]))(?:He|She)\s+{_VERB}\s*[:,]?\s*$")
+_PRONOUN_OPENS = re.compile(rf"(?:^|(?<=[\s”\"]))(?P<pronoun>He|She)\s+{_VERB}\s*[:,]?\s*$")
 
 
 def sentence_subject_before(
-    span: _Span, paragraphs: list[str], people: _People, at
+    span: _Span, paragraphs: list[str], people: _People, at, accepted: list[_Span]
 ) -> ParsedSpeaker | None:
     """ "President Example has called the bombing “over the top.” He said, “…”": the person
-    the sentence before the pronoun's opens on."""
+    the sentence before the pronoun's opens on, where no one was quoted just before and the
+    words do not speak of that person ("… did not join the tour. She said, “The Governor
+    should come …”")."""
     if span.start_pos <= 0:
         return None
     text = paragraphs[span.start_para][max(0, span.start_pos - 400) : span.start_pos]
     found = _PRONOUN_OPENS.search(text)
     if not found:
         return None
-    before = text[: found.start()].rstrip()
+    before, para = text[: found.start()].rstrip(), span.start_para
     if not before and span.start_para:
-        before = paragraphs[span.start_para - 1][-400:]  # ('… “over the top.”' / 'He said, …')
-    who = opening_subject(_last_sentence(before), people) if before else None
-    return people.resolve(who, None, at) if who is not None else None
+        before, para = paragraphs[para - 1][-400:], para - 1  # ('… “top.”' / 'He said, …')
+    if not before or any(s.end_para >= para for s in accepted):
+        return None
+    sentence = _last_sentence(before)
+    who = opening_subject(sentence, people)
+    if who is None or _other_gender(found.group("pronoun"), sentence):
+        return None
+    words = _quote_text(span)
+    if who.name.split()[-1] in words or (who.role and who.role.split()[-1] in words):
+        return None
+    return people.resolve(who, None, at)
+
+
+def _other_gender(pronoun: str, sentence: str) -> bool:
+    title = sentence.split()[0].rstrip(".").casefold()
+    return title in ({"ms", "mrs", "miss"} if pronoun == "He" else {"mr"})

@@ -10,7 +10,7 @@ import re
 from ..model import Notes, ParsedSpeaker
 from ..people import _mentions, _parse_who, _People
 from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
-from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB
+from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB, _ROLE_WORDS, _SOCIAL_HONORIFICS
 from .around import _sentences
 from .before import _PREFIX_STATEMENT, _TOPIC_HEADING
 from .headline import SPEAKS, title_subject
@@ -162,7 +162,7 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
         m
         for m in people.mentions
         if last[0] < m.para < span.start_para
-        and (not listed or m.pos <= 4)  # (m.pos: the surname's word) a person listed
+        and (not listed or _item_is_person(paragraphs[m.para], m))
     )
     if any(m.name.split()[-1] != surname and (m.role or m.office) for m in between):
         return None
@@ -178,6 +178,17 @@ def _list_between(paragraphs: list[str], last: int, start: int) -> bool:
         and 2 <= len(items) <= 12
         and not any(p.rstrip()[-1:] in '.!?:”"' or p.lstrip()[:1] in '“"' for p in items)
     )
+
+
+_TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS
+
+
+def _item_is_person(item: str, mention) -> bool:
+    """A list item that opens with a person, titled or not ("Mayor Al Lee and the council",
+    "Dr. Ana Other, Chief Medical Officer"), not one naming someone ("Award Captain Bo Carter
+    the Medal")."""
+    words = item.split()[: max(0, mention.pos - len(mention.name.split()) + 1)]
+    return all(w.casefold().rstrip(".,") in _TITLES for w in words)
 
 
 def _others_named(paragraph: str, people: _People) -> bool:

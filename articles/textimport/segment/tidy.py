@@ -99,8 +99,10 @@ def _tidy(block: str) -> str:
 _SINGLE_CLOSED_DOUBLE = re.compile(
     r"‘(?=[A-Z])((?:[^‘’“”\"]|(?<=\w)’(?=\w)|(?<=s)’(?=\s+[a-z])){1,2000}?)”"
 )
-_RUNS_ON = re.compile(r"\s+[a-z][^“”]{0,2000}”")
-_LOOSE_CLOSER = re.compile(r"’(?!\w)")
+# (the sentence running on in small letters, not the quotation's attribution: "…,” said X")
+_RUNS_ON = re.compile(rf"\s+(?!(?:{_VERB})\b)[a-z][^“”]{{0,2000}}”")
+# A single closing mark (not "Parents’ rights", a plural's apostrophe before a small word).
+_LOOSE_CLOSER = re.compile(r"’(?!\w)(?<!s’)|s’(?!\w)(?!\s+[a-z])")
 
 
 def _single_closed_double(text: str) -> str:
