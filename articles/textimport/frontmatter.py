@@ -247,8 +247,18 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
             when = _WHEN_AFTER_COLON.match(rest) if title.endswith(":") else None
             if when and not _DATE_OR_NOTHING.match(rest[when.end() :]):
                 when = None  # "…: May 2013 figures show …": the month opens the lead
+            first = rest.split()[:2]
             if title.endswith(":") and who:
                 title, rest = f"{title} {rest}", ""  # "… refugee deal: Bandt": who says so
+            elif (
+                title.endswith(":")
+                and len(first) == 2
+                and first[0].casefold() in surnames | _PARTIES
+                and first[1][:1].isupper()
+            ):
+                # "…on asylum seekers: Greens The Australian Greens have …": who says so, the
+                # lead glued on after it
+                title, rest = f"{title} {first[0]}", rest[len(first[0]) :].strip()
             elif when:
                 # "Joint Statement by …: February 2013  SAT 09 FEBRUARY 2013": when, then the date
                 title, rest = f"{title} {when.group(0)}", rest[when.end() :].strip()

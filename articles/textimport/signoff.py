@@ -170,6 +170,8 @@ def from_sign_off(draft: Draft) -> None:
             continue  # "• Sydney 16 June 2013": an item of a list of events
         # ("Canberra •17 April 1982 *·": a scan's bullet and specks around the date)
         words = _BULLETS.sub(" ", paragraph).split()
+        if len(words) > 3 and len(words[-1]) == 1 and words[-1].islower():
+            words.pop()  # "CANBERRA 8 June 1971 i": a scan's speck after the date
         for k in (1, 2):
             place = " ".join(words[:k])
             if place.endswith(",") and place[:-1].casefold() in _CAPITALS:

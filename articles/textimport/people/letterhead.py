@@ -11,10 +11,11 @@ from ..vocabulary import _NOT_NAME, _POST_NOMINALS
 
 # Initials and a surname: "B.M. SNEDDEN", "A. R. Downer".
 _INITIALS_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s?([A-Z][A-Za-z'’‐‑-]+)(?![\w.])")
-# A title and two words: "The Hon. Greg Example MP", "SENATOR THE HON JANE ROE".
+# A title and two words: "The Hon. Greg Example MP", "SENATOR THE HON JANE ROE", "SENATOR
+# BRIAN R. ARCHER" (a middle initial between).
 _TITLED_NAME = re.compile(
     r"\b(?i:hon|mr|mrs|ms|dr|senator)\.?\s+(?i:the\s+hon\.?\s+)?"
-    r"([A-Z][A-Za-z'’‐‑-]+)\s+([A-Z][A-Za-z'’‐‑-]+)(?![\w.])"
+    r"([A-Z][A-Za-z'’‐‑-]+)\s+(?:([A-Z])\.\s*)?([A-Z][A-Za-z'’‐‑-]+)(?![\w.])"
 )
 # A name and the post-nominal of a member alone on a line: "SHAYNE NEUMANN MP".
 _NAME_MP = re.compile(r"^([A-Z][A-Za-z'’‐‑-]+)\s+([A-Z][A-Za-z'’‐‑-]+),?\s+(?:MP|M\.P\.|MHR)$")
@@ -36,12 +37,23 @@ def _usable(word: str, shortest: int = 3) -> bool:
 
 def names_in_letterhead(line: str) -> list[str]:
     """The people a letterhead line names, written as names ("B.M. Snedden")."""
+    titled, surnames = [], set()  # (a titled name's surname, not read again with its initial)
+    for match in _TITLED_NAME.finditer(line):
+        first, middle, surname = match.groups()
+        if _usable(first, shortest=2) and _usable(surname):
+            titled.append(
+                " ".join([_word(first), *([f"{middle}."] if middle else []), _word(surname)])
+            )
+            surnames.add(match.start(3))
     found = []
     for match in _INITIALS_NAME.finditer(line):
         initials, surname = match.group(1).replace(" ", ""), match.group(2)
+        if match.start(2) in surnames:
+            continue
         if _usable(surname) and initials.upper().rstrip(".") not in _POST_NOMINALS:
             found.append(f"{initials} {_word(surname)}")
-    for match in [*_TITLED_NAME.finditer(line), *_NAME_MP.finditer(line.strip())]:
+    found += titled
+    for match in _NAME_MP.finditer(line.strip()):
         first, surname = match.group(1), match.group(2)
         if _usable(first, shortest=2) and _usable(surname):
             found.append(f"{_word(first)} {_word(surname)}")

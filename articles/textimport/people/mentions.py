@@ -23,6 +23,7 @@ class _Mention:
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+) \([A-Z][a-z]+\)(?= [A-Z][a-z])")
 # After the first capital, a capital in a later word: each word is read once.
 _CAPITAL_IN_A_LATER_WORD = re.compile(r"\s\S*?[A-Z]")
 
@@ -40,7 +41,8 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
     for p_index, paragraph in enumerate(paragraphs):
         if not _two_capitals(paragraph):
             continue  # a name takes two words, an initial or a capital each
-        toks = [_unglued(_without_possessive(tok)) for tok in _tokens(paragraph)]
+        # ("Muttiah (Murali) Muralitharan": a name's nickname in parentheses left out)
+        toks = [_unglued(_without_possessive(t)) for t in _tokens(_NICKNAME.sub(r"\1", paragraph))]
         opening = {k for k, tok in enumerate(toks) if tok.lead and not tok.lead.strip("“\"‘'„")}
         toks = [
             _Tok(t.text, t.core, "", t.trail) if k in opening else t for k, t in enumerate(toks)

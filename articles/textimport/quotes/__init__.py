@@ -28,7 +28,7 @@ from .attribution import _own_attribution
 from .fragment import is_fragment
 from .headline import headline_speaker
 from .interrupted import joined_quotations
-from .lead import _issuer_above
+from .lead import _issuer_above, _issuer_announcing
 from .letters import letter_sender
 from .pronoun import paragraph_subject, pronoun_before, sentence_subject_before
 from .question import asker
@@ -129,6 +129,8 @@ def _quotes(
         if who is None and _UNREAD_ATTRIBUTION.match(span.suffix):
             notes.unplace(f"quotation without a speaker: “{_short(text, 70)}”")
             continue
+        if speaker is None and who is None and not accepted:
+            speaker = _issuer_announcing(span, paragraphs, people)
         if speaker is None and accepted:
             speaker = _continuation(accepted[-1], span)
         if speaker is None and who is None:

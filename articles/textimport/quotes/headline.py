@@ -70,7 +70,9 @@ def _statement_of_the_issuer(span: _Span, paragraphs: list[str]) -> bool:
     return span.end_para > span.start_para and not end[span.end_pos + 1 :].strip(" .'\"”")
 
 
-_STATEMENT_ON = re.compile(r"^(?:[A-Z]{2,}:\s+)?statement\s+(?:on|about|regarding)\b", re.I)
+_STATEMENT_ON = re.compile(
+    r"^(?:[A-Z]{2,}:\s+)?(?:an?\s+)?statement\s+(?:on|about|regarding)\b", re.I
+)
 
 
 def title_subject(title: str, pattern: re.Pattern, people: _People) -> ParsedSpeaker | None:

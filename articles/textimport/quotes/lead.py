@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..people import _parse_who, _People
+from ..people import _parse_who, _People, _Who
 from .around import _sentences
 from .scan import _Span
 
@@ -76,3 +76,22 @@ def _issuer_above(span: _Span, paragraphs: list[str], people: _People, at):
     if who is None or not who.name:
         return None
     return people.resolve(who, None, at)
+
+
+# "… this is the text of the email I sent to them", "the message which Mr Jo Roe MP is
+# delivering on my behalf …:": the issuer announcing their own words below.
+_OWN_WORDS_BELOW = re.compile(
+    r"\b(?:(?:I|we)\s+(?:have\s+)?(?:sent|wrote|am\s+sending|delivered)|on\s+my\s+behalf"
+    r"|my\s+(?:email|e-mail|letter|message|reply|response))\b"
+)
+
+
+def _issuer_announcing(span: _Span, paragraphs: list[str], people: _People):
+    """The first quotation, opening its paragraph below a paragraph in which the one issuer
+    announces words of their own (an email they sent, a message delivered on their behalf)."""
+    if span.prefix.strip() or span.start_para == 0 or len(people.letterhead) != 1:
+        return None
+    if not _OWN_WORDS_BELOW.search(paragraphs[span.start_para - 1]):
+        return None
+    issuer = people.letterhead[0]
+    return people.candidate(_parse_who(issuer.name, after_verb=False) or _Who(name=issuer.name))

@@ -150,6 +150,9 @@ _LOOKAHEAD = 10
 # ("As Reagan asked us, “Are you better off …?”. The answer is a resounding ‘no’.").
 _INNER_QUOTATION = re.compile(
     r"(?<=[\w,:;]\s)(?:“[^“”]{1,300}”|‘[^‘’]{1,80}’(?!\w))(?=[\s.,;:!?]*\w)"
+    # ('… answered the question. “If targeted at individuals” ie dehumanizing …': after a
+    # stop, words the sentence runs on from in small letters)
+    r"|(?<=[.]\s)“[^“”]{1,300}”(?=\s+[a-z])"
 )
 
 

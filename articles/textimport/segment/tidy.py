@@ -63,6 +63,12 @@ _TIDY = [
             lambda m: m.group(1).lower(),
             ("Said", "Says", "Stated", "Added", "Continued", "Concluded"),
         ),
+        # "Senator Brian A r c h e r , said": a surname a scan spaced out, after a first name.
+        (
+            r"\b([A-Z][a-z]+ )([A-Z](?: [a-z]){3,})(?!\w)",
+            lambda m: m.group(1) + m.group(2).replace(" ", ""),
+            (),
+        ),
         # "The co-sponsors areCori Bush, …": a little word glued to the name after it.
         (
             r"(?<![^\s(])(are|is|was|were|and|by|of|to|with|from|for|include|including)(?=[A-Z][a-z])",
