@@ -65,11 +65,11 @@ _TITLED_OFFICE = re.compile(
     r"spokesperson|chair|president|ambassador)$"
 )
 # A titled name and the offices after it: "Senator Chris Example Leader of the Government in the
-# Senate Minister for …", "Senator Jo Roe MINISTER FOR IMMIGRATION".
+# Senate Minister for …", "Senator Jo Roe MINISTER FOR IMMIGRATION", "SENATOR JO ROE SENATOR FOR …".
 _NAMED_OFFICE = re.compile(
     r"^(?i:senator|(?:the\s+)?hon\.?|dr\.?|mr\.?|mrs\.?|ms\.?)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
     r"(?i:(?:the\s+)?(?:(?:shadow|assistant|deputy|acting)\s+)*(?:minister|leader|treasurer|"
-    r"attorney-general|parliamentary\s+secretary|special\s+minister)\b)"
+    r"attorney-general|parliamentary\s+secretary|special\s+minister|(?:senator|member)\s+for)\b)"
 )
 # The issuer's name alone on its line, with initials: "A.R. DOWNER", "THE HON. B.M. SNEDDEN, M.P."
 _NAME_WITH_INITIALS = re.compile(

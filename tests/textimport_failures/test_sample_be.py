@@ -97,3 +97,16 @@ def test_a_statement_quoted_whole_closed_after_a_phrase_in_marks():
     found = quotes(parse_release_text(text))
     assert len(found) == 1
     assert found[0][1].endswith("ie blaming the towns in her answer.")
+
+
+def test_a_pasted_release_under_a_senators_name_and_seat():
+    # Found trying the admin's "New release from text" with a release pasted without any
+    # catalogue's front matter: the letterhead line went into the title.
+    text = (
+        "PRESS RELEASE\n\nSENATOR BRIAN R. MARSH  SENATOR FOR TASMANIA\n\nFERRY BOARD "
+        "APPOINTMENT 'POOR JOKE'\n\nThe appointment has offended the towns, Senator Brian Marsh "
+        'said today.\n\n"It is a joke," Senator Marsh said.\n'
+    )
+    release = parse_release_text(text)
+    assert release.title == "FERRY BOARD APPOINTMENT 'POOR JOKE'"
+    assert speakers(release)[0][0] == "Brian R. Marsh"
