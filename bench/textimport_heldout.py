@@ -218,6 +218,9 @@ def worst_case_seconds() -> tuple[float, str]:
         "interrupted quotations along one line": "Title: Fenn Item\nDate: 2013\n\nContent:\n"
         + ('"Ab," Fenn said. "Cd." ' * size)[: size // 2]
         + "“",
+        "turns under a surname alone": "Title: Roe Questions Wray\nDate: 2013\n\nContent:\n"
+        + "Sen. Jo Roe today questioned FBI Director Chris Wray.\n"
+        + ("Wray: “Ab.”\n" * size)[: size // 2],
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

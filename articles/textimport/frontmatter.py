@@ -254,7 +254,7 @@ def _printed(lines: list[str], wanted: list[str], catalogue_title: str, issuers=
                 title.endswith(":")
                 and len(first) == 2
                 and first[0].casefold() in surnames | _PARTIES
-                and first[1][:1].isupper()
+                and first[1] in ("The", "A", "An", "Today", "Yesterday", "This")
             ):
                 # "…on asylum seekers: Greens The Australian Greens have …": who says so, the
                 # lead glued on after it

@@ -25,7 +25,7 @@ _LABELS = re.compile(
 # "STATEMENT BY THE HON. …" in capitals (a headline "Statement by X on Y" is not in capitals).
 _TYPED_LABELS = (
     re.compile(r"^for\s*(?:the\s+)?press:?$", re.IGNORECASE),  # ("FORPRESS:", a scan's)
-    re.compile(r"^(?:[A-Z]+\s+)?P[RM](?:\s+No\.?)?(?:\s*[\d/.]+)?$"),  # "PM No. 61/1.971"
+    re.compile(r"^(?:[A-Z]+\s+)?PR(?:\s+No\.?)?(?:\s*[\d/]+)?$|^PM\s+No\.?\s*[\d/.]+$"),
     # ("STATEMENT BY MINISTER FOR … ON DEPARTURE FROM BANGKOK" names its subject: a headline.)
     re.compile(r"^(?:JOINT\s+)?STATEMENT\s+(?:BY|FROM)\b(?!.*\sON\s)[^a-z]{0,180}$"),
     # A form's reference block: "NO. 23 DATE 14.3.74", "NQ DATE" (OCR), "DATE: 14/3/74".

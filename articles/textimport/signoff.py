@@ -97,11 +97,12 @@ def _down_to_contact(lines: list[str]) -> list[str]:
     return lines
 
 
-def _reads_as_place(city: str, below: str, text: str) -> bool:
+def _reads_as_place(city: str, below: str, draft: Draft) -> bool:
     words = city.casefold().split()
+    issuers = {n.split()[-1].casefold() for n in [*draft.issuers, *draft.letterhead_names]}
     return city.casefold() in _CAPITALS or not (
-        set(words) & (_ROLE_WORDS | _HEADINGS_ABOVE_CONTACT)
-        or named_as_person(city.split()[-1].capitalize(), text)
+        set(words) & (_ROLE_WORDS | _HEADINGS_ABOVE_CONTACT | issuers)  # ("JOHN EXAMPLE")
+        or named_as_person(city.split()[-1].capitalize(), draft.text)
         or below.split()[0].casefold() in _ROLE_WORDS
     )
 
@@ -124,7 +125,7 @@ def from_sign_off(draft: Draft) -> None:
             and any(_SIGN_OFF_DATE.match(p.strip()) for p in below)
             and all(len(p.split()) <= 4 for p in below)
             and found.group("city").casefold() not in _DATELINE_STOP
-            and (not cut or _reads_as_place(found.group("city"), below[0], draft.text))
+            and (not cut or _reads_as_place(found.group("city"), below[0], draft))
         ):
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""

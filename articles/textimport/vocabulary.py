@@ -57,7 +57,7 @@ _ROLE_WORDS = _words(
 )
 # What a person is, written before the name like a title ("Survivor Jo Roe said"), but in
 # a body's name too ("Ferry Victim Support Group"): a role, never the name's first word.
-_STATUS_WORDS = _words("survivor victim advocate activist")
+_STATUS_WORDS = _words("survivor victim advocate activist alderman provost")
 _SOCIAL_HONORIFICS = _words(
     "mr mrs ms miss mx dr prof professor sir dame hon honourable honorable rev reverend "
     "excellency h.e"

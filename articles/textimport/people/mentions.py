@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import _NOT_NAME
 from .names import _is_initial, _name_ish, _Tok, _tokens, _walk_name
 from .roles import _has_role_word, _office_before, _walk_role
 
@@ -23,7 +24,18 @@ class _Mention:
 
 
 _CAPITAL = re.compile(r"[A-Z]")
-_NICKNAME = re.compile(r"\b([A-Z][a-z]+) \([A-Z][a-z]+\)(?= [A-Z][a-z])")
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+) \(([A-Z][a-z]+)\)(?= [A-Z][a-z])")
+
+
+def _nick(match: re.Match) -> str:
+    """ "Muttiah (Murali) Muralitharan" without the nickname; not "Ana Roe (Chair) Bo Carter"
+    or "Senator Ana Roe (Liberal) Tasmania": a role or a party after a surname."""
+    before = match.string[max(0, match.start() - 30) : match.start()].split()
+    if match.group(2).casefold() in _NOT_NAME or (before and before[-1][:1].isupper()):
+        return match.group(0)
+    return match.group(1)
+
+
 # After the first capital, a capital in a later word: each word is read once.
 _CAPITAL_IN_A_LATER_WORD = re.compile(r"\s\S*?[A-Z]")
 
@@ -42,7 +54,7 @@ def _mentions(paragraphs: list[str]) -> list[_Mention]:
         if not _two_capitals(paragraph):
             continue  # a name takes two words, an initial or a capital each
         # ("Muttiah (Murali) Muralitharan": a name's nickname in parentheses left out)
-        toks = [_unglued(_without_possessive(t)) for t in _tokens(_NICKNAME.sub(r"\1", paragraph))]
+        toks = [_unglued(_without_possessive(t)) for t in _tokens(_NICKNAME.sub(_nick, paragraph))]
         opening = {k for k, tok in enumerate(toks) if tok.lead and not tok.lead.strip("“\"‘'„")}
         toks = [
             _Tok(t.text, t.core, "", t.trail) if k in opening else t for k, t in enumerate(toks)

@@ -65,7 +65,8 @@ def _clean_role(text: str) -> str:
         role = " ".join(words[1:])
     if not _has_role_word(role) or re.search(r"\boffice\s+of$", role, re.IGNORECASE):
         return ""  # "Media Adviser Office of Jo Example": the office's contact, not her role
-    role = _PLURAL_TITLE.sub(_one_of_them, role)
+    if " of " not in role:  # (not "Council of Rural Mayors")
+        role = _PLURAL_TITLE.sub(_one_of_them, role)
     if " " in role:
         return role
     return _OFFICE_HONORIFICS.get(role.casefold().rstrip("."), role)  # "Sen." reads "Senator"

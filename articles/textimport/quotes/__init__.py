@@ -79,6 +79,8 @@ def _quotes(
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
     transcript = _is_transcript(paragraphs, people)
+    # (the surnames of people the text names in full: a turn under one is theirs)
+    full_surnames = {m.name.split()[-1] for m in people.mentions if len(m.name.split()) > 1}
 
     # Words of several people at once, or of a letter's addressee, are followed like any
     # quotation (their continuations too) but credited to no one and listed for the editor.
@@ -94,7 +96,7 @@ def _quotes(
         text = _quote_text(span)
         if _heading_in_marks(span, text):
             continue
-        who = _own_attribution(span, paragraphs) or letter_sender(span, paragraphs)
+        who = _own_attribution(span, paragraphs, full_surnames) or letter_sender(span, paragraphs)
         if (
             who is not None
             and who.unless_unknown
@@ -121,7 +123,7 @@ def _quotes(
         elif who is not None:
             span.context = who.context
             if who.ref == "pronoun":
-                speaker = sentence_subject_before(span, paragraphs, people, at, accepted)
+                speaker = sentence_subject_before(span, paragraphs, people, at)
             if speaker is None:
                 speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
         # '…," Rep Al. Roe said.': an attribution of its own that names no one we can read is

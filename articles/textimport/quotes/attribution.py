@@ -9,6 +9,7 @@ from the lines around it (a byline, a heading line naming the speaker, a dash li
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..people import _parse_who, _Who
 from ..people.who import _BODY_WORDS
@@ -93,7 +94,9 @@ def _cited_person(words: str, paragraphs: list[str]) -> bool:
     return sum(p.count(surname) for p in paragraphs) >= 2
 
 
-def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
+def _own_attribution(
+    span: _Span, paragraphs: list[str], full_surnames: Collection[str] = ()
+) -> _Who | None:
     """The attribution written next to the quote; names win over "she" or "the Minister"."""
     found: list[_Who] = []
     suffix = span.suffix.lstrip(" ,")
@@ -165,7 +168,9 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
         opens = span.start_pos == len(span.prefix) and prefix == span.prefix.strip()
         who = _attribution_before(prefix, colon=opens and prefix.endswith(":"))
         if who is not None:
-            unknown = who.unless_unknown and not _named_in_full(who.name, paragraphs)
+            unknown = who.unless_unknown and (
+                who.name not in full_surnames or who.name.casefold() in _LABEL_WORDS
+            )
             (tentative if unknown else found).append(who)
     if not span.prefix.strip() and span.start_para > 0:
         # "said: . ..": specks of a scan after the colon.
@@ -186,10 +191,12 @@ def _own_attribution(span: _Span, paragraphs: list[str]) -> _Who | None:
     return (named or found or [None])[0]
 
 
-def _named_in_full(surname: str, paragraphs: list[str]) -> bool:
-    """Whether a first name stands before the surname somewhere ("Chris Wray" for "Wray:")."""
-    full = re.compile(rf"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b")
-    return any(surname in p and full.search(p) for p in paragraphs)
+# Words heading a paragraph before a colon that are no one's surname ("UPDATE:", "VIDEO:").
+_LABEL_WORDS = _words(
+    "update updates note notes background icymi quote quotes video watch journalist reporter "
+    "question answer endorsements support reaction reactions praise testimonials editor editors "
+    "statement summary transcript context highlights"
+)
 
 
 _BROKEN_NAME = re.compile(

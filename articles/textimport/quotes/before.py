@@ -30,6 +30,10 @@ _PREFIX_SAID = re.compile(
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
 # "Senator Allison asked the Government in the Senate today, “…?”": who asked someone.
+_ENDS_ON_A_NAME = re.compile(
+    r"\b(?:to|with|of|for|from|by|against|met|sued|outside|beside|who|that|which)\s+"
+    r"(?:[A-Z][\w.'’-]*\s*){1,4}$"
+)
 _PREFIX_ASKED = re.compile(
     r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+(?:asked|told)\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|this)"
@@ -166,7 +170,7 @@ def _attribution_before_who(sentence: str, *, colon: bool = False) -> _Who | Non
         if match:
             return _parse_who(match.group("who"), after_verb=False)
     match = _PREFIX_SAID.match(sentence)
-    if match and match.group("when") and re.search(r"\b[a-z]", match.group("who")):
+    if match and match.group("when") and _ENDS_ON_A_NAME.search(match.group("who")):
         match = None  # "A letter to Governor Al Roe last year said:": not the Governor
     match = match or _PREFIX_ASKED.match(sentence) or _PREFIX_TOLD_THAT.match(sentence)
     if match:

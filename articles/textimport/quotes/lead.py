@@ -86,12 +86,21 @@ _OWN_WORDS_BELOW = re.compile(
 )
 
 
+_ANNOUNCES = re.compile(r"\b(?:text|copy) of\b|\bfollowing\b|\bbelow\b|\bwhich\b|:\s*$")
+_OTHERS_WORDS_BELOW = re.compile(r"\b(?:received|reads|petition|replied|response from)\b")
+
+
 def _issuer_announcing(span: _Span, paragraphs: list[str], people: _People):
     """The first quotation, opening its paragraph below a paragraph in which the one issuer
     announces words of their own (an email they sent, a message delivered on their behalf)."""
     if span.prefix.strip() or span.start_para == 0 or len(people.letterhead) != 1:
         return None
-    if not _OWN_WORDS_BELOW.search(paragraphs[span.start_para - 1]):
-        return None
+    announcing = [
+        s
+        for s in _sentences(paragraphs[span.start_para - 1], 99)
+        if _OWN_WORDS_BELOW.search(s) and _ANNOUNCES.search(s)
+    ]
+    if not announcing or _OTHERS_WORDS_BELOW.search(announcing[0]):
+        return None  # (not "I wrote to the Minister. This is the reply I received.")
     issuer = people.letterhead[0]
     return people.candidate(_parse_who(issuer.name, after_verb=False) or _Who(name=issuer.name))

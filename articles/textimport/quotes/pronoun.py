@@ -59,12 +59,11 @@ _PRONOUN_OPENS = re.compile(rf"(?:^|(?<=[\s”\"]))(?P<pronoun>He|She)\s+{_VERB}
 
 
 def sentence_subject_before(
-    span: _Span, paragraphs: list[str], people: _People, at, accepted: list[_Span]
+    span: _Span, paragraphs: list[str], people: _People, at
 ) -> ParsedSpeaker | None:
     """ "President Example has called the bombing “over the top.” He said, “…”": the person
-    the sentence before the pronoun's opens on, where no one was quoted just before and the
-    words do not speak of that person ("… did not join the tour. She said, “The Governor
-    should come …”")."""
+    the sentence before the pronoun's opens on, unless the words speak of that person ("…
+    did not join the tour. She said, “The Governor should come …”")."""
     if span.start_pos <= 0:
         return None
     text = paragraphs[span.start_para][max(0, span.start_pos - 400) : span.start_pos]
@@ -74,7 +73,7 @@ def sentence_subject_before(
     before, para = text[: found.start()].rstrip(), span.start_para
     if not before and span.start_para:
         before, para = paragraphs[para - 1][-400:], para - 1  # ('… “top.”' / 'He said, …')
-    if not before or any(s.end_para >= para for s in accepted):
+    if not before:
         return None
     sentence = _last_sentence(before)
     who = opening_subject(sentence, people)

@@ -158,13 +158,12 @@ def _sole_speaker_nearby(span: _Span, paragraphs, accepted, indirect, people: _P
     # the speaker; capitalised words without one ("Recovery Roundtable") are not. (In the
     # speaker's list, only a person an item opens with: others are what the items are about.)
     surname = speaker.name.split()[-1]
-    between = (
-        m
-        for m in people.mentions
-        if last[0] < m.para < span.start_para
-        and (not listed or _item_is_person(paragraphs[m.para], m))
-    )
-    if any(m.name.split()[-1] != surname and (m.role or m.office) for m in between):
+    between = [m for m in people.mentions if last[0] < m.para < span.start_para]
+    if listed:  # (in the speaker's list, a person an item is; the rest is what it is about)
+        between = [m for m in between if _item_is_person(paragraphs[m.para], m)]
+    else:
+        between = [m for m in between if m.role or m.office]
+    if any(m.name.split()[-1] != surname for m in between):
         return None
     return speaker
 
@@ -184,11 +183,45 @@ _TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS
 
 
 def _item_is_person(item: str, mention) -> bool:
-    """A list item that opens with a person, titled or not ("Mayor Al Lee and the council",
-    "Dr. Ana Other, Chief Medical Officer"), not one naming someone ("Award Captain Bo Carter
-    the Medal")."""
+    """A list item that opens with a person, titled or not ("• Lowtown Mayor Al Lee and the
+    council", "Dr. Ana Other, Chief Medical Officer"), not one that names someone after a verb
+    ("Award Captain Bo Carter the Medal")."""
     words = item.split()[: max(0, mention.pos - len(mention.name.split()) + 1)]
-    return all(w.casefold().rstrip(".,") in _TITLES for w in words)
+    words = [w for w in words if any(c.isalpha() for c in w)]  # (not a bullet or a number)
+    low = [w.casefold().rstrip(".,") for w in words]
+    return not (low and low[0] in _ITEM_VERBS) and all(
+        w in _TITLES or w in ("the", "former") or word[:1].isupper()
+        for w, word in zip(low, words, strict=True)
+    )
+
+
+# Verbs opening the items of a bill's or a plan's list.
+_ITEM_VERBS = frozenset(
+    [
+        "award",
+        "require",
+        "rename",
+        "fund",
+        "direct",
+        "establish",
+        "provide",
+        "create",
+        "allow",
+        "prohibit",
+        "expand",
+        "ensure",
+        "authorize",
+        "authorise",
+        "designate",
+        "name",
+        "honor",
+        "honour",
+        "recognize",
+        "recognise",
+        "ask",
+        "urge",
+    ]
+)
 
 
 def _others_named(paragraph: str, people: _People) -> bool:

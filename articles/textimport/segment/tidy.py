@@ -105,8 +105,9 @@ def _tidy(block: str) -> str:
 _SINGLE_CLOSED_DOUBLE = re.compile(
     r"‘(?=[A-Z])((?:[^‘’“”\"]|(?<=\w)’(?=\w)|(?<=s)’(?=\s+[a-z])){1,2000}?)”"
 )
-# (the sentence running on in small letters, not the quotation's attribution: "…,” said X")
-_RUNS_ON = re.compile(rf"\s+(?!(?:{_VERB})\b)[a-z][^“”]{{0,2000}}”")
+# (the sentence running on in small letters, not the quotation's attribution "…,” said X";
+# but "the ‘Ferry Charter” says every town …" runs on)
+_RUNS_ON = re.compile(rf"\s+(?!(?:{_VERB})\s+(?:[A-Z]|he\b|she\b|the\s))[a-z][^“”]{{0,2000}}”")
 # A single closing mark (not "Parents’ rights", a plural's apostrophe before a small word).
 _LOOSE_CLOSER = re.compile(r"’(?!\w)(?<!s’)|s’(?!\w)(?!\s+[a-z])")
 
