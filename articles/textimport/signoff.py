@@ -130,11 +130,17 @@ def from_sign_off(draft: Draft) -> None:
             draft.dateline_city = city_name(found.group("city"))
             draft.dateline_country = found.group("region") or ""
             return
-    # "CANBERRA A.C.T." last, no date below: a capital city with its state's initials.
+    # "CANBERRA A.C.T." last, no date below: a capital city with its state's initials (or in
+    # capitals alone below the last sentence, its "* * *" dropped).
     found = _SIGN_OFF_PLACE.match(tail[-1].strip()) if tail else None
-    if found and found.group("region") and found.group("city").casefold() in _CAPITALS:
+    ended = len(tail) > 1 and tail[-2].rstrip()[-1:] in ".!?*"
+    if (
+        found
+        and (found.group("region") or (ended and found.group("city").isupper()))
+        and found.group("city").casefold() in _CAPITALS
+    ):
         draft.dateline_city = city_name(found.group("city"))
-        draft.dateline_country = found.group("region")
+        draft.dateline_country = found.group("region") or ""
         return
     # "CANBERRA. For further information contact …": the place, then the contact lines.
     tail = draft.paragraphs[-_SIGN_OFF_LINES:]

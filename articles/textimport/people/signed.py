@@ -27,7 +27,8 @@ def signing_surnames(paragraphs: Iterable[str], names: list[str]) -> set[str]:
 # "NEWS: Sanders Offers Resolution …": the member a feed's title opens with, doing something.
 # ("Medicare Turns 59 …", "Amazon Settles …" have no label: a company's or a program's name)
 _TITLE_SUBJECT = re.compile(
-    r"^(?:NEWS|PRESS RELEASE|STATEMENT|ICYMI):\s*(?P<who>[A-Z][a-z]{2,})\s+[A-Z][a-z]+s\b"
+    r"^(?:NEWS|PRESS RELEASE|STATEMENT|ICYMI|PREPARED REMARKS|REMARKS):\s*"
+    r"(?P<who>[A-Z][a-z]{2,})\s+[A-Z][a-z]+s\b"
 )
 
 
@@ -38,5 +39,6 @@ def title_member(title: str, paragraphs: Iterable[str]) -> str:
     if subject is None:
         return ""
     word = subject.group("who")
-    said = re.compile(rf"\bsaid {word}\b|\b{word} said\b")
+    # (or speak under their surname: "Sanders: “…”")
+    said = re.compile(rf"\bsaid {word}\b|\b{word} said\b|^{word}:\s*[“\"]")
     return word if any(said.search(p) for p in paragraphs) else ""

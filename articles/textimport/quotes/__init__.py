@@ -81,6 +81,7 @@ def _quotes(
     transcript = _is_transcript(paragraphs, people)
     # (the surnames of people the text names in full: a turn under one is theirs)
     full_surnames = {m.name.split()[-1] for m in people.mentions if len(m.name.split()) > 1}
+    full_surnames.add(people.title_member)  # ("Sanders: “…”" under "Sanders Objects to …")
 
     # Words of several people at once, or of a letter's addressee, are followed like any
     # quotation (their continuations too) but credited to no one and listed for the editor.
@@ -101,6 +102,7 @@ def _quotes(
             who is not None
             and who.unless_unknown
             and not (transcript and people.may_be_person(who))
+            and not (people.title_member and who.name == people.title_member)
             and not _turn_of_issuer(who, span, paragraphs)
         ):
             who = None

@@ -48,7 +48,9 @@ _PREFIX_TOLD_THAT = re.compile(
 )
 # "Senator Lambie told the Senate last night in a speech that:": who told a house or a body.
 _PREFIX_TOLD = re.compile(
-    r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+told\s+(?:the\s+)?(?:Senate|House|Parliament)"
+    r"^(?:[^:“”\"]{0,200}?,\s+)?(?P<who>[A-Z][^,;:]{2,60}?)\s+told\s+(?:the\s+)?(?:Senate|House|Parliament"
+    # "Director of National Intelligence James Clapper told Senator Lee:"
+    r"|(?:Senator|Sen\.|Rep\.|Congressman|Congresswoman|Mr\.?|Ms\.?|Dr\.?)\s+[A-Z][\w'’-]+)"
     r"(?:\s+(?:last night|today|yesterday|this (?:morning|afternoon|week)))?"
     r"(?:\s+in\s+(?:a|his|her|their)\s+(?:speech|address|statement))?(?:\s+that)?\s*:\s*$"
 )

@@ -222,9 +222,9 @@ def _joins_in_quotation(
         return joins and bool(_LONE_OPENERS.match(prev))
     if joins:
         return joins
-    if len(prev.split()) >= 4 and prev[-1:].islower() and not after_blank:
-        # '“From the moment the Government decided to offer' / 'Australia as …' (a blank line
-        # between them would end the paragraph, quotation or not)
+    # '“From the moment the Government decided to offer' / 'Australia as …' (not after a blank)
+    words = len(prev.split()) + bool(_OPENS_LINE.match(prev))  # ('“Thousands of failed' / 'PV …')
+    if words >= 4 and prev[-1:].islower() and not after_blank:
         return True
     if not (line[0].isupper() or line[0].isdigit()):
         return joins
