@@ -49,6 +49,7 @@ _DATING_WORDS = _words("effective commencing posted dated updated issued release
 
 
 _BULLETS = re.compile(r"[•·*]+")
+_PLACE_DATED = re.compile(r"^\s*[A-Z]{3,}(?:\s[A-Z]{3,})?,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", re.M)
 _PLACE_COMMA_DATE = re.compile(r"^[A-Z][a-z]+,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # A scan's specks after the place or the date: "CANBERRA.• V'. .'", "23 May 1975.’".
 _SPECK_MARKS = "•·’'`\""
@@ -133,7 +134,12 @@ def from_sign_off(draft: Draft) -> None:
     # "CANBERRA A.C.T." last, no date below: a capital city with its state's initials (or in
     # capitals alone below the last sentence, its "* * *" dropped).
     found = _SIGN_OFF_PLACE.match(tail[-1].strip()) if tail else None
-    ended = len(tail) > 1 and tail[-2].rstrip()[-1:] in ".!?*"
+    ended = (
+        len(tail) > 1
+        and tail[-2].rstrip()[-1:] in ".!?*"
+        and len(tail[-2].split()) >= 6  # (a sentence, not the last but one of a list of places)
+        and not _PLACE_DATED.search(draft.text[:3000])  # ("JAKARTA, 21 August 1990" above)
+    )
     if (
         found
         and (found.group("region") or (ended and found.group("city").isupper()))

@@ -46,3 +46,51 @@ def test_a_capital_city_alone_below_the_last_sentence():
         "CANBERRA\n",
     )
     assert parse_release_text(text).dateline_city == "Canberra"
+
+
+# A review of the rules above (and of the fixes for the review of sample BE's) found these
+# misfires, each fixed before the next sample was measured.
+
+
+def _item(*lines, head="WASHINGTON – Sen. Jo Fenn (R-Utah) today welcomed the ferry board.\n"):
+    return "Title: Fenn on the Ferries\nDate: May 21, 2013\n\nContent:\n" + head + "".join(lines)
+
+
+def test_a_nickname_after_a_title():
+    text = _item(
+        "“The ferries are in good hands,” Roe said.\n",
+        head="WASHINGTON – Sen. Jo Fenn welcomed the appointment of Dr. Margaret (Peggy) Roe.\n",
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Margaret Roe"]
+
+
+def test_a_letter_to_the_governor_and_a_time_before_said():
+    text = _item("A letter to the Governor Al Marsh last week said: “The ferries are unsafe.”\n")
+    assert all(name != "Al Marsh" for name, _ in quotes(parse_release_text(text)))
+
+
+def test_a_slogan_in_marks_above_the_lead_is_no_wrapped_quotation():
+    text = '"Ferries for all\nThe Greens today launched their ferry campaign in Lowtown.\n'
+    assert not parse_release_text(text).title.startswith('"Ferries for all The Greens')
+
+
+def test_a_capital_city_below_a_release_dated_from_another_place():
+    text = harvested(
+        "Ferry talks",
+        " JAKARTA, 21 August 1990\n\n FERRY TALKS\n\n The Minister for Rivers, Senator Jo "
+        "Example, held talks on ferries with his counterpart today.\n\n He hopes to return to "
+        "the region in the near future.\n\n * *  *\n\n CANBERRA\n",
+    )
+    assert parse_release_text(text).dateline_city != "Canberra"
+
+
+def test_a_list_item_opening_with_a_verb_in_the_third_person():
+    text = _item(
+        "“The crew of the Lowtown ferry saved forty lives that night.”\n",
+        "Senator Fenn said the bill:\n",
+        "• Awards Captain Bo Carter the Congressional Gold Medal\n",
+        "• Renames the Lowtown wharf for the crew of the ferry\n",
+        "“This bill is long overdue, and I urge my colleagues to pass it.”\n",
+        head="WASHINGTON - Today, Senator Jo Fenn introduced a bill to honor a ferry crew.\n",
+    )
+    assert [name for name, _ in quotes(parse_release_text(text))] == ["Jo Fenn", "Jo Fenn"]

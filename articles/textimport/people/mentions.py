@@ -31,7 +31,11 @@ def _nick(match: re.Match) -> str:
     """ "Muttiah (Murali) Muralitharan" without the nickname; not "Ana Roe (Chair) Bo Carter"
     or "Senator Ana Roe (Liberal) Tasmania": a role or a party after a surname."""
     before = match.string[max(0, match.start() - 30) : match.start()].split()
-    if match.group(2).casefold() in _NOT_NAME or (before and before[-1][:1].isupper()):
+    # (a title before the first name is no surname: "Dr. Margaret (Peggy) Roe")
+    surname = (
+        before and before[-1][:1].isupper() and before[-1].casefold().rstrip(".") not in _NOT_NAME
+    )
+    if match.group(2).casefold() in _NOT_NAME or surname:
         return match.group(0)
     return match.group(1)
 

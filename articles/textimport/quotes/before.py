@@ -32,7 +32,7 @@ _PREFIX_SAID = re.compile(
 # "Senator Allison asked the Government in the Senate today, “…?”": who asked someone.
 _ENDS_ON_A_NAME = re.compile(
     r"\b(?:to|with|of|for|from|by|against|met|sued|outside|beside|who|that|which)\s+"
-    r"(?:[A-Z][\w.'’-]*\s*){1,4}$"
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s*(?:and\s+)?){1,5}$"
 )
 _PREFIX_ASKED = re.compile(
     r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+(?:asked|told)\s+(?:the\s+)?[A-Z][\w'’-]*"

@@ -8,7 +8,7 @@ import statistics
 
 from ..foot import _CONTACT_LEAD
 from ..model import Draft, Notes
-from ..vocabulary import _DATE_ONLY, _VERB
+from ..vocabulary import _DATE_ONLY, _NOT_NAME, _VERB
 from .glued import _split_glued
 from .sentences import _CONNECTOR_END, _TERMINAL_END, _is_abbreviation
 from .tidy import _tidy, _tidy_after_split, degree_marks, mister_misread, unglue_names
@@ -223,7 +223,7 @@ def _joins_in_quotation(
     if joins:
         return joins
     # '“From the moment the Government decided to offer' / 'Australia as …' (not after a blank)
-    words = len(prev.split()) + bool(_OPENS_LINE.match(prev))  # ('“Thousands of failed' / 'PV …')
+    words = len(prev.split()) + (prev[:1] == "“" and line.split()[0].casefold() not in _NOT_NAME)
     if words >= 4 and prev[-1:].islower() and not after_blank:
         return True
     if not (line[0].isupper() or line[0].isdigit()):
