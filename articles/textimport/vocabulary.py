@@ -122,7 +122,7 @@ _NOT_NAME_WORDS = _words(
     environment affairs development trade transport defence defense finance treasury rights
     human action watch division unit directorate secretariat taskforce society federation
     chamber trust campaign institute foundation letter letters america unions council councils
-    board boards federations associations annual interim
+    board boards federations associations annual interim subcommittee subcommittees caucus
     """
 )
 _CONTEXT_STARTERS = _words(

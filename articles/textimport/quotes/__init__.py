@@ -78,10 +78,17 @@ def _quotes(
     )
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
-    transcript = _is_transcript(paragraphs, people)
-    # (the surnames of people the text names in full: a turn under one is theirs)
-    full_surnames = {m.name.split()[-1] for m in people.mentions if len(m.name.split()) > 1}
+    # (the surnames of people the text names in full or with a title: a turn under one is theirs)
+    full_surnames = {
+        m.name.split()[-1] for m in people.mentions if len(m.name.split()) > 1 or m.role or m.office
+    }
     full_surnames.add(people.title_member)  # ("Sanders: “…”" under "Sanders Objects to …")
+    turns = {t.group("name") for p in paragraphs if (t := _SURNAME_TURN.match(p))}
+    for name in turns - full_surnames:  # ("Holder:" below "… asked Attorney General Holder …")
+        before = re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(name)}\b", "\n".join(paragraphs))
+        if any(b.group(1).casefold() in _TITLES for b in before):
+            full_surnames.add(name)
+    transcript = _is_transcript(paragraphs, people, full_surnames)
 
     # Words of several people at once, or of a letter's addressee, are followed like any
     # quotation (their continuations too) but credited to no one and listed for the editor.
@@ -101,7 +108,7 @@ def _quotes(
         if (
             who is not None
             and who.unless_unknown
-            and not (transcript and people.may_be_person(who))
+            and not (transcript and (people.may_be_person(who) or who.name in full_surnames))
             and not (people.title_member and who.name == people.title_member)
             and not _turn_of_issuer(who, span, paragraphs)
         ):
@@ -128,6 +135,8 @@ def _quotes(
                 speaker = sentence_subject_before(span, paragraphs, people, at)
             if speaker is None:
                 speaker = people.resolve(who, _last_person(accepted, indirect, at), at)
+            if speaker is None and who.unless_unknown and who.name in full_surnames:
+                speaker = people.candidate(who)  # a turn under a titled surname ("Holder:")
         # '…," Rep Al. Roe said.': an attribution of its own that names no one we can read is
         # no continuation of the last speaker's words; the quotation is listed instead.
         if who is None and _UNREAD_ATTRIBUTION.match(span.suffix):
@@ -200,7 +209,7 @@ _TITLED_TURN = re.compile(r"^(?P<title>[A-Z][a-z]+\.?)\s+[A-Z][\w'’-]+:\s*(?:[
 _SURNAME_TURN = re.compile(r"^(?P<name>[A-Z][\w'’-]+):\s*(?:[“\"]|$)")
 
 
-def _is_transcript(paragraphs: list[str], people: _People) -> bool:
+def _is_transcript(paragraphs: list[str], people: _People, full_surnames: set[str]) -> bool:
     """A hearing's transcript: turns under titled names, where a surname alone ("Wray: “…”")
     is a turn too; or turns under the surnames alone of two people or more the text names in
     full ("Stefanik:“…”", "Judd:“…”")."""
@@ -213,7 +222,10 @@ def _is_transcript(paragraphs: list[str], people: _People) -> bool:
             if turns >= 2:
                 return True
         match = _SURNAME_TURN.match(paragraph)
-        if match and people.named_in_full(match.group("name")):
+        # ("Lee:" and "Holder:" below "Senator Mike Lee asked Attorney General Holder …")
+        if match and (
+            match.group("name") in full_surnames or people.named_in_full(match.group("name"))
+        ):
             surnames.add(match.group("name"))
             if len(surnames) >= 2:
                 return True
