@@ -221,6 +221,12 @@ def worst_case_seconds() -> tuple[float, str]:
         "turns under a surname alone": "Title: Roe Questions Wray\nDate: 2013\n\nContent:\n"
         + "Sen. Jo Roe today questioned FBI Director Chris Wray.\n"
         + ("Wray: “Ab.”\n" * size)[: size // 2],
+        "turns under titled surnames": "Title: Roe Questions Wray\nDate: 2013\n\nContent:\n"
+        + "".join(
+            f"Judge Q{_letters(i)} ruled.\nQ{_letters(i)}: “Ab.”\n" for i in range(size // 30)
+        )[: size // 2],
+        "capitals after a letter to the": "Title: Roe Item\nDate: 2013\n\nContent:\n"
+        + ("A letter to the " + "A" * 60 + " x last week said: “Ferries.”\n" * 1) * (size // 200),
         "people with initials": "".join(
             f"“We have done the work,” said Dr K. Q{_letters(i)}.\n" for i in range(size // 48)
         )[: size // 2],

@@ -49,7 +49,7 @@ _DATING_WORDS = _words("effective commencing posted dated updated issued release
 
 
 _BULLETS = re.compile(r"[•·*]+")
-_PLACE_DATED = re.compile(r"^\s*[A-Z]{3,}(?:\s[A-Z]{3,})?,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", re.M)
+_PLACE_DATED = re.compile(r"^\s*([A-Z]{3,}(?:\s[A-Z]{3,})?),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", re.M)
 _PLACE_COMMA_DATE = re.compile(r"^[A-Z][a-z]+,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # A scan's specks after the place or the date: "CANBERRA.• V'. .'", "23 May 1975.’".
 _SPECK_MARKS = "•·’'`\""
@@ -137,8 +137,10 @@ def from_sign_off(draft: Draft) -> None:
     ended = (
         len(tail) > 1
         and tail[-2].rstrip()[-1:] in ".!?*"
-        and len(tail[-2].split()) >= 6  # (a sentence, not the last but one of a list of places)
-        and not _PLACE_DATED.search(draft.text[:3000])  # ("JAKARTA, 21 August 1990" above)
+        and len(tail[-2].split()) >= 3  # (a sentence, not the last but one of a list of places)
+        and all(  # (not below "JAKARTA, 21 August 1990")
+            d.group(1) == tail[-1].strip() for d in _PLACE_DATED.finditer(draft.text[:3000])
+        )
     )
     if (
         found

@@ -35,7 +35,8 @@ def _nick(match: re.Match) -> str:
     surname = (
         before and before[-1][:1].isupper() and before[-1].casefold().rstrip(".") not in _NOT_NAME
     )
-    if match.group(2).casefold() in _NOT_NAME or surname:
+    after = match.string[match.end() :].split()[:1]  # ("Chairman Roe (Utah) Director Al …")
+    if match.group(2).casefold() in _NOT_NAME or surname or after[0].casefold() in _NOT_NAME:
         return match.group(0)
     return match.group(1)
 

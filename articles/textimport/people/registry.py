@@ -21,6 +21,8 @@ from .who import _Who
 
 _ISSUER_OFFICES = frozenset({"minister"})
 _TITLES = "Mr|Mrs|Ms|Dr|Senator|Sen|Minister|Prof"
+_TITLED_ANY = re.compile(rf"\b(?:{_TITLES})\.?\s+([\w'’-]+)\b")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 class _People:
@@ -54,9 +56,8 @@ class _People:
         self.roles: dict[str, str] = {}
         self._full_names: dict[str, str | None] = {}
         self._fuller_forms: dict[str, str] = {}
-        self._titled: dict[str, bool] = {}  # surname → whether the text gives it after a title
+        self._titled: set[str] | None = None  # the words the text gives after a title
         self._holders: dict[str, list[int]] = {}  # an office → the mentions holding it
-        self._joined: str | None = None
         self.signing_surnames = signing_surnames(text, [m.name for m in mentions])
         self.title_member = title_member(title, text)
         self.quoted_mentions: dict[str, list[_Mention]] = {}
@@ -236,12 +237,10 @@ class _People:
     def _titled_somewhere(self, word: str) -> bool:
         """ "Mr Ruddock had criticised …" above "Ruddock was quoted as saying": a surname the
         text gives after a title is a person's."""
-        if word not in self._titled:
-            if self._joined is None:
-                self._joined = "\n".join(self.text)
-            titled = re.compile(rf"\b(?:{_TITLES})\.?\s+{re.escape(word)}\b")
-            self._titled[word] = titled.search(self._joined) is not None
-        return self._titled[word]
+        if self._titled is None:  # (the text read once, not once per surname)
+            found = _TITLED_ANY.finditer("\n".join(self.text))
+            self._titled = {w for m in found for w in (m.group(1), _POSSESSIVE.sub("", m.group(1)))}
+        return word in self._titled
 
     def named_in_full(self, surname: str) -> bool:
         """Whether the text names someone with this surname and a first name."""

@@ -84,10 +84,9 @@ def _quotes(
     }
     full_surnames.add(people.title_member)  # ("Sanders: “…”" under "Sanders Objects to …")
     turns = {t.group("name") for p in paragraphs if (t := _SURNAME_TURN.match(p))}
-    for name in turns - full_surnames:  # ("Holder:" below "… asked Attorney General Holder …")
-        before = re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(name)}\b", "\n".join(paragraphs))
-        if any(b.group(1).casefold() in _TITLES for b in before):
-            full_surnames.add(name)
+    if turns - full_surnames:  # ("Holder:" below "… asked Attorney General Holder …")
+        titled = _TITLED_WORD.finditer("\n".join(paragraphs))
+        full_surnames |= turns & {t.group(2) for t in titled if t.group(1).casefold() in _TITLES}
     transcript = _is_transcript(paragraphs, people, full_surnames)
 
     # Words of several people at once, or of a letter's addressee, are followed like any
@@ -108,7 +107,7 @@ def _quotes(
         if (
             who is not None
             and who.unless_unknown
-            and not (transcript and (people.may_be_person(who) or who.name in full_surnames))
+            and not (transcript and (who.name in full_surnames or people.may_be_person(who)))
             and not (people.title_member and who.name == people.title_member)
             and not _turn_of_issuer(who, span, paragraphs)
         ):
@@ -206,6 +205,7 @@ def _quotes(
 _UNREAD_ATTRIBUTION = re.compile(rf"^,?\s*(?:[A-Z][\w.'’-]*\s+){{1,5}}{_VERB}[.,]")
 _TITLED_TURN = re.compile(r"^(?P<title>[A-Z][a-z]+\.?)\s+[A-Z][\w'’-]+:\s*(?:[“\"]|$)")
 # "Judd:“…”": a turn under a surname alone, the quotation glued to the colon or after it.
+_TITLED_WORD = re.compile(r"\b([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][\w'’-]+))")
 _SURNAME_TURN = re.compile(r"^(?P<name>[A-Z][\w'’-]+):\s*(?:[“\"]|$)")
 
 

@@ -30,9 +30,10 @@ _PREFIX_SAID = re.compile(
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
 # "Senator Allison asked the Government in the Senate today, “…?”": who asked someone.
+# "A letter to …", "The man who met …", "Protesters outside …": someone else, whom the subject
+# only ends on (not "Chairman of the Board Al Roe").
 _ENDS_ON_A_NAME = re.compile(
-    r"\b(?:to|with|of|for|from|by|against|met|sued|outside|beside|who|that|which)\s+"
-    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s*(?:and\s+)?){1,5}$"
+    r"^(?:A|An|The)\s+[a-z]|\b(?:who|that|which|met|sued|outside|beside|against)\b"
 )
 _PREFIX_ASKED = re.compile(
     r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+(?:asked|told)\s+(?:the\s+)?[A-Z][\w'’-]*"

@@ -189,7 +189,7 @@ def _item_is_person(item: str, mention) -> bool:
     words = item.split()[: max(0, mention.pos - len(mention.name.split()) + 1)]
     words = [w for w in words if any(c.isalpha() for c in w)]  # (not a bullet or a number)
     low = [w.casefold().rstrip(".,") for w in words]
-    verb = bool(low) and (low[0] in _ITEM_VERBS or re.sub(r"e?s$", "", low[0]) in _ITEM_VERBS)
+    verb = bool(low) and {low[0], low[0][:-1], low[0][:-2]} & _ITEM_VERBS != set()
     return not verb and all(
         w in _TITLES or w in ("the", "former") or word[:1].isupper()
         for w, word in zip(low, words, strict=True)

@@ -223,7 +223,7 @@ def _joins_in_quotation(
     if joins:
         return joins
     # '“From the moment the Government decided to offer' / 'Australia as …' (not after a blank)
-    words = len(prev.split()) + (prev[:1] == "“" and line.split()[0].casefold() not in _NOT_NAME)
+    words = len(prev.split()) + (prev[:1] in '“"' and line.split()[0].casefold() not in _NOT_NAME)
     if words >= 4 and prev[-1:].islower() and not after_blank:
         return True
     if not (line[0].isupper() or line[0].isdigit()):
