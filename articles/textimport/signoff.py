@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .foot import _CONTACT_LEAD
 from .model import Draft
 from .places import _CAPITALS, _DATELINE_STOP, _no_place, city_name, named_as_person
 from .vocabulary import _MONTH_RE, _ROLE_WORDS, _WEEKDAY_RE, _words
@@ -82,17 +83,12 @@ def _used_as_a_word(word: str, text: str) -> bool:
     )
 
 
-_CONTACT_HEADING = re.compile(
-    r"^(?:for\s+further|further\s+information|contact|media|enquiries|inquiries)\b", re.IGNORECASE
-)
-
-
 def _down_to_contact(lines: list[str]) -> list[str]:
     """The lines below a place down to the contact lines that may follow its date
     ("CANBERRA" / "3 November 1989" / "Enquiries:" / "Jo Roe (062) 777 460")."""
     dated = False
     for index, line in enumerate(lines):
-        if dated and _CONTACT_HEADING.match(line.strip()):
+        if dated and _CONTACT_LEAD.match(line.strip()):
             return lines[:index]
         dated = dated or bool(_SIGN_OFF_DATE.match(line.strip()))
     return lines

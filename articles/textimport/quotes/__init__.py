@@ -22,7 +22,7 @@ from ..model import Draft, Notes, ParsedQuote, ParsedSpeaker
 from ..people import _mentions, _People
 from ..people.suffix import add_suffixes
 from ..segment import _last_sentence, _sentence_end
-from ..vocabulary import _ROLE_WORDS, _SOCIAL_HONORIFICS, _VERB, _short
+from ..vocabulary import _VERB, _short
 from .around import _turn_of_issuer
 from .attribution import _own_attribution
 from .fragment import is_fragment
@@ -33,6 +33,7 @@ from .letters import letter_sender
 from .pronoun import paragraph_subject, pronoun_before, sentence_subject_before
 from .question import asker
 from .reported import (
+    _TITLES,
     _continuation,
     _indirect_before,
     _indirect_speakers,
@@ -78,15 +79,7 @@ def _quotes(
     )
     indirect = _indirect_speakers(paragraphs, spans, people)
     _note_unquoted_statements(paragraphs, people, notes)
-    # (the surnames of people the text names in full or with a title: a turn under one is theirs)
-    full_surnames = {
-        m.name.split()[-1] for m in people.mentions if len(m.name.split()) > 1 or m.role or m.office
-    }
-    full_surnames.add(people.title_member)  # ("Sanders: “…”" under "Sanders Objects to …")
-    turns = {t.group("name") for p in paragraphs if (t := _SURNAME_TURN.match(p))}
-    if turns - full_surnames:  # ("Holder:" below "… asked Attorney General Holder …")
-        titled = _TITLED_WORD.finditer("\n".join(paragraphs))
-        full_surnames |= turns & {t.group(2) for t in titled if t.group(1).casefold() in _TITLES}
+    full_surnames = _named_surnames(paragraphs, people)
     transcript = _is_transcript(paragraphs, people, full_surnames)
 
     # Words of several people at once, or of a letter's addressee, are followed like any
@@ -205,8 +198,24 @@ def _quotes(
 _UNREAD_ATTRIBUTION = re.compile(rf"^,?\s*(?:[A-Z][\w.'’-]*\s+){{1,5}}{_VERB}[.,]")
 _TITLED_TURN = re.compile(r"^(?P<title>[A-Z][a-z]+\.?)\s+[A-Z][\w'’-]+:\s*(?:[“\"]|$)")
 # "Judd:“…”": a turn under a surname alone, the quotation glued to the colon or after it.
-_TITLED_WORD = re.compile(r"\b([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][\w'’-]+))")
 _SURNAME_TURN = re.compile(r"^(?P<name>[A-Z][\w'’-]+):\s*(?:[“\"]|$)")
+# A capitalised word and the one after it: a title and a surname perhaps ("General Holder").
+_TITLED_WORD = re.compile(r"\b([A-Z][a-z]+)\.?[ \t]+(?=([A-Z][\w'’-]+))")
+
+
+def _named_surnames(paragraphs: list[str], people: _People) -> set[str]:
+    """The surnames of people the text names in full or with a title, and of the member a
+    feed's title names: a turn under one of them ("Sanders: “…”", "Holder:" below "… asked
+    Attorney General Holder …") is theirs."""
+    named = {
+        m.name.split()[-1] for m in people.mentions if len(m.name.split()) > 1 or m.role or m.office
+    }
+    named.add(people.title_member)
+    turns = {t.group("name") for p in paragraphs if (t := _SURNAME_TURN.match(p))}
+    if turns - named:  # (the text read once for all the turns' surnames)
+        titled = _TITLED_WORD.finditer("\n".join(paragraphs))
+        named |= turns & {t.group(2) for t in titled if t.group(1).casefold() in _TITLES}
+    return named
 
 
 def _is_transcript(paragraphs: list[str], people: _People, full_surnames: set[str]) -> bool:
@@ -264,7 +273,6 @@ def _whole_sentence(text: str) -> bool:
     return text[:1].isupper() and len(text.split()) >= 4 and text.rstrip("”’\"')")[-1:] in ".!?"
 
 
-_TITLES = _ROLE_WORDS | _SOCIAL_HONORIFICS
 _UNCREDITED = {
     "joint": "joint statement of {}",
     "addressee": "words of the letter's addressee (“you said”)",

@@ -29,12 +29,12 @@ _PREFIX_SAID = re.compile(
     r"|by [a-z]+ing\b[^“”\".!?:;]{0,120}(?=:\s*$)))?"
     r"\s*[:,;]?\s*$"  # "stated;": a colon misread in a scanned statement
 )
-# "Senator Allison asked the Government in the Senate today, “…?”": who asked someone.
 # "A letter to …", "The man who met …", "Protesters outside …": someone else, whom the subject
 # only ends on (not "Chairman of the Board Al Roe").
 _ENDS_ON_A_NAME = re.compile(
     r"^(?:A|An|The)\s+[a-z]|\b(?:who|that|which|met|sued|outside|beside|against)\b"
 )
+# "Senator Allison asked the Government in the Senate today, “…?”": who asked someone.
 _PREFIX_ASKED = re.compile(
     r"^(?P<who>[A-Z][^,;:]{2,60}?)\s+(?:asked|told)\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|this)"

@@ -70,9 +70,9 @@ def sentence_subject_before(
     found = _PRONOUN_OPENS.search(text)
     if not found:
         return None
-    before, para = text[: found.start()].rstrip(), span.start_para
+    before = text[: found.start()].rstrip()
     if not before and span.start_para:
-        before, para = paragraphs[para - 1][-400:], para - 1  # ('… “top.”' / 'He said, …')
+        before = paragraphs[span.start_para - 1][-400:]  # ('… “top.”' / 'He said, …')
     if not before:
         return None
     sentence = _last_sentence(before)

@@ -10,7 +10,7 @@ import re
 from ..model import Notes, ParsedSpeaker
 from ..people import _mentions, _parse_who, _People
 from ..segment import _TERMINAL_END, _last_sentence, _sentence_end
-from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB, _ROLE_WORDS, _SOCIAL_HONORIFICS
+from ..vocabulary import _ANY_QUOTE, _INDIRECT_VERB, _ROLE_WORDS, _SOCIAL_HONORIFICS, _words
 from .around import _sentences
 from .before import _PREFIX_STATEMENT, _TOPIC_HEADING
 from .headline import SPEAKS, title_subject
@@ -189,7 +189,7 @@ def _item_is_person(item: str, mention) -> bool:
     words = item.split()[: max(0, mention.pos - len(mention.name.split()) + 1)]
     words = [w for w in words if any(c.isalpha() for c in w)]  # (not a bullet or a number)
     low = [w.casefold().rstrip(".,") for w in words]
-    verb = bool(low) and {low[0], low[0][:-1], low[0][:-2]} & _ITEM_VERBS != set()
+    verb = bool(low) and not _ITEM_VERBS.isdisjoint({low[0], low[0][:-1], low[0][:-2]})
     return not verb and all(
         w in _TITLES or w in ("the", "former") or word[:1].isupper()
         for w, word in zip(low, words, strict=True)
@@ -197,31 +197,9 @@ def _item_is_person(item: str, mention) -> bool:
 
 
 # Verbs opening the items of a bill's or a plan's list.
-_ITEM_VERBS = frozenset(
-    [
-        "award",
-        "require",
-        "rename",
-        "fund",
-        "direct",
-        "establish",
-        "provide",
-        "create",
-        "allow",
-        "prohibit",
-        "expand",
-        "ensure",
-        "authorize",
-        "authorise",
-        "designate",
-        "name",
-        "honor",
-        "honour",
-        "recognize",
-        "recognise",
-        "ask",
-        "urge",
-    ]
+_ITEM_VERBS = _words(
+    "award require rename fund direct establish provide create allow prohibit expand ensure "
+    "authorize authorise designate name honor honour recognize recognise ask urge"
 )
 
 
